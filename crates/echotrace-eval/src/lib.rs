@@ -1,0 +1,1 @@
+//! Scorers (to be written).

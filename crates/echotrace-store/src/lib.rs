@@ -1,0 +1,1 @@
+//! The store (to be written).
