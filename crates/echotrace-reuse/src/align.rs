@@ -1,0 +1,862 @@
+//! Passage alignment: where exactly two texts share wording.
+//!
+//! [`BandedAligner`] is seed-and-extend, the way read aligners work:
+//! 1. **seeds**: word k-grams (on variant keys) found in both texts, skipping k-grams that
+//!    repeat many times inside either text;
+//! 2. **chains**: colinear seeds within [`AlignConfig::max_gap`] tokens of each other and at most
+//!    [`AlignConfig::max_shift`] diagonals apart (an inserted or dropped sentence shifts the
+//!    diagonal; reordered sentences break the chain and start another);
+//! 3. **banded Smith–Waterman** with affine gaps (Gotoh) over each chain's region, the band
+//!    following the chain's diagonals. Exact key matches score highest, spelling-variant matches
+//!    a little less, and the ends are extended over near-equal words (edit distance).
+//!
+//! A pair of texts can yield several local alignments (one per chain, and the parts of a chain
+//! the best local path left out). For one text aligned with itself only off-diagonal chains
+//! count, so a page that repeats a lead reports both copies.
+
+use crate::fingerprint::ngram_hash;
+use crate::segment::{word_key, Token};
+use echotrace_core::ByteSpan;
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+
+/// A half-open range of token indices.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenRange {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl TokenRange {
+    pub fn len(&self) -> u32 {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn overlap(&self, other: &TokenRange) -> u32 {
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
+    }
+}
+
+/// What one local alignment found between two texts `a` and `b`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpanMatch {
+    /// Bytes of `a` from the first aligned word to the last (with attached punctuation).
+    pub a: ByteSpan,
+    pub b: ByteSpan,
+    pub a_tokens: TokenRange,
+    pub b_tokens: TokenRange,
+    /// Word pairs with equal keys.
+    pub matches: u32,
+    /// Word pairs that are spelling variants or near-equal (`Organization`/`Organisation`).
+    pub variants: u32,
+    /// Word pairs aligned but different.
+    pub mismatches: u32,
+    /// Gaps of at most [`SHORT_GAP`] words (a word added or dropped): word-level edits.
+    pub short_gaps: u32,
+    /// Words of `a` in longer gaps (a sentence `b` dropped).
+    pub a_gap_words: u32,
+    /// Words of `b` in longer gaps (a sentence `b` inserted).
+    pub b_gap_words: u32,
+    pub score: i32,
+}
+
+/// Gaps up to this many words count as word edits; longer ones as dropped/inserted text.
+pub const SHORT_GAP: u32 = 3;
+
+impl SpanMatch {
+    /// Aligned columns: word pairs plus gap words.
+    pub fn columns(&self) -> u32 {
+        (self.a_tokens.len() + self.b_tokens.len())
+            .saturating_sub(self.matches + self.variants + self.mismatches)
+    }
+
+    /// Share of aligned columns whose words match (exactly or as variants), in `0..=1`.
+    pub fn identity(&self) -> f32 {
+        match self.columns() {
+            0 => 0.0,
+            cols => (self.matches + self.variants) as f32 / cols as f32,
+        }
+    }
+
+    /// Word-level edits: substitutions, variants and short gaps.
+    pub fn word_edits(&self) -> u32 {
+        self.variants + self.mismatches + self.short_gaps
+    }
+
+    /// The same alignment seen from `b`.
+    pub fn swapped(&self) -> SpanMatch {
+        SpanMatch {
+            a: self.b,
+            b: self.a,
+            a_tokens: self.b_tokens,
+            b_tokens: self.a_tokens,
+            a_gap_words: self.b_gap_words,
+            b_gap_words: self.a_gap_words,
+            ..*self
+        }
+    }
+}
+
+/// One side of an alignment: a text and its tokens.
+#[derive(Clone, Copy, Debug)]
+pub struct AlignInput<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+}
+
+/// Finds the passages two texts share. `same` says that `a` and `b` are one text, for reuse
+/// inside a document.
+pub trait PassageAligner: Send + Sync {
+    fn align(&self, a: AlignInput<'_>, b: AlignInput<'_>, same: bool) -> Vec<SpanMatch>;
+}
+
+/// Parameters of [`BandedAligner`].
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AlignConfig {
+    /// Seed length in words.
+    pub seed_words: usize,
+    /// Seeds occurring more often than this inside one text are skipped.
+    pub max_seed_repeats: usize,
+    /// Half-width of the band around the chain's diagonals, in words.
+    pub band: usize,
+    /// Largest distance between consecutive seeds of a chain, in words.
+    pub max_gap: usize,
+    /// Largest diagonal shift between consecutive seeds of a chain (the longest inserted or
+    /// dropped run of words bridged inside one chain).
+    pub max_shift: usize,
+    /// Words the alignment region extends beyond a chain's first and last seeds.
+    pub margin: usize,
+    pub match_score: i32,
+    pub variant_score: i32,
+    pub mismatch_score: i32,
+    /// Cost of opening a gap (added to the first gap word's extension cost).
+    pub gap_open: i32,
+    pub gap_extend: i32,
+    /// Smallest reported alignment: matched words...
+    pub min_words: u32,
+    /// ...and characters (bytes of the shorter side, so non-Latin scripts pass sooner).
+    pub min_chars: usize,
+    /// Local alignments reported per pair of texts at most.
+    pub max_alignments: usize,
+}
+
+impl Default for AlignConfig {
+    fn default() -> Self {
+        AlignConfig {
+            seed_words: 4,
+            max_seed_repeats: 6,
+            band: 8,
+            max_gap: 80,
+            max_shift: 60,
+            margin: 12,
+            match_score: 2,
+            variant_score: 1,
+            mismatch_score: -2,
+            gap_open: -3,
+            gap_extend: -1,
+            min_words: 8,
+            min_chars: 40,
+            max_alignments: 64,
+        }
+    }
+}
+
+/// Seeded, banded, affine-gap local alignment on word tokens. See the module docs.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BandedAligner {
+    pub config: AlignConfig,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Seed {
+    i: u32,
+    j: u32,
+}
+
+impl BandedAligner {
+    pub fn new(config: AlignConfig) -> Self {
+        BandedAligner { config }
+    }
+
+    fn seeds(&self, a: &[Token], b: &[Token], same: bool) -> Vec<Seed> {
+        let k = self.config.seed_words.max(1);
+        let grams = |t: &[Token]| -> Vec<(u64, u32)> {
+            if t.len() < k {
+                return Vec::new();
+            }
+            let mut g: Vec<(u64, u32)> = t
+                .windows(k)
+                .enumerate()
+                .map(|(i, w)| (ngram_hash(w.iter().map(|x| x.variant)), i as u32))
+                .collect();
+            g.sort_unstable();
+            g
+        };
+        let ga = grams(a);
+        let gb = if same { Vec::new() } else { grams(b) };
+        let gb = if same { &ga } else { &gb };
+        let max_rep = self.config.max_seed_repeats.max(1);
+        let mut seeds = Vec::new();
+        let (mut x, mut y) = (0, 0);
+        while x < ga.len() && y < gb.len() {
+            let (ha, hb) = (ga[x].0, gb[y].0);
+            if ha < hb {
+                x += 1;
+                continue;
+            }
+            if hb < ha {
+                y += 1;
+                continue;
+            }
+            let x1 = x + ga[x..].iter().take_while(|g| g.0 == ha).count();
+            let y1 = y + gb[y..].iter().take_while(|g| g.0 == ha).count();
+            if x1 - x <= max_rep && y1 - y <= max_rep {
+                for p in &ga[x..x1] {
+                    for q in &gb[y..y1] {
+                        // Inside one text only pairs of distinct, non-overlapping occurrences.
+                        if !same || q.1 >= p.1 + k as u32 {
+                            seeds.push(Seed { i: p.1, j: q.1 });
+                        }
+                    }
+                }
+            }
+            x = x1;
+            y = y1;
+        }
+        seeds.sort_unstable_by_key(|s| (s.i, s.j));
+        seeds
+    }
+
+    /// Colinear chains of seeds, best first.
+    fn chains(&self, seeds: &[Seed]) -> Vec<Vec<Seed>> {
+        let k = self.config.seed_words as i64;
+        let max_gap = self.config.max_gap as i64;
+        let max_shift = self.config.max_shift as i64;
+        let n = seeds.len();
+        let mut score = vec![0i64; n];
+        let mut pred = vec![usize::MAX; n];
+        for s in 0..n {
+            let (si, sj) = (seeds[s].i as i64, seeds[s].j as i64);
+            score[s] = k;
+            let mut looked = 0;
+            let mut p = s;
+            while p > 0 && looked < 64 {
+                p -= 1;
+                let (pi, pj) = (seeds[p].i as i64, seeds[p].j as i64);
+                if si - pi > max_gap {
+                    break;
+                }
+                if pi >= si || pj >= sj || sj - pj > max_gap {
+                    continue;
+                }
+                looked += 1;
+                let (di, dj) = (si - pi, sj - pj);
+                let shift = (di - dj).abs();
+                if shift > max_shift {
+                    continue;
+                }
+                let gain = di.min(dj).min(k) - shift / 4 - i64::from(shift > 0);
+                let cand = score[p] + gain;
+                if cand > score[s] {
+                    score[s] = cand;
+                    pred[s] = p;
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_unstable_by_key(|&s| std::cmp::Reverse(score[s]));
+        let mut used = vec![false; n];
+        let mut chains = Vec::new();
+        let min_chain = (self.config.min_words as i64 / 2).max(k);
+        for s in order {
+            if used[s] {
+                continue;
+            }
+            let mut chain = Vec::new();
+            let mut c = s;
+            loop {
+                if used[c] {
+                    break;
+                }
+                used[c] = true;
+                chain.push(seeds[c]);
+                if pred[c] == usize::MAX {
+                    break;
+                }
+                c = pred[c];
+            }
+            chain.reverse();
+            let span = chain
+                .last()
+                .zip(chain.first())
+                .map_or(0, |(l, f)| l.i as i64 - f.i as i64 + k);
+            if span >= min_chain {
+                chains.push(chain);
+            }
+        }
+        chains
+    }
+
+    /// Banded Gotoh local alignment over the region of `chain`.
+    fn align_chain(
+        &self,
+        a: AlignInput<'_>,
+        b: AlignInput<'_>,
+        chain: &[Seed],
+    ) -> Option<(SpanMatch, Vec<(u32, u32)>)> {
+        let cfg = &self.config;
+        let (first, last) = (chain.first()?, chain.last()?);
+        let k = cfg.seed_words as i64;
+        let (na, nb) = (a.tokens.len() as i64, b.tokens.len() as i64);
+        let margin = cfg.margin as i64;
+        let ia0 = (first.i as i64 - margin).max(0);
+        let ia1 = (last.i as i64 + k + margin).min(na);
+        let jb0 = (first.j as i64 - margin).max(0);
+        let jb1 = (chain.iter().map(|s| s.j).max()? as i64 + k + margin).min(nb);
+        if ia1 <= ia0 || jb1 <= jb0 {
+            return None;
+        }
+        let rows = (ia1 - ia0) as usize;
+        let band = cfg.band as i64;
+        // Column window [lo, hi) of each row from the diagonals of the bracketing seeds.
+        let mut lo = vec![0i64; rows];
+        let mut hi = vec![0i64; rows];
+        let mut c = 0usize;
+        for r in 0..rows {
+            let i = ia0 + r as i64;
+            while c + 1 < chain.len() && (chain[c + 1].i as i64) <= i {
+                c += 1;
+            }
+            let d_prev = chain[c].j as i64 - chain[c].i as i64;
+            let d_next = chain.get(c + 1).map_or(d_prev, |s| s.j as i64 - s.i as i64);
+            let l = i + d_prev.min(d_next) - band;
+            let h = i + d_prev.max(d_next) + band + 1;
+            lo[r] = l.clamp(jb0, jb1);
+            hi[r] = h.clamp(jb0, jb1);
+            if r > 0 {
+                lo[r] = lo[r].max(lo[r - 1]);
+                hi[r] = hi[r].max(hi[r - 1]);
+            }
+        }
+        let mut off = Vec::with_capacity(rows + 1);
+        let mut total = 0usize;
+        for r in 0..rows {
+            off.push(total);
+            total += (hi[r] - lo[r]).max(0) as usize;
+        }
+        off.push(total);
+        let width = (jb1 - jb0) as usize;
+        const NEG: i32 = i32::MIN / 4;
+        let go = cfg.gap_open + cfg.gap_extend;
+        let ge = cfg.gap_extend;
+        let mut tb = vec![0u8; total];
+        let mut h_prev = vec![0i32; width];
+        let mut f_prev = vec![NEG; width];
+        let mut h_cur = vec![0i32; width];
+        let mut f_cur = vec![NEG; width];
+        let (mut best, mut best_r, mut best_j) = (0i32, 0usize, 0i64);
+        for r in 0..rows {
+            let i = (ia0 + r as i64) as usize;
+            let (l, h) = (lo[r], hi[r]);
+            let (pl, ph) = if r > 0 {
+                (lo[r - 1], hi[r - 1])
+            } else {
+                (0, 0)
+            };
+            let ta = a.tokens[i];
+            let mut e = NEG;
+            let mut h_left = 0i32;
+            for j in l..h {
+                let cidx = (j - jb0) as usize;
+                let in_prev = |jj: i64| r > 0 && jj >= pl && jj < ph;
+                let diag = if in_prev(j - 1) { h_prev[cidx - 1] } else { 0 };
+                let (up_h, up_f) = if in_prev(j) {
+                    (h_prev[cidx], f_prev[cidx])
+                } else {
+                    (0, NEG)
+                };
+                let (f, f_ext) = if up_f + ge > up_h + go {
+                    (up_f + ge, true)
+                } else {
+                    (up_h + go, false)
+                };
+                let (en, e_ext) = if e + ge > h_left + go {
+                    (e + ge, true)
+                } else {
+                    (h_left + go, false)
+                };
+                e = en;
+                let tbk = b.tokens[j as usize];
+                let s = if ta.key == tbk.key {
+                    cfg.match_score
+                } else if ta.variant == tbk.variant {
+                    cfg.variant_score
+                } else {
+                    cfg.mismatch_score
+                };
+                let d = diag + s;
+                let (mut hv, mut src) = (0i32, 0u8);
+                if d > hv {
+                    hv = d;
+                    src = 1;
+                }
+                if e > hv {
+                    hv = e;
+                    src = 2;
+                }
+                if f > hv {
+                    hv = f;
+                    src = 3;
+                }
+                h_cur[cidx] = hv;
+                f_cur[cidx] = f;
+                tb[off[r] + (j - l) as usize] = src | (e_ext as u8) << 2 | (f_ext as u8) << 3;
+                h_left = hv;
+                if hv > best {
+                    best = hv;
+                    best_r = r;
+                    best_j = j;
+                }
+            }
+            std::mem::swap(&mut h_prev, &mut h_cur);
+            std::mem::swap(&mut f_prev, &mut f_cur);
+        }
+        if best <= 0 {
+            return None;
+        }
+        // Traceback: ops from the end backwards. 0 = pair, 1 = gap in b (a word only),
+        // 2 = gap in a (b word only).
+        let mut ops: Vec<(u8, u32, u32)> = Vec::new();
+        let (mut r, mut j) = (best_r as i64, best_j);
+        let mut state = 0u8; // 0 = H, 2 = E, 3 = F
+        loop {
+            if r < 0 || j < lo[r as usize] || j >= hi[r as usize] {
+                break;
+            }
+            let i = ia0 + r;
+            let cell = tb[off[r as usize] + (j - lo[r as usize]) as usize];
+            match state {
+                0 => match cell & 3 {
+                    0 => break,
+                    1 => {
+                        ops.push((0, i as u32, j as u32));
+                        r -= 1;
+                        j -= 1;
+                    }
+                    2 => state = 2,
+                    _ => state = 3,
+                },
+                2 => {
+                    ops.push((2, i as u32, j as u32));
+                    if cell & 4 == 0 {
+                        state = 0;
+                    }
+                    j -= 1;
+                }
+                _ => {
+                    ops.push((1, i as u32, j as u32));
+                    if cell & 8 == 0 {
+                        state = 0;
+                    }
+                    r -= 1;
+                }
+            }
+        }
+        ops.reverse();
+        // A local alignment starts and ends on a word pair.
+        while ops.first().is_some_and(|o| o.0 != 0) {
+            ops.remove(0);
+        }
+        while ops.last().is_some_and(|o| o.0 != 0) {
+            ops.pop();
+        }
+        let (&(_, i0, j0), &(_, i1, j1)) = (ops.first()?, ops.last()?);
+        let mut m = SpanMatch {
+            a: ByteSpan::default(),
+            b: ByteSpan::default(),
+            a_tokens: TokenRange {
+                start: i0,
+                end: i1 + 1,
+            },
+            b_tokens: TokenRange {
+                start: j0,
+                end: j1 + 1,
+            },
+            matches: 0,
+            variants: 0,
+            mismatches: 0,
+            short_gaps: 0,
+            a_gap_words: 0,
+            b_gap_words: 0,
+            score: best,
+        };
+        let mut scratch = Scratch::default();
+        let mut x = 0;
+        while x < ops.len() {
+            let (op, i, j) = ops[x];
+            if op == 0 {
+                let (ta, tbk) = (a.tokens[i as usize], b.tokens[j as usize]);
+                if ta.key == tbk.key {
+                    m.matches += 1;
+                } else if ta.variant == tbk.variant || scratch.near_equal(a, i, b, j) {
+                    m.variants += 1;
+                } else {
+                    m.mismatches += 1;
+                }
+                x += 1;
+                continue;
+            }
+            let run = ops[x..].iter().take_while(|o| o.0 == op).count() as u32;
+            if run <= SHORT_GAP {
+                m.short_gaps += 1;
+            } else if op == 1 {
+                m.a_gap_words += run;
+            } else {
+                m.b_gap_words += run;
+            }
+            x += run as usize;
+        }
+        let mut pairs: Vec<(u32, u32)> = ops
+            .iter()
+            .filter(|o| o.0 == 0)
+            .map(|o| (o.1, o.2))
+            .collect();
+        let (s0, e0) = (m.a_tokens, m.b_tokens);
+        self.extend_ends(a, b, &mut m, &mut scratch);
+        for t in 0..s0.start - m.a_tokens.start {
+            pairs.push((m.a_tokens.start + t, m.b_tokens.start + t));
+        }
+        for t in 0..m.a_tokens.end - s0.end {
+            pairs.push((s0.end + t, e0.end + t));
+        }
+        m.a = side_span(a.tokens, m.a_tokens);
+        m.b = side_span(b.tokens, m.b_tokens);
+        Some((m, pairs))
+    }
+
+    /// Extends an alignment over adjacent words that are near-equal but not key-equal (a
+    /// misspelt or transliterated last word), which the scoring would otherwise leave out.
+    fn extend_ends(
+        &self,
+        a: AlignInput<'_>,
+        b: AlignInput<'_>,
+        m: &mut SpanMatch,
+        sc: &mut Scratch,
+    ) {
+        while m.a_tokens.end < a.tokens.len() as u32 && m.b_tokens.end < b.tokens.len() as u32 {
+            let (i, j) = (m.a_tokens.end, m.b_tokens.end);
+            let (ta, tb) = (a.tokens[i as usize], b.tokens[j as usize]);
+            if ta.key == tb.key {
+                m.matches += 1;
+            } else if ta.variant == tb.variant || sc.near_equal(a, i, b, j) {
+                m.variants += 1;
+            } else {
+                break;
+            }
+            m.a_tokens.end += 1;
+            m.b_tokens.end += 1;
+        }
+        while m.a_tokens.start > 0 && m.b_tokens.start > 0 {
+            let (i, j) = (m.a_tokens.start - 1, m.b_tokens.start - 1);
+            let (ta, tb) = (a.tokens[i as usize], b.tokens[j as usize]);
+            if ta.key == tb.key {
+                m.matches += 1;
+            } else if ta.variant == tb.variant || sc.near_equal(a, i, b, j) {
+                m.variants += 1;
+            } else {
+                break;
+            }
+            m.a_tokens.start -= 1;
+            m.b_tokens.start -= 1;
+        }
+    }
+
+    fn big_enough(&self, m: &SpanMatch) -> bool {
+        m.matches + m.variants >= self.config.min_words
+            && m.a.len().min(m.b.len()) >= self.config.min_chars
+    }
+}
+
+fn side_span(tokens: &[Token], r: TokenRange) -> ByteSpan {
+    match (
+        tokens.get(r.start as usize),
+        r.end.checked_sub(1).and_then(|e| tokens.get(e as usize)),
+    ) {
+        (Some(s), Some(e)) => ByteSpan::new(s.start as usize, e.end as usize),
+        _ => ByteSpan::default(),
+    }
+}
+
+#[derive(Default)]
+struct Scratch {
+    x: String,
+    y: String,
+}
+
+impl Scratch {
+    /// Whether two different words are near-equal: same first letter, at least four letters,
+    /// and an edit distance of 1 (2 from eight letters), e.g. `Tokayev`/`Tokaev`.
+    fn near_equal(&mut self, a: AlignInput<'_>, i: u32, b: AlignInput<'_>, j: u32) -> bool {
+        let (ta, tb) = (a.tokens[i as usize], b.tokens[j as usize]);
+        let wa = ta.span().slice(a.text);
+        let wb = tb.span().slice(b.text);
+        if wa.len().abs_diff(wb.len()) > 4 || wa.len().min(wb.len()) < 4 {
+            return false;
+        }
+        word_key(wa, &mut self.x);
+        word_key(wb, &mut self.y);
+        let xa: Vec<char> = self.x.chars().collect();
+        let ya: Vec<char> = self.y.chars().collect();
+        let shorter = xa.len().min(ya.len());
+        if shorter < 4 || xa.first() != ya.first() || xa.len().abs_diff(ya.len()) > 2 {
+            return false;
+        }
+        let limit = if shorter >= 8 { 2 } else { 1 };
+        edit_distance(&xa, &ya) <= limit
+    }
+}
+
+fn edit_distance(x: &[char], y: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=y.len()).collect();
+    let mut cur = vec![0; y.len() + 1];
+    for (i, cx) in x.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cy) in y.iter().enumerate() {
+            let sub = prev[j] + usize::from(cx != cy);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[y.len()]
+}
+
+impl PassageAligner for BandedAligner {
+    fn align(&self, a: AlignInput<'_>, b: AlignInput<'_>, same: bool) -> Vec<SpanMatch> {
+        let seeds = self.seeds(a.tokens, b.tokens, same);
+        if seeds.is_empty() {
+            return Vec::new();
+        }
+        let mut queue = self.chains(&seeds);
+        queue.reverse(); // pop() takes the best chain first
+        let mut out: Vec<SpanMatch> = Vec::new();
+        // Word pairs on accepted alignment paths: a seed on one is done, a new alignment that
+        // mostly retraces them is a duplicate.
+        let mut on_path: FxHashSet<(u32, u32)> = FxHashSet::default();
+        let mut attempts = 0;
+        let k = self.config.seed_words as u32;
+        let min_chain = (self.config.min_words / 2).max(k);
+        while let Some(chain) = queue.pop() {
+            attempts += 1;
+            if out.len() >= self.config.max_alignments || attempts > 4 * self.config.max_alignments
+            {
+                break;
+            }
+            let chain: Vec<Seed> = chain
+                .into_iter()
+                .filter(|s| !on_path.contains(&(s.i, s.j)))
+                .collect();
+            let (Some(f), Some(l)) = (chain.first(), chain.last()) else {
+                continue;
+            };
+            if l.i + k - f.i < min_chain {
+                continue;
+            }
+            let Some((m, pairs)) = self.align_chain(a, b, &chain) else {
+                continue;
+            };
+            // The parts of the chain the local path left out get their own try.
+            let before: Vec<Seed> = chain
+                .iter()
+                .copied()
+                .filter(|s| s.i + k <= m.a_tokens.start)
+                .collect();
+            let after: Vec<Seed> = chain
+                .iter()
+                .copied()
+                .filter(|s| s.i >= m.a_tokens.end)
+                .collect();
+            for part in [before, after] {
+                if part.len() < chain.len() && !part.is_empty() {
+                    queue.push(part);
+                }
+            }
+            let self_overlap = same && m.a_tokens.overlap(&m.b_tokens) > 0;
+            let retraced = pairs.iter().filter(|p| on_path.contains(p)).count();
+            if self.big_enough(&m) && !self_overlap && 2 * retraced < pairs.len() {
+                on_path.extend(pairs);
+                out.push(m);
+            }
+        }
+        out.sort_by_key(|m| (m.a_tokens.start, m.b_tokens.start));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{NewsSegmenter, Segmenter};
+
+    fn align(a: &str, b: &str) -> Vec<SpanMatch> {
+        let s = NewsSegmenter;
+        let (ta, tb) = (s.tokens(a), s.tokens(b));
+        BandedAligner::default().align(
+            AlignInput {
+                text: a,
+                tokens: &ta,
+            },
+            AlignInput {
+                text: b,
+                tokens: &tb,
+            },
+            false,
+        )
+    }
+
+    const LEAD: &str = "Kazakh President Kassym-Jomart Tokayev told an extraordinary online meeting \
+        of the Collective Security Treaty Organization (CSTO) on Monday that the main goal of the \
+        terrorists was undermining constitutional order, the seizure of power and an attempted coup.";
+
+    #[test]
+    fn verbatim_passage_inside_other_text_has_exact_offsets() {
+        let b =
+            format!("Unrelated opening words about the weather today.\n\n{LEAD}\n\nNo comments:");
+        let m = align(LEAD, &b);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].a.slice(LEAD), LEAD);
+        assert_eq!(m[0].b.slice(&b), LEAD);
+        assert_eq!(m[0].mismatches + m[0].variants, 0);
+        assert!((m[0].identity() - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn spelling_variants_and_quote_styles_align_as_variants() {
+        let a = "He said the “Collective Security Treaty Organization” would analyze the \
+                 behavior of the terrorists and defend the centre of the city, officials said.";
+        let b = "He said the \"Collective Security Treaty Organisation\" would analyse the \
+                 behaviour of the terrorists and defend the center of the city, officials said.";
+        let m = align(a, b);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].a.slice(a), a);
+        assert_eq!(m[0].b.slice(b), b);
+        assert_eq!(m[0].variants, 4);
+        assert_eq!(m[0].mismatches, 0);
+    }
+
+    #[test]
+    fn near_equal_transliteration_counts_as_variant() {
+        let a = "President Tokayev said the security forces had restored constitutional order in Almaty.";
+        let b = "President Tokaev said the security forces had restored constitutional order in Almaty.";
+        let m = align(a, b);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].variants, 1);
+        assert_eq!(m[0].a.slice(a), a);
+    }
+
+    #[test]
+    fn dropped_and_inserted_sentences() {
+        let s1 = "Protesters set fire to the mayor's office in Almaty on Wednesday evening.";
+        let s2 =
+            "Police said they had detained several hundred people across the country overnight.";
+        let s3 = "The government resigned after fuel prices doubled at the start of the year.";
+        let s4 = "Russia and its allies sent troops at the request of the Kazakh president.";
+        let a = format!("{s1} {s2} {s3} {s4}");
+        let b = format!("{s1} {s3} {s4}");
+        let m = align(&a, &b);
+        let covered_a: usize = m.iter().map(|x| x.a.len()).sum();
+        assert!(m.iter().all(|x| x.mismatches == 0));
+        // Every sentence of b is covered, s2 of a is either a gap or left out.
+        let covered_b: usize = m.iter().map(|x| x.b.len()).sum();
+        assert_eq!(covered_b, b.len());
+        assert!(covered_a >= b.len());
+        // Inserted: the other way round.
+        let m = align(&b, &a);
+        assert_eq!(m.iter().map(|x| x.a.len()).sum::<usize>(), b.len());
+    }
+
+    #[test]
+    fn reordered_adjacent_sentences_give_several_alignments() {
+        let s1 = "Protesters set fire to the mayor's office in Almaty on Wednesday evening, witnesses said.";
+        let s2 =
+            "Police said they had detained several hundred people across the country overnight.";
+        let s3 = "The government resigned after fuel prices doubled at the start of the year.";
+        let s4 = "Russia and its allies sent troops at the request of the Kazakh president.";
+        let a = format!("{s1} {s2} {s3} {s4}");
+        let b = format!("{s1} {s3} {s2} {s4}");
+        let m = align(&a, &b);
+        assert!(m.len() >= 2, "{m:?}");
+        let mut covered = vec![false; b.len()];
+        for x in &m {
+            covered[x.b.start..x.b.end]
+                .iter_mut()
+                .for_each(|c| *c = true);
+        }
+        // Every sentence of b is in some alignment.
+        for s in [s1, s2, s3, s4] {
+            let at = b.find(s).unwrap();
+            assert!(covered[at..at + s.len()].iter().all(|&c| c), "{s}");
+        }
+    }
+
+    #[test]
+    fn stock_phrase_below_minimum_is_not_reported() {
+        let a =
+            "In a statement, officials said on Monday that the situation was under control now.";
+        let b = "Weather forecasters warned of heavy snow; the situation was under control, they added.";
+        assert!(align(a, b).is_empty());
+    }
+
+    #[test]
+    fn multibyte_text_offsets() {
+        let a = "Глава государства заявил, что «главной целью террористов был подрыв конституционного строя и захват власти» — сообщает ТАСС.";
+        let b = format!("Новости дня. {}", &a[..a.find(" — ").unwrap()]);
+        let m = align(a, &b);
+        assert_eq!(m.len(), 1);
+        let sa = m[0].a.slice(a);
+        let sb = m[0].b.slice(&b);
+        assert_eq!(sa, sb);
+        assert!(sa.starts_with("Глава") && sa.ends_with("власти»"));
+    }
+
+    #[test]
+    fn empty_and_tiny_inputs() {
+        assert!(align("", "").is_empty());
+        assert!(align("word", "word").is_empty());
+        assert!(align("", LEAD).is_empty());
+    }
+
+    #[test]
+    fn repeated_lead_inside_one_text() {
+        let text = format!(
+            "{LEAD}\nSomething else entirely happened in between these two.\n{}",
+            LEAD.replace("Organization", "Organisation").replace(
+                "told an extraordinary online meeting",
+                "addressing a meeting"
+            )
+        );
+        let t = NewsSegmenter.tokens(&text);
+        let inp = AlignInput {
+            text: &text,
+            tokens: &t,
+        };
+        let m = BandedAligner::default().align(inp, inp, true);
+        assert_eq!(m.len(), 1);
+        assert!(m[0].a.end <= m[0].b.start);
+        assert!(m[0].a.slice(&text).ends_with("an attempted coup."));
+        assert!(m[0].b.slice(&text).ends_with("an attempted coup."));
+    }
+
+    #[test]
+    fn edit_distance_basics() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(edit_distance(&c("tokayev"), &c("tokaev")), 1);
+        assert_eq!(edit_distance(&c(""), &c("abc")), 3);
+        assert_eq!(edit_distance(&c("kitten"), &c("sitting")), 3);
+    }
+}

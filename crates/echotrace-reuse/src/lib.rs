@@ -1,0 +1,4 @@
+pub mod align;
+pub mod candidates;
+pub mod fingerprint;
+pub mod segment;

@@ -1,0 +1,565 @@
+//! Normalisation and segmentation: words with byte spans into the original text, sentences and
+//! paragraphs.
+//!
+//! Matching happens on a *key* per word: NFKC, quotes and dashes folded, case folded, and
+//! punctuation dropped, so `“Coup,”` and `"coup` are the same word and `1,000` equals `1000`.
+//! The original text is never rewritten: a [`Token`] keeps the byte span of the word as written
+//! (with its attached punctuation, so a span that ends on a sentence's last word ends after the
+//! full stop), and every later stage reports spans in those bytes.
+
+use echotrace_core::ByteSpan;
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+/// One word of a text: its bytes as written and the hash of its normalised key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    /// Byte offset of the word (including attached punctuation) in the original text.
+    pub start: u32,
+    /// End of the word, exclusive.
+    pub end: u32,
+    /// Stable 64-bit hash of the normalised key (see [`word_key`]).
+    pub key: u64,
+    /// Hash of the key with spelling variation folded away (see [`variant_form`]): equal for
+    /// `organization`/`organisation`, `colour`/`color`, `travelled`/`traveled`, `Zürich`/`Zurich`.
+    pub variant: u64,
+}
+
+impl Token {
+    pub fn span(&self) -> ByteSpan {
+        ByteSpan::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// A text cut into words, sentences and paragraphs. Offsets are bytes into the text it was
+/// made from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segmented {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<ByteSpan>,
+    pub paragraphs: Vec<ByteSpan>,
+}
+
+/// Cuts a text into tokens, sentences and paragraphs. The plug point for other languages or
+/// tokenisers: everything downstream only needs token keys and byte spans.
+pub trait Segmenter: Send + Sync {
+    /// Words only: what fingerprinting and alignment need.
+    fn tokens(&self, text: &str) -> Vec<Token>;
+
+    /// Words, sentences and paragraphs.
+    fn segment(&self, text: &str) -> Segmented;
+
+    /// Writes the normalised matching form of one word as written (used to compare two
+    /// different keys for near-equality, e.g. spelling variants).
+    fn word_form(&self, word: &str, out: &mut String);
+}
+
+/// The default segmenter for news text in Latin, Cyrillic, Greek and other space-delimited
+/// scripts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NewsSegmenter;
+
+/// Texts longer than this are only analysed up to it: offsets are stored as `u32`.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+/// Dashes split words (`power—and` is two words), unlike the hyphen inside `Kassym-Jomart`.
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+        )
+}
+
+/// Folds the typographic variants copy desks change freely: curly and straight quotes, the
+/// dash family. Applied after NFKC.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}'
+        | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// The normalised form of a whole text for matching and display of matches: NFKC, quotes and
+/// dashes folded, lowercased. Byte offsets do not survive this; use [`Segmenter::segment`] for
+/// anything that must point back into the text.
+pub fn normalize_for_matching(text: &str) -> String {
+    text.nfkc()
+        .map(fold_char)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The matching key of one word as written: NFKC, case folded, letters and digits only (quotes,
+/// apostrophes, hyphens and thousands separators dropped).
+pub fn word_key(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+    } else {
+        for c in word.nfkc() {
+            let c = fold_char(c);
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+}
+
+/// A word key with the spelling variation of news copy folded away, so that a copy desk's house
+/// style does not break a match: accents dropped, doubled letters collapsed, and the
+/// British/American families (`-our`/`-or`, `-ise`/`-ize`, `-yse`/`-yze`, `-re`/`-er`,
+/// `-ence`/`-ense`, `-mme`/`-m`, `-ogue`/`-og`, `ae`/`oe`/`e`). Distinct words can collide
+/// (`hours`/`hors`); the aligner scores a variant match below an exact one for that reason.
+pub fn variant_form(key: &str, out: &mut String) {
+    out.clear();
+    let mut chars: Vec<char> = if key.is_ascii() {
+        key.chars().collect()
+    } else {
+        key.nfd()
+            .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+            .collect()
+    };
+    let n = chars.len();
+    if n < 4 {
+        out.extend(chars);
+        return;
+    }
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    // Suffix families first, on the word as written.
+    let ends = |chars: &[char], suf: &str| {
+        let s: Vec<char> = suf.chars().collect();
+        chars.len() > s.len() + 1 && chars[chars.len() - s.len()..] == s[..]
+    };
+    if ends(&chars, "mme") {
+        chars.truncate(n - 2);
+    } else if ends(&chars, "ogue") {
+        chars.truncate(n - 2);
+    } else if ends(&chars, "re") && !is_vowel(chars[n - 3]) {
+        chars[n - 2] = 'e';
+        chars[n - 1] = 'r';
+    }
+    let mut prev: Option<char> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let mut c = chars[i];
+        if c == 'z' {
+            c = 's';
+        }
+        // `ence` -> `ense` (defence/defense, licence/license).
+        if c == 'c'
+            && i >= 2
+            && chars[i - 1] == 'n'
+            && chars[i - 2] == 'e'
+            && chars.get(i + 1) == Some(&'e')
+        {
+            c = 's';
+        }
+        // `our` -> `or` inside a longer word (colour, behaviour; not four, your).
+        if c == 'u'
+            && i >= 1
+            && chars[i - 1] == 'o'
+            && chars.get(i + 1) == Some(&'r')
+            && i >= 2
+            && chars.len() >= 5
+        {
+            i += 1;
+            continue;
+        }
+        // `ae`, `oe` -> `e` (paediatric, manoeuvre).
+        if (c == 'a' || c == 'o') && chars.get(i + 1) == Some(&'e') && i >= 1 {
+            i += 1;
+            continue;
+        }
+        if prev == Some(c) && c.is_alphabetic() {
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+        i += 1;
+    }
+}
+
+/// FNV-1a with a final avalanche: stable across platforms and releases, unlike the std hasher,
+/// because keys end up in a persisted index.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix64(h)
+}
+
+/// splitmix64's finaliser.
+pub fn mix64(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+impl Segmenter for NewsSegmenter {
+    fn tokens(&self, text: &str) -> Vec<Token> {
+        let text = clip(text);
+        let mut tokens = Vec::with_capacity(text.len() / 6);
+        let mut key = String::new();
+        let mut variant = String::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            if is_word_break(c) {
+                if let Some(s) = start.take() {
+                    let word = &text[s..i];
+                    word_key(word, &mut key);
+                    if !key.is_empty() {
+                        variant_form(&key, &mut variant);
+                        tokens.push(Token {
+                            start: s as u32,
+                            end: i as u32,
+                            key: stable_hash(key.as_bytes()),
+                            variant: stable_hash(variant.as_bytes()),
+                        });
+                    }
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        tokens
+    }
+
+    fn segment(&self, text: &str) -> Segmented {
+        let text = clip(text);
+        let paragraphs = paragraphs(text);
+        let sentences = paragraphs
+            .iter()
+            .flat_map(|p| sentences_in(text, *p))
+            .collect();
+        Segmented {
+            tokens: self.tokens(text),
+            sentences,
+            paragraphs,
+        }
+    }
+
+    fn word_form(&self, word: &str, out: &mut String) {
+        word_key(word, out)
+    }
+}
+
+fn clip(text: &str) -> &str {
+    if text.len() <= MAX_TEXT_BYTES {
+        return text;
+    }
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Every non-blank line is a paragraph: news text comes with one paragraph a line (feeds,
+/// extracted pages) or with blank lines between them, and a line break is never inside a
+/// sentence that a copy desk would keep together.
+fn paragraphs(text: &str) -> Vec<ByteSpan> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let s = pos + lead;
+            out.push(ByteSpan::new(s, s + trimmed.len()));
+        }
+        pos += line.len() + 1;
+    }
+    out
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt",
+    "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "no", "nos",
+    "vs", "v", "fig", "approx", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "e.g",
+    "i.e", "cf", "al", "ave", "blvd", "rd", "ft", "gov't", "op", "pp", "vol", "ch", "art", "sec",
+];
+
+/// Words that start sentences often enough to decide `… the U.S. The next …`.
+const SENTENCE_STARTERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "but",
+    "and",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "as",
+    "at",
+    "if",
+    "when",
+    "while",
+    "after",
+    "for",
+    "however",
+    "meanwhile",
+    "according",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']' | '\u{00BB}'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[' | '\u{00AB}'
+    )
+}
+
+/// Sentence spans inside one paragraph.
+fn sentences_in(text: &str, para: ByteSpan) -> Vec<ByteSpan> {
+    let p = para.slice(text);
+    let base = para.start;
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let mut out = Vec::new();
+    let mut sent_start = 0usize;
+    let mut k = 0;
+    while k < chars.len() {
+        let (_, c) = chars[k];
+        if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            k += 1;
+            continue;
+        }
+        let term_at = k;
+        let mut j = k + 1;
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '\u{2026}') {
+            j += 1;
+        }
+        while j < chars.len() && is_closer(chars[j].1) {
+            j += 1;
+        }
+        let end_byte = chars.get(j).map_or(p.len(), |&(b, _)| b);
+        // A boundary needs whitespace, then a capital, a digit or an opening quote.
+        let mut n = j;
+        while n < chars.len() && chars[n].1.is_whitespace() {
+            n += 1;
+        }
+        if n == j || n >= chars.len() {
+            k = j.max(k + 1);
+            continue;
+        }
+        let mut m = n;
+        while m < chars.len() && is_opener(chars[m].1) {
+            m += 1;
+        }
+        let starts_ok = chars
+            .get(m)
+            .is_some_and(|&(_, c)| c.is_uppercase() || c.is_numeric())
+            || m > n;
+        if !starts_ok || (c == '.' && !period_ends_sentence(p, &chars, term_at, m)) {
+            k = j.max(k + 1);
+            continue;
+        }
+        if end_byte > sent_start {
+            out.push(ByteSpan::new(base + sent_start, base + end_byte));
+        }
+        sent_start = chars[n].0;
+        k = n;
+    }
+    if p.len() > sent_start {
+        out.push(ByteSpan::new(base + sent_start, base + p.len()));
+    }
+    out
+}
+
+/// Whether the full stop at `chars[at]` ends a sentence, given the word before it and the word
+/// that starts at `chars[next]`.
+fn period_ends_sentence(p: &str, chars: &[(usize, char)], at: usize, next: usize) -> bool {
+    let mut s = at;
+    while s > 0 && !chars[s - 1].1.is_whitespace() && !is_opener(chars[s - 1].1) {
+        s -= 1;
+    }
+    let word = &p[chars[s].0..chars[at].0];
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // An initial (`J. Smith`) does not end a sentence.
+    if letters == 1 && word.chars().count() == 1 {
+        return false;
+    }
+    // A dotted acronym (`U.S.`) ends one only if a typical sentence opener follows.
+    if word.contains('.') && letters <= 4 && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        let next_word: String = chars[next..]
+            .iter()
+            .map(|&(_, c)| c)
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        return SENTENCE_STARTERS.contains(&next_word.to_lowercase().as_str());
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words<'a>(text: &'a str, seg: &[Token]) -> Vec<&'a str> {
+        seg.iter().map(|t| t.span().slice(text)).collect()
+    }
+
+    #[test]
+    fn keys_fold_quotes_case_and_separators() {
+        let s = NewsSegmenter;
+        let a = s.tokens("“The coup,” he said: 1,000 people");
+        let b = s.tokens("\"the Coup\" He SAID 1000 people");
+        assert_eq!(
+            a.iter().map(|t| t.key).collect::<Vec<_>>(),
+            b.iter().map(|t| t.key).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn spelling_variants_share_a_variant_key() {
+        let s = NewsSegmenter;
+        for (a, b) in [
+            ("Organization", "Organisation"),
+            ("colour", "color"),
+            ("travelled", "traveled"),
+            ("centre", "center"),
+            ("defence", "defense"),
+            ("programme", "program"),
+            ("analyse", "analyze"),
+            ("behaviour", "behavior"),
+            ("catalogue", "catalog"),
+            ("Zürich", "Zurich"),
+        ] {
+            let (x, y) = (s.tokens(a)[0], s.tokens(b)[0]);
+            assert_ne!(x.key, y.key, "{a}/{b}");
+            assert_eq!(x.variant, y.variant, "{a}/{b}");
+        }
+        for (a, b) in [
+            ("four", "for"),
+            ("your", "yor"),
+            ("are", "aer"),
+            ("coup", "cop"),
+        ] {
+            assert_ne!(s.tokens(a)[0].variant, s.tokens(b)[0].variant, "{a}/{b}");
+        }
+    }
+
+    #[test]
+    fn nfkc_folds_compatibility_forms() {
+        let s = NewsSegmenter;
+        // Full-width letters and the `ﬁ` ligature are NFKC-equal to plain ones.
+        let a = s.tokens("ＣＳＴＯ ﬁnal");
+        let b = s.tokens("csto final");
+        assert_eq!(a[0].key, b[0].key);
+        assert_eq!(a[1].key, b[1].key);
+    }
+
+    #[test]
+    fn byte_spans_point_into_multibyte_text() {
+        let text = "Привет — «мир» naïve 東京 café.";
+        let s = NewsSegmenter;
+        let t = s.tokens(text);
+        assert_eq!(
+            words(text, &t),
+            vec!["Привет", "«мир»", "naïve", "東京", "café."]
+        );
+        for tok in &t {
+            assert!(text.is_char_boundary(tok.start as usize));
+            assert!(text.is_char_boundary(tok.end as usize));
+        }
+    }
+
+    #[test]
+    fn dashes_split_words_hyphens_do_not() {
+        let text = "power—and Kassym-Jomart Tokayev - said";
+        let t = NewsSegmenter.tokens(text);
+        assert_eq!(
+            words(text, &t),
+            vec!["power", "and", "Kassym-Jomart", "Tokayev", "said"]
+        );
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_texts() {
+        let s = NewsSegmenter;
+        assert!(s.segment("").tokens.is_empty());
+        assert!(s.segment(" — … \n\n ").tokens.is_empty());
+        let one = s.segment("Word");
+        assert_eq!(one.tokens.len(), 1);
+        assert_eq!(one.sentences, vec![ByteSpan::new(0, 4)]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_initials_and_quotes() {
+        let text = "Mr. Smith met J. R. Doe in the U.S. on Monday. \
+                    “It was a coup,” he said. “We won.” The U.S. The end? Yes! Dr. No left.";
+        let seg = NewsSegmenter.segment(text);
+        let got: Vec<&str> = seg.sentences.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Mr. Smith met J. R. Doe in the U.S. on Monday.",
+                "“It was a coup,” he said.",
+                "“We won.”",
+                "The U.S.",
+                "The end?",
+                "Yes!",
+                "Dr. No left."
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let text = "Sputnik\nFirst para. Second sentence.\n\n  Third para.  \n";
+        let seg = NewsSegmenter.segment(text);
+        let got: Vec<&str> = seg.paragraphs.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(
+            got,
+            vec!["Sputnik", "First para. Second sentence.", "Third para."]
+        );
+        assert_eq!(seg.sentences.len(), 4);
+    }
+
+    #[test]
+    fn normalize_for_matching_folds_everything() {
+        assert_eq!(normalize_for_matching("“Ｃoup” – ’Tis"), "\"coup\" - 'tis");
+    }
+}
