@@ -88,6 +88,9 @@ pub(crate) fn fts_query(input: &str) -> Option<String> {
     let mut in_phrase = false;
     let mut current = String::new();
     for c in input.chars() {
+        // FTS5's parser stops at NUL even inside a string ("unterminated string"), and no
+        // control character is part of a word, so they separate words like spaces.
+        let c = if c.is_control() { ' ' } else { c };
         if c == '"' {
             if in_phrase {
                 terms.push((std::mem::take(&mut current), false));
