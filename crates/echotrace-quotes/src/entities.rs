@@ -1,0 +1,1293 @@
+//! People and organisations of one document, with their aliases, and the resolution of a source
+//! mention (`He`, `Tokayev`, `the Kazakh president`, `CSTO`) to the fullest name.
+
+use crate::text::TokKind;
+use echotrace_core::ByteSpan;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// A person or organisation named in the document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// The fullest form of the name in the document (`Kassym-Jomart Tokayev`,
+    /// `Collective Security Treaty Organization`).
+    pub name: String,
+    /// Every other form it goes by: surnames, acronyms, spelling variants.
+    pub aliases: Vec<String>,
+    /// Roles it was introduced with, lowercase (`kazakh president`).
+    pub roles: Vec<String>,
+    pub gender: Option<Gender>,
+    /// Where it is named, in text order.
+    pub mentions: Vec<ByteSpan>,
+    /// Whether something in the text says this is a person (a title, a role, a given name, a
+    /// cue it is the subject of), as opposed to a capitalised phrase that merely could be one.
+    pub confirmed: bool,
+}
+
+/// The per-document registry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EntityRegistry {
+    pub entities: Vec<Entity>,
+}
+
+/// Words that make a capitalised phrase an organisation.
+const ORG_WORDS: &[&str] = &[
+    "organization",
+    "organisation",
+    "council",
+    "ministry",
+    "party",
+    "committee",
+    "department",
+    "agency",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "company",
+    "association",
+    "union",
+    "bank",
+    "university",
+    "institute",
+    "college",
+    "school",
+    "court",
+    "commission",
+    "office",
+    "service",
+    "treaty",
+    "network",
+    "group",
+    "fund",
+    "foundation",
+    "center",
+    "centre",
+    "senate",
+    "house",
+    "congress",
+    "parliament",
+    "government",
+    "administration",
+    "campaign",
+    "times",
+    "post",
+    "news",
+    "press",
+    "journal",
+    "reuters",
+    "kremlin",
+    "pentagon",
+    "army",
+    "navy",
+    "police",
+    "coalition",
+    "alliance",
+    "federation",
+    "board",
+    "authority",
+    "bureau",
+    "society",
+    "church",
+    "league",
+    "forces",
+    "assembly",
+    "club",
+    "corporation",
+    "llc",
+    "ltd",
+    "ltd.",
+    "media",
+    "tv",
+    "radio",
+    "agency",
+    "cabinet",
+    "embassy",
+    "nations",
+    "tribune",
+    "herald",
+    "review",
+    "daily",
+    "magazine",
+    "broadcasting",
+    "channel",
+    "airlines",
+    "motors",
+    "industries",
+    "holdings",
+    "partners",
+    "watch",
+    "international",
+    "secretariat",
+    "directorate",
+    "command",
+    "guard",
+    "ministries",
+    "project",
+    "initiative",
+    "institution",
+    "institutions",
+    "republic",
+    "state",
+    "states",
+    "union",
+    "kingdom",
+    "city",
+    "county",
+    "square",
+    "street",
+    "avenue",
+    "river",
+    "sea",
+    "ocean",
+    "mountains",
+    "island",
+    "islands",
+    "airport",
+    "station",
+    "hospital",
+    "stadium",
+    "hall",
+    "tower",
+    "summit",
+    "conference",
+    "forum",
+    "war",
+    "act",
+    "law",
+    "bill",
+    "day",
+    "week",
+    "asia",
+    "asian",
+    "europe",
+    "european",
+    "america",
+    "american",
+    "africa",
+];
+
+/// Words in a capitalised phrase that are places, never persons (kept out of pronoun focus).
+const NON_PERSON_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "united",
+    "great",
+    "san",
+    "los",
+    "las",
+    "saint",
+    "st.",
+    "fort",
+    "lake",
+    "port",
+    "mount",
+    "god",
+    "christmas",
+    "easter",
+    "internet",
+    "twitter",
+    "facebook",
+    "youtube",
+    "google",
+    "instagram",
+    "tiktok",
+];
+
+/// Title words: a name after them is a person; they and the words before them are a role.
+pub(crate) const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "senator",
+    "sen.",
+    "sen",
+    "rep.",
+    "rep",
+    "representative",
+    "gov.",
+    "gov",
+    "governor",
+    "mayor",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "gen.",
+    "judge",
+    "justice",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "ambassador",
+    "commissioner",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "miss",
+    "dr.",
+    "prof.",
+    "professor",
+    "rev.",
+    "reverend",
+    "speaker",
+    "leader",
+    "lt.",
+    "col.",
+    "capt.",
+    "sgt.",
+    "adm.",
+    "premier",
+    "sheikh",
+    "emir",
+    "sultan",
+    "ayatollah",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "father",
+    "officer",
+    "detective",
+    "sheriff",
+    "attorney",
+    "chief",
+    "commander",
+    "colonel",
+    "captain",
+    "sergeant",
+    "lieutenant",
+    "admiral",
+    "marshal",
+    "president-elect",
+    "envoy",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "assemblyman",
+    "assemblywoman",
+    "candidate",
+    "nominee",
+    "adviser",
+    "advisor",
+    "aide",
+    "ceo",
+    "founder",
+    "executive",
+    "analyst",
+    "economist",
+    "host",
+    "anchor",
+    "correspondent",
+    "reporter",
+    "editor",
+    "columnist",
+    "strategist",
+    "pollster",
+    "manager",
+    "official",
+    "head",
+    "counsel",
+    "lawyer",
+    "activist",
+    "author",
+    "actor",
+    "actress",
+    "singer",
+    "coach",
+    "player",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "deputy",
+    "vice",
+    "co-founder",
+    "chairperson",
+    "mp",
+    "mep",
+    "prosecutor",
+    "investigator",
+    "researcher",
+    "scientist",
+    "dean",
+    "rabbi",
+    "imam",
+    "pastor",
+    "priest",
+    "physician",
+    "doctor",
+    "nurse",
+    "general",
+    "commentator",
+    "blogger",
+    "journalist",
+    "writer",
+    "historian",
+    "expert",
+    "dictator",
+    "monarch",
+    "ruler",
+    "tsar",
+    "czar",
+    "boss",
+    "partner",
+    "member",
+    "delegate",
+    "whip",
+    "owner",
+    "heir",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "brother",
+    "sister",
+    "spouse",
+    "widow",
+    "chairs",
+    "presidents",
+    "ministers",
+    "senators",
+];
+
+const MALE_TITLES: &[&str] = &[
+    "mr.",
+    "king",
+    "prince",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "councilman",
+    "assemblyman",
+    "businessman",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "sheikh",
+    "emir",
+    "sultan",
+    "actor",
+];
+const FEMALE_TITLES: &[&str] = &[
+    "mrs.",
+    "ms.",
+    "miss",
+    "queen",
+    "princess",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "councilwoman",
+    "assemblywoman",
+    "businesswoman",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "widow",
+    "actress",
+];
+
+/// Common given names with their usual gender, for pronoun agreement only. A short list from
+/// general knowledge of names frequent in international news; a name not on it is simply of
+/// unknown gender, which agrees with both pronouns.
+const MALE_NAMES: &[&str] = &[
+    "john",
+    "james",
+    "robert",
+    "michael",
+    "william",
+    "david",
+    "richard",
+    "joseph",
+    "thomas",
+    "charles",
+    "donald",
+    "george",
+    "mark",
+    "paul",
+    "steven",
+    "kevin",
+    "brian",
+    "jeff",
+    "jeb",
+    "ted",
+    "marco",
+    "bernie",
+    "barack",
+    "joe",
+    "mike",
+    "chris",
+    "rand",
+    "ben",
+    "bill",
+    "tim",
+    "mitch",
+    "harry",
+    "rick",
+    "scott",
+    "jim",
+    "tom",
+    "bob",
+    "peter",
+    "andrew",
+    "daniel",
+    "matthew",
+    "anthony",
+    "eric",
+    "jason",
+    "ryan",
+    "jack",
+    "sean",
+    "vladimir",
+    "sergei",
+    "sergey",
+    "dmitry",
+    "alexei",
+    "alexander",
+    "nikolai",
+    "ivan",
+    "viktor",
+    "volodymyr",
+    "petro",
+    "emmanuel",
+    "francois",
+    "nicolas",
+    "olaf",
+    "angela",
+    "boris",
+    "rishi",
+    "keir",
+    "justin",
+    "xi",
+    "narendra",
+    "recep",
+    "benjamin",
+    "mahmoud",
+    "ali",
+    "mohammed",
+    "muhammad",
+    "ahmed",
+    "hassan",
+    "omar",
+    "abdullah",
+    "kim",
+    "shinzo",
+    "fumio",
+    "jair",
+    "luiz",
+    "lula",
+    "kassym-jomart",
+    "nursultan",
+    "alexander",
+    "lindsey",
+    "newt",
+    "reince",
+    "corey",
+    "jared",
+    "hunter",
+    "kanye",
+    "elon",
+    "jerome",
+    "lloyd",
+    "antony",
+    "dick",
+    "al",
+    "jimmy",
+    "ronald",
+    "gerald",
+    "lyndon",
+    "franklin",
+    "abraham",
+    "martin",
+    "luther",
+    "pete",
+    "cory",
+    "beto",
+    "lev",
+    "igor",
+    "oleg",
+    "yuri",
+    "andrei",
+    "mikhail",
+    "recep",
+    "bashar",
+    "hosni",
+    "muammar",
+    "saddam",
+    "fidel",
+    "raul",
+    "hugo",
+    "nicolas",
+    "evo",
+    "juan",
+    "carlos",
+    "jose",
+    "luis",
+    "pedro",
+    "antonio",
+    "manuel",
+    "francisco",
+    "giuseppe",
+    "matteo",
+    "mario",
+    "silvio",
+    "pope",
+];
+const FEMALE_NAMES: &[&str] = &[
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "elizabeth",
+    "barbara",
+    "susan",
+    "jessica",
+    "sarah",
+    "karen",
+    "nancy",
+    "lisa",
+    "hillary",
+    "carly",
+    "michelle",
+    "melania",
+    "ivanka",
+    "sarah",
+    "nikki",
+    "kelly",
+    "kellyanne",
+    "elizabeth",
+    "kamala",
+    "condoleezza",
+    "madeleine",
+    "theresa",
+    "angela",
+    "ursula",
+    "marine",
+    "jacinda",
+    "giorgia",
+    "liz",
+    "sheila",
+    "debbie",
+    "donna",
+    "loretta",
+    "huma",
+    "chelsea",
+    "anna",
+    "maria",
+    "olga",
+    "natalia",
+    "yulia",
+    "svetlana",
+    "tatiana",
+    "irina",
+    "elena",
+    "ekaterina",
+    "maria",
+    "marie",
+    "sophie",
+    "emma",
+    "emily",
+    "laura",
+    "rachel",
+    "rebecca",
+    "amy",
+    "ann",
+    "anne",
+    "jane",
+    "joan",
+    "judy",
+    "julia",
+    "katherine",
+    "catherine",
+    "kate",
+    "margaret",
+    "maxine",
+    "nina",
+    "ruth",
+    "samantha",
+    "sonia",
+    "stephanie",
+    "susanna",
+    "tulsi",
+    "victoria",
+    "wendy",
+    "janet",
+    "janet",
+    "hope",
+    "kirsten",
+    "amy",
+    "claire",
+    "tammy",
+    "jeanne",
+    "martha",
+    "megyn",
+    "greta",
+    "alexandria",
+    "ilhan",
+    "rashida",
+    "ayanna",
+    "nancy",
+    "benazir",
+    "indira",
+    "golda",
+    "aung",
+    "christine",
+    "kristalina",
+];
+
+fn lower_key(w: &str) -> String {
+    w.to_lowercase()
+}
+
+pub(crate) fn is_title(w: &str) -> bool {
+    TITLES.contains(&w)
+}
+
+/// An organisation's key: case, `the`, `-isation/-ization` and `&`/`and` folded, so that
+/// `Collective Security Treaty Organisation` is `…Organization`.
+fn org_key(name: &str) -> String {
+    let mut out = String::new();
+    for w in name.split_whitespace() {
+        let w = w
+            .to_lowercase()
+            .replace("isation", "ization")
+            .replace("ise", "ize");
+        if w == "the" {
+            continue;
+        }
+        let w = if w == "&" { "and".to_string() } else { w };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "the" | "and" | "for" | "&" | "on"
+            )
+        })
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=7).contains(&n)
+        && w.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// A word as it appears in a name: capitalised, or an all-caps acronym.
+fn is_cap_word(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "bin", "al", "al-", "la", "le", "du", "da", "der", "den", "ibn", "del",
+    "di", "dos", "das", "ben",
+];
+
+/// Sentence starters that are capitalised only because they start the sentence.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "for",
+    "if",
+    "as",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "so",
+    "yet",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "some",
+    "many",
+    "most",
+    "all",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "speaking",
+    "according",
+    "asked",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "even",
+    "now",
+    "then",
+    "last",
+    "first",
+    "next",
+    "mr",
+    "both",
+    "each",
+    "every",
+    "any",
+    "my",
+    "your",
+    "me",
+    "him",
+    "them",
+    "us",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "former",
+    "late",
+];
+
+pub(crate) struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// First word of its sentence (its capital says nothing).
+    pub sentence_start: bool,
+    pub kind: TokKind,
+}
+
+impl EntityRegistry {
+    /// Builds the registry from the document's words in order. `sentence_start` marks the
+    /// first word of every sentence; a word's neighbour across punctuation is not its
+    /// neighbour in a name, so punctuation appears as words of kind `Punct`.
+    pub(crate) fn build(words: &[Word<'_>]) -> Self {
+        let mut reg = EntityRegistry::default();
+        let mut i = 0;
+        while i < words.len() {
+            if !(words[i].kind == TokKind::Word && is_cap_word(words[i].text)) {
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words, with name particles and `of` between them.
+            let mut j = i + 1;
+            while j < words.len() {
+                let w = &words[j];
+                if w.kind == TokKind::Word && is_cap_word(w.text) && !w.sentence_start {
+                    j += 1;
+                } else if w.kind == TokKind::Word
+                    && (NAME_PARTICLES.contains(&w.text) || w.text == "of" || w.text == "for")
+                    && words
+                        .get(j + 1)
+                        .is_some_and(|n| n.kind == TokKind::Word && is_cap_word(n.text))
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            reg.add_run(words, i, j);
+            i = j;
+        }
+        reg.finish();
+        reg
+    }
+
+    fn add_run(&mut self, words: &[Word<'_>], mut i: usize, j: usize) {
+        // Drop sentence-initial function words (`The`, `He`) and cue words at the front.
+        while i < j
+            && words[i].sentence_start
+            && NOT_NAMES.contains(&lower_key(words[i].text).as_str())
+        {
+            i += 1;
+        }
+        while i < j && NOT_NAMES.contains(&lower_key(words[i].text).as_str()) {
+            i += 1;
+        }
+        if i >= j {
+            return;
+        }
+        let lw: Vec<String> = words[i..j].iter().map(|w| lower_key(w.text)).collect();
+        // An acronym before a longer name is its own mention (`the CSTO Collective Security
+        // Council`).
+        if j - i >= 3 && is_acronym(words[i].text) {
+            self.add_org(
+                words[i].text,
+                ByteSpan::new(words[i].start, words[i].end),
+                None,
+            );
+            self.add_run(words, i + 1, j);
+            return;
+        }
+        // The role is everything up to the last title word, with `of X` after a title
+        // (`Secretary of State`), plus lowercase modifiers just before the run
+        // (`former`, `presidential candidate`).
+        let mut name_from = 0;
+        for (k, w) in lw.iter().enumerate() {
+            if is_title(w) && k + 1 < lw.len() {
+                name_from = k + 1;
+                if lw.get(k + 1).is_some_and(|x| x == "of") && k + 3 < lw.len() {
+                    name_from = k + 3;
+                }
+            }
+        }
+        let mut role_words: Vec<String> = lw[..name_from].to_vec();
+        let mut k = i;
+        let mut lower_roles = Vec::new();
+        while k > 0 && lower_roles.len() < 4 {
+            let w = &words[k - 1];
+            if w.kind != TokKind::Word || is_cap_word(w.text) {
+                break;
+            }
+            let l = lower_key(w.text);
+            if NOT_NAMES.contains(&l.as_str()) && l != "former" && l != "late" {
+                break;
+            }
+            lower_roles.push(l);
+            k -= 1;
+        }
+        let has_lower_title = lower_roles.iter().any(|w| is_title(w));
+        if has_lower_title || !role_words.is_empty() {
+            lower_roles.reverse();
+            let mut r = if has_lower_title {
+                lower_roles
+            } else {
+                Vec::new()
+            };
+            r.append(&mut role_words);
+            role_words = r;
+        }
+        let name_words = &words[i + name_from..j];
+        let start = name_words.first().map_or(0, |w| w.start);
+        let end = name_words.last().map_or(0, |w| w.end);
+        let span = ByteSpan::new(start, end);
+        let name: Vec<&str> = name_words.iter().map(|w| w.text).collect();
+        let name = name.join(" ");
+        // Trailing acronym in parentheses: `Collective Security Treaty Organization (CSTO)`.
+        let acronym = match (words.get(j), words.get(j + 1), words.get(j + 2)) {
+            (Some(a), Some(b), Some(c))
+                if a.kind == TokKind::Punct('(')
+                    && c.kind == TokKind::Punct(')')
+                    && is_acronym(b.text) =>
+            {
+                Some(b.text.to_string())
+            }
+            _ => None,
+        };
+        let lname: Vec<String> = name_words.iter().map(|w| lower_key(w.text)).collect();
+        let is_org = lname.iter().any(|w| ORG_WORDS.contains(&w.as_str()));
+        if is_org || (name_words.len() == 1 && is_acronym(&name) && role_words.is_empty()) {
+            self.add_org(&name, span, acronym);
+            return;
+        }
+        if lname.iter().any(|w| NON_PERSON_WORDS.contains(&w.as_str())) {
+            return;
+        }
+        let role = role_words.join(" ");
+        let role = role.trim_end_matches(['.', ',']).to_string();
+        let titled = !role.is_empty();
+        let given = lname.first().map(|f| f.as_str());
+        let mut gender = None;
+        for w in &role_words {
+            if MALE_TITLES.contains(&w.as_str()) {
+                gender = Some(Gender::Male);
+            } else if FEMALE_TITLES.contains(&w.as_str()) {
+                gender = Some(Gender::Female);
+            }
+        }
+        if gender.is_none() && name_words.len() >= 2 {
+            if let Some(g) = given {
+                if MALE_NAMES.contains(&g) {
+                    gender = Some(Gender::Male);
+                } else if FEMALE_NAMES.contains(&g) {
+                    gender = Some(Gender::Female);
+                }
+            }
+        }
+        let known_given = name_words.len() >= 2
+            && given.is_some_and(|g| MALE_NAMES.contains(&g) || FEMALE_NAMES.contains(&g));
+        // A lone capitalised word is a person only with a title (`President Obama`) or as
+        // the surname of a person already known; otherwise it is a place or a common word.
+        if name_words.len() == 1 && !titled {
+            if let Some(e) = self.person_with_surname(&lname[0]) {
+                self.entities[e].mentions.push(span);
+            }
+            return;
+        }
+        if name_words.len() > 5 {
+            return;
+        }
+        self.add_person(
+            &name,
+            span,
+            (!role.is_empty()).then_some(role),
+            gender,
+            titled || known_given,
+        );
+    }
+
+    fn person_with_surname(&self, surname: &str) -> Option<usize> {
+        // The most recently mentioned person of that surname.
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person && surname_of(&e.name) == surname)
+            .max_by_key(|(_, e)| e.mentions.last().map_or(0, |m| m.start))
+            .map(|(i, _)| i)
+    }
+
+    fn add_person(
+        &mut self,
+        name: &str,
+        span: ByteSpan,
+        role: Option<String>,
+        gender: Option<Gender>,
+        confirmed: bool,
+    ) {
+        let lname = name.to_lowercase();
+        let parts: Vec<&str> = lname.split_whitespace().collect();
+        let found = self.entities.iter().position(|e| {
+            e.kind == EntityKind::Person && {
+                let en = e.name.to_lowercase();
+                let ep: Vec<&str> = en.split_whitespace().collect();
+                // Same surname, and the given names agree where both have one.
+                ep.last() == parts.last()
+                    && (parts.len() == 1
+                        || ep.len() == 1
+                        || ep.first() == parts.first()
+                        || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+            }
+        });
+        let idx = match found {
+            Some(i) => i,
+            None => {
+                self.entities.push(Entity {
+                    kind: EntityKind::Person,
+                    name: name.to_string(),
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    gender: None,
+                    mentions: Vec::new(),
+                    confirmed: false,
+                });
+                self.entities.len() - 1
+            }
+        };
+        let e = &mut self.entities[idx];
+        if !e.name.eq_ignore_ascii_case(name)
+            && !e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        {
+            if name.len() > e.name.len() {
+                let old = std::mem::replace(&mut e.name, name.to_string());
+                e.aliases.push(old);
+            } else {
+                e.aliases.push(name.to_string());
+            }
+        }
+        if let Some(r) = role {
+            if !e.roles.contains(&r) {
+                e.roles.push(r);
+            }
+        }
+        e.gender = e.gender.or(gender);
+        e.confirmed |= confirmed;
+        e.mentions.push(span);
+    }
+
+    fn add_org(&mut self, name: &str, span: ByteSpan, acronym: Option<String>) {
+        let key = org_key(name);
+        let acr = is_acronym(name);
+        let found = self.entities.iter().position(|e| {
+            e.kind == EntityKind::Organisation
+                && (org_key(&e.name) == key
+                    || e.aliases.iter().any(|a| org_key(a) == key)
+                    || (acr && initials(&e.name) == name)
+                    || (!acr
+                        && (e.aliases.iter().chain(std::iter::once(&e.name)))
+                            .any(|a| is_acronym(a) && initials(name) == *a))
+                    || acronym
+                        .as_deref()
+                        .is_some_and(|x| e.name == x || e.aliases.iter().any(|a| a == x)))
+        });
+        let idx = match found {
+            Some(i) => i,
+            None => {
+                self.entities.push(Entity {
+                    kind: EntityKind::Organisation,
+                    name: name.to_string(),
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    gender: None,
+                    mentions: Vec::new(),
+                    confirmed: true,
+                });
+                self.entities.len() - 1
+            }
+        };
+        let e = &mut self.entities[idx];
+        for n in std::iter::once(name.to_string()).chain(acronym) {
+            if e.name == n || e.aliases.contains(&n) {
+                continue;
+            }
+            // The fullest name is the longest spelled-out form, never an acronym.
+            if !is_acronym(&n) && (is_acronym(&e.name) || n.len() > e.name.len()) {
+                let old = std::mem::replace(&mut e.name, n);
+                e.aliases.push(old);
+            } else {
+                e.aliases.push(n);
+            }
+        }
+        e.mentions.push(span);
+    }
+
+    fn finish(&mut self) {
+        for e in &mut self.entities {
+            e.mentions.sort();
+            e.aliases.sort();
+            e.aliases.dedup();
+        }
+    }
+
+    /// Marks the person named at `span` as confirmed (it is the subject of a cue).
+    pub(crate) fn confirm_at(&mut self, span: ByteSpan) {
+        for e in &mut self.entities {
+            if e.mentions
+                .iter()
+                .any(|m| m.start < span.end && span.start < m.end)
+            {
+                e.confirmed = true;
+            }
+        }
+    }
+
+    /// The entity whose name, alias or surname is `name`; among several, the one mentioned
+    /// last before byte `at`.
+    pub fn lookup(&self, name: &str, at: usize) -> Option<&Entity> {
+        let lname = name.trim().to_lowercase();
+        if lname.is_empty() {
+            return None;
+        }
+        let key = org_key(name);
+        let parts: Vec<&str> = lname.split_whitespace().collect();
+        let score = |e: &Entity| -> Option<usize> {
+            let exact = e.name.to_lowercase() == lname
+                || e.aliases.iter().any(|a| a.to_lowercase() == lname);
+            let matches = match e.kind {
+                EntityKind::Organisation => {
+                    exact || org_key(&e.name) == key || e.aliases.iter().any(|a| org_key(a) == key)
+                }
+                EntityKind::Person => {
+                    exact || {
+                        let en = e.name.to_lowercase();
+                        let ep: Vec<&str> = en.split_whitespace().collect();
+                        ep.last() == parts.last()
+                            && (parts.len() == 1 || ep.first() == parts.first())
+                    }
+                }
+            };
+            matches.then(|| recency(e, at))
+        };
+        self.entities
+            .iter()
+            .filter_map(|e| score(e).map(|s| (s, e)))
+            .max_by_key(|(s, _)| *s)
+            .map(|(_, e)| e)
+    }
+
+    /// The person introduced with a role matching `role` (lowercase words without the
+    /// determiner: `kazakh president`); an exact role first, else one whose role ends with
+    /// the same head noun and contains every modifier, the most recent first.
+    pub fn lookup_role(&self, role: &str, at: usize) -> Option<&Entity> {
+        let words: Vec<&str> = role
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "former" | "then" | "current" | "new"))
+            .collect();
+        let head = *words.last()?;
+        let persons = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person);
+        let best = persons
+            .filter_map(|e| {
+                let mut best = None;
+                for r in &e.roles {
+                    let rw: Vec<&str> = r.split_whitespace().collect();
+                    let exact = rw
+                        .iter()
+                        .filter(|w| !matches!(**w, "former" | "then"))
+                        .copied()
+                        .collect::<Vec<_>>()
+                        == words;
+                    let head_ok = rw.last() == Some(&head)
+                        || (head == "senator" && rw.contains(&"sen."))
+                        || (head == "governor" && rw.contains(&"gov."))
+                        || (head == "congressman" && rw.contains(&"rep."));
+                    let mods_ok = words[..words.len() - 1].iter().all(|m| rw.contains(m));
+                    if exact {
+                        best = Some(2);
+                    } else if head_ok && mods_ok && best.is_none() {
+                        best = Some(1);
+                    }
+                }
+                best.map(|b| (b, recency(e, at), e))
+            })
+            .max_by_key(|(b, r, _)| (*b, *r));
+        best.map(|(_, _, e)| e)
+    }
+
+    /// The most recent organisation whose name ends in `head` (`the ministry`).
+    pub fn lookup_org_head(&self, head: &str, at: usize) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .filter(|e| {
+                e.kind == EntityKind::Organisation
+                    && e.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(head))
+            })
+            .max_by_key(|e| recency(e, at))
+    }
+
+    /// The last confirmed person mentioned before byte `at` whose gender agrees.
+    pub fn last_person_before(
+        &self,
+        at: usize,
+        gender: Option<Gender>,
+    ) -> Option<(&Entity, usize)> {
+        self.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.confirmed)
+            .filter(|e| match (gender, e.gender) {
+                (Some(g), Some(h)) => g == h,
+                _ => true,
+            })
+            .filter_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.end <= at)
+                    .map(|m| m.start)
+                    .max()
+                    .map(|p| (e, p))
+            })
+            .max_by_key(|(_, p)| *p)
+    }
+}
+
+fn surname_of(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or("").to_lowercase()
+}
+
+/// Prefers the entity mentioned last before `at`; one mentioned only later ranks lowest.
+fn recency(e: &Entity, at: usize) -> usize {
+    e.mentions
+        .iter()
+        .filter(|m| m.start <= at)
+        .map(|m| m.start + 1)
+        .max()
+        .unwrap_or(0)
+}

@@ -1,0 +1,1354 @@
+//! The rules: from items and sentences to attributions.
+
+use crate::entities::{EntityRegistry, Word};
+use crate::lexicon::{CueClass, CueForm, CueInfo, CueLexicon};
+use crate::text::{pair_marks, tokenize, TokKind, Token};
+use echotrace_core::ByteSpan;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum IK {
+    Word,
+    Num,
+    Punct(char),
+    Quote(usize),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Item {
+    pub start: usize,
+    pub end: usize,
+    pub kind: IK,
+    /// Lowercase with curly apostrophes folded, for words; empty otherwise.
+    pub lower: String,
+    pub cap: bool,
+}
+
+/// One paragraph's piece of a direct quotation (with its marks).
+#[derive(Clone, Debug)]
+pub(crate) struct Frag {
+    /// Fragments of one quotation running over several paragraphs share a group.
+    pub group: usize,
+    pub span: ByteSpan,
+    pub words: usize,
+    /// The last character before the closing mark (`,` in `"…," he said`).
+    pub last: Option<char>,
+    pub sent: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sent {
+    pub lo: usize,
+    pub hi: usize,
+    pub para: usize,
+}
+
+pub(crate) struct Analysis {
+    pub items: Vec<Item>,
+    pub frags: Vec<Frag>,
+    pub sents: Vec<Sent>,
+    pub groups: Vec<Vec<usize>>,
+    /// Words and punctuation in order for the entity registry.
+    pub tokens: Vec<(Token, bool)>,
+}
+
+fn fold_lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{2019}' | '\u{02BC}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) -> Analysis {
+    let mut a = Analysis {
+        items: Vec::new(),
+        frags: Vec::new(),
+        sents: Vec::new(),
+        groups: Vec::new(),
+        tokens: Vec::new(),
+    };
+    let region = text.get(lo..hi).unwrap_or("");
+    let mut toks: Vec<Token> = Vec::new();
+    let mut open_group: Option<usize> = None;
+    let mut para = 0usize;
+    let mut line_start = lo;
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    for (b, c) in region.char_indices() {
+        if c == '\n' {
+            lines.push((line_start, lo + b));
+            line_start = lo + b + 1;
+        }
+    }
+    lines.push((line_start, hi));
+    for (ls, le) in lines {
+        toks.clear();
+        tokenize(text, ls, le, &mut toks);
+        if toks.is_empty() {
+            continue;
+        }
+        let pairs = pair_marks(&toks, 0, toks.len());
+        let first_item = a.items.len();
+        let mut pi = 0;
+        let mut t = 0;
+        let mut this_open = None;
+        let sent_base = a.sents.len();
+        while t < toks.len() {
+            if let Some(p) = pairs.get(pi).filter(|p| p.open == t).copied() {
+                pi += 1;
+                let close = p.close.unwrap_or(toks.len() - 1);
+                let inner_hi = if p.close.is_some() { close } else { toks.len() };
+                let words = toks[t + 1..inner_hi.max(t + 1)]
+                    .iter()
+                    .filter(|k| matches!(k.kind, TokKind::Word | TokKind::Number))
+                    .count();
+                let last = if inner_hi > t + 1 {
+                    text.get(toks[inner_hi - 1].start..toks[inner_hi - 1].end)
+                        .and_then(|s| s.chars().last())
+                } else {
+                    None
+                };
+                let group = match open_group.take() {
+                    Some(g) if t == 0 => g,
+                    _ => {
+                        a.groups.push(Vec::new());
+                        a.groups.len() - 1
+                    }
+                };
+                let fi = a.frags.len();
+                a.frags.push(Frag {
+                    group,
+                    span: ByteSpan::new(toks[t].start, toks[close].end),
+                    words,
+                    last,
+                    sent: 0,
+                });
+                a.groups[group].push(fi);
+                if p.close.is_none() {
+                    this_open = Some(group);
+                }
+                a.items.push(Item {
+                    start: toks[t].start,
+                    end: toks[close].end,
+                    kind: IK::Quote(fi),
+                    lower: String::new(),
+                    cap: false,
+                });
+                for k in &toks[t..=close] {
+                    a.tokens.push((*k, false));
+                }
+                t = close + 1;
+                continue;
+            }
+            let k = toks[t];
+            let s = text.get(k.start..k.end).unwrap_or("");
+            let (kind, lower, cap) = match k.kind {
+                TokKind::Word => (
+                    IK::Word,
+                    fold_lower(s),
+                    s.chars().next().is_some_and(char::is_uppercase),
+                ),
+                TokKind::Number => (IK::Num, fold_lower(s), false),
+                TokKind::Punct(c) => (IK::Punct(c), String::new(), false),
+                TokKind::Mark(..) => (IK::Punct('"'), String::new(), false),
+            };
+            a.items.push(Item {
+                start: k.start,
+                end: k.end,
+                kind,
+                lower,
+                cap,
+            });
+            a.tokens.push((k, false));
+            t += 1;
+        }
+        open_group = this_open;
+        // Sentences of this paragraph.
+        let items = &a.items;
+        let n = items.len();
+        let mut s = first_item;
+        for i in first_item..n {
+            let next = items.get(i + 1);
+            let brk = match (items[i].kind, next) {
+                (_, None) => false,
+                (IK::Punct('.' | '!' | '?'), Some(nx)) => {
+                    nx.cap || matches!(nx.kind, IK::Quote(_) | IK::Num | IK::Punct('('))
+                }
+                (IK::Quote(f), Some(nx)) => {
+                    matches!(a.frags[f].last, Some('.' | '!' | '?'))
+                        && (matches!(nx.kind, IK::Quote(_))
+                            || (nx.cap && !attribution_tail(items, i + 1, n, lex)))
+                }
+                _ => false,
+            };
+            if brk {
+                a.sents.push(Sent {
+                    lo: s,
+                    hi: i + 1,
+                    para,
+                });
+                s = i + 1;
+            }
+        }
+        if s < n {
+            a.sents.push(Sent { lo: s, hi: n, para });
+        }
+        for si in sent_base..a.sents.len() {
+            let st = a.sents[si];
+            for it in &a.items[st.lo..st.hi] {
+                if let IK::Quote(f) = it.kind {
+                    a.frags[f].sent = si;
+                }
+            }
+        }
+        para += 1;
+    }
+    // Sentence starts for the registry: mark tokens that begin a sentence.
+    let starts: Vec<usize> = a.sents.iter().map(|s| a.items[s.lo].start).collect();
+    let mut si = 0;
+    for (tok, flag) in a.tokens.iter_mut() {
+        while si < starts.len() && starts[si] < tok.start {
+            si += 1;
+        }
+        if si < starts.len() && starts[si] == tok.start {
+            *flag = true;
+        }
+    }
+    a
+}
+
+/// `Tokayev said` after a quotation ending in a full stop: the sentence goes on.
+fn attribution_tail(items: &[Item], j: usize, n: usize, lex: &dyn CueLexicon) -> bool {
+    for k in j..(j + 6).min(n) {
+        let it = &items[k];
+        if it.kind != IK::Word {
+            return false;
+        }
+        if !it.cap || k == j {
+            if let Some(c) = lex.lookup(&it.lower, None) {
+                if c.form == CueForm::Finite && c.class == CueClass::Speech {
+                    return k > j;
+                }
+            }
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------
+// Word classes. Small closed lists of function words: the rules below are about syntax, and
+// these are the words that carry it.
+
+const DETS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "some", "many", "most", "several", "both", "all", "each", "every", "any", "no",
+    "other", "another", "few", "such", "one", "two", "three", "four", "five", "whose",
+];
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "while", "when", "if",
+    "as", "since", "although", "though", "so", "where", "whether", "than", "until", "unless",
+    "whereas", "nor", "yet", "what", "how", "why", "once",
+];
+const PREPS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "with",
+    "by",
+    "about",
+    "after",
+    "before",
+    "during",
+    "into",
+    "over",
+    "under",
+    "through",
+    "against",
+    "among",
+    "between",
+    "without",
+    "within",
+    "like",
+    "per",
+    "via",
+    "across",
+    "amid",
+    "despite",
+    "toward",
+    "towards",
+    "upon",
+    "around",
+    "near",
+    "off",
+    "out",
+    "up",
+    "down",
+    "outside",
+    "inside",
+    "behind",
+    "following",
+    "throughout",
+    "beyond",
+    "onto",
+    "along",
+];
+const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not", "never",
+    "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "isn't",
+    "wasn't", "can't", "couldn't", "he's", "she's", "it's", "they've", "they're", "we've", "i've",
+    "'s",
+];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "isn't", "wasn't",
+];
+/// Adverbs that sit between a subject and its reporting verb and belong to the cue.
+const CUE_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "previously",
+    "reportedly",
+    "repeatedly",
+    "again",
+    "further",
+    "once",
+    "even",
+    "then",
+    "just",
+    "already",
+    "recently",
+    "publicly",
+    "privately",
+    "first",
+    "often",
+    "still",
+    "similarly",
+    "separately",
+    "likewise",
+    "specifically",
+    "flatly",
+    "simply",
+    "frequently",
+    "subsequently",
+    "ever",
+    "long",
+    "earlier",
+    "now",
+    "since",
+    "had",
+    "both",
+    "all",
+    "too",
+    "always",
+    "initially",
+    "originally",
+    "finally",
+    "immediately",
+    "openly",
+    "explicitly",
+    "directly",
+    "personally",
+];
+const OBJ_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you", "it"];
+const SUBJ_PRONOUNS: &[&str] = &[
+    "he", "she", "they", "we", "i", "it", "you", "who", "which", "this", "that", "these", "those",
+    "someone", "everyone", "nobody", "one",
+];
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "again",
+    "repeatedly",
+    "also",
+    "publicly",
+    "privately",
+    "previously",
+    "afterward",
+    "afterwards",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "weekend",
+    "time",
+    "then",
+    "once",
+    "too",
+];
+/// Nouns after `said in a …`: part of the cue (`said in a statement`).
+const MEDIUM_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "tweet",
+    "post",
+    "letter",
+    "email",
+    "e-mail",
+    "speech",
+    "release",
+    "press",
+    "note",
+    "video",
+    "message",
+    "op-ed",
+    "memo",
+    "report",
+    "briefing",
+    "radio",
+    "television",
+    "broadcast",
+    "filing",
+    "blog",
+    "column",
+    "book",
+    "essay",
+    "conference",
+    "call",
+    "telephone",
+    "phone",
+    "address",
+    "article",
+];
+
+fn has(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// A candidate attribution in item indices.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub cue: (usize, usize),
+    pub source: Option<(usize, usize)>,
+    /// Index of the candidate whose source this one shares (participles, coordination).
+    pub borrow: Option<usize>,
+    pub content: Vec<(usize, usize)>,
+    pub class: CueClass,
+    pub sent: usize,
+}
+
+pub(crate) struct Rules<'a> {
+    pub a: &'a Analysis,
+    pub lex: &'a dyn CueLexicon,
+    pub cands: Vec<Cand>,
+    lo: usize,
+    hi: usize,
+    si: usize,
+}
+
+impl<'a> Rules<'a> {
+    pub fn new(a: &'a Analysis, lex: &'a dyn CueLexicon) -> Self {
+        Rules {
+            a,
+            lex,
+            cands: Vec::new(),
+            lo: 0,
+            hi: 0,
+            si: 0,
+        }
+    }
+
+    fn w(&self, i: usize) -> &str {
+        if i < self.hi {
+            self.a.items[i].lower.as_str()
+        } else {
+            ""
+        }
+    }
+    fn kind(&self, i: usize) -> Option<IK> {
+        (i < self.hi).then(|| self.a.items[i].kind)
+    }
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.kind(i) == Some(IK::Punct(c))
+    }
+    fn is_punct(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(IK::Punct(_)))
+    }
+    fn is_quote(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(IK::Quote(_)))
+    }
+    fn cap(&self, i: usize) -> bool {
+        i < self.hi && self.a.items[i].cap
+    }
+
+    /// The cue reading of item `i` as a verb, if it is one here.
+    fn cue_at(&self, i: usize) -> Option<CueInfo> {
+        if self.kind(i) != Some(IK::Word) {
+            return None;
+        }
+        // A capitalised cue word in mid-sentence is a name (`Washington Post`).
+        if self.cap(i) && i != self.lo && !self.is_quote(i.wrapping_sub(1)) {
+            return None;
+        }
+        let next = (self.kind(i + 1) == Some(IK::Word)).then(|| self.w(i + 1));
+        self.lex.lookup(self.w(i), next)
+    }
+
+    fn finite_cue_at(&self, i: usize) -> bool {
+        self.cue_at(i).is_some_and(|c| c.form == CueForm::Finite)
+            && !(i > self.lo && (has(DETS, self.w(i - 1)) || self.w(i - 1) == "to"))
+    }
+
+    fn is_cue_prefix(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.kind(i) == Some(IK::Word)
+            && (has(AUX, w)
+                || has(CUE_ADVERBS, w)
+                || (w.ends_with("ly") && w.len() > 4 && !self.cap(i)))
+    }
+
+    /// A noun phrase ending just before `end` (exclusive), read leftwards: names with their
+    /// titles, `the Kazakh president`, pronouns. Stops at punctuation, verbs and clause words.
+    fn left_np(&self, end: usize) -> Option<(usize, usize)> {
+        let mut j = end;
+        let mut n = 0;
+        while j > self.lo && n < 14 {
+            let k = j - 1;
+            let it = &self.a.items[k];
+            match it.kind {
+                IK::Punct(')') => {
+                    // A parenthesis inside a name: `Sen. Kelly Ayotte (R-N.H.)`.
+                    let mut m = k;
+                    while m > self.lo && !self.punct(m, '(') {
+                        m -= 1;
+                    }
+                    if m == self.lo || j == end || k - m > 6 {
+                        break;
+                    }
+                    j = m;
+                    n += 1;
+                    continue;
+                }
+                IK::Punct(_) | IK::Quote(_) => break,
+                IK::Num => {}
+                IK::Word => {
+                    let w = it.lower.as_str();
+                    if has(SUBJ_PRONOUNS, w) && j == end {
+                        return Some((k, end));
+                    }
+                    if (w == "and" || w == "&")
+                        && j < end
+                        && self.cap(j)
+                        && k > self.lo
+                        && self.cap(k - 1)
+                    {
+                        j = k;
+                        n += 1;
+                        continue;
+                    }
+                    if (w == "of" || w == "for" || w == "at") && j < end {
+                        j = k;
+                        n += 1;
+                        continue;
+                    }
+                    if has(CLAUSE_WORDS, w) || has(PREPS, w) || has(AUX, w) {
+                        break;
+                    }
+                    if !it.cap && k > self.lo && !has(DETS, self.w(k - 1)) {
+                        if self.cue_at(k).is_some() {
+                            break;
+                        }
+                        // A past-tense verb ends the subject: `used demonstrators`.
+                        if w.ends_with("ed") && j < end {
+                            break;
+                        }
+                    }
+                    if !it.cap && self.cue_at(k).is_some() && k == self.lo {
+                        break;
+                    }
+                }
+            }
+            j -= 1;
+            n += 1;
+        }
+        // A subject starts with a determiner, a name, a pronoun or a number, not with `of`.
+        while j < end && matches!(self.w(j), "of" | "for" | "at" | "and") {
+            j += 1;
+        }
+        (j < end).then_some((j, end))
+    }
+
+    /// A noun phrase starting at `start`, read rightwards (inverted subject: `said Tokayev`),
+    /// with an appositive after a comma (`said Smith, a spokesman for the ministry`).
+    fn right_np(&self, start: usize) -> Option<(usize, usize)> {
+        let mut j = start;
+        let mut n = 0;
+        while j < self.hi && n < 10 {
+            match self.kind(j) {
+                Some(IK::Word) => {
+                    let w = self.w(j);
+                    if j > start
+                        && (has(CLAUSE_WORDS, w) || (has(PREPS, w) && w != "of" && w != "for"))
+                    {
+                        break;
+                    }
+                    if j == start && !(self.cap(j) || has(DETS, w) || has(SUBJ_PRONOUNS, w)) {
+                        return None;
+                    }
+                    if self.cue_at(j).is_some() && !self.cap(j) {
+                        break;
+                    }
+                }
+                Some(IK::Num) => {}
+                _ => break,
+            }
+            j += 1;
+            n += 1;
+        }
+        if j == start {
+            return None;
+        }
+        // The inverted subject ends the clause; an appositive may follow.
+        if self.punct(j, ',')
+            && (has(DETS, self.w(j + 1)) || crate::entities::is_title(self.w(j + 1)))
+        {
+            let mut k = j + 1;
+            while k < self.hi
+                && !matches!(
+                    self.kind(k),
+                    Some(IK::Punct(',' | '.' | ';' | ':')) | Some(IK::Quote(_))
+                )
+            {
+                k += 1;
+            }
+            return Some((start, k));
+        }
+        Some((start, j))
+    }
+
+    fn skip_adverbials(&self, mut k: usize) -> usize {
+        loop {
+            let w = self.w(k);
+            if self.kind(k) != Some(IK::Word) {
+                return k;
+            }
+            if has(TIME_WORDS, w) || (w.ends_with("ly") && w.len() > 4 && !self.cap(k)) {
+                k += 1;
+            } else if matches!(w, "on" | "last" | "this" | "late" | "early" | "next")
+                && (has(TIME_WORDS, self.w(k + 1))
+                    || matches!(self.kind(k + 1), Some(IK::Num))
+                    || (self.cap(k + 1) && is_month(self.w(k + 1))))
+            {
+                k += 2;
+                if matches!(self.kind(k), Some(IK::Num)) {
+                    k += 1;
+                }
+            } else {
+                return k;
+            }
+        }
+    }
+
+    /// The first `that` introducing a clause within reach of `k`, across an addressee or a
+    /// prepositional phrase: `told an extraordinary online meeting of … (CSTO) that`.
+    fn find_that(&self, k: usize) -> Option<usize> {
+        let mut m = k;
+        while m < self.hi && m < k + 30 {
+            match self.kind(m) {
+                Some(IK::Word) => {
+                    let w = self.w(m);
+                    if w == "that" {
+                        return (m > k || true).then_some(m);
+                    }
+                    if matches!(
+                        w,
+                        "and" | "but" | "because" | "while" | "if" | "whether" | "who" | "which"
+                    ) {
+                        return None;
+                    }
+                    if !self.cap(m) && self.cue_at(m).is_some() && m > k {
+                        return None;
+                    }
+                }
+                Some(IK::Num) => {}
+                Some(IK::Punct('(' | ')' | '-')) => {}
+                Some(IK::Punct(',')) => {
+                    // `said, however, that` — only a one-word aside.
+                    if !(self.punct(m + 2, ',') && self.w(m + 3) == "that") {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+            m += 1;
+        }
+        None
+    }
+
+    /// Where a reported clause that starts at `start` ends: the end of the sentence, or before
+    /// `, as …`, `, while …`, a participial cue, a following attribution, or a coordinated
+    /// reporting verb.
+    fn clause_end(&self, start: usize) -> usize {
+        let mut m = start;
+        while m < self.hi {
+            match self.kind(m) {
+                Some(IK::Punct(';')) if m > start => break,
+                Some(IK::Punct(',')) if m > start => {
+                    let nx = self.w(m + 1);
+                    if matches!(nx, "as" | "while" | "whereas" | "according")
+                        || self
+                            .cue_at(m + 1)
+                            .is_some_and(|c| c.form == CueForm::Participle)
+                        || self.finite_cue_at(m + 1)
+                        || self.np_then_cue(m + 1)
+                    {
+                        break;
+                    }
+                }
+                Some(IK::Quote(_)) if m > start => {
+                    if self.np_then_cue(m + 1) || self.finite_cue_at(m + 1) {
+                        m += 1;
+                        break;
+                    }
+                }
+                Some(IK::Word) if m > start && matches!(self.w(m), "and" | "but") => {
+                    let mut k = m + 1;
+                    while k < self.hi && self.is_cue_prefix(k) {
+                        k += 1;
+                    }
+                    if self.cue_at(k).is_some_and(|c| c.form == CueForm::Finite) {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            m += 1;
+        }
+        while m > start && self.is_punct(m - 1) {
+            m -= 1;
+        }
+        m
+    }
+
+    /// A short noun phrase at `j` followed by a finite reporting verb: `Tokayev said`,
+    /// `the Kazakh president added`.
+    fn np_then_cue(&self, j: usize) -> bool {
+        let mut k = j;
+        while k < self.hi && k < j + 9 {
+            match self.kind(k) {
+                Some(IK::Word) => {
+                    let w = self.w(k);
+                    if k > j && self.cue_at(k).is_some_and(|c| c.form == CueForm::Finite) {
+                        return true;
+                    }
+                    if has(CLAUSE_WORDS, w) || (has(PREPS, w) && w != "of") {
+                        return false;
+                    }
+                    if k == j && !(self.cap(k) || has(DETS, w) || has(SUBJ_PRONOUNS, w)) {
+                        return false;
+                    }
+                    if has(AUX, w) || has(CUE_ADVERBS, w) {
+                        // `he has said`: auxiliaries between subject and cue are fine.
+                    }
+                }
+                Some(IK::Num) => {}
+                _ => return false,
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// What was said after the cue ending at `j`.
+    fn right_content(&self, j: usize, info: &CueInfo) -> Option<(usize, usize)> {
+        let mut k = j;
+        if k >= self.hi {
+            return None;
+        }
+        if self.punct(k, ':') {
+            k += 1;
+            return (k < self.hi)
+                .then(|| (k, self.clause_end(k)))
+                .filter(|(s, e)| e > s);
+        }
+        if self.punct(k, ',') {
+            if self.is_quote(k + 1) {
+                k += 1;
+            } else {
+                return None;
+            }
+        }
+        k = self.skip_adverbials(k);
+        if k >= self.hi {
+            return None;
+        }
+        let start = match self.kind(k)? {
+            IK::Quote(_) => k,
+            IK::Punct(_) => return None,
+            IK::Num => k,
+            IK::Word => {
+                let w = self.w(k);
+                if w == "that" {
+                    k
+                } else if info.takes_infinitive && w == "to" && self.kind(k + 1) == Some(IK::Word) {
+                    k
+                } else if has(PREPS, w)
+                    || (info.takes_addressee
+                        && (has(OBJ_PRONOUNS, w)
+                            || self.cap(k)
+                            || has(DETS, w)
+                            || !has(SUBJ_PRONOUNS, w)))
+                {
+                    if let Some(t) = self.find_that(k) {
+                        t
+                    } else if let Some(t) = self.infinitive_after_object(k, info) {
+                        t
+                    } else if info.takes_addressee && !has(PREPS, w) {
+                        // `told reporters the economy …`: a short addressee, then the clause.
+                        let mut m = k;
+                        if has(OBJ_PRONOUNS, w) || !self.cap(k) && !has(DETS, w) {
+                            m += 1;
+                        } else {
+                            while self.cap(m) {
+                                m += 1;
+                            }
+                        }
+                        let nx = self.w(m);
+                        if m > k
+                            && m < self.hi
+                            && (has(DETS, nx)
+                                || has(SUBJ_PRONOUNS, nx)
+                                || self.cap(m)
+                                || self.is_quote(m))
+                        {
+                            m
+                        } else {
+                            return None;
+                        }
+                    } else if matches!(w, "about" | "of" | "on") && info.class == CueClass::Attitude
+                    {
+                        k + 1
+                    } else {
+                        return None;
+                    }
+                } else if matches!(
+                    w,
+                    "and"
+                        | "but"
+                        | "or"
+                        | "as"
+                        | "because"
+                        | "so"
+                        | "then"
+                        | "while"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "than"
+                        | "not"
+                        | "which"
+                        | "who"
+                ) {
+                    return None;
+                } else if has(AUX, w) {
+                    return None;
+                } else {
+                    k
+                }
+            }
+        };
+        let end = self.clause_end(start);
+        (end > start).then_some((start, end))
+    }
+
+    fn infinitive_after_object(&self, k: usize, info: &CueInfo) -> Option<usize> {
+        if !info.takes_infinitive {
+            return None;
+        }
+        for m in k..(k + 8).min(self.hi) {
+            match self.kind(m) {
+                Some(IK::Word)
+                    if self.w(m) == "to"
+                        && self.kind(m + 1) == Some(IK::Word)
+                        && !self.cap(m + 1) =>
+                {
+                    return Some(m)
+                }
+                Some(IK::Word) | Some(IK::Num) => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The clause before the source: the sentence start up to the comma or quotation that
+    /// precedes the source; a quotation alone is taken alone.
+    fn left_content(&self, upto: usize) -> Option<(usize, usize)> {
+        let mut s = self.lo;
+        // A participial cue at the start of the sentence owns its own clause.
+        if self.cands.iter().any(|c| {
+            c.sent == self.si && c.cue.0 == self.lo && c.content.iter().any(|x| x.1 >= upto)
+        }) {
+            return None;
+        }
+        // Leading connectives are not what was said.
+        while s < upto && matches!(self.w(s), "but" | "and" | "so" | "yet" | "still") {
+            s += 1;
+        }
+        let mut e = upto;
+        while e > s && self.is_punct(e - 1) {
+            e -= 1;
+        }
+        (e > s).then_some((s, e))
+    }
+
+    pub fn sentence(&mut self, si: usize) {
+        let st = self.a.sents[si];
+        self.lo = st.lo;
+        self.hi = st.hi;
+        self.si = si;
+        let first_here = self.cands.len();
+        let mut i = st.lo;
+        while i < st.hi {
+            if self.w(i) == "according" && self.w(i + 1) == "to" {
+                if let Some(c) = self.according(i) {
+                    i = c.cue.1;
+                    self.cands.push(c);
+                    continue;
+                }
+            }
+            if let Some(info) = self.cue_at(i) {
+                if let Some(c) = self.attribute(i, info, first_here) {
+                    i = c.cue.1;
+                    self.cands.push(c);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if self.cands.len() == first_here {
+            if let Some(c) = self.colon_cue() {
+                self.cands.push(c);
+            }
+        }
+        // Participles at the start of the sentence take the subject of the main clause.
+        for ci in first_here..self.cands.len() {
+            if self.cands[ci].source.is_none() && self.cands[ci].borrow.is_none() {
+                let other = (first_here..self.cands.len()).find(|&o| {
+                    o != ci && self.cands[o].source.is_some() && self.cands[o].borrow.is_none()
+                });
+                if let Some(o) = other {
+                    if self.cands[ci].cue.0 == st.lo {
+                        self.cands[ci].borrow = Some(o);
+                    }
+                }
+            }
+        }
+    }
+
+    fn according(&self, i: usize) -> Option<Cand> {
+        let cue = (i, i + 2);
+        let src = self.right_np(i + 2)?;
+        let mut content = Vec::new();
+        let at_start = i == self.lo
+            || (i == self.lo + 1 && matches!(self.w(self.lo), "but" | "and" | "yet" | "so"));
+        if at_start {
+            let k = if self.punct(src.1, ',') {
+                src.1 + 1
+            } else {
+                src.1
+            };
+            if k < self.hi {
+                let e = self.clause_end(k);
+                if e > k {
+                    content.push((k, e));
+                }
+            }
+        } else {
+            let mut e = i;
+            while e > self.lo && self.is_punct(e - 1) {
+                e -= 1;
+            }
+            if e > self.lo {
+                content.push((self.lo, e));
+            }
+            if self.punct(src.1, ',') && src.1 + 1 < self.hi {
+                let e2 = self.clause_end(src.1 + 1);
+                if e2 > src.1 + 1 {
+                    content.push((src.1 + 1, e2));
+                }
+            }
+        }
+        if content.is_empty() {
+            return None;
+        }
+        Some(Cand {
+            cue,
+            source: Some(src),
+            borrow: None,
+            content,
+            class: CueClass::Speech,
+            sent: self.si,
+        })
+    }
+
+    /// `X: "…"` — a short name before a colon and a quotation after it.
+    fn colon_cue(&self) -> Option<Cand> {
+        let k = (self.lo..self.hi).find(|&k| self.punct(k, ':'))?;
+        if k == self.lo || k > self.lo + 6 || !self.is_quote(k + 1) {
+            return None;
+        }
+        if !(self.lo..k).all(|m| self.kind(m) == Some(IK::Word))
+            || !(self.lo..k).any(|m| self.cap(m))
+        {
+            return None;
+        }
+        if (self.lo..k).any(|m| self.cue_at(m).is_some() && !self.cap(m)) {
+            return None;
+        }
+        Some(Cand {
+            cue: (k, k + 1),
+            source: Some((self.lo, k)),
+            borrow: None,
+            content: vec![(k + 1, self.clause_end(k + 1))],
+            class: CueClass::Speech,
+            sent: self.si,
+        })
+    }
+
+    fn attribute(&self, i: usize, info: CueInfo, first_here: usize) -> Option<Cand> {
+        let mut c0 = i;
+        while c0 > self.lo && self.is_cue_prefix(c0 - 1) {
+            c0 -= 1;
+        }
+        let mut c1 = i + 1 + usize::from(info.particle.is_some());
+        let prev = (i > self.lo).then(|| self.w(i - 1)).unwrap_or("");
+        if info.form == CueForm::Noun {
+            return self.noun_cue(i, info);
+        }
+        // `the report`, `his claims`, `to say`: not a finite reporting verb here.
+        if c0 == i && (has(DETS, prev) || prev == "to" || (prev.ends_with("'s") && i > self.lo)) {
+            if info.form == CueForm::Participle && has(DETS, prev) {
+                return None;
+            }
+            if info.form != CueForm::Participle {
+                return self.noun_cue(i, info);
+            }
+        }
+        // `said in a statement`, `wrote in an op-ed`: the medium is part of the cue.
+        if self.w(c1) == "in"
+            && matches!(
+                self.w(c1 + 1),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its"
+            )
+        {
+            let mut m = c1 + 2;
+            while m < self.hi && m < c1 + 5 && self.kind(m) == Some(IK::Word) {
+                if has(MEDIUM_NOUNS, self.w(m)) {
+                    c1 = m + 1;
+                    break;
+                }
+                m += 1;
+            }
+        }
+        let prefix_be = (c0..i).any(|m| has(BE, self.w(m)));
+        let passive = prefix_be && info.past_participle;
+        let mut cand = Cand {
+            cue: (c0, c1),
+            source: None,
+            borrow: None,
+            content: Vec::new(),
+            class: info.class,
+            sent: self.si,
+        };
+        let participial = info.form == CueForm::Participle
+            && !prefix_be
+            && (c0 == self.lo
+                || self.punct(c0 - 1, ',')
+                || self.punct(c0 - 1, '—')
+                || matches!(
+                    self.w(c0 - 1),
+                    "and" | "while" | "before" | "after" | "by" | "in" | "when" | "without"
+                ));
+        if participial {
+            let rc = self.right_content(c1, &info)?;
+            cand.content.push(rc);
+            cand.borrow = (first_here..self.cands.len())
+                .rev()
+                .find(|&o| self.cands[o].source.is_some() || self.cands[o].borrow.is_some());
+            if cand.borrow.is_none() && c0 > self.lo {
+                // `Trump attacked Clinton, saying …`: the subject of the sentence.
+                if let Some(np) = self.sentence_subject() {
+                    cand.source = Some(np);
+                }
+            }
+            return Some(cand);
+        }
+        if info.form == CueForm::Participle && !prefix_be {
+            // `a statement saying that`: the noun before it is the source.
+            let np = self.left_np(c0);
+            let rc = self.right_content(c1, &info)?;
+            cand.source = np;
+            cand.content.push(rc);
+            return Some(cand);
+        }
+        if passive {
+            let rc = self.right_content(c1, &info);
+            if let Some(rc) = rc {
+                if self.w(c1) == "by" {
+                    cand.source = self.right_np(c1 + 1);
+                }
+                cand.content.push(rc);
+                return Some(cand);
+            }
+            return None;
+        }
+        // Finite cue: find the source.
+        let mut inverted = false;
+        if c0 > self.lo && self.punct(c0 - 1, ',') {
+            // `Mukasey, the Republican attorney general, said` or `…, said Tokayev`.
+            let comma = c0 - 1;
+            let q = (self.lo..comma)
+                .rev()
+                .find(|&m| self.punct(m, ',') || self.is_quote(m));
+            let mut found = false;
+            if let Some(q) = q.filter(|&q| self.punct(q, ',')) {
+                if let Some(np) = self.left_np(q) {
+                    let fw = self.w(q + 1);
+                    let appositive = has(DETS, fw)
+                        || self.cap(q + 1)
+                        || matches!(self.kind(q + 1), Some(IK::Num))
+                        || crate::entities::is_title(fw);
+                    let aside = fw.ends_with("ing")
+                        || fw.ends_with("ed")
+                        || matches!(fw, "who" | "which" | "whose")
+                        || has(PREPS, fw)
+                        || (fw.ends_with("ly") && comma == q + 2)
+                        || matches!(fw, "however" | "though" | "too" | "meanwhile" | "instead");
+                    if (appositive || aside) && comma - q <= 25 && self.right_np_is_not_subject(c1)
+                    {
+                        cand.source = Some(if appositive { (np.0, comma) } else { np });
+                        found = true;
+                    }
+                }
+            }
+            if !found {
+                cand.source = Some(self.right_np(c1)?);
+                inverted = true;
+            }
+        } else if c0 > self.lo && self.is_quote(c0 - 1) {
+            cand.source = Some(self.right_np(c1)?);
+            inverted = true;
+        } else if c0 == self.lo {
+            // `Said Smith: …` is rare; a sentence-initial finite cue has no subject.
+            return None;
+        } else {
+            match self.left_np(c0) {
+                Some(np) => cand.source = Some(np),
+                None => {
+                    if matches!(self.w(c0 - 1), "and" | "but" | "or") {
+                        cand.borrow = (first_here..self.cands.len()).rev().find(|&o| {
+                            self.cands[o].source.is_some() || self.cands[o].borrow.is_some()
+                        });
+                        if cand.borrow.is_none() {
+                            cand.source = self.sentence_subject();
+                        }
+                    } else {
+                        return None;
+                    }
+                }
+            }
+        }
+        if inverted {
+            let src = cand.source?;
+            let upto = c0;
+            if let Some(lc) = self.left_content(upto) {
+                cand.content.push(lc);
+            }
+            // `"…," said Smith, "…"`: the quotation goes on after the cue.
+            if self.punct(src.1, ',') && self.is_quote(src.1 + 1) {
+                cand.content.push((src.1 + 1, src.1 + 2));
+            }
+            if cand.content.is_empty() {
+                return None;
+            }
+            return Some(cand);
+        }
+        let src_start = cand.source.map_or(c0, |s| s.0);
+        if let Some(rc) = self.right_content(c1, &info) {
+            cand.content.push(rc);
+            // `"…," Tokayev said, "…"`: a quotation before the source goes with it.
+            if src_start > self.lo && self.is_quote(src_start - 1) && self.is_quote(rc.0) {
+                cand.content.insert(0, (src_start - 1, src_start));
+            }
+            return Some(cand);
+        }
+        if src_start > self.lo
+            && (self.punct(src_start - 1, ',')
+                || self.is_quote(src_start - 1)
+                || self.punct(src_start - 1, '—'))
+        {
+            let upto = if self.is_quote(src_start - 1) {
+                src_start
+            } else {
+                src_start - 1
+            };
+            if let Some(lc) = self.left_content(upto) {
+                cand.content.push(lc);
+                return Some(cand);
+            }
+            return None;
+        }
+        // `As Joel Pollak observed, the biggest victor …`
+        if src_start > self.lo && self.w(src_start - 1) == "as" && self.punct(c1, ',') {
+            let s = c1 + 1;
+            let e = self.clause_end(s);
+            if e > s {
+                cand.content.push((s, e));
+                return Some(cand);
+            }
+        }
+        // `"…." Tokayev said.` with the quotation in the sentence before: linked later.
+        if c1 >= self.hi || self.is_punct(c1) {
+            return Some(cand);
+        }
+        None
+    }
+
+    /// A name or pronoun right after the cue that starts its own clause (`said Putin would …`)
+    /// is not an inverted subject; used to accept an appositive reading instead.
+    fn right_np_is_not_subject(&self, _c1: usize) -> bool {
+        true
+    }
+
+    fn sentence_subject(&self) -> Option<(usize, usize)> {
+        let mut k = self.lo;
+        // Skip a leading participial or prepositional phrase up to its comma.
+        if self.w(k).ends_with("ing") || has(PREPS, self.w(k)) {
+            while k < self.hi && !self.punct(k, ',') {
+                k += 1;
+            }
+            k += 1;
+        }
+        let s = k;
+        let mut e = s;
+        while e < self.hi && self.kind(e) == Some(IK::Word) && e < s + 8 {
+            let w = self.w(e);
+            if e > s
+                && (has(AUX, w)
+                    || has(CLAUSE_WORDS, w)
+                    || has(PREPS, w) && w != "of"
+                    || (!self.cap(e) && self.cue_at(e).is_some())
+                    || (!self.cap(e) && w.ends_with("ed") && !has(DETS, self.w(e - 1))))
+            {
+                break;
+            }
+            e += 1;
+        }
+        (e > s).then_some((s, e))
+    }
+
+    /// `his claim that …`, `a statement that …`: the noun cue and its clause.
+    fn noun_cue(&self, i: usize, _info: CueInfo) -> Option<Cand> {
+        if self.w(i + 1) != "that" {
+            return None;
+        }
+        let k = i + 1;
+        let end = self.clause_end(k);
+        if end <= k + 2 {
+            return None;
+        }
+        // The possessor is the source: `Tokayev's claim`, `his statement`.
+        let mut source = None;
+        let mut m = i;
+        while m > self.lo && self.kind(m - 1) == Some(IK::Word) && m > i.saturating_sub(3) {
+            let w = self.w(m - 1);
+            if w.ends_with("'s") || matches!(w, "his" | "her" | "their" | "its") {
+                let s = self.left_np(m).map_or(m - 1, |np| np.0.min(m - 1));
+                source = Some((s, m));
+                break;
+            }
+            m -= 1;
+        }
+        Some(Cand {
+            cue: (i, i + 1),
+            source,
+            borrow: None,
+            content: vec![(k, end)],
+            class: CueClass::Speech,
+            sent: self.si,
+        })
+    }
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan."
+            | "feb."
+            | "aug."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
+    )
+}
+
+/// Words for the entity registry.
+pub(crate) fn registry_words<'t>(text: &'t str, a: &Analysis) -> Vec<Word<'t>> {
+    a.tokens
+        .iter()
+        .map(|(t, start)| Word {
+            start: t.start,
+            end: t.end,
+            text: text.get(t.start..t.end).unwrap_or(""),
+            sentence_start: *start,
+            kind: t.kind,
+        })
+        .collect()
+}
+
+pub(crate) fn build_registry(text: &str, a: &Analysis) -> EntityRegistry {
+    EntityRegistry::build(&registry_words(text, a))
+}
+
+impl Rules<'_> {
+    /// The noun phrase before the relative pronoun at `k` (skipping the comma).
+    pub(crate) fn antecedent(&self, si: usize, k: usize) -> Option<(usize, usize)> {
+        let st = self.a.sents[si];
+        let r = Rules {
+            a: self.a,
+            lex: self.lex,
+            cands: Vec::new(),
+            lo: st.lo,
+            hi: st.hi,
+            si,
+        };
+        let mut e = k;
+        if e > st.lo && r.punct(e - 1, ',') {
+            e -= 1;
+        }
+        r.left_np(e)
+    }
+}

@@ -1,0 +1,713 @@
+//! Quotations in news text: direct and reported speech, with cue, content, source mention and
+//! the resolved speaker.
+//!
+//! # Design
+//!
+//! Rule-based and fast (no model at run time). One pass over a document:
+//!
+//! 1. **Marks and items** ([`text`] module, private): the text is cut into paragraphs and
+//!    tokens; quotation marks (straight, curly, single, guillemets, `''`) are paired with a
+//!    stack per paragraph, so a quote of the other kind nests inside its parent, and
+//!    apostrophes (`don't`, `Kazakhstan's`, `'90s`, `voters’`) never open a quote. An opening
+//!    mark left unclosed at the end of a paragraph continues into the next paragraph when that
+//!    one opens with a mark (the multi-paragraph convention). Each top-level quotation then
+//!    becomes one *item*, so the words inside it are never read as the cue of the sentence
+//!    around it, and sentences do not end inside it.
+//! 2. **Cues** ([`CueLexicon`], [`DefaultLexicon`]): reporting verbs in all inflections,
+//!    particle verbs (`pointed out`), `according to`, colon cues (`X: "…"`) and nouns that
+//!    take a clause (`his claim that`).
+//! 3. **Attribution** (rules on items): for each cue, its *source* (the subject noun phrase
+//!    with its title or appositive; an inverted subject in `…, said Smith`; the main clause's
+//!    subject for participles such as `Stating that …, X added` and `…, mentioning that`; the
+//!    first verb's subject for coordinated verbs `described … and suggested`) and its
+//!    *content* (a `that`-clause, a bare clause, an infinitive after `promised`, a quotation,
+//!    or the clause before the source in `…, Tokayev said`), ending where the reported clause
+//!    ends (`, as he spoke of …` is not part of it). A quotation split by its cue
+//!    (`"…," she said. "…"`) is one quote with two content fragments.
+//! 4. **Speakers** ([`EntityRegistry`], [`SpeakerResolver`]): a per-document registry of
+//!    people (names with titles and roles, aliases by surname) and organisations (acronyms,
+//!    `-isation`/`-ization` spellings); a source mention resolves to the fullest name:
+//!    `Tokayev` and `the Kazakh president` to `Kassym-Jomart Tokayev`, `He` to the last
+//!    compatible person in focus. What cannot be resolved stays `None`: no speaker is
+//!    invented.
+//!
+//! Quoted phrases that no cue governs (`literally "Independence Square"`, titles, scare
+//! quotes) are not speech. A quotation that fills a sentence of its own but has no cue
+//! (a paragraph that goes on quoting the last speaker) is attributed to that speaker.
+//!
+//! All spans are byte offsets into the text, on character boundaries; convert with
+//! [`echotrace_core::CharOffsets`] for output.
+//!
+//! # Example
+//!
+//! ```
+//! use echotrace_quotes::{QuoteExtractor, QuoteKind};
+//!
+//! let text = "Kazakh President Kassym-Jomart Tokayev said on Monday that the unrest had been \
+//!             prepared for a long time.\n\"We are talking about an attempted coup,\" Tokayev said.";
+//! let out = QuoteExtractor::new().extract(text);
+//! assert_eq!(out.quotes.len(), 2);
+//! let q = &out.quotes[1];
+//! assert_eq!(q.kind, QuoteKind::Direct);
+//! assert_eq!(q.speaker.as_deref(), Some("Kassym-Jomart Tokayev"));
+//! assert_eq!(q.cue.map(|c| c.slice(text)), Some("said"));
+//! assert_eq!(out.quotes[0].content[0].slice(text),
+//!            "that the unrest had been prepared for a long time");
+//! ```
+
+mod entities;
+mod extract;
+mod lexicon;
+mod text;
+
+pub use echotrace_core::ByteSpan;
+pub use entities::{Entity, EntityKind, EntityRegistry, Gender};
+pub use lexicon::{CueClass, CueForm, CueInfo, CueLexicon, DefaultLexicon};
+
+use echotrace_core::Document;
+use extract::{Analysis, Cand, Rules, IK};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// How a quote gives what was said.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Verbatim, inside quotation marks.
+    Direct,
+    /// In the reporter's words (it may contain short quoted phrases, see [`Quote::quoted`]).
+    Reported,
+    /// Reported speech ending in, or built around, a verbatim clause.
+    Mixed,
+}
+
+/// One quotation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// What was said: one span per contiguous piece (a quote split by its cue has two).
+    /// Direct pieces include their quotation marks.
+    pub content: Vec<ByteSpan>,
+    /// The cue (`said`, `has stated`, `according to`, `:`), if any.
+    pub cue: Option<ByteSpan>,
+    /// The source mention as written (`He`, `The Kazakh president`, `Tokayev`), if any.
+    pub source: Option<ByteSpan>,
+    /// The speaker's fullest name in the document, when the mention resolves.
+    pub speaker: Option<String>,
+    /// Speech or attitude (thinking, wanting, judging).
+    pub class: CueClass,
+    /// Verbatim pieces inside the content (with their marks).
+    pub quoted: Vec<ByteSpan>,
+}
+
+/// The quotes of one document and the people and organisations it names.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub quotes: Vec<Quote>,
+    pub entities: EntityRegistry,
+}
+
+/// What a [`SpeakerResolver`] sees of a source mention.
+pub struct Mention<'a> {
+    pub text: &'a str,
+    /// The mention to resolve; for a relative pronoun (`…, who said`) its antecedent.
+    pub span: ByteSpan,
+    /// Whether the mention starts a sentence (its capital then says nothing).
+    pub sentence_start: bool,
+    pub registry: &'a EntityRegistry,
+    /// The quotes before this one, resolved.
+    pub previous: &'a [Quote],
+}
+
+/// The plug point for speaker resolution (coreference): maps a source mention to a name.
+pub trait SpeakerResolver: Send + Sync {
+    fn resolve(&self, mention: &Mention<'_>) -> Option<String>;
+}
+
+/// The default resolver: names and surnames through the registry, roles to the person
+/// introduced with that role, `he`/`she` to the person in focus, organisations to their
+/// fullest name.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RegistryResolver;
+
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+
+impl SpeakerResolver for RegistryResolver {
+    fn resolve(&self, m: &Mention<'_>) -> Option<String> {
+        let raw = m.span.slice(m.text).trim();
+        if raw.is_empty() {
+            return None;
+        }
+        let words: Vec<&str> = raw
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let lower: Vec<String> = words
+            .iter()
+            .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+            .collect();
+        let at = m.span.start;
+        if lower.len() == 1 && PERSON_PRONOUNS.contains(&lower[0].as_str()) {
+            let gender = if lower[0] == "he" || lower[0] == "him" {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            return self.person_in_focus(m, gender);
+        }
+        if lower.len() == 1 && lower[0] == "it" {
+            // `It said` after an organisation spoke: the same organisation.
+            let last = m.previous.iter().rev().find(|q| q.speaker.is_some())?;
+            let name = last.speaker.as_deref()?;
+            let e = m.registry.lookup(name, at)?;
+            return (e.kind == EntityKind::Organisation).then(|| e.name.clone());
+        }
+        // The name part of the mention: the capitalised words after the last title, up to
+        // the first comma (an appositive follows it).
+        let head: &str = raw.split(',').next().unwrap_or(raw);
+        let hw: Vec<&str> = head.split_whitespace().collect();
+        let hl: Vec<String> = hw.iter().map(|w| w.to_lowercase()).collect();
+        let mut from = 0;
+        for (k, w) in hl.iter().enumerate() {
+            if entities::is_title(w.as_str()) && k + 1 < hl.len() {
+                from = k + 1;
+                if hl.get(k + 1).is_some_and(|x| x == "of") && k + 3 < hl.len() {
+                    from = k + 3;
+                }
+            }
+            if matches!(w.as_str(), "the" | "a" | "an") {
+                from = from.max(k + 1);
+            }
+        }
+        let name_words: Vec<&str> = hw[from..]
+            .iter()
+            .copied()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| w.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
+            .collect();
+        let ends_with_name = hw
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if ends_with_name && !name_words.is_empty() {
+            let name = name_words.join(" ");
+            if let Some(e) = m.registry.lookup(&name, at) {
+                return Some(e.name.clone());
+            }
+            // A name the registry did not take (a lone surname never given in full). A word
+            // that only starts a sentence and appears in lowercase elsewhere is not a name.
+            if name_words.len() == 1 && (m.sentence_start && hw.len() == 1) {
+                let w = name_words[0].to_lowercase();
+                if appears_lowercase(m.text, &w) || hl.len() == 1 && is_common(&w) {
+                    return None;
+                }
+            }
+            if hw.len() == 1 && is_common(&hl[0]) {
+                return None;
+            }
+            return Some(name);
+        }
+        // A role: `the Kazakh president`, `the former secretary of state`.
+        let role: Vec<&str> = hl
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !matches!(*w, "the" | "a" | "an"))
+            .collect();
+        if let Some(last) = role.last() {
+            if entities::is_title(last) {
+                if let Some(e) = m.registry.lookup_role(&role.join(" "), at) {
+                    return Some(e.name.clone());
+                }
+            }
+            if let Some(e) = m.registry.lookup_org_head(last, at) {
+                return Some(e.name.clone());
+            }
+        }
+        None
+    }
+}
+
+fn is_common(w: &str) -> bool {
+    matches!(
+        w,
+        "officials"
+            | "police"
+            | "authorities"
+            | "experts"
+            | "critics"
+            | "analysts"
+            | "sources"
+            | "witnesses"
+            | "residents"
+            | "observers"
+            | "others"
+            | "people"
+            | "some"
+            | "many"
+            | "both"
+            | "democrats"
+            | "republicans"
+            | "voters"
+            | "supporters"
+            | "militants"
+    )
+}
+
+fn appears_lowercase(text: &str, w: &str) -> bool {
+    let mut from = 0;
+    while let Some(p) = text[from..].find(w) {
+        let s = from + p;
+        let e = s + w.len();
+        let before = text[..s].chars().next_back();
+        let after = text[e..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = e;
+    }
+    false
+}
+
+impl RegistryResolver {
+    fn person_in_focus(&self, m: &Mention<'_>, gender: Gender) -> Option<String> {
+        let at = m.span.start;
+        let agrees =
+            |e: &Entity| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender);
+        // The last speaker, if a person of that gender and recent, is the one in focus;
+        // otherwise the last person of that gender mentioned.
+        let by_mention = m.registry.last_person_before(at, Some(gender));
+        let last_q = m
+            .previous
+            .iter()
+            .rev()
+            .find(|q| q.source.is_some_and(|s| s.start < at));
+        if let Some(q) = last_q {
+            if let Some(name) = q.speaker.as_deref() {
+                if let Some(e) = m.registry.lookup(name, at).filter(|e| agrees(e)) {
+                    let q_at = q.source.map_or(0, |s| s.start);
+                    let gap = m.text.get(q_at..at).map_or(0, |s| s.matches('\n').count());
+                    let newer = by_mention.is_some_and(|(o, p)| o.name != e.name && p > q_at);
+                    if gap <= 2 || !newer {
+                        return Some(e.name.clone());
+                    }
+                }
+            }
+        }
+        by_mention.map(|(e, _)| e.name.clone())
+    }
+}
+
+/// Extracts quotations. Cheap to clone; share one across threads.
+#[derive(Clone)]
+pub struct QuoteExtractor {
+    lexicon: Arc<dyn CueLexicon>,
+    resolver: Arc<dyn SpeakerResolver>,
+    orphans: bool,
+}
+
+/// Options for a [`QuoteExtractor`].
+pub struct QuoteExtractorBuilder {
+    lexicon: Arc<dyn CueLexicon>,
+    resolver: Arc<dyn SpeakerResolver>,
+    orphans: bool,
+}
+
+impl QuoteExtractorBuilder {
+    /// Another cue lexicon (a house style, another language).
+    pub fn lexicon(mut self, lexicon: impl CueLexicon + 'static) -> Self {
+        self.lexicon = Arc::new(lexicon);
+        self
+    }
+    /// Only verbs of saying and writing: drop attitude cues (`believes`, `wants`).
+    pub fn speech_only(mut self) -> Self {
+        self.lexicon = Arc::new(DefaultLexicon::speech_only());
+        self
+    }
+    /// Another speaker resolver (e.g. a coreference model).
+    pub fn resolver(mut self, resolver: impl SpeakerResolver + 'static) -> Self {
+        self.resolver = Arc::new(resolver);
+        self
+    }
+    /// Whether a quotation with no cue that fills its own sentence is reported (attributed to
+    /// the speaker quoted just before, or to nobody). Default: yes.
+    pub fn orphan_quotes(mut self, yes: bool) -> Self {
+        self.orphans = yes;
+        self
+    }
+    pub fn build(self) -> QuoteExtractor {
+        QuoteExtractor {
+            lexicon: self.lexicon,
+            resolver: self.resolver,
+            orphans: self.orphans,
+        }
+    }
+}
+
+impl Default for QuoteExtractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Debug for QuoteExtractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("QuoteExtractor")
+            .field("orphans", &self.orphans)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A quotation with no cue is taken as speech only from this many words: shorter quoted
+/// phrases are titles, terms and scare quotes.
+const ORPHAN_MIN_WORDS: usize = 5;
+/// A quoted piece of reported speech with this many words, or ending a sentence inside its
+/// marks, is a verbatim clause (the quote is mixed), not a quoted phrase.
+const MIXED_MIN_WORDS: usize = 10;
+
+impl QuoteExtractor {
+    pub fn new() -> Self {
+        Self::builder().build()
+    }
+
+    pub fn builder() -> QuoteExtractorBuilder {
+        QuoteExtractorBuilder {
+            lexicon: Arc::new(DefaultLexicon::new()),
+            resolver: Arc::new(RegistryResolver),
+            orphans: true,
+        }
+    }
+
+    /// Quotes in a whole text.
+    pub fn extract(&self, text: &str) -> Extraction {
+        self.extract_range(text, ByteSpan::new(0, text.len()))
+    }
+
+    /// Quotes in a document's body (a byline or boilerplate around it is skipped); spans
+    /// are into `doc.text`.
+    pub fn extract_document(&self, doc: &Document) -> Extraction {
+        self.extract_range(&doc.text, doc.body)
+    }
+
+    /// Quotes in `text[range]`, with spans into `text`. A range off character boundaries is
+    /// narrowed to the nearest ones inside it.
+    pub fn extract_range(&self, text: &str, range: ByteSpan) -> Extraction {
+        let mut lo = range.start.min(text.len());
+        let mut hi = range.end.min(text.len()).max(lo);
+        while lo < hi && !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        while hi > lo && !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let a = extract::analyze(text, lo, hi, self.lexicon.as_ref());
+        let mut registry = extract::build_registry(text, &a);
+        let mut rules = Rules::new(&a, self.lexicon.as_ref());
+        for si in 0..a.sents.len() {
+            rules.sentence(si);
+        }
+        let cands = std::mem::take(&mut rules.cands);
+        let mut quotes = self.assemble(text, &a, &rules, cands, &mut registry);
+        quotes.sort_by_key(|q| {
+            (
+                q.content.first().map_or(0, |c| c.start),
+                q.cue.map_or(0, |c| c.start),
+            )
+        });
+        Extraction {
+            quotes,
+            entities: registry,
+        }
+    }
+
+    fn assemble(
+        &self,
+        text: &str,
+        a: &Analysis,
+        rules: &Rules<'_>,
+        mut cands: Vec<Cand>,
+        registry: &mut EntityRegistry,
+    ) -> Vec<Quote> {
+        let items = &a.items;
+        let span_of = |(s, e): (usize, usize)| ByteSpan::new(items[s].start, items[e - 1].end);
+        let frags_in = |(s, e): (usize, usize)| -> Vec<usize> {
+            (s..e)
+                .filter_map(|k| match items[k].kind {
+                    IK::Quote(f) => Some(f),
+                    _ => None,
+                })
+                .collect()
+        };
+        let mut used = vec![false; a.frags.len()];
+        for c in &cands {
+            for &r in &c.content {
+                for f in frags_in(r) {
+                    used[f] = true;
+                }
+            }
+        }
+        // A cue with nothing to report (`"…." Tokayev said.`) takes the quotation that ends
+        // the sentence before it in the same paragraph.
+        for c in cands.iter_mut() {
+            if !c.content.is_empty() || c.sent == 0 {
+                continue;
+            }
+            let prev = a.sents[c.sent - 1];
+            if prev.para != a.sents[c.sent].para {
+                continue;
+            }
+            let mut k = prev.hi;
+            while k > prev.lo && matches!(items[k - 1].kind, IK::Punct(_)) {
+                k -= 1;
+            }
+            if k > prev.lo {
+                if let IK::Quote(f) = items[k - 1].kind {
+                    if !used[f] {
+                        used[f] = true;
+                        c.content.push((k - 1, k));
+                    }
+                }
+            }
+        }
+        // Cands without content stay in place (others borrow their sources by index) but
+        // make no quote.
+        // Sentences that are only a quotation, right after an attributed quotation in the
+        // same paragraph, continue it: `"…," she said. "…"`.
+        let mut by_sent: Vec<Option<usize>> = vec![None; a.sents.len()];
+        for (ci, c) in cands.iter().enumerate() {
+            if !c.content.is_empty() {
+                by_sent[c.sent] = Some(ci);
+            }
+        }
+        let lone_quote = |si: usize| -> Option<usize> {
+            let s = a.sents[si];
+            let mut found = None;
+            for it in &items[s.lo..s.hi] {
+                match it.kind {
+                    IK::Quote(f) if found.is_none() => found = Some(f),
+                    IK::Punct(_) => {}
+                    _ => return None,
+                }
+            }
+            found
+        };
+        let mut extra: Vec<(usize, usize)> = Vec::new(); // (cand, frag)
+        let mut orphans: Vec<(usize, Option<usize>)> = Vec::new(); // (frag, speaker cand)
+        let mut last_direct: Option<(usize, usize)> = None; // (cand, para)
+        for si in 0..a.sents.len() {
+            let para = a.sents[si].para;
+            if let Some(ci) = by_sent[si] {
+                let has_quote = cands[ci].content.iter().any(|&r| !frags_in(r).is_empty());
+                last_direct = has_quote.then_some((ci, para));
+                continue;
+            }
+            let Some(f) = lone_quote(si) else {
+                continue;
+            };
+            if used[f] || a.frags[f].words < 2 {
+                continue;
+            }
+            match last_direct {
+                Some((ci, p)) if p == para => {
+                    extra.push((ci, f));
+                    used[f] = true;
+                }
+                Some((ci, p))
+                    if p + 2 >= para && self.orphans && a.frags[f].words >= ORPHAN_MIN_WORDS =>
+                {
+                    orphans.push((f, Some(ci)));
+                    used[f] = true;
+                }
+                _ if self.orphans && a.frags[f].words >= ORPHAN_MIN_WORDS => {
+                    orphans.push((f, None));
+                    used[f] = true;
+                }
+                _ => {}
+            }
+        }
+        // Resolve sources. Names first, so that people who speak are known before pronouns
+        // look for the person in focus.
+        let source_of = |ci: usize, cands: &[Cand]| -> Option<(usize, usize)> {
+            let mut c = ci;
+            for _ in 0..8 {
+                if let Some(s) = cands[c].source {
+                    return Some(s);
+                }
+                c = cands[c].borrow?;
+            }
+            None
+        };
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by_key(|&ci| items[cands[ci].cue.0].start);
+        for &ci in &order {
+            if let Some(s) = source_of(ci, &cands) {
+                let sp = span_of(s);
+                let w = sp.slice(text).to_lowercase();
+                if !matches!(w.as_str(), "he" | "she" | "it" | "they" | "who" | "which") {
+                    registry.confirm_at(sp);
+                }
+            }
+        }
+        let mut out: Vec<Quote> = Vec::new();
+        let mut speaker_of_cand: Vec<Option<String>> = vec![None; cands.len()];
+        let mut quote_of_cand: Vec<Option<usize>> = vec![None; cands.len()];
+        // Pronouns are resolved in text order against the quotes already made.
+        let mut done: Vec<Quote> = Vec::new();
+        for &ci in &order {
+            let c = &cands[ci];
+            let src = source_of(ci, &cands);
+            let speaker = match src {
+                Some(s) => {
+                    let mut target = s;
+                    if s.1 == s.0 + 1
+                        && matches!(items[s.0].lower.as_str(), "who" | "which" | "that")
+                    {
+                        if let Some(t) = rules_antecedent(rules, a, s.0) {
+                            target = t;
+                        }
+                    }
+                    let sent_lo = a.sents[c.sent].lo;
+                    let m = Mention {
+                        text,
+                        span: span_of(target),
+                        sentence_start: target.0 == sent_lo,
+                        registry,
+                        previous: &done,
+                    };
+                    self.resolver.resolve(&m)
+                }
+                None => None,
+            };
+            speaker_of_cand[ci] = speaker.clone();
+            if c.content.is_empty() {
+                continue;
+            }
+            let q = self.make_quote(
+                text,
+                a,
+                c,
+                &c.content,
+                &extra_frags(&extra, ci),
+                src.map(span_of),
+                speaker,
+                &span_of,
+            );
+            done.push(q.clone());
+            quote_of_cand[ci] = Some(out.len());
+            out.push(q);
+        }
+        for (f, from) in orphans {
+            let speaker = from.and_then(|ci| speaker_of_cand[ci].clone());
+            let source = from
+                .and_then(|ci| quote_of_cand[ci])
+                .and_then(|qi| out[qi].source);
+            let mut content = group_spans(a, a.frags[f].group);
+            content.sort();
+            out.push(Quote {
+                kind: QuoteKind::Direct,
+                quoted: content.clone(),
+                content,
+                cue: None,
+                source,
+                speaker,
+                class: CueClass::Speech,
+            });
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn make_quote(
+        &self,
+        _text: &str,
+        a: &Analysis,
+        c: &Cand,
+        ranges: &[(usize, usize)],
+        extra: &[usize],
+        source: Option<ByteSpan>,
+        speaker: Option<String>,
+        span_of: &dyn Fn((usize, usize)) -> ByteSpan,
+    ) -> Quote {
+        let items = &a.items;
+        let mut content: Vec<ByteSpan> = Vec::new();
+        let mut quoted: Vec<ByteSpan> = Vec::new();
+        let mut all_quote = true;
+        let mut mixed = false;
+        let mut groups_seen: Vec<usize> = Vec::new();
+        for &(s, e) in ranges {
+            let mut only_quotes = true;
+            for it in &items[s..e] {
+                match it.kind {
+                    IK::Quote(f) => {
+                        let fr = &a.frags[f];
+                        if matches!(fr.last, Some('.' | '!' | '?')) || fr.words >= MIXED_MIN_WORDS {
+                            mixed = true;
+                        }
+                        if !groups_seen.contains(&fr.group) {
+                            groups_seen.push(fr.group);
+                        }
+                    }
+                    IK::Punct(_) => {}
+                    _ => only_quotes = false,
+                }
+            }
+            all_quote &= only_quotes;
+            content.push(span_of((s, e)));
+        }
+        for &f in extra {
+            let g = a.frags[f].group;
+            if !groups_seen.contains(&g) {
+                groups_seen.push(g);
+            }
+        }
+        // Every paragraph of a multi-paragraph quotation belongs to the quote.
+        for g in groups_seen {
+            for sp in group_spans(a, g) {
+                quoted.push(sp);
+                if !content
+                    .iter()
+                    .any(|c| c.start <= sp.start && sp.end <= c.end)
+                {
+                    content.push(sp);
+                }
+            }
+        }
+        content.sort();
+        content.dedup();
+        quoted.sort();
+        let kind = if all_quote && !quoted.is_empty() {
+            QuoteKind::Direct
+        } else if mixed {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Reported
+        };
+        Quote {
+            kind,
+            content,
+            cue: Some(span_of(c.cue)),
+            source,
+            speaker,
+            class: c.class,
+            quoted,
+        }
+    }
+}
+
+fn extra_frags(extra: &[(usize, usize)], ci: usize) -> Vec<usize> {
+    extra
+        .iter()
+        .filter(|(c, _)| *c == ci)
+        .map(|&(_, f)| f)
+        .collect()
+}
+
+fn group_spans(a: &Analysis, g: usize) -> Vec<ByteSpan> {
+    a.groups.get(g).map_or(Vec::new(), |fs| {
+        fs.iter().map(|&f| a.frags[f].span).collect()
+    })
+}
+
+/// The noun phrase a relative pronoun refers to: `Mukasey, who said` → `Mukasey`.
+fn rules_antecedent(rules: &Rules<'_>, a: &Analysis, k: usize) -> Option<(usize, usize)> {
+    let si = a.sents.iter().position(|s| s.lo <= k && k < s.hi)?;
+    rules.antecedent(si, k)
+}

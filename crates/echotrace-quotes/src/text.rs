@@ -1,0 +1,307 @@
+//! Tokens, quotation marks and sentences.
+//!
+//! Everything downstream works on [`Item`]s: words and punctuation with their byte spans, and
+//! top-level quotations collapsed into a single item. Collapsing matters: the words inside a
+//! quotation are somebody's speech, so a `he said` inside it must not be read as a cue of the
+//! sentence around it, and a sentence must not end at a full stop inside a quotation.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Family {
+    Double,
+    Single,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Dir {
+    Open,
+    Close,
+    /// A straight mark whose neighbours do not tell: decided by the marks already open.
+    Either,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    Word,
+    Number,
+    Punct(char),
+    Mark(Family, Dir),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+/// Abbreviations whose full stop belongs to the word, so that `Sen. Rubio said` is one
+/// sentence. Titles and the usual news abbreviations; lowercase, without the stop.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "st", "jr", "sr", "prof", "rev", "hon", "pres", "inc", "corp", "co",
+    "ltd", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mt", "ft", "supt", "insp", "det", "sens", "govs", "messrs", "mme",
+    "mlle", "op", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind",
+    "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla",
+    "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "approx", "dept", "univ", "assn",
+    "bros",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true; // an initial: George W. Bush
+    }
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// Tokenizes `text[start..end]` (one paragraph). Offsets are absolute byte offsets into `text`.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let para = text.get(start..end).unwrap_or("");
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| -> Option<char> { chars.get(i).map(|&(_, c)| c) };
+    let byte = |i: usize| -> usize { start + chars.get(i).map_or(para.len(), |&(b, _)| b) };
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        // An elided year or decade ('90s, ’08) is a word, not an opening quote.
+        if is_apostrophe(c) || c == '\u{2018}' {
+            let prev_ok = i == 0 || at(i - 1).is_some_and(|p| !is_word_char(p));
+            if prev_ok && at(i + 1).is_some_and(|d| d.is_ascii_digit()) {
+                let mut j = i + 1;
+                while at(j).is_some_and(|d| d.is_ascii_digit()) {
+                    j += 1;
+                }
+                let digits = j - i - 1;
+                if (digits == 2 || digits == 4)
+                    && (at(j) == Some('s') || !at(j).is_some_and(is_word_char))
+                {
+                    if at(j) == Some('s') {
+                        j += 1;
+                    }
+                    out.push(Token {
+                        start: byte(i),
+                        end: byte(j),
+                        kind: TokKind::Number,
+                    });
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        if is_word_char(c) {
+            let mut j = i + 1;
+            loop {
+                match at(j) {
+                    Some(d) if is_word_char(d) => j += 1,
+                    Some(d)
+                        if (is_hyphen(d) || is_apostrophe(d) || d == '.' || d == '&')
+                            && at(j + 1).is_some_and(is_word_char)
+                            && at(j - 1).is_some_and(is_word_char) =>
+                    {
+                        // A full stop joins only initialisms (U.S, a.m) and decimals (3.5), not
+                        // two sentences typed without a space.
+                        if d == '.' {
+                            let seg_start = chars[..j]
+                                .iter()
+                                .rposition(|&(_, x)| !is_word_char(x))
+                                .map_or(0, |p| p + 1);
+                            let seg_len = j - seg_start;
+                            let next_len = chars[j + 1..]
+                                .iter()
+                                .take_while(|&&(_, x)| is_word_char(x))
+                                .count();
+                            let numeric = at(j - 1).is_some_and(|x| x.is_ascii_digit())
+                                && at(j + 1).is_some_and(|x| x.is_ascii_digit());
+                            if !(numeric || (seg_len == 1 && next_len == 1)) {
+                                break;
+                            }
+                        }
+                        j += 2;
+                    }
+                    Some(',')
+                        if at(j - 1).is_some_and(|x| x.is_ascii_digit())
+                            && (1..=3).all(|k| at(j + k).is_some_and(|x| x.is_ascii_digit()))
+                            && !at(j + 4).is_some_and(|x| x.is_ascii_digit()) =>
+                    {
+                        j += 4;
+                    }
+                    _ => break,
+                }
+            }
+            // A trailing full stop belongs to an abbreviation or an initialism (U.S.).
+            if at(j) == Some('.') {
+                let word = &para[chars[i].0..chars.get(j).map_or(para.len(), |&(b, _)| b)];
+                let initialism = word.len() >= 3 && word.contains('.');
+                if is_abbreviation(word) || initialism {
+                    j += 1;
+                }
+            }
+            let kind = if c.is_ascii_digit() {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            out.push(Token {
+                start: byte(i),
+                end: byte(j),
+                kind,
+            });
+            i = j;
+            continue;
+        }
+        let prev = if i == 0 { None } else { at(i - 1) };
+        let next = at(i + 1);
+        let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+        let space_after = next.is_none_or(|p| p.is_whitespace() || ".,;:!?)]}—–-".contains(p));
+        // Two apostrophes or grave accents stand for a double mark in some wire texts.
+        if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+            let after = at(i + 2);
+            let space_after2 =
+                after.is_none_or(|p| p.is_whitespace() || ".,;:!?)]}—–-".contains(p));
+            let dir = if c == '`' || (space_before && !space_after2) {
+                Dir::Open
+            } else if space_after2 && !space_before {
+                Dir::Close
+            } else {
+                Dir::Either
+            };
+            out.push(Token {
+                start: byte(i),
+                end: byte(i + 2),
+                kind: TokKind::Mark(Family::Double, dir),
+            });
+            i += 2;
+            continue;
+        }
+        let kind = match c {
+            '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+            | '\u{FF02}' => {
+                let dir = if space_before && !space_after {
+                    Dir::Open
+                } else if space_after && !space_before {
+                    Dir::Close
+                } else {
+                    match c {
+                        '\u{201C}' | '\u{201E}' | '\u{00AB}' => Dir::Open,
+                        '\u{201D}' | '\u{00BB}' => Dir::Close,
+                        _ => Dir::Either,
+                    }
+                };
+                TokKind::Mark(Family::Double, dir)
+            }
+            '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2039}' | '\u{203A}' | '`' => {
+                let dir = if space_before && !space_after {
+                    Dir::Open
+                } else if space_after && !space_before {
+                    Dir::Close
+                } else {
+                    match c {
+                        '\u{2018}' | '\u{201A}' | '\u{2039}' | '`' => Dir::Open,
+                        '\u{2019}' | '\u{203A}' => Dir::Close,
+                        _ => Dir::Either,
+                    }
+                };
+                TokKind::Mark(Family::Single, dir)
+            }
+            '\u{2014}' | '\u{2013}' => TokKind::Punct('—'),
+            '-' if next == Some('-') => {
+                out.push(Token {
+                    start: byte(i),
+                    end: byte(i + 2),
+                    kind: TokKind::Punct('—'),
+                });
+                i += 2;
+                continue;
+            }
+            '\u{2026}' => TokKind::Punct('…'),
+            other => TokKind::Punct(other),
+        };
+        out.push(Token {
+            start: byte(i),
+            end: byte(i + 1),
+            kind,
+        });
+        i += 1;
+    }
+}
+
+/// A pair of matching top-level marks inside one paragraph: token indices of the opening and
+/// closing mark (`close` is `None` when the quotation runs to the end of the paragraph).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MarkPair {
+    pub open: usize,
+    pub close: Option<usize>,
+}
+
+/// Pairs the marks of one paragraph's tokens `toks[lo..hi]` and returns the top-level pairs.
+///
+/// A stack per paragraph: a closing mark closes the innermost open mark of its own family, so
+/// nested quotes of the other kind are inside their parent. A single closing mark with nothing
+/// to close is an apostrophe (`voters’ choice`); so is a single opening mark left unclosed.
+pub(crate) fn pair_marks(toks: &[Token], lo: usize, hi: usize) -> Vec<MarkPair> {
+    let mut stack: Vec<(usize, Family)> = Vec::new();
+    let mut pairs = Vec::new();
+    for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
+        let TokKind::Mark(fam, dir) = t.kind else {
+            continue;
+        };
+        let open_same = stack.iter().rposition(|&(_, f)| f == fam);
+        let closes = match dir {
+            Dir::Close => true,
+            Dir::Open => false,
+            Dir::Either => open_same.is_some(),
+        };
+        if closes {
+            if let Some(p) = open_same {
+                let (o, _) = stack[p];
+                stack.truncate(p);
+                pairs.push(MarkPair {
+                    open: o,
+                    close: Some(i),
+                });
+            }
+        } else {
+            stack.push((i, fam));
+        }
+    }
+    // An unclosed double mark at the bottom runs to the end of the paragraph: the multi-
+    // paragraph quotation convention leaves it open when the next paragraph continues it.
+    if let Some(&(o, _)) = stack.iter().find(|&&(_, f)| f == Family::Double) {
+        pairs.push(MarkPair {
+            open: o,
+            close: None,
+        });
+    }
+    // Only the outermost pairs are quotations of their own; the others are nested in them. An
+    // unmatched single mark may have hidden a pair's depth, so nesting is decided by position.
+    pairs.sort_by_key(|p| (p.open, std::cmp::Reverse(p.close.unwrap_or(usize::MAX))));
+    let mut top: Vec<MarkPair> = Vec::new();
+    for p in pairs {
+        let end = p.close.unwrap_or(usize::MAX);
+        if let Some(last) = top.last() {
+            if end <= last.close.unwrap_or(usize::MAX) {
+                continue;
+            }
+        }
+        top.push(p);
+    }
+    top
+}
