@@ -1,1 +1,35 @@
-//! Scorers (to be written).
+//! Benchmark readers and scorers for echotrace's evaluation sets.
+//!
+//! Each module reproduces the reference scorer of one benchmark exactly, so that a figure
+//! printed by echotrace can be checked against the benchmark's own script.
+//!
+//! - [`extraction`]: article-body extraction (Scrapinghub's `article-extraction-benchmark`
+//!   metric, applied to the Scrapinghub and WCXB sets).
+
+pub mod extraction;
+mod pyword_table;
+
+use std::path::PathBuf;
+
+/// What can go wrong reading a benchmark. Every variant names the file at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: invalid JSON: {source}")]
+    Json {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("{path}: {reason}")]
+    Invalid { path: PathBuf, reason: String },
+    #[error(
+        "{0}: not a known benchmark layout (expected ground-truth.json + html/, or ground-truth/ + html/)"
+    )]
+    UnknownLayout(PathBuf),
+}

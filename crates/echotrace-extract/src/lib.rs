@@ -1,6 +1,12 @@
 //! Article-body extraction from HTML pages.
-//!
-//! (Design notes to be written by the implementer.)
+
+mod baselines;
+mod decode;
+mod text;
+
+pub use baselines::{DomSmoothieExtractor, RsTrafilaturaExtractor};
+pub use decode::{declared_charset, decode_html};
+pub use text::collapse_whitespace;
 
 use echotrace_core::Published;
 
@@ -23,6 +29,8 @@ pub struct Article {
 pub enum ExtractError {
     #[error("no article body found")]
     NoBody,
+    #[error("extractor failed: {0}")]
+    Backend(String),
 }
 
 /// The plug point: anything that turns an HTML page into an [`Article`].
@@ -31,4 +39,12 @@ pub trait ArticleExtractor: Send + Sync {
     fn name(&self) -> &'static str;
     /// `url` helps resolve relative links and read dates from URL paths.
     fn extract(&self, html: &str, url: Option<&str>) -> Result<Article, ExtractError>;
+}
+
+/// Every extractor this crate offers, the default first.
+pub fn all_extractors() -> Vec<Box<dyn ArticleExtractor>> {
+    vec![
+        Box::new(RsTrafilaturaExtractor),
+        Box::new(DomSmoothieExtractor),
+    ]
 }
