@@ -23,7 +23,8 @@
 //!   a bare day and a time within it without parsing text).
 //! - **Versioned schema.** `PRAGMA user_version` counts the migrations applied; opening a file
 //!   applies the missing ones and refuses a file from a newer echotrace.
-//! - The store knows nothing of algorithms: stages hand it [`Document`]s and get them back.
+//! - The store knows nothing of algorithms: stages hand it
+//!   [`Document`](echotrace_core::Document)s and get them back.
 //!
 //! ```
 //! use echotrace_core::{DocId, Document, Published, SourceId};

@@ -184,6 +184,13 @@ fn a_batch_that_fails_midway_leaves_nothing_behind() {
         "index rolled back"
     );
 
+    let empty_id = doc("", "ria.ru", None, None, "No id.");
+    let err = store
+        .insert_documents(&[good_b.clone(), empty_id])
+        .unwrap_err();
+    assert!(matches!(err, StoreError::InvalidDocument { .. }), "{err}");
+    assert_eq!(store.document_count().unwrap(), 0);
+
     // Re-running the batch without the bad document completes the job.
     let outcome = store.insert_documents(&[good_a, good_b]).unwrap();
     assert_eq!(outcome.added, 2);
