@@ -164,6 +164,31 @@ impl Store {
         }
     }
 
+    /// The documents read from a file whose name without extensions is `stem`
+    /// (`000_1da12e83afc5f8cf` for `pages/000_1da12e83afc5f8cf.txt`), so that a user can name a
+    /// document by the file it came from. Documents read from a line or record of a file
+    /// (`corpus.jsonl:12`) are not matched: that file holds many.
+    pub fn documents_from_file(&self, stem: &str) -> Result<Vec<Document>, StoreError> {
+        if stem.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "{SELECT_DOCUMENT} WHERE instr(d.origin, ?1) > 0 ORDER BY d.id LIMIT 1000"
+            ))
+            .context("preparing the query by file name")?;
+        let mut rows = stmt.query([stem]).context("querying documents by file name")?;
+        let mut found = Vec::new();
+        while let Some(row) = rows.next().context("querying documents by file name")? {
+            let doc = row_to_document(row)?;
+            if doc.origin.as_deref().is_some_and(|o| file_stem(o) == Some(stem)) {
+                found.push(doc);
+            }
+        }
+        Ok(found)
+    }
+
     /// Every document in id order (byte order of the ids), read a page at a time so that
     /// exporting a large store does not load it into memory. Documents added while iterating
     /// appear if their id sorts after the current position.
@@ -361,6 +386,15 @@ fn canonical_json(value: &serde_json::Value, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn file_stem_of_origins() {
+        use super::file_stem;
+        assert_eq!(file_stem("examples/pages/000_1da1.txt"), Some("000_1da1"));
+        assert_eq!(file_stem("crawl/page.v2.html.gz"), Some("page.v2"));
+        assert_eq!(file_stem("corpus.jsonl:12"), None);
+        assert_eq!(file_stem("crawl.warc.gz#3"), None);
+    }
+
     use super::*;
 
     #[test]
@@ -393,4 +427,15 @@ mod tests {
         d.title = None;
         assert_ne!(content_hash(&c), content_hash(&d));
     }
+}
+
+/// The file name of an origin without its directory and extensions, or `None` when the origin
+/// names a line or record inside a file.
+fn file_stem(origin: &str) -> Option<&str> {
+    let name = origin.rsplit(['/', '\\']).next()?;
+    if name.contains(['#', ':']) {
+        return None;
+    }
+    let name = name.strip_suffix(".gz").unwrap_or(name);
+    Some(name.rsplit_once('.').map_or(name, |(stem, _)| stem))
 }
