@@ -1,0 +1,418 @@
+//! The pipeline in one place: [`ReuseEngine`] runs segment → fingerprint → candidates → align
+//! over newly added documents, and [`cluster_and_rank`] turns all alignments into clusters with
+//! provenance.
+
+use crate::align::{AlignConfig, AlignInput, BandedAligner, PassageAligner};
+use crate::candidates::{CandidateIndex, CandidatePair, IndexConfig};
+use crate::cluster::{Alignment, ClusterBuilder, ClusterConfig};
+use crate::fingerprint::{Fingerprinter, WordNgrams};
+use crate::provenance::{DocFacts, ProvenanceConfig, ProvenanceRanker, ReuseCluster};
+use crate::segment::{NewsSegmenter, Segmenter, Token};
+use echotrace_core::{DocId, Document};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Every parameter of the pipeline.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReuseConfig {
+    /// Words per fingerprint n-gram.
+    pub ngram: usize,
+    pub index: IndexConfig,
+    pub align: AlignConfig,
+    pub cluster: ClusterConfig,
+    pub provenance: ProvenanceConfig,
+    /// New documents are indexed and aligned this many at a time, which bounds memory.
+    pub batch_docs: usize,
+}
+
+impl Default for ReuseConfig {
+    fn default() -> Self {
+        ReuseConfig {
+            ngram: 5,
+            index: IndexConfig::default(),
+            align: AlignConfig::default(),
+            cluster: ClusterConfig::default(),
+            provenance: ProvenanceConfig::default(),
+            batch_docs: 4096,
+        }
+    }
+}
+
+/// Where the engine reads documents it has indexed before (the store implements this).
+pub trait DocumentLookup: Sync {
+    fn document(&self, id: &DocId) -> Option<Cow<'_, Document>>;
+}
+
+impl DocumentLookup for HashMap<DocId, Document> {
+    fn document(&self, id: &DocId) -> Option<Cow<'_, Document>> {
+        self.get(id).map(Cow::Borrowed)
+    }
+}
+
+/// No documents besides the ones being added.
+pub struct NoDocuments;
+
+impl DocumentLookup for NoDocuments {
+    fn document(&self, _: &DocId) -> Option<Cow<'_, Document>> {
+        None
+    }
+}
+
+/// Documents in a slice, found by id.
+pub struct DocumentSlice<'a> {
+    docs: &'a [Document],
+    by_id: FxHashMap<&'a DocId, usize>,
+}
+
+impl<'a> DocumentSlice<'a> {
+    pub fn new(docs: &'a [Document]) -> Self {
+        DocumentSlice {
+            docs,
+            by_id: docs.iter().enumerate().map(|(i, d)| (&d.id, i)).collect(),
+        }
+    }
+}
+
+impl DocumentLookup for DocumentSlice<'_> {
+    fn document(&self, id: &DocId) -> Option<Cow<'_, Document>> {
+        self.by_id.get(id).map(|&i| Cow::Borrowed(&self.docs[i]))
+    }
+}
+
+/// What one [`ReuseEngine::add`] did.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct AddReport {
+    /// Documents newly indexed (already indexed ones are skipped).
+    pub indexed: usize,
+    /// Candidate pairs proposed by the index.
+    pub candidates: usize,
+    /// Alignments found, every one involving a new document.
+    pub alignments: Vec<Alignment>,
+}
+
+/// The incremental reuse engine. Its only state is the [`CandidateIndex`]; alignments are
+/// returned for the caller to keep.
+pub struct ReuseEngine {
+    config: ReuseConfig,
+    index: CandidateIndex,
+    segmenter: Box<dyn Segmenter>,
+    fingerprinter: Box<dyn Fingerprinter>,
+    aligner: Box<dyn PassageAligner>,
+}
+
+impl ReuseEngine {
+    pub fn new(config: ReuseConfig) -> Self {
+        let index = CandidateIndex::new(config.index);
+        ReuseEngine::with_index(config, index)
+    }
+
+    /// Resumes from a persisted index.
+    pub fn with_index(config: ReuseConfig, index: CandidateIndex) -> Self {
+        ReuseEngine {
+            config,
+            index,
+            segmenter: Box::new(NewsSegmenter),
+            fingerprinter: Box::new(WordNgrams { n: config.ngram }),
+            aligner: Box::new(BandedAligner::new(config.align)),
+        }
+    }
+
+    pub fn with_segmenter(mut self, s: impl Segmenter + 'static) -> Self {
+        self.segmenter = Box::new(s);
+        self
+    }
+
+    pub fn with_fingerprinter(mut self, f: impl Fingerprinter + 'static) -> Self {
+        self.fingerprinter = Box::new(f);
+        self
+    }
+
+    pub fn with_aligner(mut self, a: impl PassageAligner + 'static) -> Self {
+        self.aligner = Box::new(a);
+        self
+    }
+
+    pub fn config(&self) -> &ReuseConfig {
+        &self.config
+    }
+
+    pub fn index(&self) -> &CandidateIndex {
+        &self.index
+    }
+
+    pub fn into_index(self) -> CandidateIndex {
+        self.index
+    }
+
+    /// Indexes `new_docs` and aligns every candidate pair that involves one of them. Older
+    /// documents of a pair are read through `corpus`. Cost grows with the new documents and
+    /// the pairs they form, not with the corpus.
+    pub fn add(&mut self, new_docs: &[Document], corpus: &dyn DocumentLookup) -> AddReport {
+        let mut report = AddReport::default();
+        for chunk in new_docs.chunks(self.config.batch_docs.max(1)) {
+            let before = self.index.len();
+            let batch: Vec<(DocId, Vec<u64>)> = chunk
+                .par_iter()
+                .map(|d| {
+                    let tokens = self.segmenter.tokens(d.body_text());
+                    let hashes = self
+                        .fingerprinter
+                        .shingles(&tokens)
+                        .into_iter()
+                        .map(|s| s.hash)
+                        .collect();
+                    (d.id.clone(), hashes)
+                })
+                .collect();
+            let pairs = self.index.add(batch);
+            report.indexed += self.index.len() - before;
+            report.candidates += pairs.len();
+            let here = DocumentSlice::new(chunk);
+            report
+                .alignments
+                .extend(self.align_pairs(&pairs, &here, corpus));
+        }
+        report
+    }
+
+    /// Aligns candidate pairs, grouped by their first document so each text is cut into tokens
+    /// once per group.
+    fn align_pairs(
+        &self,
+        pairs: &[CandidatePair],
+        here: &DocumentSlice<'_>,
+        corpus: &dyn DocumentLookup,
+    ) -> Vec<Alignment> {
+        let mut groups: FxHashMap<&DocId, Vec<&DocId>> = FxHashMap::default();
+        for p in pairs {
+            groups.entry(&p.a).or_default().push(&p.b);
+        }
+        let mut groups: Vec<(&DocId, Vec<&DocId>)> = groups.into_iter().collect();
+        groups.sort_by(|x, y| x.0.cmp(y.0));
+        let fetch = |id: &DocId| here.document(id).or_else(|| corpus.document(id));
+        groups
+            .par_iter()
+            .flat_map_iter(|(a, bs)| {
+                let mut out = Vec::new();
+                let Some(da) = fetch(a) else { return out };
+                let ta = self.segmenter.tokens(da.body_text());
+                for b in bs {
+                    if b == a {
+                        out.extend(self.align_tokens(&da, &ta, &da, &ta, true));
+                        continue;
+                    }
+                    let Some(db) = fetch(b) else { continue };
+                    let tb = self.segmenter.tokens(db.body_text());
+                    out.extend(self.align_tokens(&da, &ta, &db, &tb, false));
+                }
+                out
+            })
+            .collect()
+    }
+
+    fn align_tokens(
+        &self,
+        da: &Document,
+        ta: &[Token],
+        db: &Document,
+        tb: &[Token],
+        same: bool,
+    ) -> Vec<Alignment> {
+        let (oa, ob) = (da.body.start, db.body.start);
+        self.aligner
+            .align(
+                AlignInput {
+                    text: da.body_text(),
+                    tokens: ta,
+                },
+                AlignInput {
+                    text: db.body_text(),
+                    tokens: tb,
+                },
+                same,
+            )
+            .into_iter()
+            .map(|mut m| {
+                // Spans were found in the body; report them in the whole text.
+                m.a.start += oa;
+                m.a.end += oa;
+                m.b.start += ob;
+                m.b.end += ob;
+                Alignment {
+                    a: da.id.clone(),
+                    b: db.id.clone(),
+                    span: m,
+                }
+            })
+            .collect()
+    }
+
+    /// Aligns two documents directly, without the index.
+    pub fn align_documents(&self, a: &Document, b: &Document) -> Vec<Alignment> {
+        let ta = self.segmenter.tokens(a.body_text());
+        if a.id == b.id {
+            return self.align_tokens(a, &ta, a, &ta, true);
+        }
+        let tb = self.segmenter.tokens(b.body_text());
+        self.align_tokens(a, &ta, b, &tb, false)
+    }
+}
+
+/// Builds clusters from all alignments and ranks each (in parallel).
+pub fn cluster_and_rank<'f>(
+    alignments: &[Alignment],
+    facts: &(dyn Fn(&DocId) -> Option<&'f DocFacts> + Sync),
+    config: &ReuseConfig,
+) -> Vec<ReuseCluster> {
+    let clusters = ClusterBuilder::new(config.cluster).build(alignments);
+    let ranker = ProvenanceRanker::new(config.provenance);
+    clusters
+        .par_iter()
+        .map(|c| ranker.rank(c, alignments, facts))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use echotrace_core::Published;
+
+    fn doc(id: &str, source: &str, date: &str, text: &str) -> Document {
+        let mut d = Document::new(DocId::new(id), text);
+        d.source = echotrace_core::SourceId::new(source);
+        d.published = Published::parse(date);
+        d
+    }
+
+    fn seed() -> String {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/seed/000_1da12e83afc5f8cf.txt"
+        );
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("the seed page {path}: {e}"))
+    }
+
+    #[test]
+    fn seed_page_reuses_its_own_lead_across_spelling_variants() {
+        let seed = seed();
+        let seed = seed.as_str();
+        let d = doc("seed", "Sputnik", "2022-01-10", seed);
+        let mut engine = ReuseEngine::new(ReuseConfig::default());
+        let report = engine.add(std::slice::from_ref(&d), &NoDocuments);
+        let lines: Vec<&str> = seed.lines().collect();
+        let line_span = |n: usize| {
+            let start: usize = lines[..n - 1].iter().map(|l| l.len() + 1).sum();
+            (start, start + lines[n - 1].len())
+        };
+        let (l3, l7) = (line_span(3), line_span(7));
+        let hit = report
+            .alignments
+            .iter()
+            .find(|a| {
+                a.span.a.start >= l3.0
+                    && a.span.a.end <= l3.1
+                    && a.span.b.start >= l7.0
+                    && a.span.b.end <= l7.1
+            })
+            .expect("lines 3 and 7 align");
+        let shared = "the main goal of the terrorists was undermining constitutional order, the seizure of power and an attempted coup";
+        for span in [hit.span.a, hit.span.b] {
+            assert!(span.slice(seed).contains(shared), "{}", span.slice(seed));
+        }
+        // Across the Organization/Organisation variant.
+        assert!(
+            hit.span.a.slice(seed).contains("Organization")
+                || hit.span.a.slice(seed).contains("Organisation")
+        );
+        assert!(hit.span.variants >= 1);
+        let facts = [DocFacts::from_document(&d)];
+        let clusters = cluster_and_rank(
+            &report.alignments,
+            &|id: &DocId| facts.iter().find(|f| &f.id == id),
+            engine.config(),
+        );
+        // Line 8 repeats `heads of the Collective Security Treaty Organisation (CSTO)` too
+        // (eight words, the minimum), so the cluster may hold a third member.
+        let inside =
+            |m: &crate::RankedMember, (s, e): (usize, usize)| m.span.start >= s && m.span.end <= e;
+        let c = clusters
+            .iter()
+            .find(|c| c.members.iter().any(|m| inside(m, l3)))
+            .expect("a cluster for line 3");
+        assert!(c.members.iter().any(|m| inside(m, l7)));
+        assert_eq!(c.members.iter().filter(|m| m.parent.is_none()).count(), 1);
+        assert!(c.members.iter().all(|m| m.doc.as_str() == "seed"));
+    }
+
+    #[test]
+    fn incremental_adds_find_pairs_with_old_documents() {
+        let seed = seed();
+        let lines: Vec<&str> = seed.lines().collect();
+        let body = lines[2..11].join("\n");
+        let a = doc("a", "sputniknews.com", "2022-01-10T08:00:00Z", &body);
+        let copy = format!(
+            "Source: Sputnik\n{}\n\nNo comments:\nPost a Comment",
+            lines[7..11].join("\n")
+        );
+        let b = doc("b", "blog.example", "2022-01-10T12:00:00Z", &copy);
+        let unrelated = doc("u", "x.example", "2022-01-10", "A completely different story about football results and the weather this weekend in Manchester.");
+        let mut engine = ReuseEngine::new(ReuseConfig::default());
+        let first = engine.add(&[a.clone(), unrelated.clone()], &NoDocuments);
+        assert!(
+            first.alignments.iter().all(|x| x.a == x.b),
+            "only self-reuse so far"
+        );
+        let store: HashMap<DocId, Document> = [a.clone(), unrelated]
+            .into_iter()
+            .map(|d| (d.id.clone(), d))
+            .collect();
+        let second = engine.add(std::slice::from_ref(&b), &store);
+        assert_eq!(second.indexed, 1);
+        assert!(!second.alignments.is_empty());
+        assert!(second
+            .alignments
+            .iter()
+            .all(|x| x.b.as_str() == "b" || x.a.as_str() == "b"));
+        let all: Vec<Alignment> = first
+            .alignments
+            .into_iter()
+            .chain(second.alignments)
+            .collect();
+        let facts = [DocFacts::from_document(&a), DocFacts::from_document(&b)];
+        let clusters = cluster_and_rank(
+            &all,
+            &|id: &DocId| facts.iter().find(|f| &f.id == id),
+            engine.config(),
+        );
+        let c = clusters
+            .iter()
+            .find(|c| c.members.iter().any(|m| m.doc.as_str() == "b"))
+            .unwrap();
+        assert_eq!(c.origin.as_ref().map(DocId::as_str), Some("a"));
+        let mb = c.members.iter().find(|m| m.doc.as_str() == "b").unwrap();
+        assert_eq!(mb.parent.as_ref().map(DocId::as_str), Some("a"));
+        assert!(mb.evidence.is_some_and(|e| e.credited));
+        // The copy's span covers the copied lines, not the byline or the footer.
+        assert!(mb
+            .span
+            .slice(&b.text)
+            .starts_with(lines[7].split_whitespace().next().unwrap()));
+        assert!(!mb.span.slice(&b.text).contains("No comments"));
+    }
+
+    #[test]
+    fn empty_documents_do_not_panic() {
+        let mut engine = ReuseEngine::new(ReuseConfig::default());
+        let docs = vec![
+            doc("e", "x", "", ""),
+            doc("w", "x", "", "word"),
+            doc("p", "x", "", "…—“”"),
+        ];
+        let r = engine.add(&docs, &NoDocuments);
+        assert_eq!(r.indexed, 3);
+        assert!(r.alignments.is_empty());
+    }
+}
