@@ -57,6 +57,9 @@
 //! assert!(docs[0].body_text().ends_with("prepared."));
 //! ```
 //!
+//! [`export_record`] writes a document back as a JSONL record that re-ingests to the same
+//! document.
+//!
 //! For a progress bar, [`Ingestor::plan`] lists the inputs and their total size before
 //! anything is read, and [`Ingestor::read_plan`] reports the bytes read so far after every
 //! document.
@@ -64,6 +67,7 @@
 pub mod body;
 mod decode;
 mod error;
+mod export;
 mod htmltext;
 mod input;
 mod lang;
@@ -71,6 +75,7 @@ mod reader;
 pub mod readers;
 
 pub use error::ReadError;
+pub use export::{export_line, export_record};
 pub use htmltext::html_to_text;
 pub use lang::{detect as detect_language, normalize as normalize_language};
 pub use reader::{DocumentReader, Draft, Emit, Item, Location, ReadContext};
@@ -580,7 +585,12 @@ impl Ingestor {
         if text.trim().is_empty() {
             return Err("empty text".into());
         }
-        let layout = body::layout(&text);
+        let url = url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
+        let known_source = source
+            .as_deref()
+            .and_then(SourceId::new)
+            .or_else(|| url.as_deref().and_then(SourceId::from_url));
+        let layout = body::layout(&text, known_source.as_ref().map(SourceId::as_str));
         let body = match body {
             Some(b) if text.get(b.start..b.end).is_some() => b,
             _ => layout.body,
@@ -591,12 +601,7 @@ impl Ingestor {
                 "empty body: nothing is left once the byline and boilerplate are set aside".into(),
             );
         }
-        let url = url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
-        let source = source
-            .as_deref()
-            .and_then(SourceId::new)
-            .or_else(|| url.as_deref().and_then(SourceId::from_url))
-            .or_else(|| layout.byline.and_then(|b| b.source));
+        let source = known_source.or_else(|| layout.byline.and_then(|b| b.source));
         let id = id.map(DocId::new).unwrap_or_else(|| {
             DocId::from_content(source.as_ref().map(SourceId::as_str), url.as_deref(), &text)
         });
