@@ -877,7 +877,13 @@ impl EntityRegistry {
             let mut j = i + 1;
             while j < words.len() {
                 let w = &words[j];
-                if w.kind == TokKind::Word && is_cap_word(w.text) && !w.sentence_start {
+                let prev_possessive =
+                    words[j - 1].text.ends_with("'s") || words[j - 1].text.ends_with("\u{2019}s");
+                if w.kind == TokKind::Word
+                    && is_cap_word(w.text)
+                    && !w.sentence_start
+                    && !prev_possessive
+                {
                     j += 1;
                 } else if w.kind == TokKind::Word
                     && (NAME_PARTICLES.contains(&w.text) || w.text == "of" || w.text == "for")
@@ -1146,9 +1152,25 @@ impl EntityRegistry {
 
     fn finish(&mut self) {
         for e in &mut self.entities {
+            // A person goes by the surname alone (`Tokayev`).
+            if e.kind == EntityKind::Person && e.name.split_whitespace().count() >= 2 {
+                let surname = e.name.split_whitespace().last().unwrap_or("").to_string();
+                if !e.aliases.contains(&surname) {
+                    e.aliases.push(surname);
+                }
+            }
             e.mentions.sort();
             e.aliases.sort();
             e.aliases.dedup();
+        }
+    }
+
+    /// A lone surname that speaks (`Tokayev said`) with no fuller name in the document is a
+    /// person all the same.
+    pub(crate) fn add_speaker(&mut self, name: &str, span: ByteSpan) {
+        if self.lookup(name, span.start).is_none() {
+            self.add_person(name, span, None, None, true);
+            self.finish();
         }
     }
 

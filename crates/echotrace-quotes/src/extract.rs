@@ -40,6 +40,8 @@ pub(crate) struct Sent {
     pub lo: usize,
     pub hi: usize,
     pub para: usize,
+    /// A headline in title case (`Newspaper Says Clinton Needs To Quit`): capitals say nothing.
+    pub title: bool,
 }
 
 pub(crate) struct Analysis {
@@ -169,6 +171,14 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
         // Sentences of this paragraph.
         let items = &a.items;
         let n = items.len();
+        let (words, caps) = items[first_item..]
+            .iter()
+            .filter(|it| it.kind == IK::Word && it.lower.len() > 3)
+            .fold((0, 0), |(w, c), it| (w + 1, c + usize::from(it.cap)));
+        let quoted = items[first_item..]
+            .iter()
+            .any(|it| matches!(it.kind, IK::Quote(_)));
+        let title = !quoted && words >= 4 && caps * 10 >= words * 8;
         let mut s = first_item;
         for i in first_item..n {
             let next = items.get(i + 1);
@@ -189,12 +199,18 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
                     lo: s,
                     hi: i + 1,
                     para,
+                    title,
                 });
                 s = i + 1;
             }
         }
         if s < n {
-            a.sents.push(Sent { lo: s, hi: n, para });
+            a.sents.push(Sent {
+                lo: s,
+                hi: n,
+                para,
+                title,
+            });
         }
         for si in sent_base..a.sents.len() {
             let st = a.sents[si];
@@ -222,8 +238,7 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
 
 /// `Tokayev said` after a quotation ending in a full stop: the sentence goes on.
 fn attribution_tail(items: &[Item], j: usize, n: usize, lex: &dyn CueLexicon) -> bool {
-    for k in j..(j + 6).min(n) {
-        let it = &items[k];
+    for (k, it) in items.iter().enumerate().take((j + 6).min(n)).skip(j) {
         if it.kind != IK::Word {
             return false;
         }
@@ -301,8 +316,7 @@ const AUX: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
     "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not", "never",
     "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "isn't",
-    "wasn't", "can't", "couldn't", "he's", "she's", "it's", "they've", "they're", "we've", "i've",
-    "'s",
+    "wasn't", "can't", "couldn't", "'s",
 ];
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "isn't", "wasn't",
@@ -429,6 +443,126 @@ const MEDIUM_NOUNS: &[&str] = &[
     "article",
 ];
 
+/// Lowercase words that may open a name: `said former governor Ed Rendell`.
+const NAME_MODIFIERS: &[&str] = &[
+    "former", "then", "late", "longtime", "veteran", "senior", "top", "acting", "deputy",
+    "interim", "outgoing", "incoming", "retired", "fellow",
+];
+
+/// Determiners that can also be a whole subject.
+const STANDALONE_DETS: &[&str] = &[
+    "some", "many", "most", "several", "both", "all", "few", "each", "one", "two", "three", "four",
+    "five", "this", "that", "these", "those", "others", "any",
+];
+
+/// Capitalised words before a colon that label, not speak.
+const LABELS: &[&str] = &[
+    "note",
+    "update",
+    "photo",
+    "photos",
+    "video",
+    "watch",
+    "read",
+    "more",
+    "related",
+    "source",
+    "sources",
+    "editor's",
+    "editor",
+    "correction",
+    "disclosure",
+    "image",
+    "credit",
+    "caption",
+    "listen",
+    "see",
+    "also",
+    "tags",
+    "topics",
+    "filed",
+    "posted",
+    "share",
+    "subscribe",
+    "click",
+    "advertisement",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "warning",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "poll",
+    "transcript",
+    "full",
+    "here",
+    "bottom",
+    "line",
+    "why",
+    "what",
+    "how",
+];
+
+/// Reporting verbs whose base form is also a common noun (`support`, `report`, `call`).
+const NOUNY: &[&str] = &[
+    "support",
+    "view",
+    "report",
+    "claim",
+    "call",
+    "plan",
+    "promise",
+    "pledge",
+    "hope",
+    "fear",
+    "doubt",
+    "question",
+    "comment",
+    "answer",
+    "post",
+    "tweet",
+    "note",
+    "demand",
+    "offer",
+    "estimate",
+    "guarantee",
+    "forecast",
+    "quote",
+    "charge",
+    "signal",
+    "hint",
+    "remark",
+    "praise",
+    "blame",
+    "show",
+    "find",
+    "read",
+    "state",
+    "want",
+    "wish",
+    "counter",
+    "brief",
+    "cite",
+    "reply",
+    "respond",
+    "vow",
+    "worry",
+    "blast",
+    "slam",
+    "mock",
+    "joke",
+    "boast",
+    "brag",
+    "shout",
+    "cry",
+    "lament",
+    "caution",
+    "repeat",
+];
+
 fn has(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
@@ -452,6 +586,7 @@ pub(crate) struct Rules<'a> {
     lo: usize,
     hi: usize,
     si: usize,
+    title: bool,
 }
 
 impl<'a> Rules<'a> {
@@ -463,6 +598,7 @@ impl<'a> Rules<'a> {
             lo: 0,
             hi: 0,
             si: 0,
+            title: false,
         }
     }
 
@@ -494,12 +630,15 @@ impl<'a> Rules<'a> {
         if self.kind(i) != Some(IK::Word) {
             return None;
         }
-        // A capitalised cue word in mid-sentence is a name (`Washington Post`).
-        if self.cap(i) && i != self.lo && !self.is_quote(i.wrapping_sub(1)) {
+        // A capitalised cue word in mid-sentence is a name (`Washington Post`), except in a
+        // title-case headline, where only speech cues are trusted.
+        if self.cap(i) && i != self.lo && !self.is_quote(i.wrapping_sub(1)) && !self.title {
             return None;
         }
         let next = (self.kind(i + 1) == Some(IK::Word)).then(|| self.w(i + 1));
-        self.lex.lookup(self.w(i), next)
+        self.lex
+            .lookup(self.w(i), next)
+            .filter(|c| !self.title || c.class == CueClass::Speech)
     }
 
     fn finite_cue_at(&self, i: usize) -> bool {
@@ -530,7 +669,7 @@ impl<'a> Rules<'a> {
                     while m > self.lo && !self.punct(m, '(') {
                         m -= 1;
                     }
-                    if m == self.lo || j == end || k - m > 6 {
+                    if m == self.lo || k - m > 6 {
                         break;
                     }
                     j = m;
@@ -554,7 +693,10 @@ impl<'a> Rules<'a> {
                         n += 1;
                         continue;
                     }
-                    if (w == "of" || w == "for" || w == "at") && j < end {
+                    let between_caps = j < end && self.cap(j) && k > self.lo && self.cap(k - 1);
+                    if ((w == "of" || w == "for" || w == "at") && j < end)
+                        || (matches!(w, "on" | "in" | "de" | "and") && between_caps)
+                    {
                         j = k;
                         n += 1;
                         continue;
@@ -600,7 +742,13 @@ impl<'a> Rules<'a> {
                     {
                         break;
                     }
-                    if j == start && !(self.cap(j) || has(DETS, w) || has(SUBJ_PRONOUNS, w)) {
+                    if j == start
+                        && !(self.cap(j)
+                            || has(DETS, w)
+                            || has(SUBJ_PRONOUNS, w)
+                            || has(NAME_MODIFIERS, w)
+                            || crate::entities::is_title(w))
+                    {
                         return None;
                     }
                     if self.cue_at(j).is_some() && !self.cap(j) {
@@ -617,19 +765,21 @@ impl<'a> Rules<'a> {
             return None;
         }
         // The inverted subject ends the clause; an appositive may follow.
-        if self.punct(j, ',')
-            && (has(DETS, self.w(j + 1)) || crate::entities::is_title(self.w(j + 1)))
-        {
+        if self.punct(j, ',') {
             let mut k = j + 1;
+            let mut titled = has(DETS, self.w(k)) || self.kind(k) == Some(IK::Num);
             while k < self.hi
                 && !matches!(
                     self.kind(k),
                     Some(IK::Punct(',' | '.' | ';' | ':')) | Some(IK::Quote(_))
                 )
             {
+                titled |= crate::entities::is_title(self.w(k));
                 k += 1;
             }
-            return Some((start, k));
+            if titled && k > j + 1 {
+                return Some((start, k));
+            }
         }
         Some((start, j))
     }
@@ -666,7 +816,7 @@ impl<'a> Rules<'a> {
                 Some(IK::Word) => {
                     let w = self.w(m);
                     if w == "that" {
-                        return (m > k || true).then_some(m);
+                        return Some(m);
                     }
                     if matches!(
                         w,
@@ -700,7 +850,6 @@ impl<'a> Rules<'a> {
         let mut m = start;
         while m < self.hi {
             match self.kind(m) {
-                Some(IK::Punct(';')) if m > start => break,
                 Some(IK::Punct(',')) if m > start => {
                     let nx = self.w(m + 1);
                     if matches!(nx, "as" | "while" | "whereas" | "according")
@@ -713,11 +862,11 @@ impl<'a> Rules<'a> {
                         break;
                     }
                 }
-                Some(IK::Quote(_)) if m > start => {
-                    if self.np_then_cue(m + 1) || self.finite_cue_at(m + 1) {
-                        m += 1;
-                        break;
-                    }
+                Some(IK::Quote(_))
+                    if m > start && (self.np_then_cue(m + 1) || self.finite_cue_at(m + 1)) =>
+                {
+                    m += 1;
+                    break;
                 }
                 Some(IK::Word) if m > start && matches!(self.w(m), "and" | "but") => {
                     let mut k = m + 1;
@@ -796,9 +945,9 @@ impl<'a> Rules<'a> {
             IK::Num => k,
             IK::Word => {
                 let w = self.w(k);
-                if w == "that" {
-                    k
-                } else if info.takes_infinitive && w == "to" && self.kind(k + 1) == Some(IK::Word) {
+                if w == "that"
+                    || (info.takes_infinitive && w == "to" && self.kind(k + 1) == Some(IK::Word))
+                {
                     k
                 } else if has(PREPS, w)
                     || (info.takes_addressee
@@ -833,7 +982,8 @@ impl<'a> Rules<'a> {
                         } else {
                             return None;
                         }
-                    } else if matches!(w, "about" | "of" | "on") && info.class == CueClass::Attitude
+                    } else if w == "about"
+                        || (matches!(w, "of" | "on") && info.class == CueClass::Attitude)
                     {
                         k + 1
                     } else {
@@ -857,9 +1007,8 @@ impl<'a> Rules<'a> {
                         | "not"
                         | "which"
                         | "who"
-                ) {
-                    return None;
-                } else if has(AUX, w) {
+                ) || has(AUX, w)
+                {
                     return None;
                 } else {
                     k
@@ -916,6 +1065,7 @@ impl<'a> Rules<'a> {
         self.lo = st.lo;
         self.hi = st.hi;
         self.si = si;
+        self.title = st.title;
         let first_here = self.cands.len();
         let mut i = st.lo;
         while i < st.hi {
@@ -1004,8 +1154,18 @@ impl<'a> Rules<'a> {
     /// `X: "…"` — a short name before a colon and a quotation after it.
     fn colon_cue(&self) -> Option<Cand> {
         let k = (self.lo..self.hi).find(|&k| self.punct(k, ':'))?;
-        if k == self.lo || k > self.lo + 6 || !self.is_quote(k + 1) {
+        if k == self.lo || k > self.lo + 6 || k + 1 >= self.hi {
             return None;
+        }
+        // Without a quotation, only a name heading its paragraph (a headline `Rubio: …` or a
+        // transcript `MATTHEWS: …`), and not a label (`Photo:`, `Update:`).
+        if !self.is_quote(k + 1) {
+            let first =
+                self.si == 0 || self.a.sents[self.si - 1].para != self.a.sents[self.si].para;
+            let names = (self.lo..k).all(|m| self.cap(m) && !has(LABELS, self.w(m)));
+            if !first || !names || k > self.lo + 4 || self.hi - k < 4 {
+                return None;
+            }
         }
         if !(self.lo..k).all(|m| self.kind(m) == Some(IK::Word))
             || !(self.lo..k).any(|m| self.cap(m))
@@ -1031,12 +1191,18 @@ impl<'a> Rules<'a> {
             c0 -= 1;
         }
         let mut c1 = i + 1 + usize::from(info.particle.is_some());
-        let prev = (i > self.lo).then(|| self.w(i - 1)).unwrap_or("");
+        let prev = if i > self.lo { self.w(i - 1) } else { "" };
         if info.form == CueForm::Noun {
             return self.noun_cue(i, info);
         }
         // `the report`, `his claims`, `to say`: not a finite reporting verb here.
-        if c0 == i && (has(DETS, prev) || prev == "to" || (prev.ends_with("'s") && i > self.lo)) {
+        // Quantifiers stand alone as subjects: `Some said`, `Many believe`.
+        let standalone = has(STANDALONE_DETS, prev);
+        if c0 == i
+            && ((has(DETS, prev) && !standalone)
+                || prev == "to"
+                || (prev.ends_with("'s") && i > self.lo))
+        {
             if info.form == CueForm::Participle && has(DETS, prev) {
                 return None;
             }
@@ -1070,6 +1236,12 @@ impl<'a> Rules<'a> {
             class: info.class,
             sent: self.si,
         };
+        // `Asked whether …, she said …`: the question is reported, its asker unnamed.
+        if c0 == self.lo && info.past_participle && info.lemma == "ask" {
+            let rc = self.right_content(c1, &info)?;
+            cand.content.push(rc);
+            return Some(cand);
+        }
         let participial = info.form == CueForm::Participle
             && !prefix_be
             && (c0 == self.lo
@@ -1114,6 +1286,22 @@ impl<'a> Rules<'a> {
         }
         // Finite cue: find the source.
         let mut inverted = false;
+        // `full-throated support for`, `the plan`: a verb spelled like a noun needs a subject
+        // right before it (`they support`) or an auxiliary (`will support`).
+        if c0 == i
+            && info.form == CueForm::Finite
+            && !info.past_participle
+            && has(NOUNY, self.w(i).trim_end_matches('s'))
+            && i > self.lo
+        {
+            let p = self.w(i - 1);
+            let subj = has(SUBJ_PRONOUNS, p)
+                || self.cap(i - 1)
+                || (p.ends_with('s') && !p.ends_with("'s") && p.len() > 3);
+            if !subj {
+                return None;
+            }
+        }
         if c0 > self.lo && self.punct(c0 - 1, ',') {
             // `Mukasey, the Republican attorney general, said` or `…, said Tokayev`.
             let comma = c0 - 1;
@@ -1121,21 +1309,30 @@ impl<'a> Rules<'a> {
                 .rev()
                 .find(|&m| self.punct(m, ',') || self.is_quote(m));
             let mut found = false;
-            if let Some(q) = q.filter(|&q| self.punct(q, ',')) {
-                if let Some(np) = self.left_np(q) {
+            // `…, said Brad Bannon, a Democratic pollster.`: a subject after the cue that ends
+            // the clause is an inverted subject.
+            let inverted_np = self
+                .right_np(c1)
+                .filter(|&(_, e)| e >= self.hi || self.is_punct(e) || self.is_quote(e));
+            if let Some(np) = inverted_np {
+                cand.source = Some(np);
+                found = true;
+                inverted = true;
+            } else if let Some((q, np)) = self.subject_before_aside(comma, q) {
+                {
                     let fw = self.w(q + 1);
                     let appositive = has(DETS, fw)
                         || self.cap(q + 1)
                         || matches!(self.kind(q + 1), Some(IK::Num))
-                        || crate::entities::is_title(fw);
+                        || crate::entities::is_title(fw)
+                        || matches!(fw, "who" | "whose");
                     let aside = fw.ends_with("ing")
                         || fw.ends_with("ed")
-                        || matches!(fw, "who" | "which" | "whose")
+                        || fw == "which"
                         || has(PREPS, fw)
                         || (fw.ends_with("ly") && comma == q + 2)
                         || matches!(fw, "however" | "though" | "too" | "meanwhile" | "instead");
-                    if (appositive || aside) && comma - q <= 25 && self.right_np_is_not_subject(c1)
-                    {
+                    if (appositive || aside) && comma - q <= 25 {
                         cand.source = Some(if appositive { (np.0, comma) } else { np });
                         found = true;
                     }
@@ -1173,6 +1370,11 @@ impl<'a> Rules<'a> {
             let upto = c0;
             if let Some(lc) = self.left_content(upto) {
                 cand.content.push(lc);
+                if !self.is_quote(src.1 + 1) {
+                    if let Some(rest) = self.continuation(src.1) {
+                        cand.content.push(rest);
+                    }
+                }
             }
             // `"…," said Smith, "…"`: the quotation goes on after the cue.
             if self.punct(src.1, ',') && self.is_quote(src.1 + 1) {
@@ -1204,6 +1406,9 @@ impl<'a> Rules<'a> {
             };
             if let Some(lc) = self.left_content(upto) {
                 cand.content.push(lc);
+                if let Some(rest) = self.continuation(c1) {
+                    cand.content.push(rest);
+                }
                 return Some(cand);
             }
             return None;
@@ -1224,10 +1429,59 @@ impl<'a> Rules<'a> {
         None
     }
 
-    /// A name or pronoun right after the cue that starts its own clause (`said Putin would …`)
-    /// is not an inverted subject; used to accept an appositive reading instead.
-    fn right_np_is_not_subject(&self, _c1: usize) -> bool {
-        true
+    /// For a cue right after a comma, the subject before the aside that the comma closes:
+    /// `Trump, in Wilmington, N.C., warned` → `Trump`. Of the commas before, the first whose
+    /// noun phrase starts the clause wins, so a comma inside the aside is not taken for its
+    /// start.
+    fn subject_before_aside(
+        &self,
+        comma: usize,
+        nearest: Option<usize>,
+    ) -> Option<(usize, (usize, usize))> {
+        let nearest = nearest.filter(|&q| self.punct(q, ','))?;
+        let mut q = nearest;
+        let mut fallback = None;
+        for _ in 0..3 {
+            if let Some(np) = self.left_np(q) {
+                let clean = np.0 == self.lo
+                    || matches!(self.kind(np.0 - 1), Some(IK::Punct(_)) | Some(IK::Quote(_)));
+                if clean {
+                    return Some((q, np));
+                }
+                fallback.get_or_insert((q, np));
+            }
+            match (self.lo..q)
+                .rev()
+                .find(|&m| self.punct(m, ',') || self.is_quote(m))
+            {
+                Some(p) if self.punct(p, ',') && comma - p <= 25 => q = p,
+                _ => break,
+            }
+        }
+        fallback
+    }
+
+    /// The rest of a sentence interrupted by its attribution: `He is leaning toward Kasich,
+    /// he said, because …` — `j` is just after the cue (or the inverted subject).
+    fn continuation(&self, j: usize) -> Option<(usize, usize)> {
+        if !self.punct(j, ',') || j + 1 >= self.hi {
+            return None;
+        }
+        let k = j + 1;
+        if self.kind(k) != Some(IK::Word)
+            || matches!(
+                self.w(k),
+                "as" | "while" | "according" | "who" | "which" | "whose" | "and"
+            )
+            || has(PREPS, self.w(k))
+            || self
+                .cue_at(k)
+                .is_some_and(|c| c.form == CueForm::Participle)
+        {
+            return None;
+        }
+        let e = self.clause_end(k);
+        (e > k + 1).then_some((k, e))
     }
 
     fn sentence_subject(&self) -> Option<(usize, usize)> {
@@ -1241,6 +1495,13 @@ impl<'a> Rules<'a> {
         }
         let s = k;
         let mut e = s;
+        // A name subject is its capitalised run: `Tokayev spoke for an hour`.
+        if self.cap(s) && !has(DETS, self.w(s)) {
+            while e < self.hi && (self.cap(e) || (self.w(e) == "of" && self.cap(e + 1))) {
+                e += 1;
+            }
+            return Some((s, e));
+        }
         while e < self.hi && self.kind(e) == Some(IK::Word) && e < s + 8 {
             let w = self.w(e);
             if e > s
@@ -1344,6 +1605,7 @@ impl Rules<'_> {
             lo: st.lo,
             hi: st.hi,
             si,
+            title: st.title,
         };
         let mut e = k;
         if e > st.lo && r.punct(e - 1, ',') {

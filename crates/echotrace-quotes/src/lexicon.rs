@@ -266,8 +266,8 @@ fn regular_forms(lemma: &str) -> [String; 3] {
     } else {
         format!("{lemma}ed")
     };
-    let ing = if lemma.ends_with("ie") {
-        format!("{}ying", &lemma[..lemma.len() - 2])
+    let ing = if let Some(stem) = lemma.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if last == b'e' && !lemma.ends_with("ee") && lemma.len() > 2 {
         format!("{}ing", &lemma[..lemma.len() - 1])
     } else {

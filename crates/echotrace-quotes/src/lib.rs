@@ -165,6 +165,11 @@ impl SpeakerResolver for RegistryResolver {
         // The name part of the mention: the capitalised words after the last title, up to
         // the first comma (an appositive follows it).
         let head: &str = raw.split(',').next().unwrap_or(raw);
+        // After a possessive the owner is done: `Iowa State University's Dianne Bystrom`.
+        let head = head
+            .rfind("'s ")
+            .or_else(|| head.rfind("\u{2019}s "))
+            .map_or(head, |p| &head[p + 3..]);
         let hw: Vec<&str> = head.split_whitespace().collect();
         let hl: Vec<String> = hw.iter().map(|w| w.to_lowercase()).collect();
         let mut from = 0;
@@ -179,10 +184,28 @@ impl SpeakerResolver for RegistryResolver {
                 from = from.max(k + 1);
             }
         }
-        let name_words: Vec<&str> = hw[from..]
+        // The last run of capitalised words (with `of`, `on`, `for` inside it).
+        let is_cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let mut run_end = hw.len();
+        while run_end > from && !is_cap(&hw[run_end - 1]) {
+            run_end -= 1;
+        }
+        let mut run_start = run_end;
+        while run_start > from {
+            let w = hw[run_start - 1];
+            if is_cap(&w) {
+                run_start -= 1;
+            } else if matches!(w, "of" | "on" | "for" | "de" | "van" | "von" | "bin" | "al")
+                && run_start >= from + 2
+                && is_cap(&hw[run_start - 2])
+            {
+                run_start -= 2;
+            } else {
+                break;
+            }
+        }
+        let name_words: Vec<&str> = hw[run_start..run_end]
             .iter()
-            .copied()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .map(|w| w.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
             .collect();
         let ends_with_name = hw
@@ -467,6 +490,30 @@ impl QuoteExtractor {
                 }
             }
         }
+        // `X said:` closing a paragraph introduces the quotation that opens the next one.
+        for c in cands.iter_mut() {
+            if !c.content.is_empty() {
+                continue;
+            }
+            let s = a.sents[c.sent];
+            let colon_end = matches!(items[s.hi - 1].kind, IK::Punct(':')) && c.cue.1 + 1 >= s.hi;
+            if let (true, Some(next)) = (colon_end, a.sents.get(c.sent + 1)) {
+                if let IK::Quote(f) = items[next.lo].kind {
+                    if !used[f] {
+                        used[f] = true;
+                        c.content.push((next.lo, next.lo + 1));
+                    }
+                }
+            }
+        }
+        // A quotation running over several paragraphs is used as a whole.
+        for g in &a.groups {
+            if g.iter().any(|&f| used[f]) {
+                for &f in g {
+                    used[f] = true;
+                }
+            }
+        }
         // Cands without content stay in place (others borrow their sources by index) but
         // make no quote.
         // Sentences that are only a quotation, right after an attributed quotation in the
@@ -490,11 +537,32 @@ impl QuoteExtractor {
             found
         };
         let mut extra: Vec<(usize, usize)> = Vec::new(); // (cand, frag)
+                                                         // A second quotation in the sentence of a quoted attribution continues it:
+                                                         // `"…," Cruz told reporters after a forum in Fort Mill, S.C. "…"`.
+        for (f, fr) in a.frags.iter().enumerate() {
+            if used[f] || fr.words < 2 {
+                continue;
+            }
+            let si = fr.sent;
+            let fstart = fr.span.start;
+            let owners: Vec<usize> = (0..cands.len())
+                .filter(|&ci| {
+                    let c = &cands[ci];
+                    c.sent == si
+                        && items[c.cue.0].start < fstart
+                        && c.content.iter().any(|&r| !frags_in(r).is_empty())
+                })
+                .collect();
+            if let [ci] = owners[..] {
+                extra.push((ci, f));
+                used[f] = true;
+            }
+        }
         let mut orphans: Vec<(usize, Option<usize>)> = Vec::new(); // (frag, speaker cand)
         let mut last_direct: Option<(usize, usize)> = None; // (cand, para)
-        for si in 0..a.sents.len() {
+        for (si, owner) in by_sent.iter().enumerate() {
             let para = a.sents[si].para;
-            if let Some(ci) = by_sent[si] {
+            if let Some(ci) = *owner {
                 let has_quote = cands[ci].content.iter().any(|&r| !frags_in(r).is_empty());
                 last_direct = has_quote.then_some((ci, para));
                 continue;
@@ -543,6 +611,20 @@ impl QuoteExtractor {
                 let w = sp.slice(text).to_lowercase();
                 if !matches!(w.as_str(), "he" | "she" | "it" | "they" | "who" | "which") {
                     registry.confirm_at(sp);
+                    // A one-word name as subject (`Tokayev said`) is a person.
+                    let word = sp.slice(text);
+                    let sentence_start = s.0 == a.sents[cands[ci].sent].lo;
+                    if s.1 == s.0 + 1
+                        && items[s.0].cap
+                        && word
+                            .chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                        && word.chars().skip(1).any(char::is_lowercase)
+                        && !(sentence_start && appears_lowercase(text, &word.to_lowercase()))
+                        && !is_common(&word.to_lowercase())
+                    {
+                        registry.add_speaker(word, sp);
+                    }
                 }
             }
         }

@@ -1,0 +1,314 @@
+//! Each pattern of the quotes stage on real or realistic news sentences.
+
+use echotrace_quotes::{Extraction, Quote, QuoteExtractor, QuoteKind};
+
+fn run(text: &str) -> Extraction {
+    QuoteExtractor::new().extract(text)
+}
+
+fn by_cue<'a>(out: &'a Extraction, text: &str, cue: &str) -> &'a Quote {
+    out.quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| c.slice(text) == cue))
+        .unwrap_or_else(|| panic!("no quote with cue {cue:?}: {:#?}", out.quotes))
+}
+
+fn content(q: &Quote, text: &str) -> Vec<String> {
+    q.content
+        .iter()
+        .map(|c| c.slice(text).to_string())
+        .collect()
+}
+
+fn src<'a>(q: &Quote, text: &'a str) -> Option<&'a str> {
+    q.source.map(|s| s.slice(text))
+}
+
+#[test]
+fn direct_curly_straight_and_guillemets() {
+    for (open, close) in [
+        ("\u{201C}", "\u{201D}"),
+        ("\"", "\""),
+        ("\u{AB}", "\u{BB}"),
+        ("''", "''"),
+    ] {
+        let text = format!("{open}We will not back down,{close} Mayor Jane Smith said on Tuesday.");
+        let out = run(&text);
+        let q = by_cue(&out, &text, "said");
+        assert_eq!(q.kind, QuoteKind::Direct, "{open}");
+        assert_eq!(
+            content(q, &text),
+            [format!("{open}We will not back down,{close}")]
+        );
+        assert_eq!(q.speaker.as_deref(), Some("Jane Smith"));
+    }
+}
+
+#[test]
+fn single_quotes_british_style_and_nesting() {
+    let text = "'The minister told me: \"this is over\", and I believed him,' Mr Jones said.";
+    let out = run(text);
+    assert_eq!(
+        out.quotes.len(),
+        1,
+        "the nested quote and its cue are inside: {:#?}",
+        out.quotes
+    );
+    let q = by_cue(&out, text, "said");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(content(q, text)[0].ends_with("believed him,'"));
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks() {
+    let text = "Kazakhstan's leader said the '90s were hard and voters' anger didn't fade.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(q.kind, QuoteKind::Reported);
+    assert!(q.quoted.is_empty());
+    assert_eq!(
+        content(q, text),
+        ["the '90s were hard and voters' anger didn't fade"]
+    );
+}
+
+#[test]
+fn quote_cue_quote_split() {
+    let text =
+        "\u{201C}Donald's record does not match what he says as a candidate,\u{201D} Cruz told \
+                reporters. \u{201C}It seems Donald has a lot of nervous energy.\u{201D}";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1);
+    let q = &out.quotes[0];
+    assert_eq!(q.content.len(), 2);
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(src(q, text), Some("Cruz"));
+
+    let text = "\"We have to act,\" she said, \"and we have to act now.\"";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1);
+    assert_eq!(out.quotes[0].content.len(), 2);
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    let text = "Senator Ann Lee said:\n\u{201C}The first paragraph has no closing mark.\n\
+                \u{201C}The second one goes on and ends here.\u{201D}\nThe vote is on Friday.";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1, "{:#?}", out.quotes);
+    let q = &out.quotes[0];
+    assert_eq!(q.content.len(), 2);
+    assert!(content(q, text)[1].ends_with("ends here.\u{201D}"));
+    assert_eq!(q.speaker.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn quoted_title_or_translation_is_not_speech() {
+    for text in [
+        "Maidan Nezalezhnosti, literally \"Independence Square\", is the central square of Kiev.",
+        "The film \u{201C}The Last Emperor\u{201D} won nine Oscars.",
+        "Critics called it a \u{201C}war on coal.\u{201D}",
+    ] {
+        let out = run(text);
+        assert!(
+            out.quotes
+                .iter()
+                .all(|q| q.speaker.is_none() || q.cue.is_some()),
+            "{text}: {:#?}",
+            out.quotes
+        );
+        assert!(
+            out.quotes.iter().all(|q| q.kind != QuoteKind::Direct),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn reported_said_that_and_bare_clause() {
+    let text = "Kazakh President Kassym-Jomart Tokayev said on Monday that the recent unrest had \
+                been prepared for a long time. Some said they have cringed as Trump spoke.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["that the recent unrest had been prepared for a long time"]
+    );
+    assert_eq!(src(q, text), Some("Kazakh President Kassym-Jomart Tokayev"));
+    let q = out.quotes.last().unwrap();
+    assert_eq!(src(q, text), Some("Some"));
+    assert_eq!(q.speaker, None, "a quantifier is nobody in particular");
+}
+
+#[test]
+fn content_before_the_cue_and_interrupted() {
+    let text = "Militants used demonstrators as human shields, Tokayev said. He is leaning toward \
+                Kasich, he said, because he prizes electability.";
+    let out = run(text);
+    let q = &out.quotes[0];
+    assert_eq!(
+        content(q, text),
+        ["Militants used demonstrators as human shields"]
+    );
+    let q = &out.quotes[1];
+    assert_eq!(
+        content(q, text),
+        [
+            "He is leaning toward Kasich",
+            "because he prizes electability"
+        ]
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Tokayev"));
+}
+
+#[test]
+fn told_with_addressee() {
+    let text = "Kazakh President Kassym-Jomart Tokayev told an extraordinary online meeting of heads \
+                of the Collective Security Treaty Organization (CSTO) that the main goal was a coup.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(content(q, text), ["that the main goal was a coup"]);
+}
+
+#[test]
+fn according_to() {
+    let text =
+        "Twenty-three of the 53 wounded remained hospitalized, according to Orlando Regional \
+                Medical Center. According to the ministry, prices will rise.";
+    let out = run(text);
+    let qs: Vec<_> = out
+        .quotes
+        .iter()
+        .filter(|q| {
+            q.cue
+                .is_some_and(|c| c.slice(text).eq_ignore_ascii_case("according to"))
+        })
+        .collect();
+    assert_eq!(qs.len(), 2);
+    assert_eq!(
+        content(qs[0], text),
+        ["Twenty-three of the 53 wounded remained hospitalized"]
+    );
+    assert_eq!(src(qs[0], text), Some("Orlando Regional Medical Center"));
+    assert_eq!(content(qs[1], text), ["prices will rise"]);
+}
+
+#[test]
+fn warned_insisted_promised() {
+    let text = "Vladimir Putin warned on Monday that the attempt would not be the last. The \
+                minister insisted that nothing had changed. He promised to provide evidence soon.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "warned"), text),
+        ["that the attempt would not be the last"]
+    );
+    assert_eq!(
+        content(by_cue(&out, text, "insisted"), text),
+        ["that nothing had changed"]
+    );
+    assert_eq!(
+        content(by_cue(&out, text, "promised"), text),
+        ["to provide evidence soon"]
+    );
+}
+
+#[test]
+fn participial_cues_take_the_main_subject() {
+    let text = "Stating that the president had asked for help, Putin added that the threat was \
+                external. Tokayev spoke for an hour, mentioning that foreigners took part.";
+    let out = run(text);
+    let q = by_cue(&out, text, "Stating");
+    assert_eq!(src(q, text), Some("Putin"));
+    assert_eq!(content(q, text), ["that the president had asked for help"]);
+    let q = by_cue(&out, text, "mentioning");
+    assert_eq!(src(q, text), Some("Tokayev"));
+}
+
+#[test]
+fn colon_cue() {
+    let text = "Asked about the vote, the senator was blunt.\nJohn Kerry: \u{201C}We will not \
+                negotiate with anyone under these conditions.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, ":");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.speaker.as_deref(), Some("John Kerry"));
+}
+
+#[test]
+fn inverted_subject_with_appositive() {
+    let text = "The group is $9 million short, said former Pennsylvania governor Ed Rendell, a \
+                co-chair of the host committee.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["The group is $9 million short"]);
+    assert_eq!(q.speaker.as_deref(), Some("Ed Rendell"));
+}
+
+#[test]
+fn quoted_phrase_inside_reported_speech() {
+    let text =
+        "Putin said the country faced an \u{201C}unprecedented challenge to its security\u{201D} \
+                from abroad.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(q.kind, QuoteKind::Reported);
+    assert_eq!(q.quoted.len(), 1);
+}
+
+#[test]
+fn speakers_resolve_to_the_fullest_name() {
+    let text = "Russian President Vladimir Putin met Chancellor Olaf Scholz on Monday.\n\
+                Putin said the talks were useful.\nThe Russian president added that gas would flow.\n\
+                She said nothing. Scholz said he was hopeful.\nHe warned that sanctions would stay.";
+    let out = run(text);
+    let speakers: Vec<_> = out.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Vladimir Putin"),
+            Some("Vladimir Putin"),
+            None, // `She`: nobody female is in the text
+            Some("Olaf Scholz"),
+            Some("Olaf Scholz")
+        ],
+        "{:#?}",
+        out.quotes
+    );
+}
+
+#[test]
+fn unresolved_stays_unresolved() {
+    let text = "He said the plan would fail. Officials said the talks would resume.";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 2);
+    assert!(
+        out.quotes.iter().all(|q| q.speaker.is_none()),
+        "{:#?}",
+        out.quotes
+    );
+}
+
+#[test]
+fn organisations_and_acronyms() {
+    let text =
+        "The Collective Security Treaty Organization (CSTO) will send troops. The CSTO said \
+                the mission would be short.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("Collective Security Treaty Organization")
+    );
+}
+
+#[test]
+fn speech_only_drops_attitude_cues() {
+    let text = "Voters believe the economy is weak. The senator said taxes would rise.";
+    let all = QuoteExtractor::new().extract(text);
+    let speech = QuoteExtractor::builder()
+        .speech_only()
+        .build()
+        .extract(text);
+    assert_eq!(all.quotes.len(), 2);
+    assert_eq!(speech.quotes.len(), 1);
+}
