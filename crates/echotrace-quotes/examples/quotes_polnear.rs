@@ -26,10 +26,10 @@ mod brat {
     use std::collections::HashMap;
     use std::path::Path;
 
-    /// A text-bound annotation: label and code-point fragments.
+    /// A text-bound annotation: code-point fragments (the label is not needed: an `E`
+    /// line names each part's role).
     #[derive(Clone, Debug)]
     pub struct Span {
-        pub label: String,
         pub frags: Vec<(usize, usize)>,
     }
 
@@ -54,7 +54,7 @@ mod brat {
                 continue;
             }
             if line.starts_with('T') {
-                let Some((label, spec)) = parts[1].split_once(' ') else {
+                let Some((_label, spec)) = parts[1].split_once(' ') else {
                     continue;
                 };
                 let frags: Option<Vec<(usize, usize)>> = spec
@@ -65,13 +65,7 @@ mod brat {
                     })
                     .collect();
                 if let Some(frags) = frags {
-                    spans.insert(
-                        parts[0],
-                        Span {
-                            label: label.to_string(),
-                            frags,
-                        },
-                    );
+                    spans.insert(parts[0], Span { frags });
                 }
             } else if line.starts_with('#') && parts.len() >= 3 {
                 if let (Some(r), Some(sp)) = (
@@ -167,6 +161,11 @@ fn main() {
         }
     };
     let gold: usize = docs.iter().map(|d| d.2.len()).sum();
+    let with_speaker = docs
+        .iter()
+        .flat_map(|d| &d.2)
+        .filter(|a| a.speaker.is_some())
+        .count();
     let t0 = Instant::now();
     let mut results = Vec::new();
     for r in 0..repeat {
@@ -188,8 +187,50 @@ fn main() {
         }
     };
     let mut nq = 0;
-    for ((name, text, _), ext) in docs.iter().zip(&results) {
+    // A rough soft recall and source/cue agreement as a sanity check while the JSONL is
+    // written; the figures to report are the reference scorer's.
+    let (mut cover, mut src_ok, mut src_n, mut cue_ok, mut cue_n) = (0.0, 0, 0, 0, 0);
+    for ((name, text, atts), ext) in docs.iter().zip(&results) {
         let map = CharOffsets::new(text);
+        let to_chars = |s: &ByteSpan| (map.to_char(s.start), map.to_char(s.end));
+        for att in atts {
+            let g: usize = att.content.iter().map(|(s, e)| e - s).sum();
+            let overlap = |spans: &[(usize, usize)], q: &[(usize, usize)]| -> usize {
+                spans
+                    .iter()
+                    .map(|&(s, e)| {
+                        q.iter()
+                            .map(|&(a, b)| b.min(e).saturating_sub(a.max(s)))
+                            .sum::<usize>()
+                    })
+                    .sum()
+            };
+            let best = ext
+                .quotes
+                .iter()
+                .map(|q| {
+                    let qc: Vec<_> = q.content.iter().map(to_chars).collect();
+                    (overlap(&att.content, &qc), q)
+                })
+                .max_by_key(|(o, _)| *o);
+            if let Some((o, q)) = best.filter(|_| g > 0) {
+                cover += o as f64 / g as f64;
+                if 2 * o >= g {
+                    if let Some(gs) = &att.source {
+                        src_n += 1;
+                        let n: usize = gs.iter().map(|(s, e)| e - s).sum();
+                        let qs: Vec<_> = q.source.iter().map(to_chars).collect();
+                        src_ok += usize::from(2 * overlap(gs, &qs) >= n);
+                    }
+                    if let Some(gc) = &att.cue {
+                        cue_n += 1;
+                        let n: usize = gc.iter().map(|(s, e)| e - s).sum();
+                        let qc: Vec<_> = q.cue.iter().map(to_chars).collect();
+                        cue_ok += usize::from(2 * overlap(gc, &qc) >= n);
+                    }
+                }
+            }
+        }
         for q in &ext.quotes {
             nq += 1;
             let line = json!({
@@ -206,6 +247,12 @@ fn main() {
             }
         }
     }
+    eprintln!(
+        "rough check (use score.py): soft recall {:.3}, source {:.3}, cue {:.3}, {with_speaker} gold speaker notes",
+        cover / gold.max(1) as f64,
+        src_ok as f64 / src_n.max(1) as f64,
+        cue_ok as f64 / cue_n.max(1) as f64
+    );
     eprintln!(
         "{} docs, {gold} gold attributions, {nq} quotes; extraction {n} articles in {secs:.3}s = {:.0} articles/s, {:.1} MB/s (one thread)",
         docs.len(),
