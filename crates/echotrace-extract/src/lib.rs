@@ -2,10 +2,15 @@
 
 mod baselines;
 mod decode;
+mod dom;
+mod echotrace;
+mod metadata;
+mod rules;
 mod text;
 
 pub use baselines::{DomSmoothieExtractor, RsTrafilaturaExtractor};
 pub use decode::{declared_charset, decode_html};
+pub use echotrace::{EchotraceExtractor, EchotraceExtractorBuilder};
 pub use text::collapse_whitespace;
 
 use echotrace_core::Published;
@@ -44,6 +49,7 @@ pub trait ArticleExtractor: Send + Sync {
 /// Every extractor this crate offers, the default first.
 pub fn all_extractors() -> Vec<Box<dyn ArticleExtractor>> {
     vec![
+        Box::new(EchotraceExtractor::default()),
         Box::new(RsTrafilaturaExtractor),
         Box::new(DomSmoothieExtractor),
     ]

@@ -1,0 +1,531 @@
+//! A compact, read-only copy of the parsed page that the extractor works on.
+//!
+//! html5ever (through `dom_query`) does the parsing, so malformed markup is repaired the way a
+//! browser repairs it. The result is then flattened once into [`Dom`]: nodes in document order
+//! (preorder), each knowing where its subtree ends. That makes every later pass a plain loop
+//! over a slice — no recursion, so no stack overflow on pathologically deep pages — and lets
+//! per-subtree sums be computed in one backward sweep.
+//!
+//! Only what the extractor needs is kept: tag, the lowercased `class`/`id` string, a few
+//! attribute-derived flags, and text. Subtrees that can never hold article text (`script`,
+//! `style`, `svg`, form controls, …) are not copied at all; the metadata that lives in them
+//! (JSON-LD) and in `<head>` is collected on the way.
+
+use dom_query::{Document, NodeData, NodeRef};
+
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// Tags the extractor treats specially; anything else is `Other`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Text,
+    A,
+    Address,
+    Article,
+    Aside,
+    Blockquote,
+    Body,
+    Br,
+    Caption,
+    Center,
+    Dd,
+    Details,
+    Dialog,
+    Div,
+    Dl,
+    Dt,
+    Fieldset,
+    Figcaption,
+    Figure,
+    Footer,
+    Form,
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    Header,
+    Hr,
+    Html,
+    Img,
+    Label,
+    Legend,
+    Li,
+    Main,
+    Menu,
+    Nav,
+    Ol,
+    P,
+    Pre,
+    Section,
+    Summary,
+    Table,
+    Tbody,
+    Td,
+    Tfoot,
+    Th,
+    Thead,
+    Time,
+    Tr,
+    Ul,
+    /// An element we know nothing about (custom elements included); transparent for layout.
+    Other,
+}
+
+impl Tag {
+    fn from_name(name: &str) -> Tag {
+        match name {
+            "a" => Tag::A,
+            "address" => Tag::Address,
+            "article" => Tag::Article,
+            "aside" => Tag::Aside,
+            "blockquote" => Tag::Blockquote,
+            "body" => Tag::Body,
+            "br" => Tag::Br,
+            "caption" => Tag::Caption,
+            "center" => Tag::Center,
+            "dd" => Tag::Dd,
+            "details" => Tag::Details,
+            "dialog" => Tag::Dialog,
+            "div" => Tag::Div,
+            "dl" => Tag::Dl,
+            "dt" => Tag::Dt,
+            "fieldset" => Tag::Fieldset,
+            "figcaption" => Tag::Figcaption,
+            "figure" => Tag::Figure,
+            "footer" => Tag::Footer,
+            "form" => Tag::Form,
+            "h1" => Tag::H1,
+            "h2" => Tag::H2,
+            "h3" => Tag::H3,
+            "h4" => Tag::H4,
+            "h5" => Tag::H5,
+            "h6" => Tag::H6,
+            "header" => Tag::Header,
+            "hr" => Tag::Hr,
+            "html" => Tag::Html,
+            "img" => Tag::Img,
+            "label" => Tag::Label,
+            "legend" => Tag::Legend,
+            "li" => Tag::Li,
+            "main" => Tag::Main,
+            "menu" => Tag::Menu,
+            "nav" => Tag::Nav,
+            "ol" => Tag::Ol,
+            "p" => Tag::P,
+            "pre" => Tag::Pre,
+            "section" => Tag::Section,
+            "summary" => Tag::Summary,
+            "table" => Tag::Table,
+            "tbody" => Tag::Tbody,
+            "td" => Tag::Td,
+            "tfoot" => Tag::Tfoot,
+            "th" => Tag::Th,
+            "thead" => Tag::Thead,
+            "time" => Tag::Time,
+            "tr" => Tag::Tr,
+            "ul" => Tag::Ul,
+            _ => Tag::Other,
+        }
+    }
+
+    /// Elements whose start and end break a paragraph.
+    pub(crate) fn is_block(self) -> bool {
+        !matches!(
+            self,
+            Tag::Text | Tag::A | Tag::Img | Tag::Label | Tag::Time | Tag::Other | Tag::Br
+        )
+    }
+
+    pub(crate) fn is_heading(self) -> bool {
+        matches!(
+            self,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        )
+    }
+}
+
+/// Tags whose whole subtree is never article text.
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "picture"
+            | "source"
+            | "map"
+            | "select"
+            | "option"
+            | "optgroup"
+            | "datalist"
+            | "textarea"
+            | "input"
+            | "button"
+            | "link"
+            | "meta"
+            | "base"
+            | "title"
+            | "head"
+            | "frameset"
+            | "frame"
+            | "slot"
+            | "dialog"
+    )
+}
+
+pub(crate) mod flag {
+    /// `hidden`, `aria-hidden=true` or an inline `display:none` / `visibility:hidden`.
+    pub const HIDDEN: u16 = 1;
+    /// `itemprop="articleBody"` (schema.org), the strongest sign of the body container.
+    pub const ARTICLE_BODY: u16 = 1 << 1;
+    /// A link with an `href` (anchors used as plain targets are not links to the reader).
+    pub const LINK: u16 = 1 << 2;
+    /// `role` says navigation, banner, contentinfo, complementary, search, dialog or menu.
+    pub const ROLE_BOILERPLATE: u16 = 1 << 3;
+    /// `role="main"` or `role="article"`.
+    pub const ROLE_MAIN: u16 = 1 << 4;
+    /// Holds a form control (input, button, select, textarea) somewhere below.
+    pub const HAS_CONTROL: u16 = 1 << 5;
+    /// `itemprop` names a comment or review, which is never the article itself.
+    pub const ITEMPROP_COMMENT: u16 = 1 << 6;
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Node {
+    pub tag: Tag,
+    pub parent: u32,
+    /// One past the last node of this node's subtree.
+    pub end: u32,
+    pub flags: u16,
+    /// Text nodes: the byte range in [`Dom::text`]. Elements: the lowercased `class` and `id`
+    /// joined by a space, as a range in [`Dom::attrs`].
+    pub start_off: u32,
+    pub end_off: u32,
+}
+
+/// What `<head>`, JSON-LD and a few body elements say about the page.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RawMeta {
+    /// `(key, content)` of every `<meta>` with a `property`, `name` or `itemprop`; keys
+    /// lowercased.
+    pub metas: Vec<(String, String)>,
+    pub title: Option<String>,
+    pub canonical: Option<String>,
+    pub html_lang: Option<String>,
+    pub json_ld: Vec<String>,
+    /// `datetime` of `<time>` elements, in document order, with whether the element sits in
+    /// something that looks like the article header (`pubdate`, `itemprop=datePublished`, a
+    /// class naming a date).
+    pub times: Vec<(String, bool)>,
+    /// Texts of the `<h1>` elements, in order.
+    pub h1s: Vec<String>,
+}
+
+pub(crate) struct Dom {
+    pub nodes: Vec<Node>,
+    pub text: String,
+    pub attrs: String,
+    pub meta: RawMeta,
+}
+
+/// Pages with more elements than this are cut: the tail of a page past a million nodes is
+/// not an article, and the cap bounds time and memory on hostile input.
+const MAX_NODES: usize = 1 << 20;
+
+impl Dom {
+    pub fn parse(html: &str) -> Dom {
+        let doc = Document::from(html);
+        Dom::from_document(&doc)
+    }
+
+    fn from_document(doc: &Document) -> Dom {
+        let mut dom = Dom {
+            nodes: Vec::with_capacity(1024),
+            text: String::with_capacity(16 * 1024),
+            attrs: String::with_capacity(8 * 1024),
+            meta: RawMeta::default(),
+        };
+        let root = doc.root();
+        // Explicit stack of (node, index in `dom.nodes` of its copy or NONE when skipped).
+        // Entering pushes children in reverse; the `end` of a copied node is fixed when its
+        // last descendant has been copied, which we detect by popping a marker.
+        enum Step<'a> {
+            Enter(NodeRef<'a>, u32),
+            Leave(u32),
+        }
+        let mut stack: Vec<Step> = Vec::with_capacity(256);
+        let mut child = root.first_child();
+        let mut kids = Vec::new();
+        while let Some(c) = child {
+            kids.push(c);
+            child = c.next_sibling();
+        }
+        for c in kids.into_iter().rev() {
+            stack.push(Step::Enter(c, NONE));
+        }
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Leave(idx) => {
+                    let end = dom.nodes.len() as u32;
+                    if let Some(n) = dom.nodes.get_mut(idx as usize) {
+                        n.end = end;
+                    }
+                }
+                Step::Enter(node, parent) => {
+                    if dom.nodes.len() >= MAX_NODES {
+                        continue;
+                    }
+                    if let Some(idx) = dom.copy_node(node, parent) {
+                        stack.push(Step::Leave(idx));
+                        let mut kids = Vec::new();
+                        let mut child = node.first_child();
+                        while let Some(c) = child {
+                            kids.push(c);
+                            child = c.next_sibling();
+                        }
+                        for c in kids.into_iter().rev() {
+                            stack.push(Step::Enter(c, idx));
+                        }
+                    }
+                }
+            }
+        }
+        // Propagate HAS_CONTROL upwards now that the tree is complete.
+        for i in (0..dom.nodes.len()).rev() {
+            let (p, f) = (dom.nodes[i].parent, dom.nodes[i].flags);
+            if f & flag::HAS_CONTROL != 0 && p != NONE {
+                dom.nodes[p as usize].flags |= flag::HAS_CONTROL;
+            }
+        }
+        dom
+    }
+
+    /// Copies one node; returns its index when its children should be visited too.
+    fn copy_node(&mut self, node: NodeRef, parent: u32) -> Option<u32> {
+        let idx = self.nodes.len() as u32;
+        let copied = node.query(|tn| match &tn.data {
+            NodeData::Text { contents } => {
+                if parent == NONE {
+                    return None;
+                }
+                let s: &str = contents;
+                let start = self.text.len() as u32;
+                self.text.push_str(s);
+                self.nodes.push(Node {
+                    tag: Tag::Text,
+                    parent,
+                    end: idx + 1,
+                    flags: 0,
+                    start_off: start,
+                    end_off: self.text.len() as u32,
+                });
+                None
+            }
+            NodeData::Element(el) => {
+                let name: &str = &el.name.local;
+                if is_skipped(name) {
+                    self.note_skipped(name, el, node, parent);
+                    return None;
+                }
+                let tag = Tag::from_name(name);
+                let mut flags = 0u16;
+                let start = self.attrs.len() as u32;
+                let mut has_href = false;
+                for a in &el.attrs {
+                    let key: &str = &a.name.local;
+                    let val: &str = &a.value;
+                    match key {
+                        "class" | "id" => {
+                            if self.attrs.len() > start as usize {
+                                self.attrs.push(' ');
+                            }
+                            self.attrs
+                                .extend(val.chars().map(|c| c.to_ascii_lowercase()));
+                        }
+                        "hidden" => flags |= flag::HIDDEN,
+                        "aria-hidden" if val.eq_ignore_ascii_case("true") => flags |= flag::HIDDEN,
+                        "style" if is_hidden_style(val) => flags |= flag::HIDDEN,
+                        "href" => has_href = true,
+                        "role" => {
+                            let r = val.trim().to_ascii_lowercase();
+                            match r.as_str() {
+                                "navigation" | "banner" | "contentinfo" | "complementary"
+                                | "search" | "dialog" | "alertdialog" | "menu" | "menubar"
+                                | "toolbar" | "tablist" => flags |= flag::ROLE_BOILERPLATE,
+                                "main" | "article" => flags |= flag::ROLE_MAIN,
+                                _ => {}
+                            }
+                        }
+                        "itemprop" => {
+                            let v = val.to_ascii_lowercase();
+                            if v.split_ascii_whitespace().any(|t| t == "articlebody") {
+                                flags |= flag::ARTICLE_BODY;
+                            } else if v.contains("comment") || v.contains("review") {
+                                flags |= flag::ITEMPROP_COMMENT;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if tag == Tag::A && has_href {
+                    flags |= flag::LINK;
+                }
+                // The page's own `<html>` and `<body>` are never hidden to the reader even
+                // when a script-driven fade-in hides them until load.
+                if matches!(tag, Tag::Html | Tag::Body) {
+                    flags &= !flag::HIDDEN;
+                }
+                if tag == Tag::Html {
+                    if let Some(lang) = attr(el, "lang") {
+                        self.meta.html_lang = Some(lang);
+                    }
+                }
+                if tag == Tag::Time {
+                    if let Some(dt) = attr(el, "datetime") {
+                        let strong = el.attrs.iter().any(|a| {
+                            let k: &str = &a.name.local;
+                            let v: &str = &a.value;
+                            k == "pubdate"
+                                || (k == "itemprop" && v.eq_ignore_ascii_case("datepublished"))
+                                || (k == "class" && (v.contains("publish") || v.contains("posted")))
+                        });
+                        self.meta.times.push((dt, strong));
+                    }
+                }
+                self.nodes.push(Node {
+                    tag,
+                    parent,
+                    end: idx + 1,
+                    flags,
+                    start_off: start,
+                    end_off: self.attrs.len() as u32,
+                });
+                if tag == Tag::H1 {
+                    self.meta.h1s.push(collapse(&node.text()));
+                }
+                Some(idx)
+            }
+            NodeData::Document | NodeData::Fragment => None,
+            _ => None,
+        });
+        copied.flatten()
+    }
+
+    /// Collects what skipped elements tell about the page.
+    fn note_skipped(&mut self, name: &str, el: &dom_query::Element, node: NodeRef, parent: u32) {
+        match name {
+            "meta" => {
+                let key = ["property", "name", "itemprop", "http-equiv"]
+                    .iter()
+                    .find_map(|k| attr(el, k));
+                if let (Some(k), Some(v)) = (key, attr(el, "content")) {
+                    if self.meta.metas.len() < 512 {
+                        self.meta.metas.push((k.to_ascii_lowercase(), v));
+                    }
+                }
+            }
+            "link" => {
+                let rel = attr(el, "rel").unwrap_or_default().to_ascii_lowercase();
+                if rel.split_ascii_whitespace().any(|r| r == "canonical")
+                    && self.meta.canonical.is_none()
+                {
+                    self.meta.canonical = attr(el, "href");
+                }
+            }
+            "title" if self.meta.title.is_none() => {
+                let t = collapse(&node.text());
+                if !t.is_empty() {
+                    self.meta.title = Some(t);
+                }
+            }
+            "script" => {
+                let ty = attr(el, "type").unwrap_or_default().to_ascii_lowercase();
+                if ty.contains("ld+json") && self.meta.json_ld.len() < 32 {
+                    self.meta.json_ld.push(node.text().to_string());
+                }
+            }
+            "head" => {
+                // `<head>` is skipped as content but its children carry the metadata.
+                let mut child = node.first_child();
+                while let Some(c) = child {
+                    if let Some(Some((n, e))) = c.query(|tn| match &tn.data {
+                        NodeData::Element(e) => Some((e.name.local.to_string(), e.clone())),
+                        _ => None,
+                    }) {
+                        self.note_skipped(&n, &e, c, parent);
+                    }
+                    child = c.next_sibling();
+                }
+            }
+            "input" | "button" | "select" | "textarea" => {
+                if parent != NONE {
+                    if let Some(p) = self.nodes.get_mut(parent as usize) {
+                        p.flags |= flag::HAS_CONTROL;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn node_text(&self, i: usize) -> &str {
+        let n = &self.nodes[i];
+        if n.tag == Tag::Text {
+            self.text
+                .get(n.start_off as usize..n.end_off as usize)
+                .unwrap_or("")
+        } else {
+            ""
+        }
+    }
+
+    /// The lowercased `class` and `id` of an element, space-joined.
+    pub fn class_id(&self, i: usize) -> &str {
+        let n = &self.nodes[i];
+        if n.tag == Tag::Text {
+            ""
+        } else {
+            self.attrs
+                .get(n.start_off as usize..n.end_off as usize)
+                .unwrap_or("")
+        }
+    }
+
+    pub fn body(&self) -> Option<usize> {
+        self.nodes.iter().position(|n| n.tag == Tag::Body)
+    }
+}
+
+fn attr(el: &dom_query::Element, name: &str) -> Option<String> {
+    el.attrs.iter().find_map(|a| {
+        let k: &str = &a.name.local;
+        (k == name).then(|| {
+            let v: &str = &a.value;
+            v.trim().to_string()
+        })
+    })
+}
+
+fn collapse(s: &str) -> String {
+    crate::text::collapse_whitespace(s)
+}
+
+fn is_hidden_style(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}

@@ -1,0 +1,684 @@
+//! echotrace's own extractor. See the crate documentation for the design.
+
+use crate::dom::{flag, Dom, Tag, NONE};
+use crate::metadata::page_metadata;
+use crate::rules;
+use crate::{Article, ArticleExtractor, ExtractError};
+
+/// echotrace's default extractor: Readability-style scoring to find the article container,
+/// then general boilerplate rules inside it. Build one with [`EchotraceExtractor::builder`] to
+/// change its options, or use [`EchotraceExtractor::default`].
+#[derive(Clone, Debug)]
+pub struct EchotraceExtractor {
+    keep_captions: bool,
+    cut_at_terminators: bool,
+}
+
+impl Default for EchotraceExtractor {
+    fn default() -> Self {
+        EchotraceExtractor::builder().build()
+    }
+}
+
+/// Options of [`EchotraceExtractor`].
+#[derive(Clone, Debug)]
+pub struct EchotraceExtractorBuilder {
+    keep_captions: bool,
+    cut_at_terminators: bool,
+}
+
+impl EchotraceExtractorBuilder {
+    /// Keep figure captions in the body (default: dropped; news benchmarks leave them out
+    /// and they are mostly photo credits).
+    pub fn keep_captions(mut self, yes: bool) -> Self {
+        self.keep_captions = yes;
+        self
+    }
+
+    /// Stop the body at a short heading that opens a comment section or a related-content
+    /// list ("Leave a Reply", "Related posts") once most of the article is behind it
+    /// (default: on).
+    pub fn cut_at_terminators(mut self, yes: bool) -> Self {
+        self.cut_at_terminators = yes;
+        self
+    }
+
+    pub fn build(self) -> EchotraceExtractor {
+        EchotraceExtractor {
+            keep_captions: self.keep_captions,
+            cut_at_terminators: self.cut_at_terminators,
+        }
+    }
+}
+
+impl EchotraceExtractor {
+    pub fn builder() -> EchotraceExtractorBuilder {
+        EchotraceExtractorBuilder {
+            keep_captions: false,
+            cut_at_terminators: true,
+        }
+    }
+}
+
+impl ArticleExtractor for EchotraceExtractor {
+    fn name(&self) -> &'static str {
+        "echotrace"
+    }
+
+    fn extract(&self, html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
+        let dom = Dom::parse(html);
+        let body = self.body(&dom);
+        if body.is_empty() {
+            return Err(ExtractError::NoBody);
+        }
+        let mut article = page_metadata(&dom, url);
+        article.body = body;
+        Ok(article)
+    }
+}
+
+/// One paragraph-like run of inline content: the text between two block boundaries.
+#[derive(Debug)]
+struct Run {
+    /// The nearest block element holding the run.
+    host: u32,
+    /// The first node of the run, to place it in the document.
+    first: u32,
+    /// Collapsed text; `\n` where a `<br>` broke a line.
+    text: String,
+    chars: u32,
+    link_chars: u32,
+    commas: u32,
+}
+
+impl Run {
+    fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+/// Per-node sums over the kept part of a subtree.
+#[derive(Clone, Copy, Default)]
+struct Agg {
+    chars: u32,
+    link_chars: u32,
+    commas: u32,
+    paragraphs: u32,
+    list_items: u32,
+    list_chars: u32,
+}
+
+impl Agg {
+    fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+impl EchotraceExtractor {
+    /// A trace of the extractor's decisions on a page, for tuning rules by hand.
+    #[doc(hidden)]
+    pub fn explain(&self, html: &str) -> String {
+        use std::fmt::Write;
+        let dom = Dom::parse(html);
+        let mut out = String::new();
+        let root = dom.body().unwrap_or(0);
+        let dropped = self.drop_boilerplate(&dom, root);
+        let runs = collect_runs(&dom, root, &dropped);
+        let agg = aggregate(&dom, &runs);
+        let describe = |i: usize| {
+            format!(
+                "#{i} <{:?} {:?}> chars={} ld={:.2}",
+                dom.nodes[i].tag,
+                dom.class_id(i),
+                agg[i].chars,
+                agg[i].link_density()
+            )
+        };
+        for i in 0..dom.nodes.len() {
+            let p = dom.nodes[i].parent;
+            if dropped[i] && (p == NONE || !dropped[p as usize]) && dom.nodes[i].tag != Tag::Text {
+                let _ = writeln!(out, "drop {}", describe(i));
+            }
+        }
+        if let Ok(needle) = std::env::var("ET_NEEDLE") {
+            for i in 0..dom.nodes.len() {
+                if dom.node_text(i).contains(&needle) {
+                    let mut a = i;
+                    while a != NONE as usize {
+                        let _ = writeln!(out, "  anc {} dropped={}", describe(a), dropped[a]);
+                        a = dom.nodes[a].parent as usize;
+                    }
+                }
+            }
+        }
+        let selected = select_content(&dom, root, &runs, &agg, &dropped);
+        for &s in &selected {
+            let _ = writeln!(out, "select {}", describe(s));
+        }
+        let cleaned = clean_conditionally(&dom, &selected, &agg, &dropped);
+        for i in 0..dom.nodes.len() {
+            let p = dom.nodes[i].parent;
+            if cleaned[i] && (p == NONE || !cleaned[p as usize]) && !dropped[i] {
+                let _ = writeln!(out, "clean {}", describe(i));
+            }
+        }
+        out
+    }
+
+    fn body(&self, dom: &Dom) -> String {
+        let n = dom.nodes.len();
+        if n == 0 {
+            return String::new();
+        }
+        let root = dom.body().unwrap_or(0);
+        let dropped = self.drop_boilerplate(dom, root);
+        let runs = collect_runs(dom, root, &dropped);
+        if runs.is_empty() {
+            return String::new();
+        }
+        let agg = aggregate(dom, &runs);
+        let selected = select_content(dom, root, &runs, &agg, &dropped);
+        let cleaned = clean_conditionally(dom, &selected, &agg, &dropped);
+        self.emit(dom, &runs, &selected, &cleaned)
+    }
+
+    /// Marks the nodes that are boilerplate by what they are (navigation, asides, comment
+    /// sections, hidden, share widgets…), with their subtrees.
+    ///
+    /// A node holding at least half of the page's non-link text is never dropped this way:
+    /// wrappers such as `<div class="content has-sidebar">` or an ASP.NET `<form>` around
+    /// the whole page would otherwise take the article with them.
+    fn drop_boilerplate(&self, dom: &Dom, root: usize) -> Vec<bool> {
+        let n = dom.nodes.len();
+        // Non-link text per subtree, for the guard.
+        let mut in_link = vec![false; n];
+        for i in 0..n {
+            let p = dom.nodes[i].parent;
+            let parent_link = p != NONE && in_link[p as usize];
+            in_link[i] = parent_link || dom.nodes[i].flags & flag::LINK != 0;
+        }
+        let mut plain = vec![0u32; n];
+        for i in (0..n).rev() {
+            if dom.nodes[i].tag == Tag::Text && !in_link[i] {
+                plain[i] += count_chars(dom.node_text(i));
+            }
+            let p = dom.nodes[i].parent;
+            if p != NONE {
+                plain[p as usize] = plain[p as usize].saturating_add(plain[i]);
+            }
+        }
+        let total = plain[root].max(1);
+        let mut dropped = vec![false; n];
+        for i in 0..n {
+            let node = &dom.nodes[i];
+            let p = node.parent;
+            if p != NONE && dropped[p as usize] {
+                dropped[i] = true;
+                continue;
+            }
+            if node.tag == Tag::Text || i == root {
+                continue;
+            }
+            let guarded = plain[i].saturating_mul(2) >= total
+                || node.flags & (flag::ARTICLE_BODY | flag::ROLE_MAIN) != 0
+                || matches!(node.tag, Tag::Html | Tag::Body | Tag::Main);
+            if guarded {
+                continue;
+            }
+            let by_tag = match node.tag {
+                Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Menu | Tag::Dialog => true,
+                Tag::Figcaption | Tag::Caption => !self.keep_captions,
+                Tag::Form | Tag::Fieldset => node.flags & flag::HAS_CONTROL != 0,
+                _ => false,
+            };
+            let class_id = dom.class_id(i);
+            dropped[i] = by_tag
+                || node.flags & (flag::HIDDEN | flag::ROLE_BOILERPLATE | flag::ITEMPROP_COMMENT)
+                    != 0
+                || rules::is_boilerplate_class(class_id);
+        }
+        dropped
+    }
+
+    /// Writes the kept runs of the selected containers as paragraphs.
+    fn emit(&self, dom: &Dom, runs: &[Run], selected: &[usize], cleaned: &[bool]) -> String {
+        let mut paras: Vec<&str> = Vec::new();
+        let mut para_chars: Vec<u32> = Vec::new();
+        for run in runs {
+            let host = run.host as usize;
+            if !selected
+                .iter()
+                .any(|&s| host >= s && host < dom.nodes[s].end as usize)
+            {
+                continue;
+            }
+            if cleaned[run.first as usize] || cleaned[host] {
+                continue;
+            }
+            if dom.nodes[host].tag == Tag::H1 {
+                continue;
+            }
+            // A short line that is mostly link text is navigation ("Read more: …", a
+            // list of tags), not prose.
+            if run.link_density() > 0.5 && run.chars < 300 {
+                continue;
+            }
+            for line in run.text.split('\n') {
+                let line = line.trim();
+                if line.is_empty() || rules::is_boilerplate_line(line) {
+                    continue;
+                }
+                paras.push(line);
+                para_chars.push(count_chars(line));
+            }
+        }
+        if self.cut_at_terminators {
+            let total: u32 = para_chars.iter().sum();
+            let mut before = 0u32;
+            for (k, line) in paras.iter().enumerate() {
+                if before.saturating_mul(2) >= total && rules::is_terminator_line(line) {
+                    paras.truncate(k);
+                    break;
+                }
+                before += para_chars[k];
+            }
+        }
+        paras.join("\n\n")
+    }
+}
+
+fn count_chars(s: &str) -> u32 {
+    s.chars().filter(|c| !c.is_whitespace()).count() as u32
+}
+
+/// Splits the kept part of the page into runs, in document order.
+fn collect_runs(dom: &Dom, root: usize, dropped: &[bool]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut cur: Option<Run> = None;
+    // Open elements as (end, is_block, is_link), innermost last.
+    let mut open: Vec<(u32, bool, bool)> = Vec::new();
+    let mut blocks: Vec<u32> = Vec::new();
+    let mut link_depth = 0usize;
+    let end = dom.nodes[root].end as usize;
+    let mut i = root;
+    let flush = |cur: &mut Option<Run>, runs: &mut Vec<Run>| {
+        if let Some(mut r) = cur.take() {
+            let t = r.text.trim_end();
+            r.text.truncate(t.len());
+            if r.chars > 0 {
+                runs.push(r);
+            }
+        }
+    };
+    while i < end {
+        // Close the elements that ended before this node.
+        while let Some(&(e, is_block, is_link)) = open.last() {
+            if e as usize > i {
+                break;
+            }
+            open.pop();
+            if is_link {
+                link_depth = link_depth.saturating_sub(1);
+            }
+            if is_block {
+                blocks.pop();
+                flush(&mut cur, &mut runs);
+            }
+        }
+        let node = &dom.nodes[i];
+        if dropped[i] {
+            // A dropped inline element (a share icon in a sentence) leaves the run intact;
+            // a dropped block ends it.
+            if node.tag.is_block() {
+                flush(&mut cur, &mut runs);
+            }
+            i = node.end as usize;
+            continue;
+        }
+        match node.tag {
+            Tag::Text => {
+                let text = dom.node_text(i);
+                if !text.trim().is_empty() || cur.is_some() {
+                    let host = blocks.last().copied().unwrap_or(root as u32);
+                    let r = cur.get_or_insert_with(|| Run {
+                        host,
+                        first: i as u32,
+                        text: String::new(),
+                        chars: 0,
+                        link_chars: 0,
+                        commas: 0,
+                    });
+                    append_collapsed(&mut r.text, text);
+                    let c = count_chars(text);
+                    r.chars += c;
+                    if link_depth > 0 {
+                        r.link_chars += c;
+                    }
+                    r.commas += text
+                        .matches([',', '\u{ff0c}', '\u{3001}', '\u{60c}'])
+                        .count() as u32;
+                }
+            }
+            Tag::Br => {
+                if let Some(r) = cur.as_mut() {
+                    let t = r.text.trim_end().len();
+                    r.text.truncate(t);
+                    r.text.push('\n');
+                }
+            }
+            tag => {
+                let is_block = tag.is_block();
+                let is_link = node.flags & flag::LINK != 0;
+                if is_block {
+                    flush(&mut cur, &mut runs);
+                    blocks.push(i as u32);
+                } else if tag == Tag::Img {
+                    // Images are inline but separate words on screen.
+                    if let Some(r) = cur.as_mut() {
+                        append_collapsed(&mut r.text, " ");
+                    }
+                }
+                if node.end as usize > i + 1 {
+                    open.push((node.end, is_block, is_link));
+                    if is_link {
+                        link_depth += 1;
+                    }
+                } else if is_block {
+                    blocks.pop();
+                    flush(&mut cur, &mut runs);
+                }
+            }
+        }
+        i += 1;
+    }
+    flush(&mut cur, &mut runs);
+    runs
+}
+
+/// Appends text with whitespace collapsed, joining across node boundaries with one space.
+fn append_collapsed(out: &mut String, text: &str) {
+    let starts_space = text.starts_with(char::is_whitespace);
+    let mut first = true;
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        let need_space = if first { starts_space } else { true };
+        if need_space && !out.is_empty() && !out.ends_with([' ', '\n']) {
+            out.push(' ');
+        }
+        out.push_str(word);
+        first = false;
+    }
+    if first {
+        // Whitespace-only text: a space between the words around it.
+        if !text.is_empty() && !out.is_empty() && !out.ends_with([' ', '\n']) {
+            out.push(' ');
+        }
+    } else if text.ends_with(char::is_whitespace) {
+        out.push(' ');
+    }
+}
+
+/// Sums the runs into every ancestor of their host.
+fn aggregate(dom: &Dom, runs: &[Run]) -> Vec<Agg> {
+    let n = dom.nodes.len();
+    let mut agg = vec![Agg::default(); n];
+    for r in runs {
+        let a = &mut agg[r.host as usize];
+        a.chars += r.chars;
+        a.link_chars += r.link_chars;
+        a.commas += r.commas;
+        match dom.nodes[r.host as usize].tag {
+            Tag::P | Tag::Pre | Tag::Blockquote => a.paragraphs += 1,
+            Tag::Li | Tag::Dd | Tag::Dt => {
+                a.list_items += 1;
+                a.list_chars += r.chars;
+            }
+            _ if r.chars >= 80 => a.paragraphs += 1,
+            _ => {}
+        }
+    }
+    for i in (1..n).rev() {
+        let p = dom.nodes[i].parent;
+        if p != NONE {
+            let c = agg[i];
+            let a = &mut agg[p as usize];
+            a.chars += c.chars;
+            a.link_chars += c.link_chars;
+            a.commas += c.commas;
+            a.paragraphs += c.paragraphs;
+            a.list_items += c.list_items;
+            a.list_chars += c.list_chars;
+        }
+    }
+    agg
+}
+
+fn tag_base_score(tag: Tag) -> f32 {
+    match tag {
+        Tag::Div | Tag::Article | Tag::Main | Tag::Section | Tag::Other => 5.0,
+        Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+        Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => {
+            -3.0
+        }
+        t if t.is_heading() || t == Tag::Th => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Readability's candidate scoring on runs: each run of 25+ characters scores
+/// `1 + commas + min(chars/100, 3)` for its host, half that for the host's parent, and a
+/// third of the level for further ancestors; a candidate's score is then scaled by
+/// `1 - link density`. The best candidate, moved up to a shared ancestor when several
+/// strong candidates sit under one, plus the siblings that score close to it, is the
+/// content.
+fn select_content(
+    dom: &Dom,
+    root: usize,
+    runs: &[Run],
+    agg: &[Agg],
+    dropped: &[bool],
+) -> Vec<usize> {
+    let n = dom.nodes.len();
+    let mut score = vec![f32::NAN; n];
+    let init = |score: &mut Vec<f32>, i: usize| {
+        if score[i].is_nan() {
+            let node = &dom.nodes[i];
+            let mut s = tag_base_score(node.tag) + rules::class_weight(dom.class_id(i)) as f32;
+            if node.flags & flag::ARTICLE_BODY != 0 || rules::is_body_class(dom.class_id(i)) {
+                s += 25.0;
+            }
+            score[i] = s;
+        }
+    };
+    for r in runs {
+        if r.chars < 25 {
+            continue;
+        }
+        let host = r.host as usize;
+        if dom.nodes[host].tag.is_heading() {
+            continue;
+        }
+        let s = 1.0 + r.commas.min(50) as f32 + (r.chars as f32 / 100.0).min(3.0);
+        let mut node = host;
+        for level in 0..5 {
+            init(&mut score, node);
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[node] += s / div;
+            if node == root {
+                break;
+            }
+            let p = dom.nodes[node].parent;
+            if p == NONE {
+                break;
+            }
+            node = p as usize;
+        }
+    }
+    let final_score = |i: usize| -> f32 {
+        if score[i].is_nan() {
+            f32::NAN
+        } else {
+            score[i] * (1.0 - agg[i].link_density())
+        }
+    };
+    let mut cands: Vec<(f32, usize)> = (0..n)
+        .filter(|&i| !score[i].is_nan() && !dropped[i] && dom.nodes[i].tag != Tag::Text)
+        .map(|i| (final_score(i), i))
+        .collect();
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let Some(&(top_score, mut top)) = cands.first() else {
+        return vec![root];
+    };
+    // When several strong candidates share an ancestor, that ancestor is the article (its
+    // text is split over sibling blocks); Readability's "alternative candidates" step.
+    let strong: Vec<usize> = cands
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|(s, _)| *s >= top_score * 0.75)
+        .map(|&(_, i)| i)
+        .collect();
+    if strong.len() >= 2 {
+        let mut anc = dom.nodes[top].parent;
+        while anc != NONE && anc as usize >= root {
+            let a = anc as usize;
+            let inside = strong
+                .iter()
+                .filter(|&&c| c > a && c < dom.nodes[a].end as usize)
+                .count();
+            if inside >= 2 {
+                top = a;
+                break;
+            }
+            if a == root {
+                break;
+            }
+            anc = dom.nodes[a].parent;
+        }
+    }
+    // Climb while the parent is no worse: a candidate that is one of several wrappers of
+    // the same text gains nothing by staying narrow.
+    while top != root {
+        let p = dom.nodes[top].parent;
+        if p == NONE {
+            break;
+        }
+        let p = p as usize;
+        if agg[p].chars == agg[top].chars {
+            top = p;
+        } else {
+            break;
+        }
+    }
+    let top_final = final_score(top).max(top_score);
+    let mut selected = Vec::new();
+    let parent = dom.nodes[top].parent;
+    if parent == NONE || top == root {
+        return vec![top];
+    }
+    let threshold = (top_final * 0.2).max(10.0);
+    let top_class = dom.class_id(top);
+    let mut c = parent as usize + 1;
+    let pend = dom.nodes[parent as usize].end as usize;
+    while c < pend {
+        let next = dom.nodes[c].end as usize;
+        if c == top {
+            selected.push(c);
+        } else if !dropped[c] && dom.nodes[c].tag != Tag::Text && agg[c].chars > 0 {
+            let mut bonus = 0.0;
+            if !top_class.is_empty() && dom.class_id(c) == top_class {
+                bonus = top_final * 0.2;
+            }
+            let s = final_score(c);
+            let append = if !s.is_nan() && s + bonus >= threshold {
+                true
+            } else if dom.nodes[c].tag == Tag::P {
+                let ld = agg[c].link_density();
+                let len = agg[c].chars;
+                (len > 80 && ld < 0.25)
+                    || (len > 0 && len <= 80 && ld == 0.0 && ends_sentence(dom, runs, c))
+            } else {
+                false
+            };
+            if append {
+                selected.push(c);
+            }
+        }
+        c = next;
+    }
+    selected
+}
+
+/// Whether the last run inside node `i` ends like a sentence.
+fn ends_sentence(dom: &Dom, runs: &[Run], i: usize) -> bool {
+    let end = dom.nodes[i].end;
+    runs.iter()
+        .rev()
+        .find(|r| r.host as usize >= i && r.host < end)
+        .is_some_and(|r| {
+            r.text
+                .trim_end()
+                .ends_with(['.', '!', '?', '。', '…', '"', '”'])
+        })
+}
+
+/// Readability's conditional cleaning, inside the selected content: containers that look
+/// like link lists, widgets or forms rather than prose are dropped unless they hold prose
+/// (ten commas or more).
+fn clean_conditionally(dom: &Dom, selected: &[usize], agg: &[Agg], dropped: &[bool]) -> Vec<bool> {
+    let n = dom.nodes.len();
+    let mut cleaned = vec![false; n];
+    for &s in selected {
+        let end = dom.nodes[s].end as usize;
+        for i in s + 1..end {
+            let node = &dom.nodes[i];
+            let p = node.parent as usize;
+            if cleaned[p] || dropped[i] {
+                cleaned[i] = cleaned[p];
+                continue;
+            }
+            if !matches!(
+                node.tag,
+                Tag::Div
+                    | Tag::Section
+                    | Tag::Ul
+                    | Tag::Ol
+                    | Tag::Dl
+                    | Tag::Table
+                    | Tag::Form
+                    | Tag::Aside
+                    | Tag::Other
+                    | Tag::Header
+                    | Tag::Figure
+            ) {
+                continue;
+            }
+            let a = agg[i];
+            if a.chars == 0 || a.commas >= 10 {
+                continue;
+            }
+            let weight = rules::class_weight(dom.class_id(i));
+            let ld = a.link_density();
+            let is_list = matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Dl)
+                || a.list_chars as f32 > 0.9 * a.chars as f32;
+            let bad = weight < 0
+                || (!is_list && weight < 25 && ld > 0.2)
+                || ld > 0.5
+                || (!is_list && a.list_items > a.paragraphs + 1 && a.list_items > 3 && ld > 0.2);
+            let _ = dropped;
+            cleaned[i] = bad;
+        }
+    }
+    cleaned
+}

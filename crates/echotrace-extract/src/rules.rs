@@ -1,0 +1,485 @@
+//! The general rules about news and blog markup: which class and id names mark boilerplate or
+//! content, and which short lines are page furniture rather than article text.
+//!
+//! Every rule here names something that recurs across sites (WordPress, Blogger, Drupal and
+//! newsroom CMS themes, share-button and comment plug-ins, consent managers). None names one
+//! site.
+
+/// Splits a lowercased `class`/`id` string into its word tokens: `post__share-buttons` gives
+/// `post`, `share`, `buttons`.
+pub(crate) fn tokens(class_id: &str) -> impl Iterator<Item = &str> {
+    class_id
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+}
+
+/// Class/id tokens of blocks that are never the article: comment sections, share and follow
+/// widgets, related-content lists, newsletter and subscription prompts, cookie and consent
+/// banners, navigation and site chrome, ads.
+const BOILERPLATE_TOKENS: &[&str] = &[
+    // comments
+    "comment",
+    "comments",
+    "commentlist",
+    "disqus",
+    "respond",
+    "replies",
+    "discussion",
+    // sharing and following
+    "share",
+    "shares",
+    "sharing",
+    "sharebar",
+    "sharedaddy",
+    "addthis",
+    "addtoany",
+    "social",
+    "socials",
+    "follow",
+    // related and recommended content
+    "related",
+    "recommended",
+    "recommendations",
+    "outbrain",
+    "taboola",
+    "trending",
+    "popular",
+    "mostread",
+    "readmore",
+    "read-more",
+    "more-stories",
+    "teaser",
+    "teasers",
+    // prompts and banners
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "paywall",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "cmp",
+    "popup",
+    "modal",
+    "overlay",
+    "banner",
+    // site chrome
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "footer",
+    "masthead",
+    "skip",
+    "pagination",
+    "pager",
+    "toolbar",
+    "widget",
+    "widgets",
+    // ads
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "adsense",
+    "adslot",
+    "sponsored",
+    "sponsor",
+    "promo",
+    "promotion",
+    // article furniture the benchmark bodies leave out
+    "byline",
+    "author",
+    "bio",
+    "tags",
+    "tag",
+    "taglist",
+    "categories",
+    "caption",
+    "credit",
+    "credits",
+    "dateline",
+    "print",
+    "rating",
+    "meta",
+    "postmeta",
+    "entry-meta",
+];
+
+/// Substrings that mark boilerplate even inside compound names (`commentlist`,
+/// `socialIcons`, `relatedPosts`). Kept to unambiguous stems.
+const BOILERPLATE_STEMS: &[&str] = &[
+    "comment",
+    "disqus",
+    "social",
+    "sharing",
+    "share-",
+    "-share",
+    "sharebutton",
+    "newsletter",
+    "cookie",
+    "breadcrumb",
+    "sidebar",
+    "related",
+    "outbrain",
+    "taboola",
+    "advert",
+    "sponsor",
+    "subscribe",
+    "signup",
+    "paywall",
+    "popup",
+];
+
+/// How strongly a `class`/`id` says "article content" (positive) or "page furniture"
+/// (negative), in the spirit of Readability's class weight.
+pub(crate) fn class_weight(class_id: &str) -> i32 {
+    if class_id.is_empty() {
+        return 0;
+    }
+    let mut w = 0;
+    let positive = [
+        "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+        "story", "prose", "rich",
+    ];
+    let negative = [
+        "comment", "meta", "footer", "footnote", "related", "share", "sidebar", "sponsor",
+        "widget", "promo", "tags", "ad", "ads", "banner", "social", "nav", "menu", "masthead",
+        "shopping", "outbrain", "taboola",
+    ];
+    if tokens(class_id).any(|t| positive.iter().any(|p| t.starts_with(p)))
+        || class_id.contains("article")
+        || class_id.contains("content")
+    {
+        w += 25;
+    }
+    if tokens(class_id).any(|t| negative.contains(&t))
+        || ["comment", "sidebar", "related", "social", "advert"]
+            .iter()
+            .any(|s| class_id.contains(s))
+    {
+        w -= 25;
+    }
+    w
+}
+
+/// Whether a `class`/`id` marks a block that is boilerplate whatever it holds.
+pub(crate) fn is_boilerplate_class(class_id: &str) -> bool {
+    class_id.split_ascii_whitespace().any(|name| {
+        if is_taxonomy_class(name) {
+            return false;
+        }
+        SCREEN_READER_ONLY.contains(&name)
+            || tokens(name).any(|t| BOILERPLATE_TOKENS.contains(&t))
+            || BOILERPLATE_STEMS.iter().any(|s| name.contains(s))
+    })
+}
+
+/// Text meant for screen readers only, never shown on the page.
+const SCREEN_READER_ONLY: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "screen-reader-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "element-invisible",
+    "hidden",
+    "hide",
+    "d-none",
+];
+
+/// CMSs stamp the article element with its taxonomy (`tag-social-media`,
+/// `category-advertising`): words chosen by editors, not layout, so they say nothing about
+/// the block.
+fn is_taxonomy_class(name: &str) -> bool {
+    [
+        "tag-",
+        "category-",
+        "format-",
+        "type-",
+        "status-",
+        "postid-",
+        "term-",
+        "topic-",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p))
+}
+
+/// Class/id tokens that name the article body container.
+pub(crate) fn is_body_class(class_id: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "entry-content",
+        "post-content",
+        "article-content",
+        "article-body",
+        "articlebody",
+        "article__body",
+        "article-text",
+        "story-body",
+        "story-content",
+        "post-body",
+        "postbody",
+        "post-entry",
+        "entry-body",
+        "blog-post-body",
+        "single-content",
+        "td-post-content",
+        "c-entry-content",
+        "body-text",
+        "article__content",
+        "post__content",
+        "entry__content",
+        "rich-text",
+        "news-content",
+        "content-body",
+    ];
+    NAMES.iter().any(|n| {
+        class_id
+            .split_ascii_whitespace()
+            .any(|t| t == *n || t.ends_with(&format!("_{n}")))
+    })
+}
+
+/// Lowercases and strips punctuation at the ends, for comparing short lines with the
+/// phrase lists below.
+fn simplify(line: &str) -> String {
+    line.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Short lines that are page furniture wherever they appear: comment-form and share-widget
+/// labels, ad markers, "read more" links.
+pub(crate) fn is_boilerplate_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if words > 12 {
+        return false;
+    }
+    let s = simplify(line);
+    if s.is_empty() {
+        return false;
+    }
+    const EXACT: &[&str] = &[
+        "advertisement",
+        "advertising",
+        "ad",
+        "sponsored",
+        "sponsored content",
+        "share",
+        "share this",
+        "share this article",
+        "share this post",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "email",
+        "print",
+        "pin it",
+        "whatsapp",
+        "comments",
+        "no comments",
+        "post a comment",
+        "leave a comment",
+        "leave a reply",
+        "add a comment",
+        "write a comment",
+        "show comments",
+        "view comments",
+        "newer post",
+        "older post",
+        "home",
+        "subscribe to post comments atom",
+        "read more",
+        "read next",
+        "continue reading",
+        "click here",
+        "loading",
+        "related",
+        "related posts",
+        "related articles",
+        "related stories",
+        "you may also like",
+        "you might also like",
+        "recommended",
+        "more stories",
+        "tags",
+        "share this with",
+        "copy link",
+        "link copied",
+        "skip to content",
+        "back to top",
+        "sign up",
+        "subscribe",
+        "accept",
+        "accept all",
+        "cookie settings",
+    ];
+    if EXACT.contains(&s.as_str()) {
+        return true;
+    }
+    const PREFIXES: &[&str] = &[
+        "share this",
+        "share on ",
+        "share via",
+        "posted by ",
+        "posted in ",
+        "filed under",
+        "tags:",
+        "tagged ",
+        "labels:",
+        "categories:",
+        "category:",
+        "follow us",
+        "follow me",
+        "like us on",
+        "sign up for",
+        "subscribe to",
+        "click here to",
+        "read more:",
+        "related:",
+        "see also:",
+        "also read",
+        "also on ",
+        "newer post",
+        "older post",
+        "comments are closed",
+        "you must be logged in",
+        "like this story",
+        "like this article",
+        "we use cookies",
+        "this site uses cookies",
+        "this website uses cookies",
+        "by continuing to use",
+        "copyright ",
+        "all rights reserved",
+    ];
+    if PREFIXES.iter().any(|p| s.starts_with(p)) {
+        return true;
+    }
+    // "12 comments", "No comments:", "1 Comment", "0 responses"
+    let mut it = s.split_whitespace();
+    if let (Some(a), Some(b), None) = (it.next(), it.next(), it.next()) {
+        let countish = a == "no" || a.chars().all(|c| c.is_ascii_digit());
+        let what = b.trim_end_matches(':');
+        if countish
+            && matches!(
+                what,
+                "comment" | "comments" | "response" | "responses" | "reply" | "replies" | "shares"
+            )
+        {
+            return true;
+        }
+    }
+    s.contains("all rights reserved") || s.starts_with('©')
+}
+
+/// Short headings after which a page stops being the article: comment sections, related
+/// content, author boxes, newsletter prompts.
+pub(crate) fn is_terminator_line(line: &str) -> bool {
+    if line.split_whitespace().count() > 8 {
+        return false;
+    }
+    let s = simplify(line);
+    const EXACT: &[&str] = &[
+        "comments",
+        "comment",
+        "no comments",
+        "post a comment",
+        "leave a comment",
+        "leave a reply",
+        "add a comment",
+        "join the conversation",
+        "join the discussion",
+        "discussion",
+        "responses",
+        "related",
+        "related posts",
+        "related articles",
+        "related stories",
+        "related content",
+        "related news",
+        "read more",
+        "read next",
+        "more from",
+        "more stories",
+        "more news",
+        "you may also like",
+        "you might also like",
+        "you may be interested in",
+        "recommended",
+        "recommended for you",
+        "recommended stories",
+        "popular posts",
+        "most popular",
+        "most read",
+        "trending",
+        "latest news",
+        "latest posts",
+        "recent posts",
+        "about the author",
+        "share this",
+        "share this article",
+        "share this post",
+        "subscribe to our newsletter",
+        "sign up for our newsletter",
+    ];
+    if EXACT.contains(&s.as_str()) {
+        return true;
+    }
+    let mut it = s.split_whitespace();
+    if let (Some(a), Some(b), None) = (it.next(), it.next(), it.next()) {
+        if (a == "no" || a.chars().all(|c| c.is_ascii_digit()))
+            && matches!(
+                b.trim_end_matches(':'),
+                "comment" | "comments" | "response" | "responses" | "replies"
+            )
+        {
+            return true;
+        }
+    }
+    let words = s.split_whitespace().count();
+    words <= 4
+        && (s.starts_with("more from ") || s.starts_with("related ") || s.starts_with("leave a "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_rules() {
+        assert!(is_boilerplate_class("post-share-buttons"));
+        assert!(is_boilerplate_class("commentlist"));
+        assert!(is_boilerplate_class("cookie-banner"));
+        assert!(!is_boilerplate_class("entry-content"));
+        assert!(!is_boilerplate_class("shareholder-letter"));
+        assert!(is_body_class("post entry-content clearfix"));
+        assert!(class_weight("article-body") > 0);
+        assert!(class_weight("sidebar widget") < 0);
+    }
+
+    #[test]
+    fn line_rules() {
+        for l in [
+            "No comments:",
+            "Post a Comment",
+            "12 Comments",
+            "Share this:",
+            "ADVERTISEMENT",
+        ] {
+            assert!(is_boilerplate_line(l), "{l}");
+        }
+        assert!(!is_boilerplate_line(
+            "The comments made by the minister were widely shared."
+        ));
+        assert!(is_terminator_line("Related Posts"));
+        assert!(is_terminator_line("3 comments:"));
+        assert!(!is_terminator_line("Related work in economics shows"));
+    }
+}
