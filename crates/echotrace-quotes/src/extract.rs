@@ -587,6 +587,7 @@ pub(crate) struct Rules<'a> {
     hi: usize,
     si: usize,
     title: bool,
+    cue_cache: Vec<Option<CueInfo>>,
 }
 
 impl<'a> Rules<'a> {
@@ -599,6 +600,7 @@ impl<'a> Rules<'a> {
             hi: 0,
             si: 0,
             title: false,
+            cue_cache: Vec::new(),
         }
     }
 
@@ -626,7 +628,16 @@ impl<'a> Rules<'a> {
     }
 
     /// The cue reading of item `i` as a verb, if it is one here.
+    /// The cue reading of item `i`, from the per-sentence cache (the rules ask about the
+    /// same words many times).
     fn cue_at(&self, i: usize) -> Option<CueInfo> {
+        if i >= self.lo && i < self.hi && i - self.lo < self.cue_cache.len() {
+            return self.cue_cache[i - self.lo];
+        }
+        self.cue_at_uncached(i)
+    }
+
+    fn cue_at_uncached(&self, i: usize) -> Option<CueInfo> {
         if self.kind(i) != Some(IK::Word) {
             return None;
         }
@@ -862,8 +873,14 @@ impl<'a> Rules<'a> {
                         break;
                     }
                 }
-                Some(IK::Quote(_))
-                    if m > start && (self.np_then_cue(m + 1) || self.finite_cue_at(m + 1)) =>
+                Some(IK::Quote(f))
+                    if m > start
+                        && (self.np_then_cue(m + 1)
+                            || self.finite_cue_at(m + 1)
+                            || (self.a.frags[f].last == Some(',')
+                                && self
+                                    .cue_at(m + 1)
+                                    .is_some_and(|c| c.form == CueForm::Participle))) =>
                 {
                     m += 1;
                     break;
@@ -1066,6 +1083,9 @@ impl<'a> Rules<'a> {
         self.hi = st.hi;
         self.si = si;
         self.title = st.title;
+        self.cue_cache.clear();
+        let cache: Vec<Option<CueInfo>> = (st.lo..st.hi).map(|i| self.cue_at_uncached(i)).collect();
+        self.cue_cache = cache;
         let first_here = self.cands.len();
         let mut i = st.lo;
         while i < st.hi {
@@ -1208,6 +1228,25 @@ impl<'a> Rules<'a> {
             }
             if info.form != CueForm::Participle {
                 return self.noun_cue(i, info);
+            }
+        }
+        // `said Tuesday`: a bare day right after the verb belongs to the cue (`on Monday` does
+        // not; it is an adverbial of its own).
+        if matches!(
+            self.w(c1),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+        ) {
+            c1 += 1;
+            if matches!(self.w(c1), "night" | "morning" | "afternoon" | "evening") {
+                c1 += 1;
             }
         }
         // `said in a statement`, `wrote in an op-ed`: the medium is part of the cue.
@@ -1486,6 +1525,16 @@ impl<'a> Rules<'a> {
 
     fn sentence_subject(&self) -> Option<(usize, usize)> {
         let mut k = self.lo;
+        // A connective is not the subject: `Yet, saying …`.
+        while matches!(
+            self.w(k),
+            "yet" | "but" | "and" | "still" | "however" | "meanwhile" | "so"
+        ) {
+            k += 1;
+            if self.punct(k, ',') {
+                k += 1;
+            }
+        }
         // Skip a leading participial or prepositional phrase up to its comma.
         if self.w(k).ends_with("ing") || has(PREPS, self.w(k)) {
             while k < self.hi && !self.punct(k, ',') {
@@ -1606,6 +1655,7 @@ impl Rules<'_> {
             hi: st.hi,
             si,
             title: st.title,
+            cue_cache: Vec::new(),
         };
         let mut e = k;
         if e > st.lo && r.punct(e - 1, ',') {
