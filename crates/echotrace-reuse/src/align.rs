@@ -144,6 +144,8 @@ pub struct AlignConfig {
     pub min_chars: usize,
     /// Local alignments reported per pair of texts at most.
     pub max_alignments: usize,
+    /// Lines with fewer words than this are trimmed from the ends of an alignment.
+    pub min_line_words: usize,
 }
 
 impl Default for AlignConfig {
@@ -163,6 +165,7 @@ impl Default for AlignConfig {
             min_words: 8,
             min_chars: 40,
             max_alignments: 64,
+            min_line_words: 5,
         }
     }
 }
@@ -469,17 +472,25 @@ impl BandedAligner {
             }
         }
         ops.reverse();
-        // A local alignment starts and ends on a word pair.
-        while ops.first().is_some_and(|o| o.0 != 0) {
-            ops.remove(0);
-        }
-        while ops.last().is_some_and(|o| o.0 != 0) {
-            ops.pop();
-        }
+        let mut scratch = Scratch::default();
+        self.extend_ends(a, b, &mut ops, &mut scratch);
+        trim_short_edge_lines(a, b, &mut ops, self.config.min_line_words);
         let (&(_, i0, j0), &(_, i1, j1)) = (ops.first()?, ops.last()?);
         let mut m = SpanMatch {
-            a: ByteSpan::default(),
-            b: ByteSpan::default(),
+            a: side_span(
+                a.tokens,
+                TokenRange {
+                    start: i0,
+                    end: i1 + 1,
+                },
+            ),
+            b: side_span(
+                b.tokens,
+                TokenRange {
+                    start: j0,
+                    end: j1 + 1,
+                },
+            ),
             a_tokens: TokenRange {
                 start: i0,
                 end: i1 + 1,
@@ -496,7 +507,6 @@ impl BandedAligner {
             b_gap_words: 0,
             score: best,
         };
-        let mut scratch = Scratch::default();
         let mut x = 0;
         while x < ops.len() {
             let (op, i, j) = ops[x];
@@ -522,64 +532,112 @@ impl BandedAligner {
             }
             x += run as usize;
         }
-        let mut pairs: Vec<(u32, u32)> = ops
+        let pairs = ops
             .iter()
             .filter(|o| o.0 == 0)
             .map(|o| (o.1, o.2))
             .collect();
-        let (s0, e0) = (m.a_tokens, m.b_tokens);
-        self.extend_ends(a, b, &mut m, &mut scratch);
-        for t in 0..s0.start - m.a_tokens.start {
-            pairs.push((m.a_tokens.start + t, m.b_tokens.start + t));
-        }
-        for t in 0..m.a_tokens.end - s0.end {
-            pairs.push((s0.end + t, e0.end + t));
-        }
-        m.a = side_span(a.tokens, m.a_tokens);
-        m.b = side_span(b.tokens, m.b_tokens);
         Some((m, pairs))
     }
 
-    /// Extends an alignment over adjacent words that are near-equal but not key-equal (a
-    /// misspelt or transliterated last word), which the scoring would otherwise leave out.
+    /// Extends an alignment (as its ops, which start and end on word pairs) over adjacent
+    /// words that are equal or near-equal but were left out by the scoring (a misspelt or
+    /// transliterated last word).
     fn extend_ends(
         &self,
         a: AlignInput<'_>,
         b: AlignInput<'_>,
-        m: &mut SpanMatch,
+        ops: &mut Vec<(u8, u32, u32)>,
         sc: &mut Scratch,
     ) {
-        while m.a_tokens.end < a.tokens.len() as u32 && m.b_tokens.end < b.tokens.len() as u32 {
-            let (i, j) = (m.a_tokens.end, m.b_tokens.end);
+        let same = |sc: &mut Scratch, i: u32, j: u32| {
             let (ta, tb) = (a.tokens[i as usize], b.tokens[j as usize]);
-            if ta.key == tb.key {
-                m.matches += 1;
-            } else if ta.variant == tb.variant || sc.near_equal(a, i, b, j) {
-                m.variants += 1;
+            ta.key == tb.key || ta.variant == tb.variant || sc.near_equal(a, i, b, j)
+        };
+        while let Some(&(_, i, j)) = ops.last() {
+            let (i, j) = (i + 1, j + 1);
+            if (i as usize) < a.tokens.len() && (j as usize) < b.tokens.len() && same(sc, i, j) {
+                ops.push((0, i, j));
             } else {
                 break;
             }
-            m.a_tokens.end += 1;
-            m.b_tokens.end += 1;
         }
-        while m.a_tokens.start > 0 && m.b_tokens.start > 0 {
-            let (i, j) = (m.a_tokens.start - 1, m.b_tokens.start - 1);
-            let (ta, tb) = (a.tokens[i as usize], b.tokens[j as usize]);
-            if ta.key == tb.key {
-                m.matches += 1;
-            } else if ta.variant == tb.variant || sc.near_equal(a, i, b, j) {
-                m.variants += 1;
-            } else {
-                break;
-            }
-            m.a_tokens.start -= 1;
-            m.b_tokens.start -= 1;
+        let mut head = Vec::new();
+        let (mut i, mut j) = match ops.first() {
+            Some(&(_, i, j)) => (i, j),
+            None => return,
+        };
+        while i > 0 && j > 0 && same(sc, i - 1, j - 1) {
+            i -= 1;
+            j -= 1;
+            head.push((0, i, j));
+        }
+        if !head.is_empty() {
+            head.reverse();
+            head.append(ops);
+            *ops = head;
         }
     }
 
     fn big_enough(&self, m: &SpanMatch) -> bool {
         m.matches + m.variants >= self.config.min_words
             && m.a.len().min(m.b.len()) >= self.config.min_chars
+    }
+}
+
+/// Words in the line (paragraph) of token `t` (tokens up to a line break either side), and the
+/// index of its last token.
+fn line_words(inp: AlignInput<'_>, t: u32) -> (usize, usize) {
+    let toks = inp.tokens;
+    let t = t as usize;
+    let breaks = |x: usize| {
+        // A line break between tokens x and x + 1.
+        let (e, s) = (toks[x].end as usize, toks[x + 1].start as usize);
+        inp.text.get(e..s).is_some_and(|g| g.contains('\n'))
+    };
+    let mut lo = t;
+    while lo > 0 && !breaks(lo - 1) && t - lo < 64 {
+        lo -= 1;
+    }
+    let mut hi = t;
+    while hi + 1 < toks.len() && !breaks(hi) && hi - t < 64 {
+        hi += 1;
+    }
+    (hi - lo + 1, hi)
+}
+
+/// Whether token `t` is in a line of fewer than `min` words that does not end a sentence: a
+/// share widget, a byline, `Related posts`, `Post a Comment`.
+fn widget_line(inp: AlignInput<'_>, t: u32, min: usize) -> bool {
+    let (words, last) = line_words(inp, t);
+    words < min
+        && !inp.tokens[last]
+            .span()
+            .slice(inp.text)
+            .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')'])
+            .ends_with(['.', '!', '?', '\u{2026}'])
+}
+
+/// Drops widget lines (see [`widget_line`]) at either end of an alignment: copies share them
+/// with each other, but they are not the text that was reused.
+fn trim_short_edge_lines(
+    a: AlignInput<'_>,
+    b: AlignInput<'_>,
+    ops: &mut Vec<(u8, u32, u32)>,
+    min: usize,
+) {
+    if min == 0 {
+        return;
+    }
+    let short = |&(op, i, j): &(u8, u32, u32)| match op {
+        0 => widget_line(a, i, min) || widget_line(b, j, min),
+        1 => widget_line(a, i, min),
+        _ => widget_line(b, j, min),
+    };
+    let lead = ops.iter().take_while(|o| short(o) || o.0 != 0).count();
+    ops.drain(..lead);
+    while ops.last().is_some_and(|o| short(o) || o.0 != 0) {
+        ops.pop();
     }
 }
 

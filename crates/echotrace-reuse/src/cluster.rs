@@ -45,6 +45,16 @@ pub struct ClusterConfig {
     /// Spans of one document in one cluster closer than this (bytes) become one member: the
     /// pieces around a dropped or moved sentence.
     pub merge_gap: usize,
+    /// A span shorter than this (bytes) joins an overlapping longer one only if it covers
+    /// half of it.
+    pub min_join_bytes: usize,
+    /// Whether text repeated inside one document joins clusters with other documents.
+    pub join_self: bool,
+    /// Pairs of documents that share fewer words than this (over all their alignments) stay
+    /// out of clusters. Higher than the aligner's minimum: formulae of eight to a dozen words (`is projected to reach … by`,
+    /// `according to the Centers for Disease Control and Prevention`) recur between unrelated
+    /// articles, and one such phrase would put two documents in one cluster.
+    pub min_words: u32,
 }
 
 impl Default for ClusterConfig {
@@ -52,6 +62,9 @@ impl Default for ClusterConfig {
         ClusterConfig {
             min_overlap: 0.5,
             merge_gap: 400,
+            min_join_bytes: 100,
+            join_self: false,
+            min_words: 15,
         }
     }
 }
@@ -61,6 +74,14 @@ impl Default for ClusterConfig {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ClusterBuilder {
     pub config: ClusterConfig,
+}
+
+fn pair_key(al: &Alignment) -> (&DocId, &DocId) {
+    if al.a <= al.b {
+        (&al.a, &al.b)
+    } else {
+        (&al.b, &al.a)
+    }
 }
 
 struct UnionFind(Vec<usize>);
@@ -97,15 +118,32 @@ impl ClusterBuilder {
 
     pub fn build(&self, alignments: &[Alignment]) -> Vec<Cluster> {
         let mut uf = UnionFind((0..alignments.len() * 2).collect());
-        let mut by_doc: FxHashMap<&DocId, Vec<End>> = FxHashMap::default();
+        // Keyed by document and whether the end belongs to a self-alignment: unless configured
+        // otherwise, text a page repeats inside itself (list templates, a repeated lead) forms
+        // clusters of its own instead of joining the page's copies elsewhere.
+        let mut by_doc: FxHashMap<(&DocId, bool), Vec<End>> = FxHashMap::default();
+        // Words each pair of documents shares over all its alignments.
+        let mut shared: FxHashMap<(&DocId, &DocId), u32> = FxHashMap::default();
+        for al in alignments {
+            *shared.entry(pair_key(al)).or_default() += al.span.matches + al.span.variants;
+        }
+        let kept = |al: &Alignment| {
+            shared
+                .get(&pair_key(al))
+                .is_some_and(|&n| n >= self.config.min_words)
+        };
         for (x, al) in alignments.iter().enumerate() {
+            if !kept(al) {
+                continue;
+            }
             uf.union(2 * x, 2 * x + 1);
-            by_doc.entry(&al.a).or_default().push(End {
+            let own = al.a == al.b && !self.config.join_self;
+            by_doc.entry((&al.a, own)).or_default().push(End {
                 node: 2 * x,
                 span: al.span.a,
                 tokens: al.span.a_tokens,
             });
-            by_doc.entry(&al.b).or_default().push(End {
+            by_doc.entry((&al.b, own)).or_default().push(End {
                 node: 2 * x + 1,
                 span: al.span.b,
                 tokens: al.span.b_tokens,
@@ -114,7 +152,7 @@ impl ClusterBuilder {
         // Pieces of one pair's reuse split by a moved or dropped sentence lie close together in
         // both documents: they are one passage even though their spans do not overlap.
         let mut by_pair: FxHashMap<(&DocId, &DocId), Vec<usize>> = FxHashMap::default();
-        for (x, al) in alignments.iter().enumerate() {
+        for (x, al) in alignments.iter().enumerate().filter(|(_, al)| kept(al)) {
             let key = if al.a <= al.b {
                 (&al.a, &al.b)
             } else {
@@ -154,7 +192,11 @@ impl ClusterBuilder {
                 for o in &open {
                     let ov = o.span.end.min(e.span.end) - e.span.start.max(o.span.start);
                     let shorter = o.span.len().min(e.span.len()).max(1);
-                    if ov as f32 >= min_overlap * shorter as f32 {
+                    let longer = o.span.len().max(e.span.len()).max(1);
+                    // A short span (a stock phrase) inside a long passage is not the same
+                    // text, or one shared phrase would chain unrelated clusters together.
+                    let substantial = shorter >= self.config.min_join_bytes || 2 * ov >= longer;
+                    if substantial && ov as f32 >= min_overlap * shorter as f32 {
                         uf.union(o.node, e.node);
                     }
                 }
@@ -168,7 +210,7 @@ impl ClusterBuilder {
         }
         // Group ends by component, then by document.
         let mut comps: FxHashMap<usize, Vec<(usize, &DocId, End)>> = FxHashMap::default();
-        for (doc, ends) in &by_doc {
+        for ((doc, _), ends) in &by_doc {
             for e in ends {
                 let root = uf.find(e.node);
                 comps.entry(root).or_default().push((e.node / 2, doc, *e));

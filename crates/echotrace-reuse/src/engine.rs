@@ -6,7 +6,9 @@ use crate::align::{AlignConfig, AlignInput, BandedAligner, PassageAligner};
 use crate::candidates::{CandidateIndex, CandidatePair, IndexConfig};
 use crate::cluster::{Alignment, ClusterBuilder, ClusterConfig};
 use crate::fingerprint::{Fingerprinter, WordNgrams};
-use crate::provenance::{DocFacts, ProvenanceConfig, ProvenanceRanker, ReuseCluster};
+use crate::provenance::{
+    credit_line_spans, DocFacts, ProvenanceConfig, ProvenanceRanker, ReuseCluster,
+};
 use crate::segment::{NewsSegmenter, Segmenter, Token};
 use echotrace_core::{DocId, Document};
 use rayon::prelude::*;
@@ -157,7 +159,7 @@ impl ReuseEngine {
             let batch: Vec<(DocId, Vec<u64>)> = chunk
                 .par_iter()
                 .map(|d| {
-                    let tokens = self.segmenter.tokens(d.body_text());
+                    let tokens = self.tokens(d);
                     let hashes = self
                         .fingerprinter
                         .shingles(&tokens)
@@ -198,14 +200,14 @@ impl ReuseEngine {
             .flat_map_iter(|(a, bs)| {
                 let mut out = Vec::new();
                 let Some(da) = fetch(a) else { return out };
-                let ta = self.segmenter.tokens(da.body_text());
+                let ta = self.tokens(&da);
                 for b in bs {
                     if b == a {
                         out.extend(self.align_tokens(&da, &ta, &da, &ta, true));
                         continue;
                     }
                     let Some(db) = fetch(b) else { continue };
-                    let tb = self.segmenter.tokens(db.body_text());
+                    let tb = self.tokens(&db);
                     out.extend(self.align_tokens(&da, &ta, &db, &tb, false));
                 }
                 out
@@ -250,13 +252,29 @@ impl ReuseEngine {
             .collect()
     }
 
+    /// The words of a document's body that can be reused text: credit lines (`Source: X`)
+    /// are left out, since every copy that credits the same outlet shares them.
+    fn tokens(&self, doc: &Document) -> Vec<Token> {
+        let body = doc.body_text();
+        let mut tokens = self.segmenter.tokens(body);
+        let credits = credit_line_spans(body);
+        if !credits.is_empty() {
+            tokens.retain(|t| {
+                !credits
+                    .iter()
+                    .any(|c| t.start as usize >= c.start && (t.end as usize) <= c.end)
+            });
+        }
+        tokens
+    }
+
     /// Aligns two documents directly, without the index.
     pub fn align_documents(&self, a: &Document, b: &Document) -> Vec<Alignment> {
-        let ta = self.segmenter.tokens(a.body_text());
+        let ta = self.tokens(a);
         if a.id == b.id {
             return self.align_tokens(a, &ta, a, &ta, true);
         }
-        let tb = self.segmenter.tokens(b.body_text());
+        let tb = self.tokens(b);
         self.align_tokens(a, &ta, b, &tb, false)
     }
 }

@@ -98,9 +98,28 @@ const ANYWHERE_CUES: &[&str] = &[
 
 /// The outlets a text credits (`Source: Sputnik` → `Sputnik`), from short lines only.
 pub fn credit_lines(text: &str) -> Vec<String> {
+    credits_with_spans(text)
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect()
+}
+
+/// The byte spans of the credit lines of a text: not article text, so alignment skips them.
+pub fn credit_line_spans(text: &str) -> Vec<ByteSpan> {
+    credits_with_spans(text)
+        .into_iter()
+        .map(|(span, _)| span)
+        .collect()
+}
+
+fn credits_with_spans(text: &str) -> Vec<(ByteSpan, String)> {
     let mut out = Vec::new();
-    for line in text.lines() {
-        let line = line.trim();
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let line_start = pos;
+        pos += raw.len() + 1;
+        let line = raw.trim();
+        let span = ByteSpan::new(line_start, line_start + raw.len());
         if line.is_empty() || line.len() > 200 {
             continue;
         }
@@ -129,7 +148,7 @@ pub fn credit_lines(text: &str) -> Vec<String> {
         }
         let Some(at) = found else { continue };
         if let Some(name) = credit_name(&line[at..]) {
-            out.push(name);
+            out.push((span, name));
         }
     }
     out

@@ -220,19 +220,21 @@ impl Segmenter for NewsSegmenter {
             .char_indices()
             .chain(std::iter::once((text.len(), ' ')))
         {
-            if is_word_break(c) {
+            if is_cjk(c) {
+                // Scripts written without spaces: every character is a word.
                 if let Some(s) = start.take() {
-                    let word = &text[s..i];
-                    word_key(word, &mut key);
-                    if !key.is_empty() {
-                        variant_form(&key, &mut variant);
-                        tokens.push(Token {
-                            start: s as u32,
-                            end: i as u32,
-                            key: stable_hash(key.as_bytes()),
-                            variant: stable_hash(variant.as_bytes()),
-                        });
-                    }
+                    push_word(&text[s..i], s, &mut key, &mut variant, &mut tokens);
+                }
+                push_word(
+                    &text[i..i + c.len_utf8()],
+                    i,
+                    &mut key,
+                    &mut variant,
+                    &mut tokens,
+                );
+            } else if is_word_break(c) {
+                if let Some(s) = start.take() {
+                    push_word(&text[s..i], s, &mut key, &mut variant, &mut tokens);
                 }
             } else if start.is_none() {
                 start = Some(i);
@@ -258,6 +260,37 @@ impl Segmenter for NewsSegmenter {
     fn word_form(&self, word: &str, out: &mut String) {
         word_key(word, out)
     }
+}
+
+fn push_word(
+    word: &str,
+    at: usize,
+    key: &mut String,
+    variant: &mut String,
+    tokens: &mut Vec<Token>,
+) {
+    word_key(word, key);
+    if !key.is_empty() {
+        variant_form(key, variant);
+        tokens.push(Token {
+            start: at as u32,
+            end: (at + word.len()) as u32,
+            key: stable_hash(key.as_bytes()),
+            variant: stable_hash(variant.as_bytes()),
+        });
+    }
+}
+
+/// Han, kana and Thai: written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF // hiragana, katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0x20000..=0x2FFFF // extensions B-F
+        | 0x0E00..=0x0E7F // Thai
+    )
 }
 
 fn clip(text: &str) -> &str {
@@ -498,12 +531,22 @@ mod tests {
         let t = s.tokens(text);
         assert_eq!(
             words(text, &t),
-            vec!["Привет", "«мир»", "naïve", "東京", "café."]
+            vec!["Привет", "«мир»", "naïve", "東", "京", "café."]
         );
         for tok in &t {
             assert!(text.is_char_boundary(tok.start as usize));
             assert!(text.is_char_boundary(tok.end as usize));
         }
+    }
+
+    #[test]
+    fn scripts_without_spaces_are_cut_into_characters() {
+        let text = "Kindle書籍を読む (PC)";
+        let t = NewsSegmenter.tokens(text);
+        assert_eq!(
+            words(text, &t),
+            vec!["Kindle", "書", "籍", "を", "読", "む", "(PC)"]
+        );
     }
 
     #[test]
