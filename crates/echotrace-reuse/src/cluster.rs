@@ -310,7 +310,7 @@ mod tests {
                     start: b0 as u32 / 5,
                     end: b1 as u32 / 5,
                 },
-                matches: 10,
+                matches: 20,
                 variants: 0,
                 mismatches: 0,
                 short_gaps: 0,
@@ -366,6 +366,18 @@ mod tests {
         assert_eq!(clusters.len(), 1);
         assert_eq!(clusters[0].members.len(), 2);
         assert_eq!(clusters[0].members[1].span, ByteSpan::new(0, 950));
+    }
+
+    #[test]
+    fn pairs_sharing_only_a_stock_phrase_stay_out() {
+        let mut phrase = al("p", (0, 60), "q", (500, 560));
+        phrase.span.matches = 10;
+        let clusters = ClusterBuilder::default().build(&[phrase.clone()]);
+        assert!(clusters.is_empty());
+        // Two phrases of one pair add up.
+        let mut second = al("p", (200, 260), "q", (700, 760));
+        second.span.matches = 10;
+        assert_eq!(ClusterBuilder::default().build(&[phrase, second]).len(), 1);
     }
 
     #[test]
