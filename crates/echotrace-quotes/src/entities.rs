@@ -36,6 +36,28 @@ pub struct Entity {
     /// Whether something in the text says this is a person (a title, a role, a given name, a
     /// cue it is the subject of), as opposed to a capitalised phrase that merely could be one.
     pub confirmed: bool,
+    /// Normalised forms of the name and every alias (see `org_key`), kept so that lookups
+    /// compare without allocating.
+    #[serde(skip)]
+    pub(crate) keys: Vec<String>,
+}
+
+impl Entity {
+    fn refresh_keys(&mut self) {
+        self.keys = std::iter::once(&self.name)
+            .chain(&self.aliases)
+            .map(|n| org_key(n))
+            .collect();
+    }
+
+    /// Surname and given name of the fullest name, normalised.
+    fn name_ends(&self) -> (&str, &str) {
+        let k = self.keys.first().map_or("", String::as_str);
+        (
+            k.split(' ').next_back().unwrap_or(""),
+            k.split(' ').next().unwrap_or(""),
+        )
+    }
 }
 
 /// The per-document registry.
@@ -1054,18 +1076,18 @@ impl EntityRegistry {
         gender: Option<Gender>,
         confirmed: bool,
     ) {
-        let lname = name.to_lowercase();
-        let parts: Vec<&str> = lname.split_whitespace().collect();
+        let key = org_key(name);
+        let parts: Vec<&str> = key.split(' ').collect();
         let found = self.entities.iter().position(|e| {
             e.kind == EntityKind::Person && {
-                let en = e.name.to_lowercase();
-                let ep: Vec<&str> = en.split_whitespace().collect();
+                let (sur, given) = e.name_ends();
+                let single = !e.keys.first().is_some_and(|k| k.contains(' '));
                 // Same surname, and the given names agree where both have one.
-                ep.last() == parts.last()
+                Some(&sur) == parts.last()
                     && (parts.len() == 1
-                        || ep.len() == 1
-                        || ep.first() == parts.first()
-                        || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+                        || single
+                        || Some(&given) == parts.first()
+                        || e.keys.contains(&key))
             }
         });
         let idx = match found {
@@ -1079,6 +1101,7 @@ impl EntityRegistry {
                     gender: None,
                     mentions: Vec::new(),
                     confirmed: false,
+                    keys: Vec::new(),
                 });
                 self.entities.len() - 1
             }
@@ -1101,6 +1124,9 @@ impl EntityRegistry {
         }
         e.gender = e.gender.or(gender);
         e.confirmed |= confirmed;
+        if e.keys.len() != e.aliases.len() + 1 {
+            e.refresh_keys();
+        }
         e.mentions.push(span);
     }
 
@@ -1109,8 +1135,7 @@ impl EntityRegistry {
         let acr = is_acronym(name);
         let found = self.entities.iter().position(|e| {
             e.kind == EntityKind::Organisation
-                && (org_key(&e.name) == key
-                    || e.aliases.iter().any(|a| org_key(a) == key)
+                && (e.keys.contains(&key)
                     || (acr && initials(&e.name) == name)
                     || (!acr
                         && (e.aliases.iter().chain(std::iter::once(&e.name)))
@@ -1130,6 +1155,7 @@ impl EntityRegistry {
                     gender: None,
                     mentions: Vec::new(),
                     confirmed: true,
+                    keys: Vec::new(),
                 });
                 self.entities.len() - 1
             }
@@ -1147,6 +1173,9 @@ impl EntityRegistry {
                 e.aliases.push(n);
             }
         }
+        if e.keys.len() != e.aliases.len() + 1 {
+            e.refresh_keys();
+        }
         e.mentions.push(span);
     }
 
@@ -1162,6 +1191,7 @@ impl EntityRegistry {
             e.mentions.sort();
             e.aliases.sort();
             e.aliases.dedup();
+            e.refresh_keys();
         }
     }
 
@@ -1189,25 +1219,20 @@ impl EntityRegistry {
     /// The entity whose name, alias or surname is `name`; among several, the one mentioned
     /// last before byte `at`.
     pub fn lookup(&self, name: &str, at: usize) -> Option<&Entity> {
-        let lname = name.trim().to_lowercase();
-        if lname.is_empty() {
+        let key = org_key(name);
+        if key.is_empty() {
             return None;
         }
-        let key = org_key(name);
-        let parts: Vec<&str> = lname.split_whitespace().collect();
+        let parts: Vec<&str> = key.split(' ').collect();
         let score = |e: &Entity| -> Option<usize> {
-            let exact = e.name.to_lowercase() == lname
-                || e.aliases.iter().any(|a| a.to_lowercase() == lname);
+            let exact = e.keys.contains(&key);
             let matches = match e.kind {
-                EntityKind::Organisation => {
-                    exact || org_key(&e.name) == key || e.aliases.iter().any(|a| org_key(a) == key)
-                }
+                EntityKind::Organisation => exact,
                 EntityKind::Person => {
                     exact || {
-                        let en = e.name.to_lowercase();
-                        let ep: Vec<&str> = en.split_whitespace().collect();
-                        ep.last() == parts.last()
-                            && (parts.len() == 1 || ep.first() == parts.first())
+                        let (sur, given) = e.name_ends();
+                        Some(&sur) == parts.last()
+                            && (parts.len() == 1 || Some(&given) == parts.first())
                     }
                 }
             };
@@ -1289,12 +1314,8 @@ impl EntityRegistry {
                 _ => true,
             })
             .filter_map(|e| {
-                e.mentions
-                    .iter()
-                    .filter(|m| m.end <= at)
-                    .map(|m| m.start)
-                    .max()
-                    .map(|p| (e, p))
+                let i = e.mentions.partition_point(|m| m.end <= at);
+                (i > 0).then(|| (e, e.mentions[i - 1].start))
             })
             .max_by_key(|(_, p)| *p)
     }
@@ -1306,10 +1327,12 @@ fn surname_of(name: &str) -> String {
 
 /// Prefers the entity mentioned last before `at`; one mentioned only later ranks lowest.
 fn recency(e: &Entity, at: usize) -> usize {
-    e.mentions
-        .iter()
-        .filter(|m| m.start <= at)
-        .map(|m| m.start + 1)
-        .max()
-        .unwrap_or(0)
+    // Mentions are sorted once the registry is built: a binary search keeps long documents
+    // linear.
+    let i = e.mentions.partition_point(|m| m.start <= at);
+    if i == 0 {
+        0
+    } else {
+        e.mentions[i - 1].start + 1
+    }
 }
