@@ -49,6 +49,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut details = false;
     let mut min_words: Option<u32> = None;
     let mut self_reuse = false;
+    let mut index_opts: Vec<(String, u32)> = Vec::new();
+    let mut prov: Vec<String> = Vec::new();
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -73,6 +75,15 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 i += 1;
             }
             "--self-reuse" => self_reuse = true,
+            "--min-shared" | "--max-df" => {
+                let v: u32 = args.get(i + 1).and_then(|x| x.parse().ok()).ok_or("N")?;
+                index_opts.push((args[i].clone(), v));
+                i += 1;
+            }
+            "--prov" => {
+                prov.push(args.get(i + 1).cloned().ok_or("--prov KEY=VALUE")?);
+                i += 1;
+            }
             a if corpus.is_none() => corpus = Some(a.to_string()),
             a => return Err(format!("unexpected argument {a}").into()),
         }
@@ -109,6 +120,29 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut config = ReuseConfig::default();
     if let Some(n) = min_words {
         config.cluster.min_words = n;
+    }
+    for (k, v) in &index_opts {
+        match k.as_str() {
+            "--min-shared" => config.index.min_shared = *v,
+            _ => config.index.max_df = *v,
+        }
+    }
+    // Provenance weights, for tuning: `--prov star_weight=2`.
+    for kv in &prov {
+        let (k, v) = kv.split_once('=').ok_or("--prov KEY=VALUE")?;
+        let v: f64 = v.parse()?;
+        let p = &mut config.provenance;
+        match k {
+            "missing_word" => p.missing_word = v,
+            "dropped_word" => p.dropped_word = v,
+            "word_edit" => p.word_edit = v,
+            "tie" => p.tie = v,
+            "unknown" => p.unknown = v,
+            "credit" => p.credit = v,
+            "from_root" => p.from_root = v,
+            "star_weight" => p.star_weight = v,
+            _ => return Err(format!("unknown provenance weight {k}").into()),
+        }
     }
     let mut engine = ReuseEngine::new(config);
     let split = docs.len().saturating_sub(increment);

@@ -252,6 +252,8 @@ pub struct ProvenanceConfig {
     pub from_root: f64,
     /// Cost of an edge between documents that never aligned with each other.
     pub unaligned: f64,
+    /// Weight of the mean direct cost from the root to every member in the choice of the root.
+    pub star_weight: f64,
     /// Clusters with more documents than this use a greedy tree instead of trying every root.
     pub max_exact: usize,
 }
@@ -267,8 +269,9 @@ impl Default for ProvenanceConfig {
             unknown: 0.6,
             credit: 30.0,
             root_credits_member: 30.0,
-            from_root: 0.25,
+            from_root: 1.0,
             unaligned: 200.0,
+            star_weight: 1.0,
             max_exact: 32,
         }
     }
@@ -468,11 +471,18 @@ impl ProvenanceRanker {
                         }
                     }
                     let par = arborescence(n, r, &w);
-                    let total: f64 = (0..n)
+                    let tree: f64 = (0..n)
                         .filter(|&c| c != r)
                         .map(|c| w[par[c] * n + c])
+                        .sum::<f64>();
+                    // The origin is the text every copy is closest to: the mean cost of
+                    // deriving each member straight from the root, besides the best tree.
+                    let star: f64 = (0..n)
+                        .filter(|&c| c != r)
+                        .map(|c| cost[r * n + c])
                         .sum::<f64>()
-                        + root_penalty(r);
+                        / (n - 1) as f64;
+                    let total = tree + cfg.star_weight * star + root_penalty(r);
                     (total, r, par)
                 })
                 .collect();
