@@ -647,6 +647,10 @@ impl<'a> Rules<'a> {
             return None;
         }
         let next = (self.kind(i + 1) == Some(IK::Word)).then(|| self.w(i + 1));
+        // Lexicalised compounds spelled like a cue: `a liberal think tank`.
+        if matches!((self.w(i), next), ("think", Some("tank" | "tanks"))) {
+            return None;
+        }
         self.lex
             .lookup(self.w(i), next)
             .filter(|c| !self.title || c.class == CueClass::Speech)
@@ -793,6 +797,48 @@ impl<'a> Rules<'a> {
             }
         }
         Some((start, j))
+    }
+
+    /// Whether a comma at `j` opens an appositive or a relative clause on the noun phrase
+    /// before it: `, a labor economist at …`, `, 67, of Exeter`, `, who …`.
+    fn appositive_at(&self, j: usize) -> bool {
+        if !self.punct(j, ',') {
+            return false;
+        }
+        let w = self.w(j + 1);
+        has(DETS, w) && !matches!(w, "that" | "this" | "these" | "those")
+            || matches!(w, "who" | "whose")
+            || self.kind(j + 1) == Some(IK::Num)
+            || crate::entities::is_title(w)
+            || has(NAME_MODIFIERS, w)
+    }
+
+    /// An inverted subject that ends its sentence takes its whole appositive: `said Ben
+    /// Zipperer, a labor economist at the Washington Center for Equitable Growth, a liberal
+    /// think tank` — the speaker's description, not a continuation of what was said.
+    fn extend_appositive(&self, np: (usize, usize)) -> (usize, usize) {
+        let e = np.1;
+        if !self.appositive_at(e) {
+            return np;
+        }
+        let mut m = e + 1;
+        while m < self.hi && !self.is_quote(m) {
+            if self.punct(m, ',') && matches!(self.w(m + 1), "according" | "as" | "while") {
+                break;
+            }
+            if matches!(self.kind(m), Some(IK::Punct(';' | ':'))) {
+                break;
+            }
+            m += 1;
+        }
+        while m > e && self.is_punct(m - 1) {
+            m -= 1;
+        }
+        if m >= self.hi || self.is_quote(m) || self.punct(m, '.') {
+            (np.0, m)
+        } else {
+            np
+        }
     }
 
     fn skip_adverbials(&self, mut k: usize) -> usize {
@@ -962,7 +1008,26 @@ impl<'a> Rules<'a> {
             IK::Num => k,
             IK::Word => {
                 let w = self.w(k);
+                let question = matches!(info.lemma, "ask" | "wonder" | "inquire" | "question");
+                if question {
+                    // An indirect question keeps its `if`/`whether`/wh-word (PARC content is
+                    // the whole embedded question), also after an addressee: `asked Obama
+                    // what he thought`.
+                    if is_wh(w) || w == "about" {
+                        let end = self.clause_end(k);
+                        return (end > k + 1).then_some((k, end));
+                    }
+                    let mut m = k;
+                    while m < self.hi && m < k + 6 && self.kind(m) == Some(IK::Word) {
+                        if is_wh(self.w(m)) && m > k {
+                            let end = self.clause_end(m);
+                            return (end > m + 1).then_some((m, end));
+                        }
+                        m += 1;
+                    }
+                }
                 if w == "that"
+                    || w == "whether"
                     || (info.takes_infinitive && w == "to" && self.kind(k + 1) == Some(IK::Word))
                 {
                     k
@@ -1096,6 +1161,11 @@ impl<'a> Rules<'a> {
                     continue;
                 }
             }
+            if let Some(c) = self.raising(i) {
+                i = c.cue.1;
+                self.cands.push(c);
+                continue;
+            }
             if let Some(info) = self.cue_at(i) {
                 if let Some(c) = self.attribute(i, info, first_here) {
                     i = c.cue.1;
@@ -1167,6 +1237,76 @@ impl<'a> Rules<'a> {
             borrow: None,
             content,
             class: CueClass::Speech,
+            sent: self.si,
+        })
+    }
+
+    /// Raising verbs of appearance: `Clinton still seems not to have found a voice`, `it
+    /// appeared that …`, `the plan looks like a trap`. The judgement is the writer's (or
+    /// nobody's), so there is no source; what is judged is the subject together with its
+    /// predicate, as PARC annotates it.
+    fn raising(&self, i: usize) -> Option<Cand> {
+        let lemma = match self.w(i) {
+            "seem" | "seems" | "seemed" => "seem",
+            "appear" | "appears" | "appeared" => "appear",
+            "look" | "looks" | "looked" | "sound" | "sounds" | "sounded" => "look",
+            _ => return None,
+        };
+        if self.cap(i) && i != self.lo {
+            return None;
+        }
+        let k = i + 1;
+        let nx = self.w(k);
+        let nx2 = self.w(k + 1);
+        let as_if = nx == "as" && matches!(nx2, "if" | "though");
+        let to_verb = nx == "to"
+            && self.kind(k + 1) == Some(IK::Word)
+            && !self.cap(k + 1)
+            && !has(DETS, nx2)
+            && !has(OBJ_PRONOUNS, nx2);
+        let ok = match lemma {
+            // `seem` is always a raising verb: `seems content`, `seemed unlikely`.
+            "seem" => {
+                self.kind(k) == Some(IK::Word)
+                    && (to_verb
+                        || as_if
+                        || matches!(nx, "like" | "that")
+                        || !(has(PREPS, nx) || has(CLAUSE_WORDS, nx) || has(DETS, nx)))
+            }
+            // `appeared on CNN` is showing up, not seeming.
+            "appear" => to_verb || as_if || nx == "that",
+            _ => nx == "like" || as_if,
+        };
+        if !ok {
+            return None;
+        }
+        let mut c0 = i;
+        while c0 > self.lo && self.is_cue_prefix(c0 - 1) {
+            c0 -= 1;
+        }
+        let end = self.clause_end(k);
+        if end <= k + 1 {
+            return None;
+        }
+        let mut content = Vec::new();
+        let mut cue = (c0, i + 1);
+        if c0 > self.lo && self.w(c0 - 1) == "it" {
+            // Expletive `it appeared that …`: the pronoun belongs to the cue.
+            cue.0 = c0 - 1;
+        } else if nx == "that" {
+            return None;
+        } else if let Some(np) = self.left_np(c0) {
+            if !matches!(self.w(np.0), "who" | "which" | "that") || np.1 > np.0 + 1 {
+                content.push(np);
+            }
+        }
+        content.push((k, end));
+        Some(Cand {
+            cue,
+            source: None,
+            borrow: None,
+            content,
+            class: CueClass::Attitude,
             sent: self.si,
         })
     }
@@ -1354,7 +1494,7 @@ impl<'a> Rules<'a> {
                 .right_np(c1)
                 .filter(|&(_, e)| e >= self.hi || self.is_punct(e) || self.is_quote(e));
             if let Some(np) = inverted_np {
-                cand.source = Some(np);
+                cand.source = Some(self.extend_appositive(np));
                 found = true;
                 inverted = true;
             } else if let Some((q, np)) = self.subject_before_aside(comma, q) {
@@ -1409,7 +1549,7 @@ impl<'a> Rules<'a> {
             let upto = c0;
             if let Some(lc) = self.left_content(upto) {
                 cand.content.push(lc);
-                if !self.is_quote(src.1 + 1) {
+                if !self.is_quote(src.1 + 1) && !self.appositive_at(src.1) {
                     if let Some(rest) = self.continuation(src.1) {
                         cand.content.push(rest);
                     }
@@ -1598,6 +1738,14 @@ impl<'a> Rules<'a> {
             sent: self.si,
         })
     }
+}
+
+/// Words that open an indirect question.
+fn is_wh(w: &str) -> bool {
+    matches!(
+        w,
+        "if" | "whether" | "what" | "why" | "how" | "who" | "whom" | "when" | "where" | "which"
+    )
 }
 
 fn is_month(w: &str) -> bool {

@@ -223,6 +223,7 @@ const ATTITUDE: &[(&str, &str, u8)] = &[
     ("mock", "", 0),
     ("doubt", "", 0),
     ("wonder", "", 0),
+    ("inquire", "", 0),
     ("find", "found|finding|finds", 0),
     ("show", "showed|showing|shows", 0),
     ("decide", "", INF),
