@@ -31,7 +31,7 @@ const SHARDS: usize = 1 << SHARD_BITS;
 pub struct IndexConfig {
     /// N-grams in more documents than this produce no pairs (passim: 100).
     pub max_df: u32,
-    /// Shared rare n-grams a pair needs.
+    /// Shared rare n-grams a pair needs (passim: 5).
     pub min_shared: u32,
 }
 
@@ -39,7 +39,7 @@ impl Default for IndexConfig {
     fn default() -> Self {
         IndexConfig {
             max_df: 100,
-            min_shared: 3,
+            min_shared: 5,
         }
     }
 }

@@ -38,7 +38,7 @@ impl Default for ReuseConfig {
             align: AlignConfig::default(),
             cluster: ClusterConfig::default(),
             provenance: ProvenanceConfig::default(),
-            batch_docs: 4096,
+            batch_docs: 2048,
         }
     }
 }
@@ -75,6 +75,12 @@ impl<'a> DocumentSlice<'a> {
             docs,
             by_id: docs.iter().enumerate().map(|(i, d)| (&d.id, i)).collect(),
         }
+    }
+}
+
+impl DocumentSlice<'_> {
+    fn index_of(&self, id: &DocId) -> Option<usize> {
+        self.by_id.get(id).copied()
     }
 }
 
@@ -156,13 +162,16 @@ impl ReuseEngine {
         let mut report = AddReport::default();
         for chunk in new_docs.chunks(self.config.batch_docs.max(1)) {
             let before = self.index.len();
+            // The chunk's tokens are kept for alignment: every candidate pair has a new
+            // document in it, so most texts are cut into words once.
+            let tokens: Vec<Vec<Token>> = chunk.par_iter().map(|d| self.tokens(d)).collect();
             let batch: Vec<(DocId, Vec<u64>)> = chunk
                 .par_iter()
-                .map(|d| {
-                    let tokens = self.tokens(d);
+                .zip(tokens.par_iter())
+                .map(|(d, t)| {
                     let hashes = self
                         .fingerprinter
-                        .shingles(&tokens)
+                        .shingles(t)
                         .into_iter()
                         .map(|s| s.hash)
                         .collect();
@@ -175,17 +184,18 @@ impl ReuseEngine {
             let here = DocumentSlice::new(chunk);
             report
                 .alignments
-                .extend(self.align_pairs(&pairs, &here, corpus));
+                .extend(self.align_pairs(&pairs, &here, &tokens, corpus));
         }
         report
     }
 
-    /// Aligns candidate pairs, grouped by their first document so each text is cut into tokens
-    /// once per group.
+    /// Aligns candidate pairs, grouped by their first document so each older text is cut into
+    /// tokens once per group.
     fn align_pairs(
         &self,
         pairs: &[CandidatePair],
         here: &DocumentSlice<'_>,
+        here_tokens: &[Vec<Token>],
         corpus: &dyn DocumentLookup,
     ) -> Vec<Alignment> {
         let mut groups: FxHashMap<&DocId, Vec<&DocId>> = FxHashMap::default();
@@ -193,21 +203,30 @@ impl ReuseEngine {
             groups.entry(&p.a).or_default().push(&p.b);
         }
         let mut groups: Vec<(&DocId, Vec<&DocId>)> = groups.into_iter().collect();
-        groups.sort_by(|x, y| x.0.cmp(y.0));
-        let fetch = |id: &DocId| here.document(id).or_else(|| corpus.document(id));
+        // Big groups first, so the two cores finish together.
+        groups.sort_by(|x, y| y.1.len().cmp(&x.1.len()).then(x.0.cmp(y.0)));
+        let fetch = |id: &DocId| -> Option<(Cow<'_, Document>, Cow<'_, [Token]>)> {
+            if let Some(i) = here.index_of(id) {
+                let d = here.docs.get(i)?;
+                let t = here_tokens.get(i)?;
+                return Some((Cow::Borrowed(d), Cow::Borrowed(t.as_slice())));
+            }
+            let d = corpus.document(id)?;
+            let t = self.tokens(&d);
+            Some((d, Cow::Owned(t)))
+        };
         groups
             .par_iter()
+            .with_max_len(1)
             .flat_map_iter(|(a, bs)| {
                 let mut out = Vec::new();
-                let Some(da) = fetch(a) else { return out };
-                let ta = self.tokens(&da);
+                let Some((da, ta)) = fetch(a) else { return out };
                 for b in bs {
                     if b == a {
                         out.extend(self.align_tokens(&da, &ta, &da, &ta, true));
                         continue;
                     }
-                    let Some(db) = fetch(b) else { continue };
-                    let tb = self.tokens(&db);
+                    let Some((db, tb)) = fetch(b) else { continue };
                     out.extend(self.align_tokens(&da, &ta, &db, &tb, false));
                 }
                 out

@@ -8,7 +8,7 @@
 //! |---|---|---|---|
 //! | normalise + segment | [`segment`] | [`Segmenter`] | [`NewsSegmenter`]: NFKC, folded quotes/dashes/case, words with byte spans, sentences, paragraphs |
 //! | fingerprint | [`fingerprint`] | [`Fingerprinter`] | [`WordNgrams`]: hashed word 5-grams on spelling-folded keys |
-//! | candidates | [`candidates`] | — | [`CandidateIndex`]: incremental, persistable inverted index of rare n-grams (document frequency 2..=100, 3 shared) |
+//! | candidates | [`candidates`] | — | [`CandidateIndex`]: incremental, persistable inverted index of rare n-grams (document frequency 2..=100, 5 shared) |
 //! | align | [`align`] | [`PassageAligner`] | [`BandedAligner`]: seeds → chains → banded affine-gap Smith–Waterman |
 //! | cluster | [`cluster`] | — | [`ClusterBuilder`]: connected components of aligned and overlapping spans |
 //! | provenance | [`provenance`] | — | [`ProvenanceRanker`]: time with precision, credit lines and alignment shape → minimum arborescence |

@@ -96,6 +96,9 @@ const ANYWHERE_CUES: &[&str] = &[
     "this story is from",
 ];
 
+/// Lines read for credits at the top and at the bottom of a text.
+const EDGE_LINES: usize = 4;
+
 /// The outlets a text credits (`Source: Sputnik` → `Sputnik`), from short lines only.
 pub fn credit_lines(text: &str) -> Vec<String> {
     credits_with_spans(text)
@@ -114,10 +117,20 @@ pub fn credit_line_spans(text: &str) -> Vec<ByteSpan> {
 
 fn credits_with_spans(text: &str) -> Vec<(ByteSpan, String)> {
     let mut out = Vec::new();
+    // Credit lines sit above or below the article: only the first and last few lines are read.
+    let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
     for raw in text.split('\n') {
-        let line_start = pos;
+        if !raw.trim().is_empty() {
+            lines.push((pos, raw));
+        }
         pos += raw.len() + 1;
+    }
+    let n = lines.len();
+    for (k, &(line_start, raw)) in lines.iter().enumerate() {
+        if k >= EDGE_LINES && k + EDGE_LINES < n {
+            continue;
+        }
         let line = raw.trim();
         let span = ByteSpan::new(line_start, line_start + raw.len());
         if line.is_empty() || line.len() > 200 {

@@ -9,6 +9,7 @@
 
 use echotrace_core::ByteSpan;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// One word of a text: its bytes as written and the hash of its normalised key.
@@ -121,61 +122,57 @@ pub fn word_key(word: &str, out: &mut String) {
 /// (`hours`/`hors`); the aligner scores a variant match below an exact one for that reason.
 pub fn variant_form(key: &str, out: &mut String) {
     out.clear();
-    let mut chars: Vec<char> = if key.is_ascii() {
-        key.chars().collect()
+    if key.is_ascii() {
+        fold_variant(key.as_bytes().iter().map(|&b| b as char), key.len(), out);
     } else {
-        key.nfd()
-            .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
-            .collect()
-    };
-    let n = chars.len();
+        let n = key.nfd().filter(|&c| !is_combining_mark(c)).count();
+        fold_variant(key.nfd().filter(|&c| !is_combining_mark(c)), n, out);
+    }
+}
+
+fn fold_variant(chars: impl Iterator<Item = char> + Clone, n: usize, out: &mut String) {
     if n < 4 {
         out.extend(chars);
         return;
     }
-    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
-    // Suffix families first, on the word as written.
-    let ends = |chars: &[char], suf: &str| {
-        let s: Vec<char> = suf.chars().collect();
-        chars.len() > s.len() + 1 && chars[chars.len() - s.len()..] == s[..]
-    };
-    if ends(&chars, "mme") {
-        chars.truncate(n - 2);
-    } else if ends(&chars, "ogue") {
-        chars.truncate(n - 2);
-    } else if ends(&chars, "re") && !is_vowel(chars[n - 3]) {
-        chars[n - 2] = 'e';
-        chars[n - 1] = 'r';
+    let mut buf = [' '; 64];
+    if n > buf.len() {
+        out.extend(chars);
+        return;
     }
+    for (slot, c) in buf.iter_mut().zip(chars) {
+        *slot = c;
+    }
+    let mut w = &mut buf[..n];
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let ends = |w: &[char], suf: &[char]| w.len() > suf.len() + 1 && w.ends_with(suf);
+    let mut len = n;
+    // Suffix families first, on the word as written.
+    if ends(w, &['m', 'm', 'e']) || ends(w, &['o', 'g', 'u', 'e']) {
+        len -= 2;
+    } else if ends(w, &['r', 'e']) && !is_vowel(w[n - 3]) {
+        w[n - 2] = 'e';
+        w[n - 1] = 'r';
+    }
+    w = &mut w[..len];
     let mut prev: Option<char> = None;
     let mut i = 0;
-    while i < chars.len() {
-        let mut c = chars[i];
+    while i < w.len() {
+        let mut c = w[i];
         if c == 'z' {
             c = 's';
         }
         // `ence` -> `ense` (defence/defense, licence/license).
-        if c == 'c'
-            && i >= 2
-            && chars[i - 1] == 'n'
-            && chars[i - 2] == 'e'
-            && chars.get(i + 1) == Some(&'e')
-        {
+        if c == 'c' && i >= 2 && w[i - 1] == 'n' && w[i - 2] == 'e' && w.get(i + 1) == Some(&'e') {
             c = 's';
         }
         // `our` -> `or` inside a longer word (colour, behaviour; not four, your).
-        if c == 'u'
-            && i >= 1
-            && chars[i - 1] == 'o'
-            && chars.get(i + 1) == Some(&'r')
-            && i >= 2
-            && chars.len() >= 5
-        {
+        if c == 'u' && i >= 2 && w[i - 1] == 'o' && w.get(i + 1) == Some(&'r') && w.len() >= 5 {
             i += 1;
             continue;
         }
         // `ae`, `oe` -> `e` (paediatric, manoeuvre).
-        if (c == 'a' || c == 'o') && chars.get(i + 1) == Some(&'e') && i >= 1 {
+        if (c == 'a' || c == 'o') && i >= 1 && w.get(i + 1) == Some(&'e') {
             i += 1;
             continue;
         }
