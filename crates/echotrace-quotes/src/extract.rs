@@ -910,6 +910,7 @@ impl<'a> Rules<'a> {
                 Some(IK::Punct(',')) if m > start => {
                     let nx = self.w(m + 1);
                     if matches!(nx, "as" | "while" | "whereas" | "according")
+                        || self.free_participle(m + 1)
                         || self
                             .cue_at(m + 1)
                             .is_some_and(|c| c.form == CueForm::Participle)
@@ -948,6 +949,38 @@ impl<'a> Rules<'a> {
             m -= 1;
         }
         m
+    }
+
+    /// A participle opening a free adjunct after a comma (`, referring to …`, `, putting
+    /// them at odds with …`): the writer's comment on the clause, not part of it.
+    fn free_participle(&self, k: usize) -> bool {
+        let w = self.w(k);
+        self.kind(k) == Some(IK::Word)
+            && !self.cap(k)
+            && w.len() > 5
+            && w.ends_with("ing")
+            && !matches!(
+                w,
+                "including"
+                    | "during"
+                    | "regarding"
+                    | "concerning"
+                    | "notwithstanding"
+                    | "nothing"
+                    | "something"
+                    | "everything"
+                    | "anything"
+                    | "morning"
+                    | "evening"
+                    | "building"
+                    | "meeting"
+                    | "spending"
+                    | "funding"
+                    | "polling"
+                    | "hearing"
+                    | "ruling"
+                    | "warning"
+            )
     }
 
     /// A short noun phrase at `j` followed by a finite reporting verb: `Tokayev said`,
@@ -1653,6 +1686,7 @@ impl<'a> Rules<'a> {
                 "as" | "while" | "according" | "who" | "which" | "whose" | "and"
             )
             || has(PREPS, self.w(k))
+            || self.free_participle(k)
             || self
                 .cue_at(k)
                 .is_some_and(|c| c.form == CueForm::Participle)

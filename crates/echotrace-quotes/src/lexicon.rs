@@ -175,6 +175,14 @@ const SPEECH: &[(&str, &str, u8)] = &[
     ("brief", "", ADDR),
     ("read", "read|reading|reads", 0),
     ("add on", "", 0),
+    // Verbs of talking about a topic: what was said is the topic (`talked about the economy`).
+    ("talk about", "", 0),
+    ("speak about", "spoke|speaking|speaks", 0),
+    ("refer to", "referred|referring|refers", 0),
+    ("discuss", "", 0),
+    ("express", "", 0),
+    ("echo", "echoed|echoing|echoes", 0),
+    ("request", "", INF),
 ];
 
 // Attitude: thinking, believing, wanting, judging, supporting. PARC-style attribution counts
@@ -228,6 +236,14 @@ const ATTITUDE: &[(&str, &str, u8)] = &[
     ("show", "showed|showing|shows", 0),
     ("decide", "", INF),
     ("learn", "", 0),
+    // Taking a stand on someone or something: PARC attributes the stance.
+    ("attack", "", 0),
+    ("push for", "", 0),
+    ("point to", "", 0),
+    ("challenge", "", 0),
+    ("encourage", "", ADDR | INF),
+    ("favor", "", 0),
+    ("favour", "", 0),
 ];
 
 // Nouns that report speech when followed by a clause: `his claim that`, `a statement that`.
