@@ -353,7 +353,9 @@ impl Dom {
                             self.attrs
                                 .extend(val.chars().map(|c| c.to_ascii_lowercase()));
                         }
-                        "hidden" => flags |= flag::HIDDEN,
+                        // React streaming SSR parks finished content in `<div hidden
+                        // id="S:…">` until a script moves it into place: it is the page.
+                        "hidden" if !is_react_segment(el) => flags |= flag::HIDDEN,
                         "aria-hidden" if val.eq_ignore_ascii_case("true") => flags |= flag::HIDDEN,
                         "style" if is_hidden_style(val) => flags |= flag::HIDDEN,
                         "href" => has_href = true,
@@ -515,6 +517,10 @@ fn attr(el: &dom_query::Element, name: &str) -> Option<String> {
             v.trim().to_string()
         })
     })
+}
+
+fn is_react_segment(el: &dom_query::Element) -> bool {
+    attr(el, "id").is_some_and(|id| id.starts_with("S:"))
 }
 
 fn collapse(s: &str) -> String {

@@ -2,7 +2,11 @@
 
 use crate::dom::{flag, Dom, Tag, NONE};
 use crate::metadata::page_metadata;
-use crate::rules;
+use crate::rules::{self, Boilerplate};
+
+/// A block named like furniture (`widget`, `menu`, `meta`) but holding at least this much
+/// non-link text is kept: page builders and themes use those words for content blocks too.
+const WEAK_PROSE_CHARS: u32 = 400;
 use crate::{Article, ArticleExtractor, ExtractError};
 
 /// echotrace's default extractor: Readability-style scoring to find the article container,
@@ -159,7 +163,7 @@ impl EchotraceExtractor {
                 }
             }
         }
-        let selected = select_content(&dom, root, &runs, &agg, &dropped);
+        let selected = select_content(&dom, root, &runs, &agg, &dropped, Some(&mut out));
         for &s in &selected {
             let _ = writeln!(out, "select {}", describe(s));
         }
@@ -185,7 +189,7 @@ impl EchotraceExtractor {
             return String::new();
         }
         let agg = aggregate(dom, &runs);
-        let selected = select_content(dom, root, &runs, &agg, &dropped);
+        let selected = select_content(dom, root, &runs, &agg, &dropped, None);
         let cleaned = clean_conditionally(dom, &selected, &agg, &dropped);
         self.emit(dom, &runs, &selected, &cleaned)
     }
@@ -215,6 +219,32 @@ impl EchotraceExtractor {
                 plain[p as usize] = plain[p as usize].saturating_add(plain[i]);
             }
         }
+        // Whether a subtree holds a sign of the article body: such a subtree is a layout
+        // wrapper (`content-sidebar`, `page-with-comments`), whatever its name says.
+        // A body class or `itemprop=articleBody` counts only when one element on the page
+        // has it: teaser lists and embedded related articles repeat them.
+        let body_marked: Vec<usize> = (0..n)
+            .filter(|&i| {
+                dom.nodes[i].tag != Tag::Text
+                    && (dom.nodes[i].flags & flag::ARTICLE_BODY != 0
+                        || rules::is_body_class(dom.class_id(i)))
+            })
+            .collect();
+        let mut marker = vec![false; n];
+        if let [only] = body_marked[..] {
+            marker[only] = true;
+        }
+        for i in (0..n).rev() {
+            let node = &dom.nodes[i];
+            if node.tag != Tag::Text && (node.flags & flag::ROLE_MAIN != 0 || node.tag == Tag::Main)
+            {
+                marker[i] = true;
+            }
+            let p = node.parent;
+            if marker[i] && p != NONE {
+                marker[p as usize] = true;
+            }
+        }
         let total = plain[root].max(1);
         let mut dropped = vec![false; n];
         for i in 0..n {
@@ -228,8 +258,8 @@ impl EchotraceExtractor {
                 continue;
             }
             let guarded = plain[i].saturating_mul(2) >= total
-                || node.flags & (flag::ARTICLE_BODY | flag::ROLE_MAIN) != 0
-                || matches!(node.tag, Tag::Html | Tag::Body | Tag::Main);
+                || (marker[i] && std::env::var("ET_NOMARK").is_err())
+                || matches!(node.tag, Tag::Html | Tag::Body);
             if guarded {
                 continue;
             }
@@ -239,11 +269,16 @@ impl EchotraceExtractor {
                 Tag::Form | Tag::Fieldset => node.flags & flag::HAS_CONTROL != 0,
                 _ => false,
             };
-            let class_id = dom.class_id(i);
-            dropped[i] = by_tag
+            let strong = by_tag
                 || node.flags & (flag::HIDDEN | flag::ROLE_BOILERPLATE | flag::ITEMPROP_COMMENT)
-                    != 0
-                || rules::is_boilerplate_class(class_id);
+                    != 0;
+            dropped[i] = match rules::boilerplate_class(dom.class_id(i)) {
+                _ if strong => true,
+                Boilerplate::Strong => true,
+                // Real prose: a few hundred characters of text outside links.
+                Boilerplate::Weak => plain[i] < WEAK_PROSE_CHARS,
+                Boilerplate::No => false,
+            };
         }
         dropped
     }
@@ -484,8 +519,16 @@ fn select_content(
     runs: &[Run],
     agg: &[Agg],
     dropped: &[bool],
+    mut trace: Option<&mut String>,
 ) -> Vec<usize> {
     let n = dom.nodes.len();
+    let mut has_block_child = vec![false; n];
+    for i in 0..n {
+        let node = &dom.nodes[i];
+        if node.tag.is_block() && !dropped[i] && node.parent != NONE {
+            has_block_child[node.parent as usize] = true;
+        }
+    }
     let mut score = vec![f32::NAN; n];
     let init = |score: &mut Vec<f32>, i: usize| {
         if score[i].is_nan() {
@@ -506,7 +549,15 @@ fn select_content(
             continue;
         }
         let s = 1.0 + r.commas.min(50) as f32 + (r.chars as f32 / 100.0).min(3.0);
+        // A paragraph scores for its container, as in Readability; a block that mixes
+        // loose text with child blocks is itself the container of that text.
         let mut node = host;
+        if !has_block_child[host] && host != root {
+            let p = dom.nodes[host].parent;
+            if p != NONE {
+                node = p as usize;
+            }
+        }
         for level in 0..5 {
             init(&mut score, node);
             let div = match level {
@@ -537,9 +588,22 @@ fn select_content(
         .map(|i| (final_score(i), i))
         .collect();
     cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+    if let Some(t) = trace.as_deref_mut() {
+        for &(sc, i) in cands.iter().take(8) {
+            t.push_str(&format!(
+                "cand #{i} {:?} {:?} final={sc:.1} raw={:.1} chars={} ld={:.2}\n",
+                dom.nodes[i].tag,
+                dom.class_id(i),
+                score[i],
+                agg[i].chars,
+                agg[i].link_density()
+            ));
+        }
+    }
     let Some(&(top_score, mut top)) = cands.first() else {
         return vec![root];
     };
+
     // When several strong candidates share an ancestor, that ancestor is the article (its
     // text is split over sibling blocks); Readability's "alternative candidates" step.
     let strong: Vec<usize> = cands
@@ -567,6 +631,26 @@ fn select_content(
             anc = dom.nodes[a].parent;
         }
     }
+    // Class names can lift a short block (an intro box named `…content`) over the article.
+    // Among the candidates scoring at least half as well, one holding several times more
+    // prose, and not merely wrapping the top one, is the better choice.
+    let prose = |i: usize| agg[i].chars.saturating_sub(agg[i].link_chars);
+    let contains = |a: usize, b: usize| b >= a && b < dom.nodes[a].end as usize;
+    if let Some(&(s, i)) = cands
+        .iter()
+        .skip(1)
+        .filter(|&&(s, i)| {
+            s >= top_score * 0.5
+                && !contains(i, top)
+                && !contains(top, i)
+                && prose(i) >= prose(top).saturating_mul(3)
+        })
+        .max_by_key(|&&(_, i)| prose(i))
+    {
+        if s >= final_score(top) * 0.5 {
+            top = i;
+        }
+    }
     // Climb while the parent is no worse: a candidate that is one of several wrappers of
     // the same text gains nothing by staying narrow.
     while top != root {
@@ -580,6 +664,9 @@ fn select_content(
         } else {
             break;
         }
+    }
+    if let Some(t) = trace.as_deref_mut() {
+        t.push_str(&format!("top #{top}\n"));
     }
     let top_final = final_score(top).max(top_score);
     let mut selected = Vec::new();
@@ -641,6 +728,7 @@ fn clean_conditionally(dom: &Dom, selected: &[usize], agg: &[Agg], dropped: &[bo
     let mut cleaned = vec![false; n];
     for &s in selected {
         let end = dom.nodes[s].end as usize;
+        let whole = agg[s].chars;
         for i in s + 1..end {
             let node = &dom.nodes[i];
             let p = node.parent as usize;
@@ -672,8 +760,11 @@ fn clean_conditionally(dom: &Dom, selected: &[usize], agg: &[Agg], dropped: &[bo
             let ld = a.link_density();
             let is_list = matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Dl)
                 || a.list_chars as f32 > 0.9 * a.chars as f32;
-            let bad = weight < 0
-                || (!is_list && weight < 25 && ld > 0.2)
+            // A block holding most of the selection is the article's own wrapper; only
+            // a clear link farm is dropped at that size.
+            let major = a.chars.saturating_mul(2) > whole;
+            let bad = (weight < 0 && !major)
+                || (!is_list && weight < 25 && ld > 0.2 && !major)
                 || ld > 0.5
                 || (!is_list && a.list_items > a.paragraphs + 1 && a.list_items > 3 && ld > 0.2);
             let _ = dropped;

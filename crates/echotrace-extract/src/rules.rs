@@ -13,19 +13,16 @@ pub(crate) fn tokens(class_id: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
-/// Class/id tokens of blocks that are never the article: comment sections, share and follow
-/// widgets, related-content lists, newsletter and subscription prompts, cookie and consent
-/// banners, navigation and site chrome, ads.
-const BOILERPLATE_TOKENS: &[&str] = &[
-    // comments
+/// Class/id tokens of blocks that are never the article, whatever they hold: comment
+/// sections, share and follow widgets, related-content lists, newsletter and subscription
+/// prompts, cookie and consent banners, ads.
+const STRONG_TOKENS: &[&str] = &[
     "comment",
     "comments",
     "commentlist",
     "disqus",
     "respond",
     "replies",
-    "discussion",
-    // sharing and following
     "share",
     "shares",
     "sharing",
@@ -35,22 +32,12 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "addtoany",
     "social",
     "socials",
-    "follow",
-    // related and recommended content
     "related",
     "recommended",
     "recommendations",
     "outbrain",
     "taboola",
-    "trending",
-    "popular",
     "mostread",
-    "readmore",
-    "read-more",
-    "more-stories",
-    "teaser",
-    "teasers",
-    // prompts and banners
     "newsletter",
     "subscribe",
     "subscription",
@@ -60,28 +47,9 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "cookies",
     "consent",
     "gdpr",
-    "cmp",
-    "popup",
-    "modal",
-    "overlay",
-    "banner",
-    // site chrome
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
     "breadcrumb",
     "breadcrumbs",
     "sidebar",
-    "footer",
-    "masthead",
-    "skip",
-    "pagination",
-    "pager",
-    "toolbar",
-    "widget",
-    "widgets",
-    // ads
     "ad",
     "ads",
     "advert",
@@ -89,10 +57,37 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "adsense",
     "adslot",
     "sponsored",
+];
+
+/// Tokens that usually mark page furniture but are also used loosely by themes and page
+/// builders (`hero-banner`, `post-meta` around a long intro): a block named so is dropped
+/// only when it holds little prose. `widget` is in neither list: page builders (Elementor,
+/// SiteOrigin) call every content block a widget.
+const WEAK_TOKENS: &[&str] = &[
+    "follow",
+    "trending",
+    "popular",
+    "readmore",
+    "teaser",
+    "teasers",
+    "cmp",
+    "popup",
+    "modal",
+    "overlay",
+    "banner",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "masthead",
+    "skip",
+    "pagination",
+    "pager",
+    "toolbar",
     "sponsor",
     "promo",
     "promotion",
-    // article furniture the benchmark bodies leave out
     "byline",
     "author",
     "bio",
@@ -108,12 +103,12 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "rating",
     "meta",
     "postmeta",
-    "entry-meta",
+    "discussion",
 ];
 
 /// Substrings that mark boilerplate even inside compound names (`commentlist`,
 /// `socialIcons`, `relatedPosts`). Kept to unambiguous stems.
-const BOILERPLATE_STEMS: &[&str] = &[
+const STRONG_STEMS: &[&str] = &[
     "comment",
     "disqus",
     "social",
@@ -129,12 +124,40 @@ const BOILERPLATE_STEMS: &[&str] = &[
     "outbrain",
     "taboola",
     "advert",
-    "sponsor",
     "subscribe",
     "signup",
     "paywall",
-    "popup",
 ];
+
+/// How sure a `class`/`id` makes us that a block is boilerplate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Boilerplate {
+    No,
+    /// Drop unless the block holds real prose.
+    Weak,
+    /// Drop unless the block holds most of the page.
+    Strong,
+}
+
+/// Classifies a lowercased `class`/`id` string.
+pub(crate) fn boilerplate_class(class_id: &str) -> Boilerplate {
+    let mut best = Boilerplate::No;
+    for name in class_id.split_ascii_whitespace() {
+        if is_taxonomy_class(name) {
+            continue;
+        }
+        if SCREEN_READER_ONLY.contains(&name)
+            || tokens(name).any(|t| STRONG_TOKENS.contains(&t))
+            || STRONG_STEMS.iter().any(|s| name.contains(s))
+        {
+            return Boilerplate::Strong;
+        }
+        if tokens(name).any(|t| WEAK_TOKENS.contains(&t)) {
+            best = Boilerplate::Weak;
+        }
+    }
+    best
+}
 
 /// How strongly a `class`/`id` says "article content" (positive) or "page furniture"
 /// (negative), in the spirit of Readability's class weight.
@@ -148,9 +171,9 @@ pub(crate) fn class_weight(class_id: &str) -> i32 {
         "story", "prose", "rich",
     ];
     let negative = [
-        "comment", "meta", "footer", "footnote", "related", "share", "sidebar", "sponsor",
-        "widget", "promo", "tags", "ad", "ads", "banner", "social", "nav", "menu", "masthead",
-        "shopping", "outbrain", "taboola",
+        "comment", "meta", "footer", "footnote", "related", "share", "sidebar", "sponsor", "promo",
+        "tags", "ad", "ads", "banner", "social", "nav", "menu", "masthead", "shopping", "outbrain",
+        "taboola",
     ];
     if tokens(class_id).any(|t| positive.iter().any(|p| t.starts_with(p)))
         || class_id.contains("article")
@@ -166,18 +189,6 @@ pub(crate) fn class_weight(class_id: &str) -> i32 {
         w -= 25;
     }
     w
-}
-
-/// Whether a `class`/`id` marks a block that is boilerplate whatever it holds.
-pub(crate) fn is_boilerplate_class(class_id: &str) -> bool {
-    class_id.split_ascii_whitespace().any(|name| {
-        if is_taxonomy_class(name) {
-            return false;
-        }
-        SCREEN_READER_ONLY.contains(&name)
-            || tokens(name).any(|t| BOILERPLATE_TOKENS.contains(&t))
-            || BOILERPLATE_STEMS.iter().any(|s| name.contains(s))
-    })
 }
 
 /// Text meant for screen readers only, never shown on the page.
@@ -454,11 +465,18 @@ mod tests {
 
     #[test]
     fn class_rules() {
-        assert!(is_boilerplate_class("post-share-buttons"));
-        assert!(is_boilerplate_class("commentlist"));
-        assert!(is_boilerplate_class("cookie-banner"));
-        assert!(!is_boilerplate_class("entry-content"));
-        assert!(!is_boilerplate_class("shareholder-letter"));
+        use Boilerplate::*;
+        assert_eq!(boilerplate_class("post-share-buttons"), Strong);
+        assert_eq!(boilerplate_class("commentlist"), Strong);
+        assert_eq!(boilerplate_class("cookie-banner"), Strong);
+        assert_eq!(
+            boilerplate_class("elementor-widget elementor-widget-text-editor"),
+            No
+        );
+        assert_eq!(boilerplate_class("entry-meta"), Weak);
+        assert_eq!(boilerplate_class("entry-content"), No);
+        assert_eq!(boilerplate_class("shareholder-letter"), No);
+        assert_eq!(boilerplate_class("post tag-social-media category-ads"), No);
         assert!(is_body_class("post entry-content clearfix"));
         assert!(class_weight("article-body") > 0);
         assert!(class_weight("sidebar widget") < 0);
