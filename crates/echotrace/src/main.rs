@@ -1,0 +1,24 @@
+//! `echotrace`: the command-line front of the echotrace pipeline.
+//!
+//! The binary is thin on purpose: every command parses its arguments, calls the stage crates
+//! (`echotrace-ingest`, `echotrace-extract`, …) and the store (`echotrace-store`), and prints
+//! the result as text or, with `--json`, as JSON. No algorithm lives here.
+
+mod cli;
+mod commands;
+mod interrupt;
+mod output;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! End-to-end tests of the `echotrace` binary on the real files in `tests/fixtures/`.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixture(rel: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(rel)
+}
+
+fn echotrace(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("echotrace").expect("the echotrace binary is built");
+    cmd.env_remove("ECHOTRACE_DB").arg("--db").arg(db);
+    cmd
+}
+
+fn json_stdout(cmd: &mut Command) -> Value {
+    let out = cmd.output().expect("echotrace runs");
+    assert!(
+        out.status.success(),
+        "echotrace failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+fn ingest_json(db: &Path, paths: &[PathBuf]) -> (i32, Value, String) {
+    let out = echotrace(db)
+        .arg("ingest")
+        .arg("--quiet")
+        .arg("--json")
+        .args(paths)
+        .output()
+        .expect("echotrace runs");
+    let report = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (
+        out.status.code().unwrap_or(-1),
+        report,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn seed_page_ingests_with_its_byline_as_source_and_lines_2_to_11_as_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let seed = fixture("txt/000_1da12e83afc5f8cf.txt");
+    let (code, report, stderr) = ingest_json(&db, std::slice::from_ref(&seed));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(report["added"], 1);
+
+    let doc = json_stdout(echotrace(&db).args(["show", "000_1da12e83afc5f8cf", "--json"]));
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(doc["source"], "Sputnik");
+    assert_eq!(doc["text"], text.as_str(), "the text is kept byte-exact");
+    assert_eq!(doc["body"], lines[1..11].join("\n").as_str());
+    let body_start = doc["body_start"].as_u64().unwrap() as usize;
+    assert_eq!(body_start, lines[0].chars().count() + 1);
+    assert!(!doc["body"].as_str().unwrap().contains("Post a Comment"));
+    assert_eq!(doc["language"], "eng");
+
+    // The same document, asked for by its id, is the same.
+    let id = doc["id"].as_str().unwrap();
+    let again = json_stdout(echotrace(&db).args(["show", id, "--json"]));
+    assert_eq!(again, doc);
+}
+
+#[test]
+fn re_ingesting_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let inputs = [fixture("jsonl"), fixture("txt")];
+    let (code, first, _) = ingest_json(&db, &inputs);
+    assert_eq!(code, 0);
+    let added = first["added"].as_u64().unwrap();
+    assert!(added > 5, "{first}");
+    let (code, second, _) = ingest_json(&db, &inputs);
+    assert_eq!(code, 0);
+    assert_eq!(second["added"], 0);
+    assert_eq!(second["unchanged"].as_u64(), Some(added));
+    let stats = json_stdout(echotrace(&db).args(["stats", "--json"]));
+    assert_eq!(stats["stats"]["documents"].as_u64(), Some(added));
+    assert_eq!(stats["stats"]["ingest_runs"], 2);
+}
+
+#[test]
+fn every_format_becomes_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let jsonl_lines = std::fs::read_to_string(fixture("jsonl/corpus-slice.jsonl"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    let manifest: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("warc/pages.manifest.json")).unwrap(),
+    )
+    .unwrap();
+    let warc_docs = manifest
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["expect"] == "document")
+        .count();
+    let html_pages = std::fs::read_dir(fixture("html")).unwrap().count();
+    let rss = std::fs::read_to_string(fixture("feeds/digest.rss")).unwrap();
+    let rss_items = rss.matches("<item>").count() + rss.matches("<item ").count();
+
+    let mut added = 0;
+    for (input, docs) in [
+        ("txt", 1),
+        ("jsonl/corpus-slice.jsonl", jsonl_lines),
+        ("html", html_pages),
+        ("warc/pages.warc.gz", warc_docs),
+        ("feeds/digest.rss", rss_items),
+    ] {
+        let (code, report, stderr) = ingest_json(&db, &[fixture(input)]);
+        assert_eq!(code, 0, "{input}: {stderr}");
+        assert_eq!(
+            report["documents_read"].as_u64(),
+            Some(docs as u64),
+            "{input}: {report}"
+        );
+        added += report["added"].as_u64().unwrap();
+        // Nothing read is lost: each document was added or is the same text as one stored.
+        assert_eq!(
+            report["added"].as_u64().unwrap()
+                + report["unchanged"].as_u64().unwrap()
+                + report["same_text_other_metadata"].as_u64().unwrap(),
+            docs as u64,
+            "{input}: {report}"
+        );
+    }
+    assert!(warc_docs >= 2 && rss_items >= 2 && html_pages >= 3);
+    let stats = json_stdout(echotrace(&db).args(["stats", "--json"]));
+    assert_eq!(stats["stats"]["documents"].as_u64(), Some(added));
+
+    // A WARC page keeps its target URI as URL.
+    let first_page = manifest
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["expect"] == "document")
+        .unwrap();
+    let url = first_page["url"].as_str().unwrap();
+    let export = echotrace(&db).args(["export", "docs"]).output().unwrap();
+    let exported = String::from_utf8(export.stdout).unwrap();
+    assert!(exported.lines().any(|l| {
+        let v: Value = serde_json::from_str(l).unwrap();
+        v["url"] == url && v["text"].as_str().is_some_and(|t| t.len() > 200)
+    }));
+}
+
+#[test]
+fn broken_inputs_are_reported_and_the_rest_lands() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let (code, report, stderr) = ingest_json(&db, &[fixture("broken")]);
+    assert_eq!(code, 2, "exit status 2 says something was rejected");
+    let rejections = report["rejections"].as_array().unwrap();
+    let rejected_files: Vec<&str> = rejections
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
+    for name in [
+        "malformed-line.jsonl",
+        "garbage.txt",
+        "empty-body.txt",
+        "truncated.warc",
+        "truncated.jsonl.gz",
+    ] {
+        assert!(
+            rejected_files.iter().any(|f| f.ends_with(name)),
+            "{name} not reported: {rejected_files:?}"
+        );
+        assert!(stderr.contains(name), "{name} not on stderr: {stderr}");
+    }
+    let malformed = rejections
+        .iter()
+        .find(|r| {
+            r["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("malformed-line.jsonl")
+        })
+        .unwrap();
+    assert!(malformed["location"]
+        .as_str()
+        .is_some_and(|l| l.starts_with("line ")));
+    // The good lines of the file with a malformed line still landed.
+    let good_lines = std::fs::read_to_string(fixture("broken/malformed-line.jsonl"))
+        .unwrap()
+        .lines()
+        .filter(|l| serde_json::from_str::<Value>(l).is_ok())
+        .count();
+    assert!(good_lines >= 2);
+    assert!(
+        report["added"].as_u64().unwrap() >= good_lines as u64,
+        "{report}"
+    );
+}
+
+#[test]
+fn export_then_ingest_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db1, db2) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let (code, _, stderr) = ingest_json(&db1, &[fixture("jsonl"), fixture("txt"), fixture("html")]);
+    assert_eq!(code, 0, "{stderr}");
+    let exported = dir.path().join("docs.jsonl");
+    echotrace(&db1)
+        .args(["export", "docs", "--output"])
+        .arg(&exported)
+        .assert()
+        .success();
+    let (code, report, stderr) = ingest_json(&db2, std::slice::from_ref(&exported));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(report["added"].as_u64().unwrap() > 5);
+    let again = echotrace(&db2).args(["export", "docs"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8(again.stdout).unwrap(),
+        std::fs::read_to_string(&exported).unwrap()
+    );
+}
+
+#[test]
+fn standard_input_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    echotrace(&db)
+        .args(["ingest", "--quiet", "-"])
+        .write_stdin(std::fs::read(fixture("txt/000_1da12e83afc5f8cf.txt")).unwrap())
+        .assert()
+        .success();
+    let stats = json_stdout(echotrace(&db).args(["stats", "--json"]));
+    assert_eq!(stats["stats"]["documents"], 1);
+    assert_eq!(stats["sources"][0]["name"], "Sputnik");
+}
+
+#[test]
+fn unknown_document_and_missing_store_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    echotrace(&db)
+        .args(["show", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no store at"));
+    echotrace(&db)
+        .args(["ingest", "--quiet"])
+        .arg(fixture("txt"))
+        .assert()
+        .success();
+    echotrace(&db)
+        .args(["show", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no document \"nope\""));
+}
+
+/// `eval extraction` on a small benchmark in the Scrapinghub layout agrees with the
+/// reference `evaluate.py` run on the bodies it wrote.
+#[test]
+fn eval_extraction_agrees_with_the_reference_scorer() {
+    let shared = repo().join("../shared/eval/extraction/scrapinghub");
+    if !shared.exists() {
+        panic!(
+            "the shared evaluation data is missing at {}",
+            shared.display()
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bench = dir.path().join("bench");
+    std::fs::create_dir_all(bench.join("html")).unwrap();
+    let truth: Value =
+        serde_json::from_str(&std::fs::read_to_string(shared.join("ground-truth.json")).unwrap())
+            .unwrap();
+    let mut subset = serde_json::Map::new();
+    for (id, value) in truth.as_object().unwrap().iter().take(12) {
+        subset.insert(id.clone(), value.clone());
+        let page = format!("{id}.html.gz");
+        std::fs::copy(
+            shared.join("html").join(&page),
+            bench.join("html").join(&page),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        bench.join("ground-truth.json"),
+        serde_json::to_string(&subset).unwrap(),
+    )
+    .unwrap();
+    std::fs::create_dir_all(bench.join("output")).unwrap();
+    let predictions = bench.join("output/echotrace.json");
+    let ours = json_stdout(
+        echotrace(&dir.path().join("unused.db"))
+            .args(["eval", "extraction", "--json", "--output"])
+            .arg(&predictions)
+            .arg(&bench),
+    );
+    assert_eq!(ours["pages"], 12);
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&predictions).unwrap()).unwrap();
+    assert_eq!(written.as_object().unwrap().len(), 12);
+
+    let out = std::process::Command::new("python3")
+        .arg(shared.join("evaluate.py"))
+        .args(["--n-bootstrap", "2", "--output", "scores.json"])
+        .current_dir(&bench)
+        .output()
+        .expect("python3 runs the reference scorer");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reference: Value =
+        serde_json::from_str(&std::fs::read_to_string(bench.join("scores.json")).unwrap()).unwrap();
+    for key in ["precision", "recall", "f1", "accuracy"] {
+        let theirs = reference["echotrace"][key].as_f64().unwrap();
+        let mine = ours[key].as_f64().unwrap();
+        assert!(
+            (theirs - mine).abs() < 5e-4,
+            "{key}: ours {mine}, reference {theirs}"
+        );
+    }
+}
+
+/// Ctrl-C during a long ingest keeps every committed batch, exits 130, and the same command
+/// run again completes the job without duplicating anything.
+#[test]
+fn interrupted_ingest_resumes_without_loss_or_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let slice = std::fs::read_to_string(fixture("jsonl/corpus-slice.jsonl")).unwrap();
+    let records: Vec<Value> = slice
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Many distinct documents from real text: each copy gets its own id.
+    let big = dir.path().join("big.jsonl");
+    let mut out = String::new();
+    let copies = 3000;
+    for i in 0..copies {
+        let mut r = records[i % records.len()].clone();
+        r["id"] = Value::String(format!("copy-{i}"));
+        out.push_str(&r.to_string());
+        out.push('\n');
+    }
+    std::fs::write(&big, out).unwrap();
+
+    let bin = assert_cmd::cargo::cargo_bin("echotrace");
+    let mut child = std::process::Command::new(&bin)
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", "--quiet", "--batch", "50"])
+        .arg(&big)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the first batches are committed, then interrupt.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while std::time::Instant::now() < deadline {
+        if db.exists() && std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0) > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = child.wait().unwrap();
+    let stored_after_interrupt = json_stdout(echotrace(&db).args(["stats", "--json"]))["stats"]
+        ["documents"]
+        .as_u64()
+        .unwrap();
+    if exit.code() == Some(130) {
+        // The documents read before the interrupt were committed, not thrown away.
+        assert!(stored_after_interrupt > 0 && stored_after_interrupt < copies as u64);
+    } else {
+        // The machine was fast enough to finish before the signal landed.
+        assert_eq!(exit.code(), Some(0));
+    }
+    let (code, report, stderr) = ingest_json(&db, std::slice::from_ref(&big));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(report["unchanged"].as_u64(), Some(stored_after_interrupt));
+    let stats = json_stdout(echotrace(&db).args(["stats", "--json"]));
+    assert_eq!(stats["stats"]["documents"].as_u64(), Some(copies as u64));
+}
