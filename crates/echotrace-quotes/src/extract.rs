@@ -805,7 +805,14 @@ impl<'a> Rules<'a> {
         if !self.punct(j, ',') {
             return false;
         }
-        let w = self.w(j + 1);
+        let mut w = self.w(j + 1);
+        if w == "and" {
+            // `said Steve Bell, senior director …, and a Republican who …`
+            w = self.w(j + 2);
+            if !(has(DETS, w) || matches!(w, "who" | "whose")) {
+                return false;
+            }
+        }
         has(DETS, w) && !matches!(w, "that" | "this" | "these" | "those")
             || matches!(w, "who" | "whose")
             || self.kind(j + 1) == Some(IK::Num)
@@ -1046,7 +1053,7 @@ impl<'a> Rules<'a> {
                     // An indirect question keeps its `if`/`whether`/wh-word (PARC content is
                     // the whole embedded question), also after an addressee: `asked Obama
                     // what he thought`.
-                    if is_wh(w) || w == "about" {
+                    if is_wh(w) {
                         let end = self.clause_end(k);
                         return (end > k + 1).then_some((k, end));
                     }
@@ -1555,7 +1562,7 @@ impl<'a> Rules<'a> {
                 inverted = true;
             }
         } else if c0 > self.lo && self.is_quote(c0 - 1) {
-            cand.source = Some(self.right_np(c1)?);
+            cand.source = Some(self.extend_appositive(self.right_np(c1)?));
             inverted = true;
         } else if c0 == self.lo {
             // `Said Smith: …` is rare; a sentence-initial finite cue has no subject.
@@ -1600,6 +1607,10 @@ impl<'a> Rules<'a> {
         let src_start = cand.source.map_or(c0, |s| s.0);
         if let Some(rc) = self.right_content(c1, &info) {
             cand.content.push(rc);
+            // `asked about X`, `spoke of X`: the preposition goes with the verb.
+            if rc.0 == c1 + 1 && matches!(self.w(c1), "about" | "of" | "on" | "over") {
+                cand.cue.1 = rc.0;
+            }
             // `"…," Tokayev said, "…"`: a quotation before the source goes with it.
             if src_start > self.lo && self.is_quote(src_start - 1) && self.is_quote(rc.0) {
                 cand.content.insert(0, (src_start - 1, src_start));
