@@ -698,12 +698,16 @@ impl<'a> Rules<'a> {
                     if has(SUBJ_PRONOUNS, w) && j == end {
                         return Some((k, end));
                     }
-                    if (w == "and" || w == "&")
-                        && j < end
-                        && self.cap(j)
+                    // `Clinton and the DNC rejected`: a coordinated subject.
+                    let coordinated = j < end
                         && k > self.lo
-                        && self.cap(k - 1)
-                    {
+                        && (self.cap(j) && self.cap(k - 1)
+                            || has(DETS, self.w(j))
+                                && self.kind(k - 1) == Some(IK::Word)
+                                && self.cue_at(k - 1).is_none()
+                                && !has(AUX, self.w(k - 1))
+                                && !has(PREPS, self.w(k - 1)));
+                    if (w == "and" || w == "&") && coordinated {
                         j = k;
                         n += 1;
                         continue;
@@ -916,7 +920,20 @@ impl<'a> Rules<'a> {
             match self.kind(m) {
                 Some(IK::Punct(',')) if m > start => {
                     let nx = self.w(m + 1);
-                    if matches!(nx, "as" | "while" | "whereas" | "according")
+                    let nx2 = self.w(m + 2);
+                    // A new clause with its own subject after `, but` / `, and`, a concession,
+                    // or a relative clause on the last noun is the writer's, more often
+                    // than not, in PARC.
+                    let new_clause = match nx {
+                        "but" => {
+                            has(SUBJ_PRONOUNS, nx2) || has(DETS, nx2) || self.cap(m + 2)
+                        }
+                        "and" => matches!(nx2, "he" | "she" | "they" | "we" | "i"),
+                        "although" | "which" => true,
+                        _ => false,
+                    };
+                    if new_clause
+                        || matches!(nx, "as" | "while" | "whereas" | "according")
                         || self.free_participle(m + 1)
                         || self
                             .cue_at(m + 1)

@@ -312,3 +312,93 @@ fn speech_only_drops_attitude_cues() {
     assert_eq!(all.quotes.len(), 2);
     assert_eq!(speech.quotes.len(), 1);
 }
+
+#[test]
+fn inverted_subject_keeps_its_whole_appositive() {
+    let text = "\"The risk of negative costs rises as well,\" said Ben Zipperer, a labor \
+                economist at the Washington Center for Equitable Growth, a liberal think tank.";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1, "think tank is no cue: {:#?}", out.quotes);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["\"The risk of negative costs rises as well,\""]);
+    assert!(src(q, text).is_some_and(|s| s.ends_with("a liberal think tank")));
+    assert_eq!(q.speaker.as_deref(), Some("Ben Zipperer"));
+}
+
+#[test]
+fn indirect_question_keeps_its_wh_word() {
+    let text = "An exchange student in Montana asked Obama what he thought of the prospects.";
+    let out = run(text);
+    let q = by_cue(&out, text, "asked");
+    assert_eq!(content(q, text), ["what he thought of the prospects"]);
+    let text = "Asked whether he would fundraise for other candidates, Sanders said he would.";
+    let out = run(text);
+    let q = by_cue(&out, text, "Asked");
+    assert_eq!(
+        content(q, text),
+        ["whether he would fundraise for other candidates"]
+    );
+}
+
+#[test]
+fn raising_verbs_judge_subject_and_predicate() {
+    let text = "After a year of campaigning, Clinton still seems not to have found a \
+                comfortable voice.";
+    let out = run(text);
+    let q = by_cue(&out, text, "still seems");
+    assert_eq!(
+        content(q, text),
+        ["Clinton", "not to have found a comfortable voice"]
+    );
+    assert_eq!(q.source, None);
+    let text = "Instead, it appeared that Clinton had sent a wave of excitement through the caucus.";
+    let out = run(text);
+    let q = by_cue(&out, text, "it appeared");
+    assert_eq!(
+        content(q, text),
+        ["that Clinton had sent a wave of excitement through the caucus"]
+    );
+    // Showing up is not seeming.
+    let text = "Trump appeared on CNN on Sunday to discuss the race.";
+    assert!(run(text)
+        .quotes
+        .iter()
+        .all(|q| q.cue.is_none_or(|c| c.slice(text) != "appeared")));
+}
+
+#[test]
+fn topic_cues_take_the_preposition() {
+    let text = "Perez talks about growing up in Buffalo, just across Lake Erie.";
+    let out = run(text);
+    let q = by_cue(&out, text, "talks about");
+    assert_eq!(src(q, text), Some("Perez"));
+    assert!(content(q, text)[0].starts_with("growing up in Buffalo"));
+}
+
+#[test]
+fn free_adjuncts_and_new_clauses_end_the_content() {
+    let text = "\"I'm a unifier, unlike our president right now,\" Trump said, referring to \
+                Barack Obama.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["\"I'm a unifier, unlike our president right now,\""]
+    );
+    let text = "Mr. Obama has repeatedly said he opposes sending Americans to fight in far-flung \
+                countries, but his administration carves out exceptions.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has repeatedly said");
+    assert_eq!(
+        content(q, text),
+        ["he opposes sending Americans to fight in far-flung countries"]
+    );
+}
+
+#[test]
+fn coordinated_subject() {
+    let text = "Clinton and the DNC rejected the allegation on Tuesday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "rejected");
+    assert_eq!(src(q, text), Some("Clinton and the DNC"));
+}
