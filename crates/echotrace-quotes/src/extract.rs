@@ -925,9 +925,7 @@ impl<'a> Rules<'a> {
                     // or a relative clause on the last noun is the writer's, more often
                     // than not, in PARC.
                     let new_clause = match nx {
-                        "but" => {
-                            has(SUBJ_PRONOUNS, nx2) || has(DETS, nx2) || self.cap(m + 2)
-                        }
+                        "but" => has(SUBJ_PRONOUNS, nx2) || has(DETS, nx2) || self.cap(m + 2),
                         "and" => matches!(nx2, "he" | "she" | "they" | "we" | "i"),
                         "although" | "which" => true,
                         _ => false,

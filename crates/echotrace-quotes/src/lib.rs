@@ -31,6 +31,9 @@
 //!    compatible person in focus. What cannot be resolved stays `None`: no speaker is
 //!    invented.
 //!
+//! Raising verbs (`Clinton seems not to have found a voice`, `it appeared that …`) attribute
+//! a judgement to nobody: their content is the subject with its predicate, with no source.
+//!
 //! Quoted phrases that no cue governs (`literally "Independence Square"`, titles, scare
 //! quotes) are not speech. A quotation that fills a sentence of its own but has no cue
 //! (a paragraph that goes on quoting the last speaker) is attributed to that speaker.

@@ -318,9 +318,17 @@ fn inverted_subject_keeps_its_whole_appositive() {
     let text = "\"The risk of negative costs rises as well,\" said Ben Zipperer, a labor \
                 economist at the Washington Center for Equitable Growth, a liberal think tank.";
     let out = run(text);
-    assert_eq!(out.quotes.len(), 1, "think tank is no cue: {:#?}", out.quotes);
+    assert_eq!(
+        out.quotes.len(),
+        1,
+        "think tank is no cue: {:#?}",
+        out.quotes
+    );
     let q = by_cue(&out, text, "said");
-    assert_eq!(content(q, text), ["\"The risk of negative costs rises as well,\""]);
+    assert_eq!(
+        content(q, text),
+        ["\"The risk of negative costs rises as well,\""]
+    );
     assert!(src(q, text).is_some_and(|s| s.ends_with("a liberal think tank")));
     assert_eq!(q.speaker.as_deref(), Some("Ben Zipperer"));
 }
@@ -351,7 +359,8 @@ fn raising_verbs_judge_subject_and_predicate() {
         ["Clinton", "not to have found a comfortable voice"]
     );
     assert_eq!(q.source, None);
-    let text = "Instead, it appeared that Clinton had sent a wave of excitement through the caucus.";
+    let text =
+        "Instead, it appeared that Clinton had sent a wave of excitement through the caucus.";
     let out = run(text);
     let q = by_cue(&out, text, "it appeared");
     assert_eq!(
