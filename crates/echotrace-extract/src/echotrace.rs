@@ -114,6 +114,8 @@ struct Agg {
     paragraphs: u32,
     list_items: u32,
     list_chars: u32,
+    /// Non-link characters of prose runs (long enough, few links).
+    prose: u32,
 }
 
 impl Agg {
@@ -460,6 +462,15 @@ fn append_collapsed(out: &mut String, text: &str) {
     }
 }
 
+/// A run that reads as prose: a sentence or more, not mostly link text.
+fn is_prose(r: &Run) -> bool {
+    r.chars >= PROSE_RUN_CHARS && r.link_chars * 10 < r.chars * 3
+}
+
+/// Characters a run needs to count as prose (about ten words; CJK text packs more in
+/// fewer characters, but such runs still pass as sentences rarely run shorter).
+const PROSE_RUN_CHARS: u32 = 60;
+
 /// Sums the runs into every ancestor of their host.
 fn aggregate(dom: &Dom, runs: &[Run]) -> Vec<Agg> {
     let n = dom.nodes.len();
@@ -469,6 +480,9 @@ fn aggregate(dom: &Dom, runs: &[Run]) -> Vec<Agg> {
         a.chars += r.chars;
         a.link_chars += r.link_chars;
         a.commas += r.commas;
+        if is_prose(r) {
+            a.prose += r.chars - r.link_chars;
+        }
         match dom.nodes[r.host as usize].tag {
             Tag::P | Tag::Pre | Tag::Blockquote => a.paragraphs += 1,
             Tag::Li | Tag::Dd | Tag::Dt => {
@@ -490,6 +504,7 @@ fn aggregate(dom: &Dom, runs: &[Run]) -> Vec<Agg> {
             a.paragraphs += c.paragraphs;
             a.list_items += c.list_items;
             a.list_chars += c.list_chars;
+            a.prose += c.prose;
         }
     }
     agg
@@ -650,6 +665,26 @@ fn select_content(
         if s >= final_score(top) * 0.5 {
             top = i;
         }
+    }
+    // Articles on landing-page templates are split over many sibling sections, so the
+    // best-scoring block is only one of them. Along the chain of ancestors, take the one
+    // that maximises prose minus twice the other text it holds (link lists, labels, short
+    // lines), if it beats the top candidate clearly.
+    let net = |i: usize| agg[i].prose as f32 - 2.0 * (agg[i].chars - agg[i].prose) as f32;
+    let mut best = top;
+    let mut a = top;
+    while a != root {
+        let p = dom.nodes[a].parent;
+        if p == NONE {
+            break;
+        }
+        a = p as usize;
+        if net(a) > net(best) {
+            best = a;
+        }
+    }
+    if best != top && net(best) > 2.0 * net(top).max(0.0) {
+        top = best;
     }
     // Climb while the parent is no worse: a candidate that is one of several wrappers of
     // the same text gains nothing by staying narrow.
