@@ -5,8 +5,10 @@
 //!
 //! - [`extraction`]: article-body extraction (Scrapinghub's `article-extraction-benchmark`
 //!   metric, applied to the Scrapinghub and WCXB sets).
+//! - [`quotes`]: quote attribution on brat standoff (PolNeAR), as `shared/eval/quotes/score.py`.
 
 pub mod extraction;
+pub mod quotes;
 mod pyword_table;
 
 use std::path::PathBuf;
