@@ -6,10 +6,12 @@
 //! - [`extraction`]: article-body extraction (Scrapinghub's `article-extraction-benchmark`
 //!   metric, applied to the Scrapinghub and WCXB sets).
 //! - [`quotes`]: quote attribution on brat standoff (PolNeAR), as `shared/eval/quotes/score.py`.
+//! - [`reuse`]: reuse clusters with provenance, as `shared/eval/reuse/score.py`.
 
 pub mod extraction;
-pub mod quotes;
 mod pyword_table;
+pub mod quotes;
+pub mod reuse;
 
 use std::path::PathBuf;
 
