@@ -256,3 +256,26 @@ fn damaged_inputs_never_panic() {
         }
     }
 }
+
+/// Found by the `jsonl` fuzz target: a `url` whose "host" is prose must not become a source
+/// (it could not survive export and re-ingest unchanged).
+#[test]
+fn url_without_a_host_name_gives_no_source() {
+    let line = r#"{"id": "x", "url": "https://outlet reputation.\n\nGuide: Cyber", "text": "Cyber security needn't be a daunting challenge for small business owners."}"#;
+    let mut docs = Vec::new();
+    ingestor().read_stream("fuzz.jsonl", line.as_bytes(), None, |e| {
+        if let IngestEvent::Document(d) = e {
+            docs.push(d)
+        }
+    });
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].source, None);
+    let export = echotrace_ingest::export_line(&docs[0]);
+    let mut again = Vec::new();
+    ingestor().read_stream("export.jsonl", export.as_bytes(), None, |e| {
+        if let IngestEvent::Document(d) = e {
+            again.push(d)
+        }
+    });
+    assert_eq!(again, docs);
+}

@@ -12,7 +12,7 @@
 use crate::htmltext::{html_to_text, plain_paragraphs};
 use crate::reader::{emit, sniff_head, DocumentReader, Draft, Emit, Item, Location, ReadContext};
 use crate::ReadError;
-use echotrace_core::{Published, SourceId};
+use echotrace_core::Published;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::io::{self, BufRead, Read};
@@ -395,7 +395,7 @@ impl State {
             source: self.channel_title.clone().or_else(|| {
                 self.channel_link
                     .as_deref()
-                    .and_then(SourceId::from_url)
+                    .and_then(crate::source_from_url)
                     .map(|s| s.as_str().to_string())
             }),
             ..Draft::default()
