@@ -223,17 +223,8 @@ impl EchotraceExtractor {
         }
         // Whether a subtree holds a sign of the article body: such a subtree is a layout
         // wrapper (`content-sidebar`, `page-with-comments`), whatever its name says.
-        // A body class or `itemprop=articleBody` counts only when one element on the page
-        // has it: teaser lists and embedded related articles repeat them.
-        let body_marked: Vec<usize> = (0..n)
-            .filter(|&i| {
-                dom.nodes[i].tag != Tag::Text
-                    && (dom.nodes[i].flags & flag::ARTICLE_BODY != 0
-                        || rules::is_body_class(dom.class_id(i)))
-            })
-            .collect();
         let mut marker = vec![false; n];
-        if let [only] = body_marked[..] {
+        if let Some(only) = unique_body_marker(dom) {
             marker[only] = true;
         }
         for i in (0..n).rev() {
@@ -330,6 +321,24 @@ impl EchotraceExtractor {
         }
         paras.join("\n\n")
     }
+}
+
+/// The element that names itself the article body (`itemprop=articleBody`, or a class such
+/// as `entry-content`), when exactly one does: teaser lists and embedded related articles
+/// repeat these names, and then none of them can be trusted.
+fn unique_body_marker(dom: &Dom) -> Option<usize> {
+    let mut found = None;
+    for (i, node) in dom.nodes.iter().enumerate() {
+        if node.tag != Tag::Text
+            && (node.flags & flag::ARTICLE_BODY != 0 || rules::is_body_class(dom.class_id(i)))
+        {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i);
+        }
+    }
+    found
 }
 
 fn count_chars(s: &str) -> u32 {
@@ -698,6 +707,13 @@ fn select_content(
             top = p;
         } else {
             break;
+        }
+    }
+    // A page that names its article body once is believed, when the best candidate lies
+    // inside it: the body then also holds the lede and the paragraphs between embeds.
+    if let Some(m) = unique_body_marker(dom) {
+        if !dropped[m] && contains(m, top) && m != top && agg[m].link_density() < 0.5 {
+            top = m;
         }
     }
     if let Some(t) = trace.as_deref_mut() {

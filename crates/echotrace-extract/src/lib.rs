@@ -5,7 +5,8 @@ mod decode;
 mod dom;
 mod echotrace;
 mod metadata;
-mod rules;
+#[doc(hidden)]
+pub mod rules;
 mod text;
 
 pub use baselines::{DomSmoothieExtractor, RsTrafilaturaExtractor};

@@ -330,6 +330,18 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
         "accept",
         "accept all",
         "cookie settings",
+        "advert",
+        "don't miss",
+        "dont miss",
+        "most read",
+        "most popular",
+        "trending now",
+        "this slideshow requires javascript",
+        "tell us what you think",
+        "want more stories like this",
+        "share your thoughts",
+        "share your thoughts with friends",
+        "x",
     ];
     if EXACT.contains(&s.as_str()) {
         return true;
@@ -352,10 +364,6 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
         "sign up for",
         "subscribe to",
         "click here to",
-        "read more:",
-        "related:",
-        "see also:",
-        "also read",
         "also on ",
         "newer post",
         "older post",
@@ -369,6 +377,20 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
         "by continuing to use",
         "copyright ",
         "all rights reserved",
+        "most read in",
+        "more in ",
+        "more from ",
+        "get breaking news",
+        "want more stories",
+        "sign up to our",
+        "sign up for our",
+        "subscribe to our",
+        "you can view our",
+        "photo:",
+        "photo by",
+        "photograph:",
+        "credit:",
+        "getty images",
     ];
     if PREFIXES.iter().any(|p| s.starts_with(p)) {
         return true;
@@ -387,7 +409,344 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
             return true;
         }
     }
-    s.contains("all rights reserved") || s.starts_with('©')
+    s.contains("all rights reserved")
+        || s.starts_with('©')
+        || is_markup(line)
+        || is_dateline(line)
+        || is_byline(line)
+}
+
+/// Unrendered markup that reached the text: an escaped tag (`<img src=…>`) or a CMS
+/// shortcode (`[button link="…"]`).
+fn is_markup(line: &str) -> bool {
+    let t = line.trim();
+    // One whole embed or tracking tag shown as text; code samples in tutorials use other
+    // tags and keep their lines.
+    if let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+        let name: String = inner
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if inner.contains('=')
+            && !inner.contains('<')
+            && matches!(
+                name.as_str(),
+                "img"
+                    | "iframe"
+                    | "script"
+                    | "noscript"
+                    | "embed"
+                    | "object"
+                    | "link"
+                    | "meta"
+                    | "style"
+                    | "source"
+                    | "video"
+                    | "audio"
+                    | "picture"
+            )
+        {
+            return true;
+        }
+    }
+    let mut chars = t.chars();
+    chars.next() == Some('[')
+        && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && t.contains('=')
+        && t.find(']') > t.find('=')
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec", // fr, de, es, pt, it, nl
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+];
+
+/// Words that go with a date in a dateline and say nothing else.
+const DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "at",
+    "on",
+    "of",
+    "de",
+    "às",
+    "um",
+    "le",
+    "el",
+    "et",
+    "edt",
+    "est",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "mst",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "updated",
+    "posted",
+    "published",
+    "last",
+    "modified",
+    "date",
+    "time",
+    "created",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "sábado",
+    "domingo",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "ago",
+    "hours",
+    "hour",
+    "minutes",
+    "min",
+    "mins",
+    "days",
+    "day",
+    "read",
+    "reading",
+];
+
+/// A line that is only a publication date or time, with the words that go with one:
+/// "Wednesday November 20, 2019", "Updated: Sat 8:31 PM, Feb 17, 2018",
+/// "segunda-feira, 22 de janeiro de 2018 às 0:13", "5 min read".
+pub(crate) fn is_dateline(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '—' | '–'))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 14 {
+        return false;
+    }
+    if let [n, unit, read] = &words[..] {
+        if n.chars().all(|c| c.is_ascii_digit())
+            && matches!(unit.as_str(), "min" | "mins" | "minute" | "minutes")
+            && read == "read"
+        {
+            return true;
+        }
+    }
+    let mut strong_date = false;
+    let mut month = false;
+    let mut number = false;
+    let mut other = 0;
+    for w in &words {
+        let numeric = w
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ':' | '-'))
+            && w.chars().any(|c| c.is_ascii_digit());
+        let suffix = w.trim_start_matches(|c: char| c.is_ascii_digit());
+        if numeric {
+            if is_date_shaped(w) {
+                strong_date = true;
+            } else if w.len() <= 2 {
+                // a day of the month
+                number = true;
+            } else {
+                other += 1;
+            }
+        } else if MONTHS.contains(&w.as_str()) {
+            month = true;
+        } else if suffix.len() < w.len()
+            && matches!(suffix, "st" | "nd" | "rd" | "th" | "h" | "am" | "pm")
+        {
+            number = true;
+        } else if !DATE_WORDS.contains(&w.as_str()) {
+            other += 1;
+        }
+    }
+    (strong_date || (month && number)) && other == 0
+}
+
+/// `2019`, `11/18/19`, `2019-11-18`, `18.11.2019`, `11:04`: shapes that are dates or times
+/// rather than quantities (`13.1`, `4.96`).
+fn is_date_shaped(w: &str) -> bool {
+    let parts: Vec<&str> = w.split(['/', '-', '.', ':']).collect();
+    let all_digits = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if !all_digits {
+        return false;
+    }
+    match parts.as_slice() {
+        [y] => y.len() == 4 && (y.starts_with("19") || y.starts_with("20")),
+        [h, m] if w.contains(':') => h.len() <= 2 && m.len() == 2,
+        [a, b, c] => {
+            let sep_ok = w.matches('/').count() == 2
+                || w.matches('-').count() == 2
+                || w.matches('.').count() == 2
+                || w.matches(':').count() == 2;
+            sep_ok
+                && ((a.len() <= 2 && b.len() <= 2 && (c.len() == 2 || c.len() == 4))
+                    || (a.len() == 4 && b.len() <= 2 && c.len() <= 2))
+        }
+        _ => false,
+    }
+}
+
+/// "By Jane Doe", "By Justine Coleman - 11/18/19 11:04 PM EST", "Written by Jane Doe and
+/// John Roe": a credit line, not a sentence that starts with "By".
+pub(crate) fn is_byline(line: &str) -> bool {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let rest = [
+        "by ",
+        "written by ",
+        "posted by ",
+        "words by ",
+        "story by ",
+        "report by ",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]));
+    let Some(rest) = rest else {
+        return false;
+    };
+    let name: Vec<&str> = rest
+        .split(|c: char| matches!(c, '-' | '|' | '–' | '—' | ',' | '•' | '·'))
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    if name.is_empty() || name.len() > 6 || t.split_whitespace().count() > 16 {
+        return false;
+    }
+    // Names are capitalised (or all caps); "and", "de", "van" may join them. A sentence
+    // ("By then it was too late.") has lowercase words and ends like one.
+    name.iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            || matches!(
+                *w,
+                "and" | "&" | "de" | "van" | "von" | "der" | "da" | "di" | "la" | "le"
+            )
+    }) && !t.ends_with(['.', '?', '!', ':'])
 }
 
 /// Short headings after which a page stops being the article: comment sections, related
@@ -439,6 +798,18 @@ pub(crate) fn is_terminator_line(line: &str) -> bool {
         "share this post",
         "subscribe to our newsletter",
         "sign up for our newsletter",
+        "don't miss",
+        "dont miss",
+        "most read",
+        "more in",
+        "tell us what you think",
+        "want more stories like this",
+        "what do you think",
+        "more like this",
+        "keep reading",
+        "further reading",
+        "also read",
+        "see also",
     ];
     if EXACT.contains(&s.as_str()) {
         return true;
@@ -456,7 +827,12 @@ pub(crate) fn is_terminator_line(line: &str) -> bool {
     }
     let words = s.split_whitespace().count();
     words <= 4
-        && (s.starts_with("more from ") || s.starts_with("related ") || s.starts_with("leave a "))
+        && (s.starts_with("more from ")
+            || s.starts_with("more in ")
+            || s.starts_with("most read")
+            || s.starts_with("related ")
+            || s.starts_with("leave a ")
+            || s.starts_with("about "))
 }
 
 #[cfg(test)]
@@ -499,5 +875,45 @@ mod tests {
         assert!(is_terminator_line("Related Posts"));
         assert!(is_terminator_line("3 comments:"));
         assert!(!is_terminator_line("Related work in economics shows"));
+        for l in [
+            "Wednesday November 20, 2019",
+            "Updated: Sat 8:31 PM, Feb 17, 2018",
+            "segunda-feira, 22 de janeiro de 2018 às 0:13",
+            "October 12, 2017",
+            "5 min read",
+        ] {
+            assert!(is_dateline(l), "{l}");
+        }
+        assert!(!is_dateline("In 2019 the budget grew by 4%"));
+        assert!(!is_dateline("May"));
+        assert!(is_byline("By Justine Coleman - 11/18/19 11:04 PM EST"));
+        assert!(is_byline("By JERUSALEM POST STAFF"));
+        assert!(!is_byline("By then it was too late."));
+        assert!(!is_byline("By 2030, half of all cars will be electric."));
+        assert!(is_boilerplate_line(
+            "<img height=\"1\" width=\"1\" style=\"display:none\" src=\"x\">"
+        ));
+        assert!(is_boilerplate_line(
+            "[button link=\"http://x\" type=\"big\"] Send us YOUR review[/button]"
+        ));
+        assert!(!is_boilerplate_line("[1] See the appendix."));
+    }
+}
+
+/// Which line rule, if any, drops `line` (for tuning the rules against benchmarks).
+#[doc(hidden)]
+pub fn line_rule(line: &str) -> Option<&'static str> {
+    if is_markup(line) {
+        Some("markup")
+    } else if is_dateline(line) {
+        Some("dateline")
+    } else if is_byline(line) {
+        Some("byline")
+    } else if is_boilerplate_line(line) {
+        Some("phrase")
+    } else if is_terminator_line(line) {
+        Some("terminator")
+    } else {
+        None
     }
 }
