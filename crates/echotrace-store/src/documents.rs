@@ -17,7 +17,7 @@ pub struct InsertOutcome {
     pub conflicts: Vec<DocId>,
 }
 
-const SELECT_DOCUMENT: &str = "SELECT d.id, s.name, d.url, d.published_precision, \
+pub(crate) const SELECT_DOCUMENT: &str = "SELECT d.id, s.name, d.url, d.published_precision, \
      d.published_earliest, d.title, d.language, d.text, d.body_start, d.body_end, d.origin, \
      d.metadata FROM documents d LEFT JOIN sources s ON s.id = d.source_id";
 
@@ -178,11 +178,17 @@ impl Store {
                 "{SELECT_DOCUMENT} WHERE instr(d.origin, ?1) > 0 ORDER BY d.id LIMIT 1000"
             ))
             .context("preparing the query by file name")?;
-        let mut rows = stmt.query([stem]).context("querying documents by file name")?;
+        let mut rows = stmt
+            .query([stem])
+            .context("querying documents by file name")?;
         let mut found = Vec::new();
         while let Some(row) = rows.next().context("querying documents by file name")? {
             let doc = row_to_document(row)?;
-            if doc.origin.as_deref().is_some_and(|o| file_stem(o) == Some(stem)) {
+            if doc
+                .origin
+                .as_deref()
+                .is_some_and(|o| file_stem(o) == Some(stem))
+            {
                 found.push(doc);
             }
         }
@@ -262,7 +268,7 @@ impl Iterator for Documents<'_> {
     }
 }
 
-fn row_to_document(row: &Row<'_>) -> Result<Document, StoreError> {
+pub(crate) fn row_to_document(row: &Row<'_>) -> Result<Document, StoreError> {
     let read = |e| StoreError::Sqlite {
         context: "reading a document",
         source: e,

@@ -41,6 +41,12 @@ pub enum StoreError {
     #[error("document {id} cannot be stored: {reason}")]
     InvalidDocument { id: DocId, reason: String },
 
+    /// An analysis row the store refuses before writing it: a span that does not fit its
+    /// document's text on character boundaries, a document id that is not stored, a score that
+    /// is not a finite number. The whole batch it came in is rolled back.
+    #[error("{what} cannot be stored: {reason}")]
+    InvalidRow { what: String, reason: String },
+
     #[error("storing document {id} failed: {source}")]
     Insert {
         id: DocId,

@@ -23,8 +23,13 @@
 //!   a bare day and a time within it without parsing text).
 //! - **Versioned schema.** `PRAGMA user_version` counts the migrations applied; opening a file
 //!   applies the missing ones and refuses a file from a newer echotrace.
+//! - **Analysis batches are transactions too.** A stage's results for a batch of documents and
+//!   the mark that those documents are done ([`Store::commit_reuse_batch`],
+//!   [`Store::commit_quotes_batch`]) are committed together, so an interrupted `analyze`
+//!   resumes at [`Store::pending_documents`] and never stores half a batch.
 //! - The store knows nothing of algorithms: stages hand it
-//!   [`Document`](echotrace_core::Document)s and get them back.
+//!   [`Document`](echotrace_core::Document)s and plain rows of its own types ([`analysis`])
+//!   and get them back.
 //!
 //! ```
 //! use echotrace_core::{DocId, Document, Published, SourceId};
@@ -48,6 +53,7 @@
 //! # Ok::<(), echotrace_store::StoreError>(())
 //! ```
 
+pub mod analysis;
 mod documents;
 mod error;
 mod runs;
@@ -55,6 +61,10 @@ mod schema;
 mod search;
 mod stats;
 
+pub use analysis::{
+    speaker_key, ClusterSummary, Stage, StoredAlignment, StoredCluster, StoredEntity, StoredMember,
+    StoredQuote,
+};
 pub use documents::{Documents, InsertOutcome};
 pub use error::StoreError;
 pub use runs::{IngestRun, Rejection, RunCounts, RunId};

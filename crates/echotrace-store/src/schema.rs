@@ -17,14 +17,21 @@ struct Migration {
 /// Applied in order, each in its own transaction together with the `user_version` bump, so a
 /// crash leaves the file at one version or the next, never between. Never edit a migration that
 /// has been released: add the next one.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    description: "sources, documents, full-text index, ingest runs, rejections",
-    sql: include_str!("migrations/0001_documents.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        description: "sources, documents, full-text index, ingest runs, rejections",
+        sql: include_str!("migrations/0001_documents.sql"),
+    },
+    Migration {
+        version: 2,
+        description: "analysis: stage marks, state, alignments, clusters, quotes, entities",
+        sql: include_str!("migrations/0002_analysis.sql"),
+    },
+];
 
 /// The schema version this build writes and understands (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// `PRAGMA application_id` of an echotrace store ("ECHT"): lets `file(1)`-like tools and this
 /// crate tell an echotrace store from any other SQLite file.

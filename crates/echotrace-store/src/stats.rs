@@ -1,5 +1,5 @@
 use crate::error::{Context, StoreError};
-use crate::{count, Store};
+use crate::{count, Stage, Store};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -19,6 +19,14 @@ pub struct StoreStats {
     pub ingest_runs: u64,
     /// Rejected inputs over all ingest runs.
     pub rejections: u64,
+    /// Stored alignments of reused text.
+    pub alignments: u64,
+    pub clusters: u64,
+    pub quotes: u64,
+    /// Documents not yet through the reuse stage.
+    pub pending_reuse: u64,
+    /// Documents not yet through the quote stage.
+    pub pending_quotes: u64,
     pub schema_version: i64,
     /// Bytes on disk: the database file plus its write-ahead log. `None` in memory.
     pub file_size_bytes: Option<u64>,
@@ -90,6 +98,11 @@ impl Store {
             )?,
             ingest_runs: scalar("SELECT count(*) FROM ingest_runs", "counting ingest runs")?,
             rejections: scalar("SELECT count(*) FROM rejections", "counting rejections")?,
+            alignments: scalar("SELECT count(*) FROM alignments", "counting alignments")?,
+            clusters: self.cluster_count()?,
+            quotes: scalar("SELECT count(*) FROM quotes", "counting quotes")?,
+            pending_reuse: self.pending_count(Stage::Reuse)?,
+            pending_quotes: self.pending_count(Stage::Quotes)?,
             schema_version: self.schema_version()?,
             file_size_bytes: self.path.as_deref().map(|path| {
                 let mut wal = path.as_os_str().to_owned();
