@@ -255,13 +255,22 @@ fn finite(value: f64, name: &str, what: &dyn Fn() -> String) -> Result<f64, Stor
     }
 }
 
-/// Marks `docs` done for `stage`; a document already marked keeps its first `done_at`.
-fn mark_done(
-    tx: &Transaction<'_>,
+/// `documents.seq` of each of a batch's documents; an unknown one fails the batch.
+fn batch_seqs(
     refs: &mut DocRefs<'_>,
     stage: Stage,
     docs: &[DocId],
 ) -> Result<Vec<i64>, StoreError> {
+    let mut seqs = Vec::with_capacity(docs.len());
+    for (i, id) in docs.iter().enumerate() {
+        let what = || format!("document {i} of the {stage} batch ({id})");
+        seqs.push(refs.seq(id, &what)?);
+    }
+    Ok(seqs)
+}
+
+/// Marks documents done for `stage`; a document already marked keeps its first `done_at`.
+fn mark_done(tx: &Transaction<'_>, stage: Stage, seqs: &[i64]) -> Result<(), StoreError> {
     let now = now_iso();
     let mut mark = tx
         .prepare_cached(
@@ -269,15 +278,11 @@ fn mark_done(
              ON CONFLICT (stage, doc_seq) DO NOTHING",
         )
         .context("preparing the stage mark")?;
-    let mut seqs = Vec::with_capacity(docs.len());
-    for (i, id) in docs.iter().enumerate() {
-        let what = || format!("document {i} of the {stage} batch ({id})");
-        let seq = refs.seq(id, &what)?;
+    for &seq in seqs {
         mark.execute(params![stage.as_str(), seq, now])
             .context("marking documents done")?;
-        seqs.push(seq);
     }
-    Ok(seqs)
+    Ok(())
 }
 
 fn json_text(value: &serde_json::Value) -> String {
@@ -467,6 +472,7 @@ impl Store {
         let tx = self.conn.transaction().context("starting a reuse batch")?;
         {
             let mut refs = DocRefs::new(&tx);
+            let seqs = batch_seqs(&mut refs, Stage::Reuse, docs)?;
             let mut upsert = tx
                 .prepare_cached(
                     "INSERT INTO alignments (a_seq, a_start, a_end, b_seq, b_start, b_end, \
@@ -505,7 +511,7 @@ impl Store {
                 )
                 .context("storing analysis state")?;
             }
-            mark_done(&tx, &mut refs, Stage::Reuse, docs)?;
+            mark_done(&tx, Stage::Reuse, &seqs)?;
         }
         tx.commit().context("committing a reuse batch")
     }
@@ -806,7 +812,7 @@ impl Store {
         let tx = self.conn.transaction().context("starting a quotes batch")?;
         {
             let mut refs = DocRefs::new(&tx);
-            let seqs = mark_done(&tx, &mut refs, Stage::Quotes, docs)?;
+            let seqs = batch_seqs(&mut refs, Stage::Quotes, docs)?;
             {
                 let mut clear_quotes = tx
                     .prepare_cached("DELETE FROM quotes WHERE doc_seq = ?1")
@@ -821,7 +827,7 @@ impl Store {
                         .context("removing old entities")?;
                 }
             }
-            let in_batch: HashSet<i64> = seqs.into_iter().collect();
+            let in_batch: HashSet<i64> = seqs.iter().copied().collect();
             let mut positions: HashMap<i64, i64> = HashMap::new();
             let mut next_position = |seq: i64| {
                 let p = positions.entry(seq).or_insert(0);
@@ -911,6 +917,7 @@ impl Store {
                     ])
                     .context("storing an entity")?;
             }
+            mark_done(&tx, Stage::Quotes, &seqs)?;
         }
         tx.commit().context("committing a quotes batch")
     }
