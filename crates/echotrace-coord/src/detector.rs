@@ -209,7 +209,7 @@ impl CoordinationDetector {
         let mut raw: Vec<RawEdge> = pairs
             .into_iter()
             .map(|((a, b), evs)| {
-                let (center, center_weight) = dominant_origin(&evs, &clusters);
+                let (center, center_weight) = dominant_origin(a, b, &evs, &clusters);
                 RawEdge {
                     a,
                     b,
@@ -227,7 +227,10 @@ impl CoordinationDetector {
                 .then(x.b.cmp(&y.b))
         });
 
-        let mut weights: Vec<f64> = raw.iter().map(|e| e.evs.len() as f64).collect();
+        // The percentile is taken over one-center weights, not raw weights: a pair of fast
+        // aggregators co-publishes more than anyone, and on raw weights it would set the bar
+        // that real relay groups must clear.
+        let mut weights: Vec<f64> = raw.iter().map(|e| f64::from(e.center_weight)).collect();
         weights.sort_by(f64::total_cmp);
         let weight_cut = quantile(&weights, cfg.percentile).unwrap_or(0.0);
         let strong_at = weight_cut.max(f64::from(cfg.min_weight));
@@ -257,7 +260,7 @@ impl CoordinationDetector {
                     symmetry: symmetry(&e.evs),
                     center: e.center.and_then(name),
                     center_weight: e.center_weight,
-                    strong: e.evs.len() as f64 >= strong_at,
+                    strong: f64::from(e.center_weight) >= strong_at,
                     evidence: e
                         .evs
                         .iter()
@@ -425,7 +428,7 @@ impl CoordinationDetector {
                 .collect();
             let strong_edges = internal
                 .iter()
-                .filter(|e| e.evs.len() as f64 >= strong_at)
+                .filter(|e| f64::from(e.center_weight) >= strong_at)
                 .count();
             // CooRnet's percentile cut decides which groups are strong enough to report; the
             // weaker edges of a reported group keep its less active relays in it.
@@ -579,12 +582,18 @@ fn credit_evidence(
 }
 
 /// The origin source most of an edge's co-published clusters share, and how many share it.
-fn dominant_origin(evs: &[Ev], clusters: &[ClusterRec]) -> (Option<u32>, u32) {
+///
+/// Clusters that one of the two endpoints originated do not count: a source copying another
+/// one fast is a relay and its center, not two relays of a third source. Without this, a fast
+/// aggregator and each prolific outlet it copies would look like a relay pair.
+fn dominant_origin(a: u32, b: u32, evs: &[Ev], clusters: &[ClusterRec]) -> (Option<u32>, u32) {
     let mut count: FxHashMap<u32, u32> = FxHashMap::default();
     for ev in evs {
         if let Some(c) = clusters.get(ev.cluster as usize) {
             for &o in &c.origins {
-                *count.entry(o).or_default() += 1;
+                if o != a && o != b {
+                    *count.entry(o).or_default() += 1;
+                }
             }
         }
     }

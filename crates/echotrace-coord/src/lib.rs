@@ -21,9 +21,10 @@
 //!    republishers (heavy-tailed delays: rarely within the interval, never repeatedly with the
 //!    same partner) out of groups.
 //! 4. **Groups.** Communities of the kept edges ([`CommunityDetector`], default [`Louvain`]).
-//!    CooRnet's percentile cut (default 0.90 of all co-publication weights, at least
-//!    `min_weight`) decides which communities are reported: a group needs at least one edge
-//!    that strong. The cut is not applied edge by edge inside a group, because a relay that
+//!    CooRnet's percentile cut (default 0.90, at least `min_weight`) decides which
+//!    communities are reported: a group needs at least one edge that strong. The percentile is
+//!    taken over the one-center weights of all co-publication edges, because on raw weights
+//!    a pair of fast aggregators (the heaviest edge of many networks) would set the bar. The cut is not applied edge by edge inside a group, because a relay that
 //!    took part in only some of the pushes would otherwise be cut off its own group.
 //! 5. **Center.** The source holding the earliest witness of most of the group's clusters,
 //!    with the share of clusters that support it. Relays and center are different roles: the

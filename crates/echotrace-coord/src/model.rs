@@ -70,7 +70,7 @@ pub struct Edge {
     pub center: Option<SourceId>,
     /// Co-published clusters of that one center.
     pub center_weight: u32,
-    /// The weight is at or above the network's percentile cut.
+    /// The one-center weight is at or above the network's percentile cut.
     pub strong: bool,
     pub evidence: Vec<EdgeEvidence>,
 }
@@ -126,7 +126,8 @@ pub struct Group {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CoordinationNetwork {
     pub interval: Interval,
-    /// The weight at the configured percentile of all co-publication edges (CooRnet's cut).
+    /// The configured percentile of the one-center weights (`center_weight`) of all
+    /// co-publication edges: CooRnet's cut, on the repetition that matters here.
     pub weight_cut: f64,
     /// Co-publication edges before any filter.
     pub candidate_edges: usize,
