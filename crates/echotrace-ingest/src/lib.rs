@@ -81,7 +81,7 @@ pub use lang::{detect as detect_language, normalize as normalize_language};
 pub use reader::{DocumentReader, Draft, Emit, Item, Location, ReadContext};
 
 use echotrace_core::{DocId, Document, SourceId};
-use echotrace_extract::{Article, ArticleExtractor, ExtractError};
+use echotrace_extract::{ArticleExtractor, EchotraceExtractor};
 use input::{is_gzip, Counting, Gunzip, Peeked};
 use std::fmt;
 use std::io::{BufReader, Read};
@@ -204,8 +204,8 @@ pub struct IngestorBuilder {
 }
 
 impl IngestorBuilder {
-    /// The extractor HTML goes through (`.html`, WARC, JSONL `html`). Without one, HTML
-    /// inputs are rejected.
+    /// The extractor HTML goes through (`.html`, WARC, JSONL `html`); default
+    /// [`EchotraceExtractor`].
     pub fn extractor(mut self, extractor: Arc<dyn ArticleExtractor>) -> Self {
         self.extractor = Some(extractor);
         self
@@ -242,25 +242,14 @@ impl IngestorBuilder {
         let mut readers = self.extra_readers;
         readers.extend(readers::builtin());
         Ingestor {
-            extractor: self.extractor.unwrap_or_else(|| Arc::new(NoExtractor)),
+            extractor: self
+                .extractor
+                .unwrap_or_else(|| Arc::new(EchotraceExtractor::default())),
             detect_language: self.detect_language,
             max_record_bytes: self.max_record_bytes,
             readers,
             cancel: self.cancel,
         }
-    }
-}
-
-/// Stands in when no extractor was configured, so that HTML is rejected with a reason
-/// instead of the ingest failing to start.
-struct NoExtractor;
-
-impl ArticleExtractor for NoExtractor {
-    fn name(&self) -> &'static str {
-        "no"
-    }
-    fn extract(&self, _html: &str, _url: Option<&str>) -> Result<Article, ExtractError> {
-        Err(ExtractError::NoBody)
     }
 }
 
