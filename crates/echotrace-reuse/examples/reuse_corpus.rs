@@ -141,6 +141,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "credit" => p.credit = v,
             "from_root" => p.from_root = v,
             "star_weight" => p.star_weight = v,
+            "context" => p.context = v,
+            "context_mid" => p.context_mid = v,
+            "context_spread" => p.context_spread = v,
             _ => return Err(format!("unknown provenance weight {k}").into()),
         }
     }
@@ -219,6 +222,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                     if details {
                         v["confidence"] = json!(m.confidence);
                         v["evidence"] = json!(m.evidence);
+                        v["context"] = json!(m.context);
                     }
                     Some(v)
                 })

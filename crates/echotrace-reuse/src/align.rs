@@ -64,6 +64,16 @@ pub struct SpanMatch {
     /// Words of `b` in longer gaps (a sentence `b` inserted).
     pub b_gap_words: u32,
     pub score: i32,
+    /// How much the text around the shared passage in `a` is about the same thing: the share
+    /// of the passage's distinctive words that recur within ~170 words around it (see
+    /// [`crate::provenance::context_cohesion`]). `None` where `a` has little text besides the
+    /// passage. Filled by the engine over all alignments of a pair; text that sits in an
+    /// article on another subject was brought there (a copy), text whose surrounding article
+    /// continues its subject is at home.
+    #[serde(default)]
+    pub a_context: Option<f32>,
+    #[serde(default)]
+    pub b_context: Option<f32>,
 }
 
 /// Gaps up to this many words count as word edits; longer ones as dropped/inserted text.
@@ -98,6 +108,8 @@ impl SpanMatch {
             b_tokens: self.a_tokens,
             a_gap_words: self.b_gap_words,
             b_gap_words: self.a_gap_words,
+            a_context: self.b_context,
+            b_context: self.a_context,
             ..*self
         }
     }
@@ -506,6 +518,8 @@ impl BandedAligner {
             a_gap_words: 0,
             b_gap_words: 0,
             score: best,
+            a_context: None,
+            b_context: None,
         };
         let mut x = 0;
         while x < ops.len() {

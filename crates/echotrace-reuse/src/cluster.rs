@@ -317,6 +317,8 @@ mod tests {
                 a_gap_words: 0,
                 b_gap_words: 0,
                 score: 20,
+                a_context: None,
+                b_context: None,
             },
         }
     }

@@ -2,12 +2,12 @@
 //! over newly added documents, and [`cluster_and_rank`] turns all alignments into clusters with
 //! provenance.
 
-use crate::align::{AlignConfig, AlignInput, BandedAligner, PassageAligner};
+use crate::align::{AlignConfig, AlignInput, BandedAligner, PassageAligner, TokenRange};
 use crate::candidates::{CandidateIndex, CandidatePair, IndexConfig};
 use crate::cluster::{Alignment, ClusterBuilder, ClusterConfig};
 use crate::fingerprint::{Fingerprinter, WordNgrams};
 use crate::provenance::{
-    credit_line_spans, DocFacts, ProvenanceConfig, ProvenanceRanker, ReuseCluster,
+    context_cohesion, credit_line_spans, DocFacts, ProvenanceConfig, ProvenanceRanker, ReuseCluster,
 };
 use crate::segment::{NewsSegmenter, Segmenter, Token};
 use echotrace_core::{DocId, Document};
@@ -243,18 +243,36 @@ impl ReuseEngine {
         same: bool,
     ) -> Vec<Alignment> {
         let (oa, ob) = (da.body.start, db.body.start);
-        self.aligner
-            .align(
-                AlignInput {
-                    text: da.body_text(),
-                    tokens: ta,
-                },
-                AlignInput {
-                    text: db.body_text(),
-                    tokens: tb,
-                },
-                same,
-            )
+        let mut matches = self.aligner.align(
+            AlignInput {
+                text: da.body_text(),
+                tokens: ta,
+            },
+            AlignInput {
+                text: db.body_text(),
+                tokens: tb,
+            },
+            same,
+        );
+        if !same && !matches.is_empty() {
+            // How the shared text sits in each document, read over all the pair's spans so
+            // that the pieces around a dropped sentence are not each other's context.
+            let envelope = |r: &mut dyn Iterator<Item = TokenRange>| {
+                r.reduce(|x, y| TokenRange {
+                    start: x.start.min(y.start),
+                    end: x.end.max(y.end),
+                })
+            };
+            let ra = envelope(&mut matches.iter().map(|m| m.a_tokens));
+            let rb = envelope(&mut matches.iter().map(|m| m.b_tokens));
+            let ca = ra.and_then(|r| context_cohesion(da.body_text(), ta, r));
+            let cb = rb.and_then(|r| context_cohesion(db.body_text(), tb, r));
+            for m in &mut matches {
+                m.a_context = ca;
+                m.b_context = cb;
+            }
+        }
+        matches
             .into_iter()
             .map(|mut m| {
                 // Spans were found in the body; report them in the whole text.
@@ -382,6 +400,65 @@ mod tests {
         assert!(c.members.iter().any(|m| inside(m, l7)));
         assert_eq!(c.members.iter().filter(|m| m.parent.is_none()).count(), 1);
         assert!(c.members.iter().all(|m| m.doc.as_str() == "seed"));
+    }
+
+    fn pagerank() -> String {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/eval/reuse/clough-stevenson/orig_taskb.txt"
+        );
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// Ranks the cluster of two documents, with no credit line and tied dates.
+    fn rank_pair(a: &Document, b: &Document) -> ReuseCluster {
+        let engine = ReuseEngine::new(ReuseConfig::default());
+        let alignments = engine.align_documents(a, b);
+        assert!(!alignments.is_empty());
+        let facts = [DocFacts::from_document(a), DocFacts::from_document(b)];
+        let clusters = cluster_and_rank(
+            &alignments,
+            &|id: &DocId| facts.iter().find(|f| &f.id == id),
+            engine.config(),
+        );
+        assert_eq!(clusters.len(), 1);
+        clusters.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn text_pasted_into_an_article_on_another_subject_is_the_copy() {
+        // A passage of the Sputnik story (real text) pasted between two paragraphs of an
+        // encyclopedia article on PageRank (real text). The story carries only its day, the
+        // page a time that day: time ties, the edits are none, the credit line is absent.
+        let seed = seed();
+        let lines: Vec<&str> = seed.lines().collect();
+        let story = lines[1..11].join("\n");
+        let passage = lines[4..6].join("\n");
+        let host_text = pagerank();
+        let cut = host_text.find("\n").map_or(host_text.len(), |i| i + 1);
+        let pasted = format!("{}\n{passage}\n{}", &host_text[..cut], &host_text[cut..]);
+        let story = doc("story", "sputniknews.com", "2022-01-10", &story);
+        let host = doc("host", "blog.example", "2022-01-10T09:00:00Z", &pasted);
+        for (a, b) in [(&story, &host), (&host, &story)] {
+            let c = rank_pair(a, b);
+            assert_eq!(c.origin.as_ref().map(DocId::as_str), Some("story"));
+            let ctx = |id: &str| {
+                c.members
+                    .iter()
+                    .find(|m| m.doc.as_str() == id)
+                    .and_then(|m| m.context)
+            };
+            let (at_home, pasted) = (ctx("story"), ctx("host"));
+            assert!(at_home.is_some_and(|x| x > 0.15), "{at_home:?}");
+            assert!(pasted.is_some_and(|x| x < 0.08), "{pasted:?}");
+        }
+        // A clip of the passage alone, against the article it was cut from.
+        let clip = doc("clip", "clips.example", "2022-01-10T09:00:00Z", &passage);
+        let c = rank_pair(&clip, &story);
+        assert_eq!(c.origin.as_ref().map(DocId::as_str), Some("story"));
+        // And the same clip against the page it was pasted into: the clip is the origin.
+        let c = rank_pair(&clip, &host);
+        assert_eq!(c.origin.as_ref().map(DocId::as_str), Some("clip"));
     }
 
     #[test]

@@ -20,9 +20,11 @@
 //!
 //! The margin between the best and the second-best choice becomes a confidence in `0..1`.
 
+use crate::align::TokenRange;
 use crate::cluster::{Alignment, Cluster};
+use crate::segment::Token;
 use echotrace_core::{ByteSpan, DocId, Document, Published, SourceId, TimeOrder};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 /// What provenance needs to know about a document besides the alignments. Small, so the store
@@ -241,8 +243,54 @@ pub fn source_matches(credit: &str, source: &str) -> bool {
             && (cl == ss || (ss.len() >= 5 && cl.starts_with(&ss))))
 }
 
+/// Words read on each side of a shared passage for [`context_cohesion`] (~1,000 characters).
+pub const CONTEXT_WORDS: usize = 170;
+/// Fewer words than this around a passage (both sides together) is no context: the document
+/// is the passage, give or take a footer.
+pub const MIN_CONTEXT_WORDS: usize = 40;
+
+/// How much the text around `range` in a document is about the same thing as the passage: the
+/// share of the passage's distinctive words (five letters or more, spelling variants folded)
+/// that recur within [`CONTEXT_WORDS`] words before or after it. An excerpt of an article
+/// shares its names and terms with the sentences around it (typically 0.15 and more); a
+/// passage pasted into an article on another subject shares little beyond common words
+/// (typically under 0.08). `None` where the document has less than [`MIN_CONTEXT_WORDS`]
+/// words besides the passage, or the passage has too few distinctive words to tell.
+pub fn context_cohesion(text: &str, tokens: &[Token], range: TokenRange) -> Option<f32> {
+    let (start, end) = (range.start as usize, (range.end as usize).min(tokens.len()));
+    if start >= end {
+        return None;
+    }
+    let before = start.saturating_sub(CONTEXT_WORDS)..start;
+    let after = end..(end + CONTEXT_WORDS).min(tokens.len());
+    if before.len() + after.len() < MIN_CONTEXT_WORDS {
+        return None;
+    }
+    let distinctive = |t: &Token| -> bool {
+        text.get(t.start as usize..t.end as usize)
+            .is_some_and(|w| w.chars().filter(|c| c.is_alphanumeric()).count() >= 5)
+    };
+    let around: FxHashSet<u64> = tokens[before]
+        .iter()
+        .chain(&tokens[after])
+        .filter(|t| distinctive(t))
+        .map(|t| t.variant)
+        .collect();
+    let passage: FxHashSet<u64> = tokens[start..end]
+        .iter()
+        .filter(|t| distinctive(t))
+        .map(|t| t.variant)
+        .collect();
+    if passage.len() < 5 || around.len() < 5 {
+        return None;
+    }
+    let shared = passage.iter().filter(|k| around.contains(k)).count();
+    Some(shared as f32 / passage.len() as f32)
+}
+
 /// Weights of the evidence.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ProvenanceConfig {
     /// Cost per word the child has that the parent lacks.
     pub missing_word: f64,
@@ -269,6 +317,14 @@ pub struct ProvenanceConfig {
     pub star_weight: f64,
     /// Clusters with more documents than this use a greedy tree instead of trying every root.
     pub max_exact: usize,
+    /// Cost of a root whose shared text sits in an article on another subject (its
+    /// [`context_cohesion`] well under `context_mid`), and bonus for one whose surrounding
+    /// article continues the passage's subject (well over it); scaled linearly in between.
+    pub context: f64,
+    /// The cohesion at which the surrounding text says nothing either way.
+    pub context_mid: f64,
+    /// How far from `context_mid` the cohesion must be for the full cost or bonus.
+    pub context_spread: f64,
 }
 
 impl Default for ProvenanceConfig {
@@ -286,6 +342,9 @@ impl Default for ProvenanceConfig {
             unaligned: 200.0,
             star_weight: 1.0,
             max_exact: 32,
+            context: 6.0,
+            context_mid: 0.11,
+            context_spread: 0.05,
         }
     }
 }
@@ -324,6 +383,11 @@ pub struct RankedMember {
     /// runner-up, squashed into `0..1`; 0.5 is a coin toss.
     pub confidence: f32,
     pub evidence: Option<ParentEvidence>,
+    /// The mean [`context_cohesion`] of the document's side of its alignments in the cluster:
+    /// low where the shared text sits in an article on another subject. `None` where the
+    /// document is little more than the shared text.
+    #[serde(default)]
+    pub context: Option<f32>,
 }
 
 /// A reuse cluster with provenance.
@@ -385,6 +449,9 @@ impl ProvenanceRanker {
             }
         }
         let mut stats = vec![PairStats::default(); n * n];
+        // (sum, count) of the context cohesion of each document's side of its alignments.
+        // and how many of its sides had no context at all.
+        let mut context = vec![(0f64, 0u32, 0u32); n];
         for &x in &cluster.alignments {
             let Some(al) = alignments.get(x) else {
                 continue;
@@ -394,6 +461,15 @@ impl ProvenanceRanker {
             };
             if i == j {
                 continue;
+            }
+            for (k, c) in [(i, al.span.a_context), (j, al.span.b_context)] {
+                match c {
+                    Some(c) => {
+                        context[k].0 += f64::from(c);
+                        context[k].1 += 1;
+                    }
+                    None => context[k].2 += 1,
+                }
             }
             let pairs = al.span.matches + al.span.variants + al.span.mismatches;
             for (p, q) in [(i, j), (j, i)] {
@@ -462,13 +538,26 @@ impl ProvenanceRanker {
                 cost[p * n + c] = w;
             }
         }
+        let mean_context = |i: usize| -> Option<f32> {
+            // One copy that holds the document's text and little else shows that the text
+            // is (nearly) the whole document, whatever part of it other copies took.
+            let (sum, count, standalone) = context[i];
+            (count > 0 && standalone == 0).then(|| (sum / f64::from(count)) as f32)
+        };
         let root_penalty = |r: usize| -> f64 {
             let credits_member = (0..n).any(|p| p != r && credited(r, p));
-            if credits_member {
+            let mut pen = if credits_member {
                 cfg.root_credits_member
             } else {
                 0.0
+            };
+            // Text pasted into an article on another subject came from elsewhere; text
+            // whose article goes on about the same thing is at home there.
+            if let Some(c) = mean_context(r).filter(|_| cfg.context_spread > 0.0) {
+                let c = f64::from(c);
+                pen += cfg.context * ((cfg.context_mid - c) / cfg.context_spread).clamp(-1.0, 1.0);
             }
+            pen
         };
 
         // Choose the root and tree.
@@ -542,6 +631,7 @@ impl ProvenanceRanker {
                     parent: Some(m.doc.clone()),
                     confidence: 0.5,
                     evidence: None,
+                    context: mean_context(i),
                 });
                 continue;
             }
@@ -553,6 +643,7 @@ impl ProvenanceRanker {
                 parent: parent.map(|p| docs[p].clone()),
                 confidence: member_conf[i],
                 evidence: parent.map(|p| evidence(p, i)),
+                context: mean_context(i),
             });
         }
 
@@ -845,6 +936,8 @@ mod tests {
                     a_gap_words: 0,
                     b_gap_words: 0,
                     score: 1,
+                    a_context: None,
+                    b_context: None,
                 },
             })
             .collect();
