@@ -390,6 +390,17 @@ fn canonical_json(value: &serde_json::Value, out: &mut String) {
     }
 }
 
+/// The file name of an origin without its directory and extensions, or `None` when the origin
+/// names a line or record inside a file.
+fn file_stem(origin: &str) -> Option<&str> {
+    let name = origin.rsplit(['/', '\\']).next()?;
+    if name.contains(['#', ':']) {
+        return None;
+    }
+    let name = name.strip_suffix(".gz").unwrap_or(name);
+    Some(name.rsplit_once('.').map_or(name, |(stem, _)| stem))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -433,15 +444,4 @@ mod tests {
         d.title = None;
         assert_ne!(content_hash(&c), content_hash(&d));
     }
-}
-
-/// The file name of an origin without its directory and extensions, or `None` when the origin
-/// names a line or record inside a file.
-fn file_stem(origin: &str) -> Option<&str> {
-    let name = origin.rsplit(['/', '\\']).next()?;
-    if name.contains(['#', ':']) {
-        return None;
-    }
-    let name = name.strip_suffix(".gz").unwrap_or(name);
-    Some(name.rsplit_once('.').map_or(name, |(stem, _)| stem))
 }

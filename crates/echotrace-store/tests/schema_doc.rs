@@ -1,8 +1,11 @@
 //! Keeps `docs/schema.md` honest: every column is documented, and every example query runs.
 
 use echotrace_core::{ByteSpan, DocId, Document, Published, SourceId};
-use echotrace_store::Store;
+use echotrace_store::{
+    Store, StoredAlignment, StoredCluster, StoredEntity, StoredMember, StoredQuote,
+};
 use rusqlite::Connection;
+use serde_json::json;
 
 const SCHEMA_MD: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/schema.md"));
 const SEED: &str = include_str!(concat!(
@@ -39,6 +42,67 @@ fn populated_file(dir: &std::path::Path) -> std::path::PathBuf {
     month.source = SourceId::new("ria.ru");
     month.published = Published::parse("2022-01");
     store.insert_documents(&[seed, tass, month]).unwrap();
+    let (seed_id, tass_id) = (DocId::new("1da12e83afc5f8cf"), DocId::new("tass-1"));
+    let seed_span = ByteSpan::new(start, start + 8); // "Speaking"
+    store
+        .commit_reuse_batch(
+            &[seed_id.clone(), tass_id.clone()],
+            &[StoredAlignment {
+                a: seed_id.clone(),
+                a_span: seed_span,
+                b: tass_id.clone(),
+                b_span: ByteSpan::new(0, 5),
+                score: 12.0,
+                identity: 0.5,
+                detail: json!(null),
+            }],
+            Some(("reuse.index", b"\x00\x01")),
+        )
+        .unwrap();
+    store
+        .replace_clusters(&[StoredCluster {
+            id: "c1".into(),
+            origin: Some(seed_id.clone()),
+            origin_confidence: 0.8,
+            earliest: vec![seed_id.clone()],
+            members: vec![
+                StoredMember {
+                    doc: seed_id.clone(),
+                    span: seed_span,
+                    parent: None,
+                    confidence: 0.8,
+                    evidence: json!({}),
+                },
+                StoredMember {
+                    doc: tass_id.clone(),
+                    span: ByteSpan::new(0, 5),
+                    parent: Some(seed_id.clone()),
+                    confidence: 0.7,
+                    evidence: json!({"later": true}),
+                },
+            ],
+        }])
+        .unwrap();
+    store
+        .commit_quotes_batch(
+            std::slice::from_ref(&tass_id),
+            &[StoredQuote {
+                doc: tass_id.clone(),
+                kind: "reported".into(),
+                content: vec![ByteSpan::new(13, 22)],
+                cue: Some(ByteSpan::new(6, 12)),
+                source: Some(ByteSpan::new(0, 5)),
+                speaker: Some("Vladimir  Putin".into()),
+                detail: json!({"class": "speech"}),
+            }],
+            &[StoredEntity {
+                doc: tass_id.clone(),
+                kind: "person".into(),
+                name: "Vladimir Putin".into(),
+                aliases: vec!["Putin".into()],
+            }],
+        )
+        .unwrap();
     let run = store.begin_run(&["corpus.jsonl"]).unwrap();
     store
         .record_rejections(run, &[("corpus.jsonl", "line 3", "malformed JSON")])
@@ -58,6 +122,13 @@ fn every_column_is_documented() {
         "ingest_runs",
         "rejections",
         "documents_fts_content",
+        "stage_done",
+        "analysis_state",
+        "alignments",
+        "clusters",
+        "cluster_members",
+        "quotes",
+        "entities",
     ] {
         let heading = format!("### `{table}`");
         let section = SCHEMA_MD
@@ -124,4 +195,27 @@ fn example_queries_run_and_answer() {
     // Body.
     assert!(answers[4][0][0].contains("Speaking at an extraordinary session"));
     assert!(!answers[4][0][0].contains("Post a Comment"));
+
+    // The analysis examples, from the end.
+    let n = answers.len();
+    let progress = &answers[n - 1];
+    assert_eq!(progress.len(), 2, "{progress:?}");
+    let most_reused = &answers[n - 2];
+    assert_eq!(most_reused.len(), 2, "{most_reused:?}");
+    assert!(
+        most_reused[0][0].contains("1da12e83afc5f8cf"),
+        "{most_reused:?}"
+    );
+    let speakers = &answers[n - 3];
+    assert!(speakers[0][0].contains("Putin"), "{speakers:?}");
+    let putin = &answers[n - 4];
+    assert_eq!(putin.len(), 1);
+    assert!(putin[0][3].contains("on Monday"), "{putin:?}");
+    let members = &answers[n - 5];
+    assert_eq!(members.len(), 2);
+    assert!(members[0][4].contains("Speaking"), "{members:?}");
+    assert!(members[1][3].contains("1da12e83afc5f8cf"), "{members:?}");
+    let clusters = &answers[n - 6];
+    assert!(clusters[0][3].contains("1da12e83afc5f8cf"), "{clusters:?}");
+    assert!(clusters[0][4].contains("Sputnik"), "{clusters:?}");
 }
