@@ -101,6 +101,8 @@ pub fn modularity(g: &WeightedGraph, community: &[usize], gamma: f64) -> f64 {
         .sum()
 }
 
+const MAX_SWEEPS: usize = 1000;
+
 /// Finds groups of densely linked nodes.
 pub trait CommunityDetector: Send + Sync {
     /// One community label per node, labels `0..k` numbered by first appearance.
@@ -164,7 +166,9 @@ impl Louvain {
         let mut tot: Vec<f64> = degree.clone();
         let mut any_move = false;
         let mut weights_to: FxHashMap<usize, f64> = FxHashMap::default();
-        loop {
+        // Every move strictly raises modularity, so sweeps end; the bound guards against
+        // rounding making two moves undo each other forever.
+        for _ in 0..MAX_SWEEPS {
             let mut gain_sum = 0.0;
             let mut moved = false;
             // Gains are compared in units of edge weight; the stop rule wants modularity.
@@ -391,15 +395,18 @@ mod tests {
         assert!(q > 0.41 && q < 0.4199, "Q = {q}");
         let k = c.iter().max().map_or(0, |m| m + 1);
         assert!((3..=5).contains(&k), "{k} communities");
-        // The two leaders end up apart, and most members sit with their leader's faction.
+        // The two leaders end up apart, and each community is (nearly) one faction: members
+        // whose community's majority faction is their own.
         assert_ne!(c[0], c[33]);
+        let hi = |v: usize| MR_HI.contains(&v);
         let agree = (0..34)
             .filter(|&v| {
-                let with_hi = MR_HI.contains(&v);
-                (c[v] == c[0]) == with_hi || (c[v] == c[33]) == !with_hi
+                let same: Vec<usize> = (0..34).filter(|&u| c[u] == c[v]).collect();
+                let with_hi = same.iter().filter(|&&u| hi(u)).count();
+                (2 * with_hi > same.len()) == hi(v)
             })
             .count();
-        assert!(agree >= 30, "{agree}");
+        assert!(agree >= 32, "{agree}");
     }
 
     #[test]
