@@ -11,7 +11,9 @@
 //! `style`, `svg`, form controls, …) are not copied at all; the metadata that lives in them
 //! (JSON-LD) and in `<head>` is collected on the way.
 
-use dom_query::{Document, NodeData, NodeRef};
+use crate::rules::{self, Boilerplate};
+use dom_query::{local_name, Document, LocalName, NodeData, NodeRef};
+use std::collections::HashMap;
 
 pub(crate) const NONE: u32 = u32::MAX;
 
@@ -74,58 +76,59 @@ pub(crate) enum Tag {
 }
 
 impl Tag {
-    fn from_name(name: &str) -> Tag {
-        match name {
-            "a" => Tag::A,
-            "address" => Tag::Address,
-            "article" => Tag::Article,
-            "aside" => Tag::Aside,
-            "blockquote" => Tag::Blockquote,
-            "body" => Tag::Body,
-            "br" => Tag::Br,
-            "caption" => Tag::Caption,
-            "center" => Tag::Center,
-            "dd" => Tag::Dd,
-            "details" => Tag::Details,
-            "dialog" => Tag::Dialog,
-            "div" => Tag::Div,
-            "dl" => Tag::Dl,
-            "dt" => Tag::Dt,
-            "fieldset" => Tag::Fieldset,
-            "figcaption" => Tag::Figcaption,
-            "figure" => Tag::Figure,
-            "footer" => Tag::Footer,
-            "form" => Tag::Form,
-            "h1" => Tag::H1,
-            "h2" => Tag::H2,
-            "h3" => Tag::H3,
-            "h4" => Tag::H4,
-            "h5" => Tag::H5,
-            "h6" => Tag::H6,
-            "header" => Tag::Header,
-            "hr" => Tag::Hr,
-            "html" => Tag::Html,
-            "img" => Tag::Img,
-            "label" => Tag::Label,
-            "legend" => Tag::Legend,
-            "li" => Tag::Li,
-            "main" => Tag::Main,
-            "menu" => Tag::Menu,
-            "nav" => Tag::Nav,
-            "ol" => Tag::Ol,
-            "p" => Tag::P,
-            "pre" => Tag::Pre,
-            "section" => Tag::Section,
-            "summary" => Tag::Summary,
-            "table" => Tag::Table,
-            "tbody" => Tag::Tbody,
-            "td" => Tag::Td,
-            "tfoot" => Tag::Tfoot,
-            "th" => Tag::Th,
-            "thead" => Tag::Thead,
-            "time" => Tag::Time,
-            "tr" => Tag::Tr,
-            "ul" => Tag::Ul,
+    fn from_name(name: &LocalName) -> Tag {
+        // Interned names compare by pointer: far cheaper than string matching per element.
+        match *name {
+            local_name!("a") => Tag::A,
+            local_name!("address") => Tag::Address,
+            local_name!("article") => Tag::Article,
+            local_name!("aside") => Tag::Aside,
+            local_name!("blockquote") => Tag::Blockquote,
+            local_name!("body") => Tag::Body,
+            local_name!("br") => Tag::Br,
+            local_name!("caption") => Tag::Caption,
+            local_name!("center") => Tag::Center,
+            local_name!("dd") => Tag::Dd,
+            local_name!("details") => Tag::Details,
+            local_name!("dialog") => Tag::Dialog,
+            local_name!("div") => Tag::Div,
+            local_name!("dl") => Tag::Dl,
+            local_name!("dt") => Tag::Dt,
+            local_name!("fieldset") => Tag::Fieldset,
+            local_name!("figcaption") => Tag::Figcaption,
+            local_name!("figure") => Tag::Figure,
+            local_name!("footer") => Tag::Footer,
+            local_name!("form") => Tag::Form,
+            local_name!("h1") => Tag::H1,
+            local_name!("h2") => Tag::H2,
+            local_name!("h3") => Tag::H3,
+            local_name!("h4") => Tag::H4,
+            local_name!("h5") => Tag::H5,
+            local_name!("h6") => Tag::H6,
+            local_name!("header") => Tag::Header,
+            local_name!("hr") => Tag::Hr,
+            local_name!("html") => Tag::Html,
+            local_name!("img") => Tag::Img,
+            local_name!("label") => Tag::Label,
+            local_name!("legend") => Tag::Legend,
+            local_name!("li") => Tag::Li,
+            local_name!("main") => Tag::Main,
+            local_name!("menu") => Tag::Menu,
+            local_name!("nav") => Tag::Nav,
+            local_name!("ol") => Tag::Ol,
+            local_name!("p") => Tag::P,
+            local_name!("pre") => Tag::Pre,
+            local_name!("section") => Tag::Section,
+            local_name!("summary") => Tag::Summary,
+            local_name!("table") => Tag::Table,
+            local_name!("tbody") => Tag::Tbody,
+            local_name!("td") => Tag::Td,
+            local_name!("tfoot") => Tag::Tfoot,
+            local_name!("th") => Tag::Th,
+            local_name!("thead") => Tag::Thead,
+            local_name!("time") => Tag::Time,
+            local_name!("tr") => Tag::Tr,
+            local_name!("ul") => Tag::Ul,
             _ => Tag::Other,
         }
     }
@@ -147,40 +150,40 @@ impl Tag {
 }
 
 /// Tags whose whole subtree is never article text.
-fn is_skipped(name: &str) -> bool {
+fn is_skipped(name: &LocalName) -> bool {
     matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "picture"
-            | "source"
-            | "map"
-            | "select"
-            | "option"
-            | "optgroup"
-            | "datalist"
-            | "textarea"
-            | "input"
-            | "button"
-            | "link"
-            | "meta"
-            | "base"
-            | "title"
-            | "head"
-            | "frameset"
-            | "frame"
-            | "slot"
-            | "dialog"
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("iframe")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("canvas")
+            | local_name!("video")
+            | local_name!("audio")
+            | local_name!("picture")
+            | local_name!("source")
+            | local_name!("map")
+            | local_name!("select")
+            | local_name!("option")
+            | local_name!("optgroup")
+            | local_name!("datalist")
+            | local_name!("textarea")
+            | local_name!("input")
+            | local_name!("button")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("base")
+            | local_name!("title")
+            | local_name!("head")
+            | local_name!("frameset")
+            | local_name!("frame")
+            | local_name!("slot")
+            | local_name!("dialog")
     )
 }
 
@@ -199,6 +202,8 @@ pub(crate) mod flag {
     pub const HAS_CONTROL: u16 = 1 << 5;
     /// `itemprop` names a comment or review, which is never the article itself.
     pub const ITEMPROP_COMMENT: u16 = 1 << 6;
+    /// The class names the article body container (`entry-content`, `article-body`, …).
+    pub const BODY_CLASS: u16 = 1 << 7;
 }
 
 #[derive(Clone, Debug)]
@@ -208,6 +213,9 @@ pub(crate) struct Node {
     /// One past the last node of this node's subtree.
     pub end: u32,
     pub flags: u16,
+    /// What the `class`/`id` says: boilerplate or not, and Readability's class weight.
+    pub boilerplate: Boilerplate,
+    pub weight: i8,
     /// Text nodes: the byte range in [`Dom::text`]. Elements: the lowercased `class` and `id`
     /// joined by a space, as a range in [`Dom::attrs`].
     pub start_off: u32,
@@ -237,6 +245,7 @@ pub(crate) struct Dom {
     pub text: String,
     pub attrs: String,
     pub meta: RawMeta,
+    class_cache: HashMap<String, (Boilerplate, i8, bool)>,
 }
 
 /// Pages with more elements than this are cut: the tail of a page past a million nodes is
@@ -255,6 +264,7 @@ impl Dom {
             text: String::with_capacity(16 * 1024),
             attrs: String::with_capacity(8 * 1024),
             meta: RawMeta::default(),
+            class_cache: HashMap::new(),
         };
         let root = doc.root();
         // Explicit stack of (node, index in `dom.nodes` of its copy or NONE when skipped).
@@ -288,14 +298,10 @@ impl Dom {
                     }
                     if let Some(idx) = dom.copy_node(node, parent) {
                         stack.push(Step::Leave(idx));
-                        let mut kids = Vec::new();
-                        let mut child = node.first_child();
+                        let mut child = node.last_child();
                         while let Some(c) = child {
-                            kids.push(c);
-                            child = c.next_sibling();
-                        }
-                        for c in kids.into_iter().rev() {
                             stack.push(Step::Enter(c, idx));
+                            child = c.prev_sibling();
                         }
                     }
                 }
@@ -327,26 +333,27 @@ impl Dom {
                     parent,
                     end: idx + 1,
                     flags: 0,
+                    boilerplate: Boilerplate::No,
+                    weight: 0,
                     start_off: start,
                     end_off: self.text.len() as u32,
                 });
                 None
             }
             NodeData::Element(el) => {
-                let name: &str = &el.name.local;
-                if is_skipped(name) {
+                if is_skipped(&el.name.local) {
+                    let name: &str = &el.name.local;
                     self.note_skipped(name, el, node, parent);
                     return None;
                 }
-                let tag = Tag::from_name(name);
+                let tag = Tag::from_name(&el.name.local);
                 let mut flags = 0u16;
                 let start = self.attrs.len() as u32;
                 let mut has_href = false;
                 for a in &el.attrs {
-                    let key: &str = &a.name.local;
                     let val: &str = &a.value;
-                    match key {
-                        "class" | "id" => {
+                    match a.name.local {
+                        local_name!("class") | local_name!("id") => {
                             if self.attrs.len() > start as usize {
                                 self.attrs.push(' ');
                             }
@@ -355,11 +362,13 @@ impl Dom {
                         }
                         // React streaming SSR parks finished content in `<div hidden
                         // id="S:…">` until a script moves it into place: it is the page.
-                        "hidden" if !is_react_segment(el) => flags |= flag::HIDDEN,
-                        "aria-hidden" if val.eq_ignore_ascii_case("true") => flags |= flag::HIDDEN,
-                        "style" if is_hidden_style(val) => flags |= flag::HIDDEN,
-                        "href" => has_href = true,
-                        "role" => {
+                        local_name!("hidden") if !is_react_segment(el) => flags |= flag::HIDDEN,
+                        local_name!("aria-hidden") if val.eq_ignore_ascii_case("true") => {
+                            flags |= flag::HIDDEN
+                        }
+                        local_name!("style") if is_hidden_style(val) => flags |= flag::HIDDEN,
+                        local_name!("href") => has_href = true,
+                        local_name!("role") => {
                             let r = val.trim().to_ascii_lowercase();
                             match r.as_str() {
                                 "navigation" | "banner" | "contentinfo" | "complementary"
@@ -369,7 +378,7 @@ impl Dom {
                                 _ => {}
                             }
                         }
-                        "itemprop" => {
+                        local_name!("itemprop") => {
                             let v = val.to_ascii_lowercase();
                             if v.split_ascii_whitespace().any(|t| t == "articlebody") {
                                 flags |= flag::ARTICLE_BODY;
@@ -405,11 +414,34 @@ impl Dom {
                         self.meta.times.push((dt, strong));
                     }
                 }
+                // Class rules are decided once per element here, not in every pass.
+                // Pages repeat the same class strings hundreds of times; classify each once.
+                let (boilerplate, weight, body_class) = match self.attrs.get(start as usize..) {
+                    Some(class_id) if !class_id.is_empty() => {
+                        if let Some(&c) = self.class_cache.get(class_id) {
+                            c
+                        } else {
+                            let c = (
+                                rules::boilerplate_class(class_id),
+                                rules::class_weight(class_id) as i8,
+                                rules::is_body_class(class_id),
+                            );
+                            self.class_cache.insert(class_id.to_string(), c);
+                            c
+                        }
+                    }
+                    _ => (Boilerplate::No, 0, false),
+                };
+                if body_class {
+                    flags |= flag::BODY_CLASS;
+                }
                 self.nodes.push(Node {
                     tag,
                     parent,
                     end: idx + 1,
                     flags,
+                    boilerplate,
+                    weight,
                     start_off: start,
                     end_off: self.attrs.len() as u32,
                 });

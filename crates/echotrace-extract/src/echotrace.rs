@@ -265,7 +265,7 @@ impl EchotraceExtractor {
             let strong = by_tag
                 || node.flags & (flag::HIDDEN | flag::ROLE_BOILERPLATE | flag::ITEMPROP_COMMENT)
                     != 0;
-            dropped[i] = match rules::boilerplate_class(dom.class_id(i)) {
+            dropped[i] = match node.boilerplate {
                 _ if strong => true,
                 Boilerplate::Strong => true,
                 // Real prose: a few hundred characters of text outside links.
@@ -278,7 +278,7 @@ impl EchotraceExtractor {
 
     /// Writes the kept runs of the selected containers as paragraphs.
     fn emit(&self, dom: &Dom, runs: &[Run], selected: &[usize], cleaned: &[bool]) -> String {
-        let mut paras: Vec<&str> = Vec::new();
+        let mut paras: Vec<String> = Vec::new();
         let mut para_chars: Vec<u32> = Vec::new();
         for run in runs {
             let host = run.host as usize;
@@ -299,13 +299,14 @@ impl EchotraceExtractor {
             if run.link_density() > 0.5 && run.chars < 300 {
                 continue;
             }
-            for line in run.text.split('\n') {
+            let text = crate::text::repair_mojibake(&run.text);
+            for line in text.split('\n') {
                 let line = line.trim();
                 if line.is_empty() || rules::is_boilerplate_line(line) {
                     continue;
                 }
-                paras.push(line);
                 para_chars.push(count_chars(line));
+                paras.push(line.to_string());
             }
         }
         if self.cut_at_terminators {
@@ -329,9 +330,7 @@ impl EchotraceExtractor {
 fn unique_body_marker(dom: &Dom) -> Option<usize> {
     let mut found = None;
     for (i, node) in dom.nodes.iter().enumerate() {
-        if node.tag != Tag::Text
-            && (node.flags & flag::ARTICLE_BODY != 0 || rules::is_body_class(dom.class_id(i)))
-        {
+        if node.tag != Tag::Text && node.flags & (flag::ARTICLE_BODY | flag::BODY_CLASS) != 0 {
             if found.is_some() {
                 return None;
             }
@@ -341,8 +340,13 @@ fn unique_body_marker(dom: &Dom) -> Option<usize> {
     found
 }
 
+/// Characters other than whitespace. Counts bytes that start a character, so only ASCII
+/// whitespace is left out; exact enough for the densities it feeds, and it is on the hot
+/// path of every text node.
 fn count_chars(s: &str) -> u32 {
-    s.chars().filter(|c| !c.is_whitespace()).count() as u32
+    s.bytes()
+        .filter(|&b| (b & 0xC0) != 0x80 && !b.is_ascii_whitespace())
+        .count() as u32
 }
 
 /// Splits the kept part of the page into runs, in document order.
@@ -557,8 +561,8 @@ fn select_content(
     let init = |score: &mut Vec<f32>, i: usize| {
         if score[i].is_nan() {
             let node = &dom.nodes[i];
-            let mut s = tag_base_score(node.tag) + rules::class_weight(dom.class_id(i)) as f32;
-            if node.flags & flag::ARTICLE_BODY != 0 || rules::is_body_class(dom.class_id(i)) {
+            let mut s = tag_base_score(node.tag) + f32::from(node.weight);
+            if node.flags & (flag::ARTICLE_BODY | flag::BODY_CLASS) != 0 {
                 s += 25.0;
             }
             score[i] = s;
@@ -807,7 +811,7 @@ fn clean_conditionally(dom: &Dom, selected: &[usize], agg: &[Agg], dropped: &[bo
             if a.chars == 0 || a.commas >= 10 {
                 continue;
             }
-            let weight = rules::class_weight(dom.class_id(i));
+            let weight = i32::from(node.weight);
             let ld = a.link_density();
             let is_list = matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Dl)
                 || a.list_chars as f32 > 0.9 * a.chars as f32;
