@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled demo corpus (README): build, ingest every demo input into
-# demo.db, then show what the store holds and the seed page as echotrace reads it.
-# Re-running is safe: ingest is idempotent, so the second run adds nothing.
+# demo.db, analyze it (quotes, reuse alignment, clusters, provenance), then show what was found.
+# Re-running is safe: ingest and analyze are idempotent, so a second run adds nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${ECHOTRACE_DB:-demo.db}
@@ -11,8 +11,17 @@ bin=target/release/echotrace
 echo "== ingest examples/demo into $DB"
 "$bin" ingest examples/demo --db "$DB"
 echo
+echo "== analyze"
+"$bin" analyze --db "$DB"
+echo
 echo "== stats"
 "$bin" stats --db "$DB"
 echo
-echo "== the seed page (examples/demo/pages/000_1da12e83afc5f8cf.txt)"
+echo "== the largest reuse clusters"
+"$bin" clusters --db "$DB" --limit 5
+echo
+echo "== the seed page (examples/demo/pages/000_1da12e83afc5f8cf.txt), reused passages and quotes marked"
 "$bin" show 000_1da12e83afc5f8cf --db "$DB"
+echo
+echo "== every quote of Vladimir Putin"
+"$bin" quotes --speaker "Vladimir Putin" --db "$DB"

@@ -53,14 +53,24 @@ impl SourceId {
         (!name.is_empty()).then_some(SourceId(name))
     }
 
-    /// The source a URL names: its host, lowercased, without a leading `www.`.
+    /// The source a URL names: its host, lowercased, without a leading `www.`. `None` unless
+    /// the host is a plausible DNS name (labels of letters, digits and hyphens, at least one
+    /// dot): prose in a `url` field must not become a source.
     pub fn from_url(url: &str) -> Option<Self> {
-        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
         let host = rest.split(['/', '?', '#']).next()?;
         let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-        let host = host.split(':').next()?.to_ascii_lowercase();
+        let host = host.split(':').next()?.to_lowercase();
         let host = host.strip_prefix("www.").unwrap_or(&host);
-        (host.contains('.') && host.len() > 2).then(|| SourceId(host.to_string()))
+        let label_ok = |l: &str| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        };
+        let plausible = host.len() <= 253 && host.contains('.') && host.split('.').all(label_ok);
+        plausible.then(|| SourceId(host.to_string()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -170,6 +180,9 @@ mod tests {
         let s = SourceId::from_url("https://www.Example.com:8080/a/b?c=1").unwrap();
         assert_eq!(s.as_str(), "example.com");
         assert_eq!(SourceId::from_url("not a url"), None);
+        assert_eq!(SourceId::from_url("some prose. with a dot\nand more"), None);
+        assert_eq!(SourceId::from_url("https://a..b/x"), None);
+        assert_eq!(SourceId::from_url("https://tass.ru").unwrap().as_str(), "tass.ru");
         assert_eq!(SourceId::new("  Sputnik \n News ").unwrap().as_str(), "Sputnik News");
     }
 

@@ -28,6 +28,22 @@ pub enum Command {
         after_help = "Examples:\n  echotrace ingest examples/demo\n  echotrace ingest crawl.warc.gz feeds/ --db news.db\n  cat page.html | echotrace ingest -\n\nExit status: 0 when every record landed, 2 when some were rejected (each is reported on stderr with file, line or record, and reason), 1 on error, 130 when interrupted (documents already committed stay; re-running completes the job)."
     )]
     Ingest(IngestArgs),
+    /// Run the analysis stages (quotes, reuse alignment, clusters and provenance) over every
+    /// document not analyzed yet.
+    #[command(
+        after_help = "Examples:\n  echotrace analyze\n  echotrace analyze --json --quiet\n\nEach batch of documents is one transaction: Ctrl-C stops after the batch in flight (exit 130) and the next `echotrace analyze` resumes; after new documents are ingested, only they are compared against the corpus."
+    )]
+    Analyze(AnalyzeArgs),
+    /// List reuse clusters: passages shared between documents, with their origin.
+    #[command(
+        after_help = "Examples:\n  echotrace clusters\n  echotrace clusters --limit 100 --json"
+    )]
+    Clusters(ClustersArgs),
+    /// Quotes: who said what, from one document, one speaker, or the whole store.
+    #[command(
+        after_help = "Examples:\n  echotrace quotes 000_1da12e83afc5f8cf\n  echotrace quotes --speaker \"Vladimir Putin\"\n  echotrace quotes --json > quotes.jsonl"
+    )]
+    Quotes(QuotesArgs),
     /// Show one document: metadata and body.
     #[command(
         after_help = "Examples:\n  echotrace show dbef750110c\n  echotrace show dbef750110c --json"
@@ -61,6 +77,53 @@ pub struct IngestArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub batch: u32,
+    /// No progress bars.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print the summary as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Run only the reuse stage.
+    #[arg(long, conflicts_with = "quotes_only")]
+    pub reuse_only: bool,
+    /// Run only the quotes stage.
+    #[arg(long)]
+    pub quotes_only: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ClustersArgs {
+    /// How many clusters, largest first.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Skip this many clusters (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// One JSON object per cluster with members, offsets (code points), parents and confidence.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct QuotesArgs {
+    /// Only this document (id or file name).
+    pub doc: Option<String>,
+    /// Only quotes resolved to this speaker (case and spacing ignored).
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// At most this many quotes.
+    #[arg(long, default_value_t = 1000)]
+    pub limit: usize,
+    /// JSONL in the format of `shared/eval/quotes/score.py` (code-point spans), plus `kind`.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
 pub struct ShowArgs {
     /// The document id (as given at ingest, or the content hash echotrace made).
     pub doc: String,
@@ -82,6 +145,10 @@ pub enum ExportCommand {
         after_help = "Examples:\n  echotrace export docs > docs.jsonl\n  echotrace export docs --output docs.jsonl"
     )]
     Docs(ExportDocsArgs),
+    /// Every reuse cluster as JSONL in the format of `shared/eval/reuse/score.py`
+    /// (`doc` ids, code-point offsets, `parent`), with confidences as extra keys.
+    #[command(after_help = "Examples:\n  echotrace export clusters --output clusters.jsonl")]
+    Clusters(ExportDocsArgs),
 }
 
 #[derive(Args, Debug)]
@@ -98,6 +165,46 @@ pub enum EvalCommand {
         after_help = "Examples:\n  echotrace eval extraction ../shared/eval/extraction/scrapinghub\n  echotrace eval extraction ../shared/eval/extraction/wcxb-dev-articles --json --output wcxb.json\n  echotrace eval extraction DIR --extractor all"
     )]
     Extraction(EvalExtractionArgs),
+    /// Reuse clusters and provenance: ingests a corpus into a temporary store, analyzes it and
+    /// scores the clusters as `shared/eval/reuse/score.py` does.
+    #[command(
+        after_help = "Examples:\n  python3 ../shared/eval/reuse/make_corpus.py --out /tmp/dev --seed 1\n  echotrace eval reuse --corpus /tmp/dev/corpus.jsonl --gold /tmp/dev/gold.jsonl --json --output clusters.jsonl"
+    )]
+    Reuse(EvalReuseArgs),
+    /// Quote attribution on brat standoff in the PolNeAR layout (`text/`, `attributions/`),
+    /// scored as `shared/eval/quotes/score.py` does.
+    #[command(
+        after_help = "Examples:\n  echotrace eval quotes ../shared/eval/quotes/polnear/dev --json --output quotes.jsonl"
+    )]
+    Quotes(EvalQuotesArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalReuseArgs {
+    /// The corpus (any input ingest reads; `corpus.jsonl` of `make_corpus.py`).
+    #[arg(long)]
+    pub corpus: PathBuf,
+    /// The gold clusters (`gold.jsonl`).
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Print the figures as one JSON object with the scorer's keys.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the clusters in the scorer's input format.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalQuotesArgs {
+    /// The gold directory (`text/*.txt`, `attributions/*.ann`).
+    pub dir: PathBuf,
+    /// Print the figures as one JSON object with the scorer's keys.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the quotes in the scorer's input format (JSONL).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -1,10 +1,21 @@
-use crate::cli::EvalExtractionArgs;
+use super::analyze::{analyze, kind_name, Stages};
+use super::export::cluster_records;
+use super::ingest::{ingest_into, IngestOptions};
+use crate::cli::{EvalExtractionArgs, EvalQuotesArgs, EvalReuseArgs};
+use crate::interrupt;
 use crate::output::print_json;
 use anyhow::{Context, Result};
+use echotrace_core::CharOffsets;
 use echotrace_eval::extraction::{self, Benchmark};
+use echotrace_eval::quotes::{QuoteGold, SystemQuote};
 use echotrace_extract::{all_extractors, ArticleExtractor};
+use echotrace_quotes::QuoteExtractor;
+use echotrace_store::Store;
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
+use std::io::Write;
 use std::process::ExitCode;
+use std::time::Instant;
 
 /// `echotrace eval extraction`: every named extractor over one benchmark, scored with the
 /// benchmark's own metric.
@@ -88,6 +99,138 @@ pub fn extraction(args: EvalExtractionArgs) -> Result<ExitCode> {
             eprintln!("F1 {worst_f1:.3} is below the required {min:.3}");
             return Ok(ExitCode::from(1));
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `echotrace eval reuse`: the whole pipeline on a labelled corpus, in a temporary store.
+pub fn reuse(args: EvalReuseArgs) -> Result<ExitCode> {
+    let gold = echotrace_eval::reuse::load_clusters(&args.gold)?;
+    let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
+    let db = dir.path().join("eval.db");
+    let mut store = Store::open(&db)?;
+    let cancel = interrupt::install();
+    let options = IngestOptions {
+        batch: 2000,
+        quiet: true,
+    };
+    let started = Instant::now();
+    let ingested = ingest_into(
+        &mut store,
+        std::slice::from_ref(&args.corpus),
+        &options,
+        cancel.clone(),
+    )?;
+    let stages = Stages {
+        reuse: true,
+        quotes: false,
+    };
+    let analyzed = analyze(&mut store, &db, stages, 5000, !args.json, &cancel)?;
+    if analyzed.interrupted || ingested.interrupted {
+        anyhow::bail!("interrupted");
+    }
+    let elapsed = started.elapsed();
+    let records = cluster_records(&store)?;
+    if let Some(path) = &args.output {
+        echotrace_eval::reuse::write_clusters(path, &records)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let score = echotrace_eval::reuse::score(&gold, &records);
+    if args.json {
+        print_json(&score)?;
+    } else {
+        let s = &score;
+        println!(
+            "{} documents, {} alignments, {} clusters in {:.1} s",
+            ingested.added,
+            analyzed.alignments_found,
+            records.len(),
+            elapsed.as_secs_f64()
+        );
+        println!(
+            "pair    P {:.4}  R {:.4}  F1 {:.4}",
+            s.pair_p, s.pair_r, s.pair_f1
+        );
+        println!(
+            "char    P {:.4}  R {:.4}  F1 {:.4}",
+            s.char_p, s.char_r, s.char_f1
+        );
+        println!("parent  {:.4} of {}", s.parent_acc, s.parent_n);
+        println!("origin  {:.4} of {}", s.origin_acc, s.origin_n);
+        println!(
+            "clusters: gold {}, system {}",
+            s.gold_clusters, s.system_clusters
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `echotrace eval quotes`: quote extraction on every annotated article of a gold directory,
+/// each read as ingest reads a text file (byline and boilerplate outside the body).
+pub fn quotes(args: EvalQuotesArgs) -> Result<ExitCode> {
+    let gold = QuoteGold::load(&args.dir)
+        .with_context(|| format!("cannot load the gold quotes in {}", args.dir.display()))?;
+    let extractor = QuoteExtractor::default();
+    let started = Instant::now();
+    let system: Vec<SystemQuote> = gold
+        .documents
+        .par_iter()
+        .flat_map_iter(|(name, g)| {
+            let body = echotrace_ingest::body::layout(&g.text, None).body;
+            let found = extractor.extract_range(&g.text, body);
+            let offsets = CharOffsets::new(&g.text);
+            let span = move |s: echotrace_core::ByteSpan| {
+                [offsets.to_char(s.start), offsets.to_char(s.end)]
+            };
+            found
+                .quotes
+                .into_iter()
+                .map(|q| SystemQuote {
+                    doc: name.clone(),
+                    content: q.content.iter().map(|&s| span(s)).collect(),
+                    source: q.source.map(|s| vec![span(s)]),
+                    cue: q.cue.map(|s| vec![span(s)]),
+                    speaker: q.speaker,
+                    kind: Some(kind_name(q.kind).to_string()),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let elapsed = started.elapsed();
+    if let Some(path) = &args.output {
+        let mut out = std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        );
+        for q in &system {
+            serde_json::to_writer(&mut out, q)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+    }
+    let score = echotrace_eval::quotes::score(&gold, &system);
+    if args.json {
+        print_json(&score)?;
+    } else {
+        let s = &score;
+        println!(
+            "{} articles, {} gold attributions, {} quotes found in {:.2} s",
+            gold.documents.len(),
+            s.gold_attributions,
+            s.system_quotes,
+            elapsed.as_secs_f64()
+        );
+        println!(
+            "content soft   P {:.4}  R {:.4}  F1 {:.4}",
+            s.content_soft_p, s.content_soft_r, s.content_soft_f1
+        );
+        println!(
+            "content exact  P {:.4}  R {:.4}  F1 {:.4}",
+            s.content_exact_p, s.content_exact_r, s.content_exact_f1
+        );
+        println!("source acc     {:.4} of {}", s.source_acc, s.source_n);
+        println!("cue acc        {:.4} of {}", s.cue_acc, s.cue_n);
+        println!("speaker acc    {:.4} of {}", s.speaker_acc, s.speaker_n);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,37 +1,14 @@
-use super::open_existing_store;
+use super::{open_existing_store, CharOffsetCache};
 use crate::cli::ExportDocsArgs;
 use anyhow::{Context, Result};
-use echotrace_core::Document;
+use echotrace_eval::reuse::{write_clusters, ClusterMember, ReuseClusterRecord};
+use echotrace_ingest::export_line;
+use echotrace_store::{Store, StoredCluster};
 use serde_json::{Map, Value};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
-
-/// One document as a line of the ingest JSONL format. Metadata fields go back at the top level
-/// where they came from, so `export docs` → `ingest` gives the same documents.
-pub fn document_record(doc: &Document) -> Map<String, Value> {
-    let mut record = Map::new();
-    for (key, value) in &doc.metadata {
-        record.insert(key.clone(), value.clone());
-    }
-    let text = |v: Option<&str>| v.map_or(Value::Null, |s| Value::String(s.to_string()));
-    record.insert("id".into(), Value::String(doc.id.to_string()));
-    record.insert(
-        "source".into(),
-        text(doc.source.as_ref().map(|s| s.as_str())),
-    );
-    record.insert("url".into(), text(doc.url.as_deref()));
-    record.insert(
-        "date".into(),
-        doc.published
-            .map_or(Value::Null, |p| Value::String(p.to_string())),
-    );
-    record.insert("title".into(), text(doc.title.as_deref()));
-    record.insert("language".into(), text(doc.language.as_deref()));
-    record.insert("text".into(), Value::String(doc.text.clone()));
-    record
-}
 
 pub fn docs(args: ExportDocsArgs, db: &Path) -> Result<ExitCode> {
     let store = open_existing_store(db)?;
@@ -48,14 +25,81 @@ pub fn docs(args: ExportDocsArgs, db: &Path) -> Result<ExitCode> {
     let mut n = 0u64;
     for doc in store.documents() {
         let doc = doc?;
-        serde_json::to_writer(&mut out, &document_record(&doc))
-            .and_then(|()| out.write_all(b"\n").map_err(serde_json::Error::io))
-            .with_context(|| format!("writing to {name}"))?;
+        writeln!(out, "{}", export_line(&doc)).with_context(|| format!("writing to {name}"))?;
         n += 1;
     }
     out.flush().with_context(|| format!("writing to {name}"))?;
     if args.output.is_some() {
         eprintln!("exported {n} documents to {name}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One stored cluster in the scorer's format: document ids, code-point offsets, parents; the
+/// confidences ride along as extra keys the scorer ignores.
+pub fn cluster_record(
+    cluster: &StoredCluster,
+    offsets: &mut CharOffsetCache<'_>,
+) -> Result<ReuseClusterRecord> {
+    let mut members = Vec::with_capacity(cluster.members.len());
+    for m in &cluster.members {
+        let [start, end] = offsets.span(&m.doc, m.span)?;
+        members.push(ClusterMember {
+            doc: m.doc.to_string(),
+            start,
+            end,
+            parent: m.parent.as_ref().map(|p| p.to_string()),
+        });
+    }
+    let mut extra = Map::new();
+    extra.insert(
+        "origin_confidence".into(),
+        serde_json::json!(cluster.origin_confidence),
+    );
+    extra.insert(
+        "parent_confidence".into(),
+        Value::Array(
+            cluster
+                .members
+                .iter()
+                .map(|m| serde_json::json!(m.confidence))
+                .collect(),
+        ),
+    );
+    Ok(ReuseClusterRecord {
+        cluster: Value::String(cluster.id.clone()),
+        members,
+        extra,
+    })
+}
+
+/// Every stored cluster in the scorer's format.
+pub fn cluster_records(store: &Store) -> Result<Vec<ReuseClusterRecord>> {
+    let mut offsets = CharOffsetCache::new(store);
+    store
+        .clusters()?
+        .iter()
+        .map(|c| cluster_record(c, &mut offsets))
+        .collect()
+}
+
+pub fn clusters(args: ExportDocsArgs, db: &Path) -> Result<ExitCode> {
+    let store = open_existing_store(db)?;
+    let records = cluster_records(&store)?;
+    match &args.output {
+        Some(path) => {
+            write_clusters(path, &records)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("exported {} clusters to {}", records.len(), path.display());
+        }
+        None => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            for r in &records {
+                serde_json::to_writer(&mut out, r)?;
+                out.write_all(b"\n")?;
+            }
+            out.flush()?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -10,26 +10,27 @@ use echotrace_store::{InsertOutcome, RunCounts, Store, StoreError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 #[derive(Serialize, Default)]
-struct IngestReport {
-    files: usize,
-    documents_read: u64,
-    added: u64,
-    unchanged: u64,
+pub struct IngestReport {
+    pub files: usize,
+    pub documents_read: u64,
+    pub added: u64,
+    pub unchanged: u64,
     /// Documents whose id and text were stored already, with other metadata.
-    same_text_other_metadata: u64,
-    rejected: u64,
-    skipped: u64,
-    interrupted: bool,
-    rejections: Vec<RejectionView>,
+    pub same_text_other_metadata: u64,
+    pub rejected: u64,
+    pub skipped: u64,
+    pub interrupted: bool,
+    pub rejections: Vec<RejectionView>,
 }
 
 #[derive(Serialize)]
-struct RejectionView {
+pub struct RejectionView {
     file: String,
     location: Option<String>,
     reason: String,
@@ -123,18 +124,31 @@ impl BatchWriter<'_> {
     }
 }
 
-pub fn run(args: IngestArgs, db: &Path) -> Result<ExitCode> {
-    let mut store = open_store(db)?;
-    let cancel = interrupt::install();
+/// How [`ingest_into`] runs.
+pub struct IngestOptions {
+    /// Documents per transaction.
+    pub batch: usize,
+    /// No progress bar and no notes.
+    pub quiet: bool,
+}
+
+/// Reads `paths` into `store` in transactional batches and records the run; rejections are
+/// printed on stderr as they come and returned in the report.
+pub fn ingest_into(
+    store: &mut Store,
+    paths: &[PathBuf],
+    options: &IngestOptions,
+    cancel: Arc<AtomicBool>,
+) -> Result<IngestReport> {
     let ingestor = Ingestor::builder()
         .extractor(Arc::new(EchotraceExtractor::default()))
         .cancel_flag(cancel.clone())
         .build();
-    let plan = ingestor.plan(&args.paths);
-    let inputs: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+    let plan = ingestor.plan(&paths);
+    let inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let run_id = store.begin_run(&inputs)?;
 
-    let bar = if args.quiet {
+    let bar = if options.quiet {
         ProgressBar::hidden()
     } else {
         let bar =
@@ -149,9 +163,9 @@ pub fn run(args: IngestArgs, db: &Path) -> Result<ExitCode> {
     };
 
     let mut writer = BatchWriter {
-        store: &mut store,
-        batch: Vec::with_capacity(args.batch as usize),
-        size: args.batch as usize,
+        store,
+        batch: Vec::with_capacity(options.batch.max(1)),
+        size: options.batch.max(1),
         report: IngestReport::default(),
         conflicts: Vec::new(),
         notes: Vec::new(),
@@ -186,7 +200,7 @@ pub fn run(args: IngestArgs, db: &Path) -> Result<ExitCode> {
         }
     }
     bar.finish_and_clear();
-    if !args.quiet {
+    if !options.quiet {
         for note in &writer.notes {
             eprintln!("note: {note}");
         }
@@ -235,6 +249,17 @@ pub fn run(args: IngestArgs, db: &Path) -> Result<ExitCode> {
         })
         .collect();
 
+    Ok(report)
+}
+
+pub fn run(args: IngestArgs, db: &Path) -> Result<ExitCode> {
+    let mut store = open_store(db)?;
+    let cancel = interrupt::install();
+    let options = IngestOptions {
+        batch: args.batch as usize,
+        quiet: args.quiet,
+    };
+    let report = ingest_into(&mut store, &args.paths, &options, cancel)?;
     if args.json {
         print_json(&report)?;
     } else {

@@ -25,6 +25,16 @@ pub fn run(args: StatsArgs, db: &Path) -> Result<ExitCode> {
         .map(|(lang, n)| format!("{lang} {n}"))
         .collect();
     println!("languages       {}", languages.join(", "));
+    println!(
+        "analysis        {} alignments, {} reuse clusters, {} quotes",
+        stats.alignments, stats.clusters, stats.quotes
+    );
+    if stats.pending_reuse + stats.pending_quotes > 0 {
+        println!(
+            "not analyzed    {} for reuse, {} for quotes (run `echotrace analyze`)",
+            stats.pending_reuse, stats.pending_quotes
+        );
+    }
     println!("ingest runs     {}", stats.ingest_runs);
     println!("rejections      {}", stats.rejections);
     println!("schema version  {}", stats.schema_version);
