@@ -135,6 +135,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         match k {
             "missing_word" => p.missing_word = v,
             "dropped_word" => p.dropped_word = v,
+            "dropped_cap" => p.dropped_cap = v,
             "word_edit" => p.word_edit = v,
             "tie" => p.tie = v,
             "unknown" => p.unknown = v,

@@ -462,6 +462,50 @@ mod tests {
     }
 
     #[test]
+    fn words_inserted_here_and_there_are_edits_not_added_text() {
+        // A copy desk inserts a word every few words (20 in all) and drops the quotation in
+        // the middle of the story. The insertions are word edits on either side, not text
+        // the copy has and the story lacks; the dropped quotation is text the story has.
+        let seed = seed();
+        let lines: Vec<&str> = seed.lines().collect();
+        let story = lines[1..5].join("\n");
+        let kept = [lines[1], lines[2], lines[4]].join("\n");
+        let fillers = ["also", "still", "then", "now", "just"];
+        let mut n = 0;
+        let edited: Vec<String> = kept
+            .split(' ')
+            .enumerate()
+            .map(|(i, w)| {
+                if i % 5 == 3 && n < 20 {
+                    n += 1;
+                    format!("{} {w}", fillers[n % fillers.len()])
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        assert_eq!(n, 20);
+        let quote_words = lines[3].split_whitespace().count() as u32;
+        let story = doc("story", "sputniknews.com", "2022-01-10", &story);
+        let copy = doc(
+            "copy",
+            "desk.example",
+            "2022-01-10T09:00:00Z",
+            &edited.join(" "),
+        );
+        for (a, b) in [(&story, &copy), (&copy, &story)] {
+            let c = rank_pair(a, b);
+            assert_eq!(c.origin.as_ref().map(DocId::as_str), Some("story"));
+            let m = c.members.iter().find(|m| m.doc.as_str() == "copy").unwrap();
+            let e = m.evidence.unwrap();
+            assert!(e.word_edits >= 15, "{e:?}");
+            assert!(e.missing_words <= 3, "{e:?}");
+            // The quotation's words, give or take a dash and the words at its edges.
+            assert!(e.dropped_words * 10 >= quote_words * 8, "{e:?}");
+        }
+    }
+
+    #[test]
     fn incremental_adds_find_pairs_with_old_documents() {
         let seed = seed();
         let lines: Vec<&str> = seed.lines().collect();

@@ -296,6 +296,10 @@ pub struct ProvenanceConfig {
     pub missing_word: f64,
     /// Cost per word the parent has that the child lacks.
     pub dropped_word: f64,
+    /// Dropped words counted at most: a cut (a truncated tail, a dropped paragraph) is one
+    /// edit however long, and siblings cut at the same place must not look like each
+    /// other's parents.
+    pub dropped_cap: f64,
     /// Cost per word edit (substitution, variant, short gap).
     pub word_edit: f64,
     /// Cost of a parent published definitely after the child.
@@ -332,6 +336,7 @@ impl Default for ProvenanceConfig {
         ProvenanceConfig {
             missing_word: 1.0,
             dropped_word: 0.1,
+            dropped_cap: 20.0,
             word_edit: 1.0,
             after: 500.0,
             tie: 0.3,
@@ -415,6 +420,11 @@ struct PairStats {
     aligned: bool,
     pairs: u32,
     edits: u32,
+    /// Words of the first document (the candidate parent) inside short gaps: counted as
+    /// word edits already, not as text it has and the other lacks.
+    short_parent: u32,
+    /// Words of the second (the candidate child) inside short gaps.
+    short_child: u32,
 }
 
 fn squash(margin: f64, scale: f64) -> f32 {
@@ -472,11 +482,25 @@ impl ProvenanceRanker {
                 }
             }
             let pairs = al.span.matches + al.span.variants + al.span.mismatches;
-            for (p, q) in [(i, j), (j, i)] {
+            // A word added or dropped here and there is a word edit on either side; only
+            // longer runs are text one side has and the other lacks.
+            let short_a = al
+                .span
+                .a_tokens
+                .len()
+                .saturating_sub(pairs + al.span.a_gap_words);
+            let short_b = al
+                .span
+                .b_tokens
+                .len()
+                .saturating_sub(pairs + al.span.b_gap_words);
+            for (p, q, sp, sq) in [(i, j, short_a, short_b), (j, i, short_b, short_a)] {
                 let s = &mut stats[p * n + q];
                 s.aligned = true;
                 s.pairs += pairs;
                 s.edits += al.span.word_edits();
+                s.short_parent += sp;
+                s.short_child += sq;
             }
         }
         let fact: Vec<Option<&DocFacts>> = docs.iter().map(|d| facts(d)).collect();
@@ -507,8 +531,8 @@ impl ProvenanceRanker {
                 time: time(p, c),
                 credited: credited(c, p),
                 word_edits: s.edits,
-                missing_words: words[c].saturating_sub(s.pairs),
-                dropped_words: words[p].saturating_sub(s.pairs),
+                missing_words: words[c].saturating_sub(s.pairs + s.short_child),
+                dropped_words: words[p].saturating_sub(s.pairs + s.short_parent),
             }
         };
         // cost[p][c] of p being c's parent.
@@ -528,7 +552,7 @@ impl ProvenanceRanker {
                 if stats[p * n + c].aligned {
                     w += cfg.word_edit * e.word_edits as f64
                         + cfg.missing_word * e.missing_words as f64
-                        + cfg.dropped_word * e.dropped_words as f64;
+                        + cfg.dropped_word * f64::from(e.dropped_words).min(cfg.dropped_cap);
                 } else {
                     w += cfg.unaligned + cfg.missing_word * words[c] as f64;
                 }
