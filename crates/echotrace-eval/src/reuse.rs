@@ -3,10 +3,10 @@
 //! Both gold and system files hold one cluster a line:
 //! `{"cluster": ANY, "members": [{"doc": ID, "start": S, "end": E, "parent": ID or null}, …]}`
 //! with Unicode code-point offsets, end exclusive. See the reference script for the meaning of
-//! each figure; this module follows it statement by statement. The one place the reference is
-//! not deterministic — which of two system clusters that share equally many documents with a
-//! gold cluster counts for its origin, decided by Python's set order — is settled here by the
-//! lower cluster index.
+//! each figure; this module follows it statement by statement. Where the reference's result
+//! depends on the iteration order of a Python set of integers (which of two system clusters
+//! sharing equally many documents with a gold cluster decides its origin), [`python_int_set_order`]
+//! reproduces CPython's order.
 
 use crate::EvalError;
 use serde::{Deserialize, Serialize};
@@ -209,8 +209,12 @@ pub fn score(gold: &[ReuseClusterRecord], system: &[ReuseClusterRecord]) -> Reus
                 );
             }
         }
-        let candidates: BTreeSet<usize> =
-            docs.iter().flat_map(|d| clusters_of(d)).copied().collect();
+        // Docs in the order Python iterates them does not matter here: each document's
+        // cluster list is ascending, and ints land in the table by value.
+        let mut ordered_docs: Vec<&str> = docs.iter().copied().collect();
+        ordered_docs.sort_unstable();
+        let candidates =
+            python_int_set_order(ordered_docs.iter().flat_map(|d| clusters_of(d)).copied());
         let mut best: Option<usize> = None;
         let mut hits = 1;
         for i in candidates {
@@ -254,6 +258,78 @@ pub fn score(gold: &[ReuseClusterRecord], system: &[ReuseClusterRecord]) -> Reus
         gold_clusters: gold.len() as u64,
         system_clusters: system.len() as u64,
     }
+}
+
+/// The order in which CPython 3 iterates a set built by adding these non-negative integers in
+/// turn (`setobject.c`: hash of a small int is the int, linear probing of 9 slots then
+/// perturbed probing, the table grown ×4 once 3/5 full). The reference scorer breaks ties by
+/// this order; agreeing with it to the last digit needs it.
+pub fn python_int_set_order(items: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    const LINEAR_PROBES: usize = 9;
+    const PERTURB_SHIFT: u32 = 5;
+    fn insert_clean(table: &mut [Option<usize>], key: usize) {
+        let mask = table.len() - 1;
+        let mut perturb = key;
+        let mut i = key & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in 0..=probes {
+                if table[i + j].is_none() {
+                    table[i + j] = Some(key);
+                    return;
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
+        }
+    }
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut used = 0usize;
+    for key in items {
+        let mask = table.len() - 1;
+        let mut perturb = key;
+        let mut i = key & mask;
+        let mut slot = None;
+        'probe: loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in 0..=probes {
+                match table[i + j] {
+                    None => {
+                        slot = Some(i + j);
+                        break 'probe;
+                    }
+                    Some(k) if k == key => break 'probe,
+                    Some(_) => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
+        }
+        let Some(slot) = slot else { continue };
+        table[slot] = Some(key);
+        used += 1;
+        // No deletions happen, so fill == used.
+        if used * 5 >= mask * 3 {
+            let min_used = if used > 50_000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= min_used {
+                size <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; size]);
+            for key in old.into_iter().flatten() {
+                insert_clean(&mut table, key);
+            }
+        }
+    }
+    table.into_iter().flatten().collect()
 }
 
 /// Writes clusters as JSONL, one a line, in the scorer's input format.
@@ -320,5 +396,78 @@ mod tests {
         assert_eq!((s.parent_acc, s.parent_n), (1.0, 1));
         assert_eq!((s.origin_acc, s.origin_n), (1.0, 1));
         assert_eq!(overlap(0, 10, &[(2, 4), (3, 6), (8, 20)]), 6);
+    }
+
+    /// Orders printed by CPython 3.11 for `list({...})` of sets built in this insertion order.
+    #[test]
+    fn python_set_order_matches_cpython() {
+        assert_eq!(python_int_set_order([9, 1, 17]), vec![9, 1, 17]);
+        assert_eq!(python_int_set_order([300, 5, 12, 7]), vec![12, 300, 5, 7]);
+        assert_eq!(
+            python_int_set_order([40, 3, 100, 8, 64, 2, 33]),
+            vec![64, 33, 2, 3, 100, 40, 8]
+        );
+    }
+    /// Larger sets, with growth and collisions, against CPython 3.11's printed order.
+    #[test]
+    fn python_set_order_matches_cpython_on_larger_sets() {
+        assert_eq!(
+            python_int_set_order([
+                487, 1213, 1114, 267, 757, 1875, 1236, 970, 1281, 1189, 134, 1240, 26, 1861, 1715,
+                960, 531, 1128, 479, 392
+            ]),
+            vec![
+                1281, 134, 392, 267, 531, 26, 1189, 1715, 1213, 960, 1861, 970, 1875, 1236, 1240,
+                1114, 479, 487, 1128, 757
+            ]
+        );
+        assert_eq!(
+            python_int_set_order([
+                1468, 963, 1107, 1713, 1125, 975, 813, 1308, 1763, 308, 474, 1300, 310, 1777, 1896,
+                1071, 798, 1518, 31, 1375, 1591, 131, 326, 1552, 1960, 1210, 87, 616, 1597, 63,
+                1686, 1772, 551, 968, 1218, 1472, 1884, 1799, 793, 1462, 1614, 1886, 874, 808,
+                1491, 1640, 1181, 910, 1974, 1916, 274, 1799, 748, 199, 73, 278, 1013, 444, 528,
+                1977
+            ]),
+            vec![
+                131, 1799, 910, 1552, 528, 274, 1300, 1686, 278, 793, 1308, 1181, 798, 31, 551,
+                1960, 808, 813, 1071, 1713, 308, 310, 1591, 1462, 1974, 1210, 1977, 1468, 1597,
+                444, 63, 1472, 1218, 963, 326, 199, 968, 73, 1614, 975, 1107, 1491, 87, 474, 1884,
+                1886, 1375, 1763, 1125, 1896, 616, 874, 1640, 1772, 748, 1518, 1777, 1013, 1916
+            ]
+        );
+        assert_eq!(
+            python_int_set_order([
+                1376, 893, 1595, 1283, 1751, 616, 862, 1038, 1706, 790, 1175, 718, 1093, 1198, 834,
+                1196, 475, 1851, 689, 1396, 1875, 1902, 58, 1753, 572, 1240, 1374, 1424, 334, 1430,
+                1762, 668, 1975, 1109, 1852, 1171, 1165, 213, 1461, 1342, 432, 1296, 1703, 1174,
+                546, 583, 254, 129, 987, 1748, 1308, 990, 181, 704, 1639, 136, 840, 1837, 308, 41,
+                601, 874, 1574, 850, 1787, 243, 90, 1239, 1258, 1559, 92, 773, 1471, 1200, 677,
+                1128, 1804, 1888, 571, 1035, 483, 73, 634, 14, 157, 221, 1228, 1096, 64, 1943, 404,
+                1989, 835, 597, 1250, 539, 319, 1412, 86, 1777, 695, 642, 737, 1963, 283, 1836,
+                1764, 773, 771, 942, 1781, 1065, 790, 1318, 1775, 1219, 1394, 1145, 210, 1270,
+                1992, 1926, 1661, 1038, 555, 883, 1299, 1475, 1465, 486, 1917, 616, 895, 528, 1067,
+                620, 1123, 694, 23, 1614, 850, 1187, 644, 41, 771, 1261, 1206, 1294, 272, 123,
+                1297, 1284, 680, 954, 722, 1391, 1878, 722, 1246, 1447, 571, 1511, 1002, 45, 1207,
+                124, 1955, 1384, 43, 1972, 756, 514, 1286, 934, 611, 1213, 1231, 655, 363, 745,
+                379, 640, 1552, 756, 1728, 1219, 540, 615, 1612, 772, 214, 1581, 1665, 55, 1989,
+                1165, 1400, 1505, 269, 634
+            ]),
+            vec![
+                514, 1035, 1038, 14, 528, 1552, 1559, 23, 539, 540, 546, 1574, 41, 1065, 555, 1067,
+                45, 43, 1581, 55, 58, 1595, 572, 571, 64, 1093, 583, 1096, 73, 1612, 1614, 1109,
+                597, 86, 601, 90, 92, 1123, 611, 1639, 616, 1128, 615, 620, 1145, 634, 123, 124,
+                1661, 640, 129, 642, 1665, 644, 136, 1165, 655, 1171, 1174, 1175, 668, 157, 1187,
+                677, 1703, 680, 1706, 1196, 1198, 1200, 689, 181, 694, 695, 1206, 1207, 1213, 704,
+                1728, 1219, 1228, 718, 1231, 210, 722, 1748, 213, 214, 1751, 1240, 1753, 1239, 221,
+                1246, 737, 1762, 1250, 1764, 745, 1258, 1261, 1775, 1777, 243, 756, 1781, 1270,
+                1787, 254, 1283, 771, 773, 1284, 1286, 772, 1804, 269, 1294, 1296, 272, 1297, 1299,
+                790, 283, 1308, 1318, 1836, 1837, 308, 1851, 1852, 1342, 319, 834, 835, 840, 334,
+                850, 1875, 1878, 862, 1374, 1376, 1888, 1384, 874, 363, 1902, 1391, 1394, 883,
+                1396, 1400, 379, 893, 1917, 895, 1412, 1926, 1424, 404, 1430, 1943, 1955, 934,
+                1447, 1963, 942, 432, 1972, 1461, 1975, 1465, 954, 1471, 1475, 1989, 1992, 475,
+                987, 990, 1505, 483, 486, 1511, 1002
+            ]
+        );
     }
 }

@@ -395,3 +395,165 @@ fn interrupted_ingest_resumes_without_loss_or_duplicates() {
     let stats = json_stdout(echotrace(&db).args(["stats", "--json"]));
     assert_eq!(stats["stats"]["documents"].as_u64(), Some(copies as u64));
 }
+
+fn shared_eval() -> PathBuf {
+    let dir = repo().join("../shared/eval");
+    assert!(
+        dir.exists(),
+        "the shared evaluation data is missing at {}",
+        dir.display()
+    );
+    dir
+}
+
+fn python_scorer_json(script: &Path, args: &[&Path]) -> Value {
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("python3 runs the reference scorer");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the scorer prints JSON")
+}
+
+fn assert_same_figures(ours: &Value, reference: &Value) {
+    let reference = reference.as_object().unwrap();
+    assert!(!reference.is_empty());
+    for (key, theirs) in reference {
+        let mine = &ours[key];
+        match (mine.as_f64(), theirs.as_f64()) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 5e-4, "{key}: ours {a}, reference {b}"),
+            _ => panic!("{key}: ours {mine}, reference {theirs}"),
+        }
+    }
+}
+
+/// `eval reuse` on the generator's dev corpus prints what `score.py` computes from the
+/// clusters it wrote, and the reuse engine finds the reuse.
+#[test]
+fn eval_reuse_agrees_with_the_reference_scorer() {
+    let eval = shared_eval();
+    let dir = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("python3")
+        .arg(eval.join("reuse/make_corpus.py"))
+        .arg("--out")
+        .arg(dir.path())
+        .args(["--seed", "3"])
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let (corpus, gold, out) = (
+        dir.path().join("corpus.jsonl"),
+        dir.path().join("gold.jsonl"),
+        dir.path().join("clusters.jsonl"),
+    );
+    let ours = json_stdout(
+        echotrace(&dir.path().join("unused.db"))
+            .args(["eval", "reuse", "--json", "--corpus"])
+            .arg(&corpus)
+            .arg("--gold")
+            .arg(&gold)
+            .arg("--output")
+            .arg(&out),
+    );
+    let reference = python_scorer_json(&eval.join("reuse/score.py"), &[&gold, &out]);
+    assert_same_figures(&ours, &reference);
+    assert!(ours["pair_f1"].as_f64().unwrap() > 0.95, "{ours}");
+}
+
+/// `eval quotes` on PolNeAR dev prints what `score.py` computes from the quotes it wrote.
+#[test]
+fn eval_quotes_agrees_with_the_reference_scorer() {
+    let eval = shared_eval();
+    let dir = tempfile::tempdir().unwrap();
+    let gold = eval.join("quotes/polnear/dev");
+    let out = dir.path().join("quotes.jsonl");
+    let ours = json_stdout(
+        echotrace(&dir.path().join("unused.db"))
+            .args(["eval", "quotes", "--json", "--output"])
+            .arg(&out)
+            .arg(&gold),
+    );
+    let reference = python_scorer_json(&eval.join("quotes/score.py"), &[&gold, &out]);
+    assert_same_figures(&ours, &reference);
+    assert!(ours["system_quotes"].as_u64().unwrap() > 1000);
+}
+
+/// The demo pipeline on the seed page: analyze finds the lead repeated on lines 3 and 7 and
+/// the quotes of both presidents, and `quotes --speaker` finds Putin's across the store.
+#[test]
+fn analyze_finds_the_seed_pages_reuse_and_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let seed = fixture("txt/000_1da12e83afc5f8cf.txt");
+    echotrace(&db)
+        .args(["ingest", "--quiet"])
+        .arg(&seed)
+        .assert()
+        .success();
+    let report = json_stdout(echotrace(&db).args(["analyze", "--quiet", "--json"]));
+    assert_eq!(report["quotes_documents"], 1);
+    assert_eq!(report["reuse_documents"], 1);
+    let again = json_stdout(echotrace(&db).args(["analyze", "--quiet", "--json"]));
+    assert_eq!(
+        again["quotes_documents"], 0,
+        "a second analyze has nothing to do"
+    );
+
+    let doc = json_stdout(echotrace(&db).args(["show", "000_1da12e83afc5f8cf", "--json"]));
+    let text = doc["text"].as_str().unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let shared = "the main goal of the terrorists was undermining constitutional order, the seizure of power and an attempted coup";
+    let lines: Vec<&str> = text.lines().collect();
+    let line_start =
+        |n: usize| -> usize { lines[..n - 1].iter().map(|l| l.chars().count() + 1).sum() };
+    let passages = doc["reuse"].as_array().unwrap();
+    for line in [3, 7] {
+        let (start, end) = (line_start(line), line_start(line + 1));
+        let covering = passages.iter().any(|p| {
+            let (s, e) = (
+                p["start"].as_u64().unwrap() as usize,
+                p["end"].as_u64().unwrap() as usize,
+            );
+            s >= start && e <= end && chars[s..e].iter().collect::<String>().contains(shared)
+        });
+        assert!(
+            covering,
+            "line {line}: no reused passage holds the shared span: {passages:?}"
+        );
+    }
+
+    let quotes = doc["quotes"].as_array().unwrap();
+    let speakers: std::collections::BTreeSet<&str> = quotes
+        .iter()
+        .filter_map(|q| q["speaker"].as_str())
+        .collect();
+    assert!(speakers.contains("Kassym-Jomart Tokayev") && speakers.contains("Vladimir Putin"));
+    // Line 9's "Independence Square" is a translation, not speech.
+    let line9 = (line_start(9), line_start(10));
+    assert!(!quotes
+        .iter()
+        .any(|q| q["content"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c[0].as_u64().unwrap() as usize >= line9.0
+                && (c[1].as_u64().unwrap() as usize) <= line9.1)));
+
+    let out = echotrace(&db)
+        .args(["quotes", "--json", "--speaker", "vladimir  PUTIN"])
+        .output()
+        .unwrap();
+    let putin: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(putin.len(), 4, "{putin:?}");
+    assert!(putin.iter().all(|q| q["speaker"] == "Vladimir Putin"));
+}

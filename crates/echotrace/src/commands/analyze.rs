@@ -299,7 +299,18 @@ pub fn recluster(store: &mut Store, config: &ReuseConfig) -> Result<()> {
     }
     let lookup = |id: &DocId| facts.get(id);
     let clusters = cluster_and_rank(&alignments, &lookup, config);
-    let stored: Vec<StoredCluster> = clusters.iter().map(stored_cluster).collect();
+    let mut stored: Vec<StoredCluster> = clusters.iter().map(stored_cluster).collect();
+    // Cluster ids hash the first member; two clusters can start at the same place of the same
+    // document (one passage shared with different sets of copies), so make repeats unique
+    // in a stable way.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for c in &mut stored {
+        let n = seen.entry(c.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            c.id = format!("{}-{}", c.id, n);
+        }
+    }
     store.replace_clusters(&stored)?;
     Ok(())
 }

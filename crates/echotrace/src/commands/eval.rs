@@ -1,5 +1,5 @@
 use super::analyze::{analyze, kind_name, Stages};
-use super::export::cluster_records;
+use super::export::{cluster_records, ClusterScope};
 use super::ingest::{ingest_into, IngestOptions};
 use crate::cli::{EvalExtractionArgs, EvalQuotesArgs, EvalReuseArgs};
 use crate::interrupt;
@@ -130,7 +130,9 @@ pub fn reuse(args: EvalReuseArgs) -> Result<ExitCode> {
         anyhow::bail!("interrupted");
     }
     let elapsed = started.elapsed();
-    let records = cluster_records(&store)?;
+    // The gold labels reuse across documents only; a passage repeated inside one page is a
+    // finding the scorer cannot credit, so it stays out of the scored output.
+    let records = cluster_records(&store, ClusterScope::CrossDocument)?;
     if let Some(path) = &args.output {
         echotrace_eval::reuse::write_clusters(path, &records)
             .with_context(|| format!("cannot write {}", path.display()))?;

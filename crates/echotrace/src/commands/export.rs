@@ -73,19 +73,32 @@ pub fn cluster_record(
     })
 }
 
+/// Which clusters an export holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ClusterScope {
+    /// Every cluster, a passage repeated inside one document included.
+    All,
+    /// Clusters that span at least two documents: what cross-document gold labels.
+    CrossDocument,
+}
+
 /// Every stored cluster in the scorer's format.
-pub fn cluster_records(store: &Store) -> Result<Vec<ReuseClusterRecord>> {
+pub fn cluster_records(store: &Store, scope: ClusterScope) -> Result<Vec<ReuseClusterRecord>> {
     let mut offsets = CharOffsetCache::new(store);
-    store
-        .clusters()?
-        .iter()
-        .map(|c| cluster_record(c, &mut offsets))
-        .collect()
+    let mut out = Vec::new();
+    for c in store.clusters()? {
+        let first = c.members.first().map(|m| &m.doc);
+        let cross = c.members.iter().any(|m| Some(&m.doc) != first);
+        if scope == ClusterScope::All || cross {
+            out.push(cluster_record(&c, &mut offsets)?);
+        }
+    }
+    Ok(out)
 }
 
 pub fn clusters(args: ExportDocsArgs, db: &Path) -> Result<ExitCode> {
     let store = open_existing_store(db)?;
-    let records = cluster_records(&store)?;
+    let records = cluster_records(&store, ClusterScope::All)?;
     match &args.output {
         Some(path) => {
             write_clusters(path, &records)
