@@ -7,6 +7,9 @@ use crate::rules::{self, Boilerplate};
 /// A block named like furniture (`widget`, `menu`, `meta`) but holding at least this much
 /// non-link text is kept: page builders and themes use those words for content blocks too.
 const WEAK_PROSE_CHARS: u32 = 400;
+
+/// This many link lines in a row are a link list, whatever their tags.
+const LINK_LINE_STREAK: usize = 4;
 use crate::{Article, ArticleExtractor, ExtractError};
 
 /// echotrace's default extractor: Readability-style scoring to find the article container,
@@ -278,25 +281,44 @@ impl EchotraceExtractor {
 
     /// Writes the kept runs of the selected containers as paragraphs.
     fn emit(&self, dom: &Dom, runs: &[Run], selected: &[usize], cleaned: &[bool]) -> String {
+        let kept: Vec<&Run> = runs
+            .iter()
+            .filter(|run| {
+                let host = run.host as usize;
+                selected
+                    .iter()
+                    .any(|&s| host >= s && host < dom.nodes[s].end as usize)
+                    && !cleaned[run.first as usize]
+                    && !cleaned[host]
+                    && dom.nodes[host].tag != Tag::H1
+            })
+            .collect();
+        // Lines that are mostly link text are navigation when they come in a row (related
+        // stories, tags, a menu) or stand alone as a paragraph (a promo for another story
+        // dropped between paragraphs). A linked heading or list item among few others is
+        // content: listicles link every item they review.
+        let is_link_line = |r: &Run| r.link_density() > 0.5 && r.chars < 300;
+        let mut drop_link = vec![false; kept.len()];
+        let mut k = 0;
+        while k < kept.len() {
+            if !is_link_line(kept[k]) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < kept.len() && is_link_line(kept[k]) {
+                k += 1;
+            }
+            for j in start..k {
+                let tag = dom.nodes[kept[j].host as usize].tag;
+                let item = tag.is_heading() || tag == Tag::Li;
+                drop_link[j] = k - start >= LINK_LINE_STREAK || !item;
+            }
+        }
         let mut paras: Vec<String> = Vec::new();
         let mut para_chars: Vec<u32> = Vec::new();
-        for run in runs {
-            let host = run.host as usize;
-            if !selected
-                .iter()
-                .any(|&s| host >= s && host < dom.nodes[s].end as usize)
-            {
-                continue;
-            }
-            if cleaned[run.first as usize] || cleaned[host] {
-                continue;
-            }
-            if dom.nodes[host].tag == Tag::H1 {
-                continue;
-            }
-            // A short line that is mostly link text is navigation ("Read more: …", a
-            // list of tags), not prose.
-            if run.link_density() > 0.5 && run.chars < 300 {
+        for (run, drop) in kept.iter().zip(&drop_link) {
+            if *drop {
                 continue;
             }
             let text = crate::text::repair_mojibake(&run.text);
@@ -358,6 +380,22 @@ fn collect_runs(dom: &Dom, root: usize, dropped: &[bool]) -> Vec<Run> {
     let mut blocks: Vec<u32> = Vec::new();
     let mut link_depth = 0usize;
     let end = dom.nodes[root].end as usize;
+    // A table cell holding only inline content is part of its row's line, so a data table
+    // reads row by row ("Date | Change"); a cell holding blocks is a layout cell and breaks
+    // paragraphs like any block.
+    let mut layout_cell = vec![false; end.saturating_sub(root)];
+    for j in root..end {
+        let node = &dom.nodes[j];
+        let p = node.parent as usize;
+        if node.tag.is_block()
+            && !dropped[j]
+            && p >= root
+            && p < end
+            && matches!(dom.nodes[p].tag, Tag::Td | Tag::Th)
+        {
+            layout_cell[p - root] = true;
+        }
+    }
     let mut i = root;
     let flush = |cur: &mut Option<Run>, runs: &mut Vec<Run>| {
         if let Some(mut r) = cur.take() {
@@ -425,9 +463,18 @@ fn collect_runs(dom: &Dom, root: usize, dropped: &[bool]) -> Vec<Run> {
                 }
             }
             tag => {
-                let is_block = tag.is_block();
+                let inline_cell = matches!(tag, Tag::Td | Tag::Th) && !layout_cell[i - root];
+                let is_block = tag.is_block() && !inline_cell;
                 let is_link = node.flags & flag::LINK != 0;
-                if is_block {
+                if inline_cell {
+                    if let Some(r) = cur.as_mut() {
+                        if !r.text.trim_end().is_empty() && !r.text.ends_with('\n') {
+                            let t = r.text.trim_end().len();
+                            r.text.truncate(t);
+                            r.text.push_str(" | ");
+                        }
+                    }
+                } else if is_block {
                     flush(&mut cur, &mut runs);
                     blocks.push(i as u32);
                 } else if tag == Tag::Img {

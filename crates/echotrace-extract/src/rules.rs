@@ -70,7 +70,6 @@ const WEAK_TOKENS: &[&str] = &[
     "readmore",
     "teaser",
     "teasers",
-    "cmp",
     "popup",
     "modal",
     "overlay",
@@ -804,10 +803,12 @@ pub(crate) fn is_terminator_line(line: &str) -> bool {
         "most popular",
         "most read",
         "trending",
-        "latest news",
         "latest posts",
         "recent posts",
         "about the author",
+        "about the writer",
+        "related reads",
+        "related links",
         "share this",
         "share this article",
         "share this post",
@@ -845,9 +846,7 @@ pub(crate) fn is_terminator_line(line: &str) -> bool {
         && (s.starts_with("more from ")
             || s.starts_with("more in ")
             || s.starts_with("most read")
-            || s.starts_with("related ")
-            || s.starts_with("leave a ")
-            || s.starts_with("about "))
+            || s.starts_with("leave a "))
 }
 
 #[cfg(test)]
@@ -889,6 +888,8 @@ mod tests {
         ));
         assert!(is_terminator_line("Related Posts"));
         assert!(is_terminator_line("3 comments:"));
+        assert!(is_terminator_line("About the Author"));
+        assert!(!is_terminator_line("About Acme Corp"));
         assert!(!is_terminator_line("Related work in economics shows"));
         for l in [
             "Wednesday November 20, 2019",
