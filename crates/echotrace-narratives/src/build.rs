@@ -56,11 +56,14 @@ fn normalise(name: &str) -> String {
         .to_lowercase()
 }
 
-/// Among several descriptions of one document id, one chosen by content, not input position.
+/// Among several descriptions of one document id, one chosen by content (dated and sourced
+/// first), not by input position.
 fn richer<'a>(a: &'a StoryDocument, b: &'a StoryDocument) -> &'a StoryDocument {
     let key = |d: &'a StoryDocument| {
         (
+            d.published.is_none(),
             d.published.map(|p| p.sort_key()),
+            d.source.is_none(),
             &d.source,
             &d.title,
             &d.speakers,
