@@ -71,12 +71,14 @@
 pub mod community;
 pub mod credit;
 pub mod detector;
+pub mod graphml;
 pub mod interval;
 pub mod model;
 
 pub use community::{modularity, CommunityDetector, Components, Louvain, WeightedGraph};
 pub use credit::{credit_key, credit_lines, names_source, CreditLine};
 pub use detector::{CoordinationConfig, CoordinationDetector, CoordinationDetectorBuilder};
+pub use graphml::write_graphml;
 pub use interval::{estimate_interval, quantile};
 pub use model::{
     CoordinationNetwork, CopyEvent, CreditEvidence, Edge, EdgeEvidence, Group, GroupKind, Interval,

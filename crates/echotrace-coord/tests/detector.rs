@@ -386,3 +386,41 @@ fn coarse_missing_and_degenerate_input_does_not_panic() {
         assert!(net.groups.is_empty());
     }
 }
+
+/// The GraphML output parses as XML, names every grouped source once, escapes names taken
+/// from the data, and keeps the edge weights.
+#[test]
+fn graphml_is_well_formed_and_complete() {
+    use echotrace_coord::{write_graphml, CoordinationNetwork};
+    let net: CoordinationNetwork = serde_json::from_value(serde_json::json!({
+        "interval": {"seconds": 60.0, "source": "estimated", "clusters_used": 3},
+        "weight_cut": 2.0,
+        "candidate_edges": 1,
+        "edges": [{"a": "a&b.example", "b": "c<d>.example", "weight": 3, "mean_delay_s": 12.5,
+                   "symmetry": 0.8, "center": "hub.example", "center_weight": 3, "strong": true,
+                   "evidence": [{"cluster": "r1", "a_time": "2022-01-03T10:00:00Z",
+                                 "b_time": "2022-01-03T10:00:12Z", "delay_s": 12.0,
+                                 "earliest": ["hub.example"]}]}],
+        "groups": [{"members": ["a&b.example", "c<d>.example"], "kind": "coordinated",
+                    "center": "hub.example", "center_support": 1.0, "center_in_community": false,
+                    "clusters": ["r1"], "credits": [], "edges": 1, "strong_edges": 1}]
+    }))
+    .expect("a network in the crate's serialized shape");
+    let mut out = Vec::new();
+    write_graphml(&net, &mut out).unwrap();
+    let xml = String::from_utf8(out).unwrap();
+    assert!(xml.contains("a&amp;b.example") && xml.contains("c&lt;d&gt;.example"));
+    assert!(!xml.contains("a&b.example"));
+    assert_eq!(xml.matches("<node ").count(), 3, "{xml}");
+    assert_eq!(xml.matches("<edge ").count(), 1);
+    assert!(xml.contains(r#"<data key="weight">3</data>"#));
+    assert!(xml.contains(r#"<data key="role">center</data>"#));
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed: {e}\n{xml}"),
+        }
+    }
+}

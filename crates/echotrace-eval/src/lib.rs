@@ -5,9 +5,11 @@
 //!
 //! - [`extraction`]: article-body extraction (Scrapinghub's `article-extraction-benchmark`
 //!   metric, applied to the Scrapinghub and WCXB sets).
+//! - [`coordination`]: coordinated groups, as `shared/eval/coordination/score.py`.
 //! - [`quotes`]: quote attribution on brat standoff (PolNeAR), as `shared/eval/quotes/score.py`.
 //! - [`reuse`]: reuse clusters with provenance, as `shared/eval/reuse/score.py`.
 
+pub mod coordination;
 pub mod extraction;
 mod pyword_table;
 pub mod quotes;

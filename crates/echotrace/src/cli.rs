@@ -44,6 +44,12 @@ pub enum Command {
         after_help = "Examples:\n  echotrace quotes 000_1da12e83afc5f8cf\n  echotrace quotes --speaker \"Vladimir Putin\"\n  echotrace quotes --json > quotes.jsonl"
     )]
     Quotes(QuotesArgs),
+    /// The coordination network: sources that publish the same passages within short windows,
+    /// again and again; their groups, the center each relays, and the evidence for every link.
+    #[command(
+        after_help = "Examples:\n  echotrace network\n  echotrace network --json > network.json\n  echotrace network --graphml network.graphml   # opens in Gephi\n\nGroups that openly credit a common source (`Source: X`, `By X staff`) are `syndication`; uncredited lock-step copying is `coordinated`."
+    )]
+    Network(NetworkArgs),
     /// Show one document: metadata and body.
     #[command(
         after_help = "Examples:\n  echotrace show dbef750110c\n  echotrace show dbef750110c --json"
@@ -124,6 +130,33 @@ pub struct QuotesArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct NetworkArgs {
+    /// The whole network as JSON: `groups` (the format of `shared/eval/coordination/score.py`,
+    /// with evidence), `edges`, and the coordination `interval`.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the network as GraphML (Gephi, Cytoscape, igraph).
+    #[arg(long)]
+    pub graphml: Option<PathBuf>,
+    #[command(flatten)]
+    pub detector: DetectorArgs,
+}
+
+/// Settings of coordination detection.
+#[derive(Args, Debug, Clone)]
+pub struct DetectorArgs {
+    /// The coordination interval in seconds (default: estimated from the data, as CooRnet does).
+    #[arg(long)]
+    pub interval: Option<f64>,
+    /// Groups need an edge at this percentile of the edge weights.
+    #[arg(long, default_value_t = 0.90)]
+    pub percentile: f64,
+    /// Edges need at least this many clusters co-published from one center.
+    #[arg(long, default_value_t = 2)]
+    pub min_weight: u32,
+}
+
+#[derive(Args, Debug)]
 pub struct ShowArgs {
     /// The document id (as given at ingest, or the content hash echotrace made).
     pub doc: String,
@@ -177,6 +210,30 @@ pub enum EvalCommand {
         after_help = "Examples:\n  echotrace eval quotes ../shared/eval/quotes/polnear/dev --json --output quotes.jsonl"
     )]
     Quotes(EvalQuotesArgs),
+    /// Coordinated groups: ingests a corpus into a temporary store, analyzes it, detects the
+    /// network and scores its groups as `shared/eval/coordination/score.py` does.
+    #[command(
+        after_help = "Examples:\n  python3 ../shared/eval/coordination/make_corpus.py --out /tmp/coord --seed 1\n  echotrace eval coordination --corpus /tmp/coord/corpus.jsonl --groups /tmp/coord/groups.json --json"
+    )]
+    Coordination(EvalCoordinationArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalCoordinationArgs {
+    /// The corpus (`corpus.jsonl` of the generator).
+    #[arg(long)]
+    pub corpus: PathBuf,
+    /// The gold groups (`groups.json`).
+    #[arg(long)]
+    pub groups: PathBuf,
+    /// Print the figures as one JSON object with the scorer's keys.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the network in the scorer's input format (with evidence).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub detector: DetectorArgs,
 }
 
 #[derive(Args, Debug)]

@@ -557,3 +557,71 @@ fn analyze_finds_the_seed_pages_reuse_and_quotes() {
     assert_eq!(putin.len(), 4, "{putin:?}");
     assert!(putin.iter().all(|q| q["speaker"] == "Vladimir Putin"));
 }
+
+/// `eval coordination` on a generated corpus prints what `score.py` computes from the network
+/// it wrote; `network --graphml` writes a file Gephi can open.
+#[test]
+fn eval_coordination_agrees_with_the_reference_scorer() {
+    let eval = shared_eval();
+    let dir = tempfile::tempdir().unwrap();
+    let made = std::process::Command::new("python3")
+        .arg(eval.join("coordination/make_corpus.py"))
+        .arg("--out")
+        .arg(dir.path())
+        .args(["--seed", "5"])
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let (corpus, groups, out) = (
+        dir.path().join("corpus.jsonl"),
+        dir.path().join("groups.json"),
+        dir.path().join("network.json"),
+    );
+    let ours = json_stdout(
+        echotrace(&dir.path().join("unused.db"))
+            .args(["eval", "coordination", "--json", "--corpus"])
+            .arg(&corpus)
+            .arg("--groups")
+            .arg(&groups)
+            .arg("--output")
+            .arg(&out),
+    );
+    let reference = python_scorer_json(&eval.join("coordination/score.py"), &[&groups, &out]);
+    assert_same_figures(&ours, &reference);
+    assert!(ours["relay_f1"].as_f64().unwrap() > 0.8, "{ours}");
+
+    // The same network from a store the user builds.
+    let db = dir.path().join("t.db");
+    echotrace(&db)
+        .args(["ingest", "--quiet"])
+        .arg(&corpus)
+        .assert()
+        .success();
+    echotrace(&db)
+        .args(["analyze", "--quiet", "--reuse-only"])
+        .assert()
+        .success();
+    let graphml = dir.path().join("n.graphml");
+    echotrace(&db)
+        .args(["network", "--graphml"])
+        .arg(&graphml)
+        .assert()
+        .success();
+    let xml = std::fs::read_to_string(&graphml).unwrap();
+    assert!(xml.starts_with("<?xml") && xml.contains("<graphml") && xml.contains("<edge "));
+    let net = json_stdout(echotrace(&db).args(["network", "--json"]));
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(&groups).unwrap()).unwrap();
+    let coordinated = net["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["kind"] == "coordinated")
+        .count();
+    assert_eq!(coordinated, gold["groups"].as_object().unwrap().len());
+    // Every kept edge carries its evidence clusters.
+    assert!(net["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| !e["evidence"].as_array().unwrap().is_empty()));
+}

@@ -1,7 +1,8 @@
-use super::analyze::{analyze, kind_name, Stages};
+use super::analyze::analyze;
 use super::export::{cluster_records, ClusterScope};
 use super::ingest::{ingest_into, IngestOptions};
-use crate::cli::{EvalExtractionArgs, EvalQuotesArgs, EvalReuseArgs};
+use super::network;
+use crate::cli::{EvalCoordinationArgs, EvalExtractionArgs, EvalQuotesArgs, EvalReuseArgs};
 use crate::interrupt;
 use crate::output::print_json;
 use anyhow::{Context, Result};
@@ -9,6 +10,7 @@ use echotrace_core::CharOffsets;
 use echotrace_eval::extraction::{self, Benchmark};
 use echotrace_eval::quotes::{QuoteGold, SystemQuote};
 use echotrace_extract::{all_extractors, ArticleExtractor};
+use echotrace_pipeline::{kind_name, Stages};
 use echotrace_quotes::QuoteExtractor;
 use echotrace_store::Store;
 use rayon::prelude::*;
@@ -233,6 +235,66 @@ pub fn quotes(args: EvalQuotesArgs) -> Result<ExitCode> {
         println!("source acc     {:.4} of {}", s.source_acc, s.source_n);
         println!("cue acc        {:.4} of {}", s.cue_acc, s.cue_n);
         println!("speaker acc    {:.4} of {}", s.speaker_acc, s.speaker_n);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `echotrace eval coordination`: the whole pipeline on a labelled corpus, then the network.
+pub fn coordination(args: EvalCoordinationArgs) -> Result<ExitCode> {
+    let truth = echotrace_eval::coordination::load_json(&args.groups)?;
+    let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
+    let db = dir.path().join("eval.db");
+    let mut store = Store::open(&db)?;
+    let cancel = interrupt::install();
+    let options = IngestOptions {
+        batch: 2000,
+        quiet: true,
+    };
+    let started = Instant::now();
+    ingest_into(
+        &mut store,
+        std::slice::from_ref(&args.corpus),
+        &options,
+        cancel.clone(),
+    )?;
+    let stages = Stages {
+        reuse: true,
+        quotes: false,
+    };
+    let analyzed = analyze(&mut store, &db, stages, 5000, !args.json, &cancel)?;
+    if analyzed.interrupted {
+        anyhow::bail!("interrupted");
+    }
+    let net = echotrace_pipeline::coordination_network(&store, &network::detector(&args.detector))?;
+    let system = serde_json::to_value(&net)?;
+    if let Some(path) = &args.output {
+        std::fs::write(path, serde_json::to_string_pretty(&system)?)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let score = echotrace_eval::coordination::score(&truth, &system)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.groups.display()))?;
+    if args.json {
+        print_json(&score)?;
+    } else {
+        let s = &score;
+        println!(
+            "{} clusters, {} groups found in {:.1} s",
+            analyzed.clusters,
+            net.groups.len(),
+            started.elapsed().as_secs_f64()
+        );
+        println!(
+            "relay   P {:.4}  R {:.4}  F1 {:.4}",
+            s.relay_p, s.relay_r, s.relay_f1
+        );
+        println!(
+            "pair    P {:.4}  R {:.4}  F1 {:.4}",
+            s.pair_p, s.pair_r, s.pair_f1
+        );
+        println!(
+            "center  {:.4} of {} gold groups",
+            s.center_acc, s.gold_groups
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

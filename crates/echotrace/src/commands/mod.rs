@@ -3,6 +3,7 @@ mod clusters;
 mod eval;
 mod export;
 mod ingest;
+mod network;
 mod quotes;
 mod show;
 mod stats;
@@ -22,6 +23,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Analyze(args) => analyze::run(args, db),
         Command::Clusters(args) => clusters::run(args, db),
         Command::Quotes(args) => quotes::run(args, db),
+        Command::Network(args) => network::run(args, db),
         Command::Show(args) => show::run(args, db),
         Command::Stats(args) => stats::run(args, db),
         Command::Export(ExportCommand::Docs(args)) => export::docs(args, db),
@@ -29,6 +31,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(EvalCommand::Extraction(args)) => eval::extraction(args),
         Command::Eval(EvalCommand::Reuse(args)) => eval::reuse(args),
         Command::Eval(EvalCommand::Quotes(args)) => eval::quotes(args),
+        Command::Eval(EvalCommand::Coordination(args)) => eval::coordination(args),
     }
 }
 

@@ -1,0 +1,341 @@
+//! The [`Analyzer`]: every stage over the documents that still owe it.
+
+use crate::PipelineError;
+use echotrace_core::{DocId, Document};
+use echotrace_quotes::{Extraction, QuoteExtractor, QuoteKind};
+use echotrace_reuse::{
+    cluster_and_rank, Alignment, CandidateIndex, DocFacts, DocumentLookup, ReuseCluster,
+    ReuseConfig, ReuseEngine,
+};
+use echotrace_store::{
+    Stage, Store, StoredAlignment, StoredCluster, StoredEntity, StoredMember, StoredQuote,
+};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+
+/// The analysis-state key of the reuse engine's candidate index.
+const REUSE_INDEX: &str = "reuse.index";
+
+/// What one [`Analyzer::run`] did.
+#[derive(Serialize, Default, Debug, Clone, PartialEq, Eq)]
+pub struct AnalyzeReport {
+    pub quotes_documents: u64,
+    pub quotes_found: u64,
+    pub reuse_documents: u64,
+    pub candidate_pairs: u64,
+    pub alignments_found: u64,
+    /// Clusters in the store after the run.
+    pub clusters: u64,
+    /// The cancel flag stopped the run between two batches.
+    pub interrupted: bool,
+}
+
+/// Which stages to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stages {
+    pub reuse: bool,
+    pub quotes: bool,
+}
+
+impl Default for Stages {
+    fn default() -> Self {
+        Stages {
+            reuse: true,
+            quotes: true,
+        }
+    }
+}
+
+/// The plug point for showing progress (a terminal bar, a log line, nothing).
+pub trait AnalyzeProgress: Sync {
+    /// A stage starts with `total` documents to go.
+    fn start(&self, _stage: Stage, _total: u64) {}
+    /// `n` more documents of the stage are committed.
+    fn advance(&self, _stage: Stage, _n: u64) {}
+    /// The stage is over (finished or interrupted).
+    fn finish(&self, _stage: Stage) {}
+}
+
+/// Shows nothing.
+pub struct NoProgress;
+
+impl AnalyzeProgress for NoProgress {}
+
+/// Runs the analysis stages. Build one with [`Analyzer::default`] and the `with_*` methods.
+#[derive(Clone, Debug)]
+pub struct Analyzer {
+    stages: Stages,
+    batch: usize,
+    reuse: ReuseConfig,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer {
+            stages: Stages::default(),
+            batch: 2000,
+            reuse: ReuseConfig::default(),
+        }
+    }
+}
+
+impl Analyzer {
+    pub fn with_stages(mut self, stages: Stages) -> Self {
+        self.stages = stages;
+        self
+    }
+
+    /// Documents per transaction (at least 1).
+    pub fn with_batch(mut self, batch: usize) -> Self {
+        self.batch = batch.max(1);
+        self
+    }
+
+    pub fn with_reuse_config(mut self, config: ReuseConfig) -> Self {
+        self.reuse = config;
+        self
+    }
+
+    /// Runs every stage over the pending documents of `store`, which lives at `db` (the reuse
+    /// stage opens a second, reading connection there). Stops between batches once `cancel`
+    /// is set.
+    pub fn run(
+        &self,
+        store: &mut Store,
+        db: &Path,
+        progress: &dyn AnalyzeProgress,
+        cancel: &AtomicBool,
+    ) -> Result<AnalyzeReport, PipelineError> {
+        let mut report = AnalyzeReport::default();
+        if self.stages.quotes {
+            self.run_quotes(store, progress, cancel, &mut report)?;
+        }
+        if self.stages.reuse && !cancel.load(Ordering::SeqCst) {
+            self.run_reuse(store, db, progress, cancel, &mut report)?;
+        }
+        report.interrupted = cancel.load(Ordering::SeqCst);
+        report.clusters = store.cluster_count()?;
+        Ok(report)
+    }
+
+    fn run_quotes(
+        &self,
+        store: &mut Store,
+        progress: &dyn AnalyzeProgress,
+        cancel: &AtomicBool,
+        report: &mut AnalyzeReport,
+    ) -> Result<(), PipelineError> {
+        progress.start(Stage::Quotes, store.pending_count(Stage::Quotes)?);
+        let extractor = QuoteExtractor::default();
+        while !cancel.load(Ordering::SeqCst) {
+            let docs = store.pending_documents(Stage::Quotes, self.batch)?;
+            if docs.is_empty() {
+                break;
+            }
+            let found: Vec<(Vec<StoredQuote>, Vec<StoredEntity>)> = docs
+                .par_iter()
+                .map(|doc| stored_quotes(doc, &extractor.extract_document(doc)))
+                .collect();
+            let ids: Vec<DocId> = docs.iter().map(|d| d.id.clone()).collect();
+            let (mut quotes, mut entities) = (Vec::new(), Vec::new());
+            for (q, e) in found {
+                quotes.extend(q);
+                entities.extend(e);
+            }
+            store.commit_quotes_batch(&ids, &quotes, &entities)?;
+            report.quotes_documents += ids.len() as u64;
+            report.quotes_found += quotes.len() as u64;
+            progress.advance(Stage::Quotes, ids.len() as u64);
+        }
+        progress.finish(Stage::Quotes);
+        Ok(())
+    }
+
+    fn run_reuse(
+        &self,
+        store: &mut Store,
+        db: &Path,
+        progress: &dyn AnalyzeProgress,
+        cancel: &AtomicBool,
+        report: &mut AnalyzeReport,
+    ) -> Result<(), PipelineError> {
+        let pending = store.pending_count(Stage::Reuse)?;
+        if pending > 0 {
+            let index = match store.analysis_state(REUSE_INDEX)? {
+                Some(bytes) => postcard::from_bytes::<CandidateIndex>(&bytes).map_err(|e| {
+                    PipelineError::State {
+                        what: "the reuse index",
+                        reason: e.to_string(),
+                    }
+                })?,
+                None => CandidateIndex::new(self.reuse.index),
+            };
+            let mut engine = ReuseEngine::with_index(self.reuse.clone(), index);
+            let lookup = StoreLookup(Mutex::new(Store::open(db)?));
+            progress.start(Stage::Reuse, pending);
+            while !cancel.load(Ordering::SeqCst) {
+                let docs = store.pending_documents(Stage::Reuse, self.batch)?;
+                if docs.is_empty() {
+                    break;
+                }
+                let added = engine.add(&docs, &lookup);
+                let alignments: Vec<StoredAlignment> = added
+                    .alignments
+                    .iter()
+                    .map(stored_alignment)
+                    .collect::<Result<_, _>>()?;
+                let index =
+                    postcard::to_stdvec(engine.index()).map_err(|e| PipelineError::Encode {
+                        what: "the reuse index",
+                        reason: e.to_string(),
+                    })?;
+                let ids: Vec<DocId> = docs.iter().map(|d| d.id.clone()).collect();
+                store.commit_reuse_batch(&ids, &alignments, Some((REUSE_INDEX, &index)))?;
+                report.reuse_documents += ids.len() as u64;
+                report.candidate_pairs += added.candidates as u64;
+                report.alignments_found += alignments.len() as u64;
+                progress.advance(Stage::Reuse, ids.len() as u64);
+            }
+            progress.finish(Stage::Reuse);
+        }
+        // Clustering and provenance read no text and are rerun over every alignment whenever
+        // something was added, so that a new early copy can change an old cluster's origin.
+        if report.reuse_documents > 0 || (store.cluster_count()? == 0 && pending == 0) {
+            recluster(store, &self.reuse)?;
+        }
+        Ok(())
+    }
+}
+
+/// The name a quote kind is stored and shown under.
+pub fn kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Reported => "reported",
+        QuoteKind::Mixed => "mixed",
+    }
+}
+
+fn stored_quotes(doc: &Document, found: &Extraction) -> (Vec<StoredQuote>, Vec<StoredEntity>) {
+    let quotes = found
+        .quotes
+        .iter()
+        .map(|q| StoredQuote {
+            doc: doc.id.clone(),
+            kind: kind_name(q.kind).to_string(),
+            content: q.content.clone(),
+            cue: q.cue,
+            source: q.source,
+            speaker: q.speaker.clone(),
+            detail: serde_json::json!({ "class": q.class, "quoted": q.quoted }),
+        })
+        .collect();
+    let entities = found
+        .entities
+        .entities
+        .iter()
+        .filter(|e| e.confirmed)
+        .map(|e| StoredEntity {
+            doc: doc.id.clone(),
+            kind: serde_json::to_value(e.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_lowercase))
+                .unwrap_or_default(),
+            name: e.name.clone(),
+            aliases: e.aliases.clone(),
+        })
+        .collect();
+    (quotes, entities)
+}
+
+/// Older documents of a candidate pair, read from the store. SQLite connections are not
+/// `Sync`, and the engine reads from both cores, so reads take turns on one connection of
+/// their own (WAL lets it read while the main connection writes between batches).
+struct StoreLookup(Mutex<Store>);
+
+impl DocumentLookup for StoreLookup {
+    fn document(&self, id: &DocId) -> Option<Cow<'_, Document>> {
+        let store = self.0.lock().ok()?;
+        store.document(id).ok().flatten().map(Cow::Owned)
+    }
+}
+
+fn stored_alignment(a: &Alignment) -> Result<StoredAlignment, PipelineError> {
+    Ok(StoredAlignment {
+        a: a.a.clone(),
+        a_span: a.span.a,
+        b: a.b.clone(),
+        b_span: a.span.b,
+        score: f64::from(a.span.score),
+        identity: f64::from(a.span.identity()),
+        detail: serde_json::to_value(&a.span).map_err(|e| PipelineError::Encode {
+            what: "an alignment",
+            reason: e.to_string(),
+        })?,
+    })
+}
+
+/// Rebuilds every cluster from the stored alignments.
+pub fn recluster(store: &mut Store, config: &ReuseConfig) -> Result<(), PipelineError> {
+    let stored = store.alignments()?;
+    let mut alignments = Vec::with_capacity(stored.len());
+    for s in stored {
+        let span = serde_json::from_value(s.detail).map_err(|e| PipelineError::State {
+            what: "an alignment",
+            reason: e.to_string(),
+        })?;
+        alignments.push(Alignment {
+            a: s.a,
+            b: s.b,
+            span,
+        });
+    }
+    let docs: HashSet<&DocId> = alignments.iter().flat_map(|a| [&a.a, &a.b]).collect();
+    let mut facts: HashMap<DocId, DocFacts> = HashMap::with_capacity(docs.len());
+    for id in docs {
+        if let Some(doc) = store.document(id)? {
+            facts.insert(id.clone(), DocFacts::from_document(&doc));
+        }
+    }
+    let lookup = |id: &DocId| facts.get(id);
+    let clusters = cluster_and_rank(&alignments, &lookup, config);
+    let mut stored: Vec<StoredCluster> = clusters.iter().map(stored_cluster).collect();
+    // Cluster ids hash the first member; two clusters can start at the same place of the same
+    // document (one passage shared with different sets of copies), so make repeats unique
+    // in a stable way.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for c in &mut stored {
+        let n = seen.entry(c.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            c.id = format!("{}-{}", c.id, n);
+        }
+    }
+    store.replace_clusters(&stored)?;
+    Ok(())
+}
+
+fn stored_cluster(c: &ReuseCluster) -> StoredCluster {
+    StoredCluster {
+        id: c.id.clone(),
+        origin: c.origin.clone(),
+        origin_confidence: f64::from(c.origin_confidence),
+        earliest: c.earliest.clone(),
+        members: c
+            .members
+            .iter()
+            .map(|m| StoredMember {
+                doc: m.doc.clone(),
+                span: m.span,
+                parent: m.parent.clone(),
+                confidence: f64::from(m.confidence),
+                evidence: serde_json::to_value(&m.evidence).unwrap_or(serde_json::Value::Null),
+            })
+            .collect(),
+    }
+}
