@@ -142,6 +142,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "credit" => p.credit = v,
             "from_root" => p.from_root = v,
             "star_weight" => p.star_weight = v,
+            "republisher" => p.republisher = v,
             "context" => p.context = v,
             "context_mid" => p.context_mid = v,
             "context_spread" => p.context_spread = v,

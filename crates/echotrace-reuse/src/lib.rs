@@ -11,7 +11,7 @@
 //! | candidates | [`candidates`] | — | [`CandidateIndex`]: incremental, persistable inverted index of rare n-grams (document frequency 2..=100, 5 shared) |
 //! | align | [`align`] | [`PassageAligner`] | [`BandedAligner`]: seeds → chains → banded affine-gap Smith–Waterman |
 //! | cluster | [`cluster`] | — | [`ClusterBuilder`]: connected components of aligned and overlapping spans |
-//! | provenance | [`provenance`] | — | [`ProvenanceRanker`]: time with precision, credit lines and alignment shape → minimum arborescence |
+//! | provenance | [`provenance`] | — | [`ProvenanceRanker`]: time with precision, credit lines, alignment shape, context of the shared text and outlet roles → minimum arborescence |
 //!
 //! [`ReuseEngine`] runs the first four stages over *new* documents only; [`cluster_and_rank`]
 //! runs the last two over all alignments, which is cheap because it reads no text. The crate
@@ -69,6 +69,6 @@ pub use engine::{
 pub use fingerprint::{Fingerprinter, Shingle, WordNgrams};
 pub use provenance::{
     credit_lines, DocFacts, ParentEvidence, ProvenanceConfig, ProvenanceRanker, RankedMember,
-    ReuseCluster, TimeRelation,
+    ReuseCluster, SourceRoles, TimeRelation,
 };
 pub use segment::{NewsSegmenter, Segmented, Segmenter, Token};

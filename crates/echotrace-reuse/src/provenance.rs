@@ -15,8 +15,15 @@
 //! - **alignment shape**: word edits between the two texts (substitutions, variants, added or
 //!   dropped words) plus text the child has that the candidate parent lacks (expensive: copies
 //!   rarely add to the shared text) and text the parent has that the child lacks (cheap:
-//!   copies trim). Edits accumulate down a chain, so a copy of a copy is closer to its parent
-//!   than to the origin, and the origin is the text every copy is closest to.
+//!   copies trim; a cut counts once, however long). Words added or dropped here and there are
+//!   word edits either way. Edits accumulate down a chain, so a copy of a copy is closer to
+//!   its parent than to the origin, and the origin is the text every copy is closest to;
+//! - **context** ([`context_cohesion`]): shared text pasted into an article on another subject
+//!   was brought there, so that document is an unlikely origin; text whose surrounding article
+//!   goes on about the same thing is at home (an excerpt of its own article);
+//! - **outlet roles** ([`SourceRoles`]): a source that the evidence above shows republishing in
+//!   its other clusters is a likelier copy where nothing else decides (identical texts, tied
+//!   days). A weak prior, computed from a first ranking of all clusters.
 //!
 //! The margin between the best and the second-best choice becomes a confidence in `0..1`.
 
@@ -325,6 +332,9 @@ pub struct ProvenanceConfig {
     /// [`context_cohesion`] well under `context_mid`), and bonus for one whose surrounding
     /// article continues the passage's subject (well over it); scaled linearly in between.
     pub context: f64,
+    /// Cost of a root whose source republishes in the other clusters, times the share of its
+    /// documents there that are copies on evidence (see [`SourceRoles`]).
+    pub republisher: f64,
     /// The cohesion at which the surrounding text says nothing either way.
     pub context_mid: f64,
     /// How far from `context_mid` the cohesion must be for the full cost or bonus.
@@ -349,6 +359,7 @@ impl Default for ProvenanceConfig {
             max_exact: 32,
             context: 6.0,
             context_mid: 0.11,
+            republisher: 2.0,
             context_spread: 0.05,
         }
     }
@@ -408,6 +419,74 @@ pub struct ReuseCluster {
     pub earliest: Vec<DocId>,
 }
 
+/// What each source's documents are across all clusters, on evidence that needs no ranking:
+/// how many cluster memberships it has and in how many of them its document is certainly a
+/// copy — it credits another member's source, another member was published definitely before
+/// it, or its shared text sits in an article on another subject. Aggregators and content
+/// farms republish day after day; the outlet that originates a story is rarely a certain
+/// copy elsewhere. A prior for clusters where nothing else decides (two identical texts on
+/// the same day), never more.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceRoles {
+    /// Source (as normalised by [`SourceRoles::key`]) → (certain copies, memberships).
+    counts: FxHashMap<String, (u32, u32)>,
+}
+
+impl SourceRoles {
+    fn key(source: &SourceId) -> String {
+        norm_source(source.as_str())
+    }
+
+    /// Reads the roles off ranked clusters: the evidence fields they carry, and the facts.
+    pub fn from_ranked<'f>(
+        clusters: &[ReuseCluster],
+        facts: &dyn Fn(&DocId) -> Option<&'f DocFacts>,
+        config: &ProvenanceConfig,
+    ) -> Self {
+        let mut counts: FxHashMap<String, (u32, u32)> = FxHashMap::default();
+        let foreign = config.context_mid - config.context_spread;
+        for c in clusters {
+            let mut docs: Vec<&RankedMember> = c.members.iter().collect();
+            docs.sort_by(|x, y| x.doc.cmp(&y.doc));
+            docs.dedup_by(|x, y| x.doc == y.doc);
+            if docs.len() < 2 {
+                continue;
+            }
+            let member_facts: Vec<Option<&DocFacts>> = docs.iter().map(|m| facts(&m.doc)).collect();
+            for (i, m) in docs.iter().enumerate() {
+                let Some(f) = member_facts[i] else { continue };
+                let Some(src) = &f.source else { continue };
+                let credits_member = member_facts.iter().enumerate().any(|(j, g)| {
+                    j != i
+                        && g.and_then(|g| g.source.as_ref()).is_some_and(|s| {
+                            f.credits.iter().any(|cr| source_matches(cr, s.as_str()))
+                        })
+                });
+                let later = f.published.is_some_and(|t| {
+                    member_facts.iter().enumerate().any(|(j, g)| {
+                        j != i
+                            && g.and_then(|g| g.published)
+                                .is_some_and(|u| u.order(&t) == TimeOrder::Before)
+                    })
+                });
+                let pasted = m.context.is_some_and(|x| f64::from(x) < foreign);
+                let e = counts.entry(Self::key(src)).or_default();
+                e.0 += u32::from(credits_member || later || pasted);
+                e.1 += 1;
+            }
+        }
+        SourceRoles { counts }
+    }
+
+    /// The share of the source's memberships in which it is certainly a copy, shrunk towards
+    /// 0 for sources seen rarely (one certain copy in one membership gives 0.5).
+    pub fn republisher_share(&self, source: &SourceId) -> f64 {
+        self.counts
+            .get(&Self::key(source))
+            .map_or(0.0, |&(copies, n)| f64::from(copies) / f64::from(n + 1))
+    }
+}
+
 /// Names the origin and each copy's parent. See the module docs.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ProvenanceRanker {
@@ -443,6 +522,19 @@ impl ProvenanceRanker {
         cluster: &Cluster,
         alignments: &[Alignment],
         facts: &dyn Fn(&DocId) -> Option<&'f DocFacts>,
+    ) -> ReuseCluster {
+        self.rank_with_roles(cluster, alignments, facts, None)
+    }
+
+    /// [`rank`](Self::rank), with what the other clusters say of each source (see
+    /// [`SourceRoles`]). `facts` looks up documents; a document without facts is treated as
+    /// undated and uncredited.
+    pub fn rank_with_roles<'f>(
+        &self,
+        cluster: &Cluster,
+        alignments: &[Alignment],
+        facts: &dyn Fn(&DocId) -> Option<&'f DocFacts>,
+        roles: Option<&SourceRoles>,
     ) -> ReuseCluster {
         let cfg = &self.config;
         // Documents of the cluster (a document with two members is one node).
@@ -580,6 +672,15 @@ impl ProvenanceRanker {
             if let Some(c) = mean_context(r).filter(|_| cfg.context_spread > 0.0) {
                 let c = f64::from(c);
                 pen += cfg.context * ((cfg.context_mid - c) / cfg.context_spread).clamp(-1.0, 1.0);
+            }
+            // An outlet that the evidence shows republishing in its other clusters is a
+            // likelier copy here too, when nothing else decides.
+            if let Some(share) = roles.and_then(|roles| {
+                fact[r]
+                    .and_then(|f| f.source.as_ref())
+                    .map(|src| roles.republisher_share(src))
+            }) {
+                pen += cfg.republisher * share;
             }
             pen
         };
