@@ -254,7 +254,7 @@ const MAX_NODES: usize = 1 << 20;
 
 impl Dom {
     pub fn parse(html: &str) -> Dom {
-        let doc = Document::from(html);
+        let doc = Document::from(limit_nesting(html));
         Dom::from_document(&doc)
     }
 
@@ -541,6 +541,134 @@ impl Dom {
     }
 }
 
+/// Open elements deeper than this are cut off, with the rest of the page.
+///
+/// html5ever checks element scopes by walking the stack of open elements, so a page of
+/// 100 000 nested `<div>`s takes it a minute to parse. Browsers cap tree depth for the same
+/// reason (Blink at 512); no article nests anywhere near this deep.
+const MAX_NESTING: usize = 4096;
+
+/// The page up to the point where its tags nest deeper than [`MAX_NESTING`].
+///
+/// The depth is estimated from the tags alone: elements that close themselves (`<p>`,
+/// `<li>`, void elements) are not counted, and raw text (`<script>`, `<style>`, comments) is
+/// skipped, so ordinary sloppy markup never comes near the limit.
+fn limit_nesting(html: &str) -> &str {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let at = i + off;
+        let rest = &bytes[at + 1..];
+        if rest.starts_with(b"!--") {
+            i = find_from(bytes, at + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = at + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 {
+            i = at + 1;
+            continue;
+        }
+        // Tag names that matter are short; lowercase them into a stack buffer rather than
+        // allocate per tag.
+        let mut buf = [0u8; 10];
+        let name = if name_len <= buf.len() {
+            for (d, s) in buf
+                .iter_mut()
+                .zip(&bytes[name_start..name_start + name_len])
+            {
+                *d = s.to_ascii_lowercase();
+            }
+            std::str::from_utf8(&buf[..name_len]).unwrap_or("")
+        } else {
+            ""
+        };
+        let tag_end = bytes[name_start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |p| name_start + p + 1);
+        i = tag_end;
+        if closing {
+            if !self_closing_kind(name) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if matches!(name, "script" | "style" | "textarea" | "title" | "xmp") {
+            let close = format!("</{name}");
+            i = find_from_ci(bytes, i, close.as_bytes()).unwrap_or(bytes.len());
+            continue;
+        }
+        let self_closed = tag_end >= 2 && bytes.get(tag_end - 2) == Some(&b'/');
+        if !self_closing_kind(name) && !self_closed {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return html.get(..at).unwrap_or(html);
+            }
+        }
+    }
+    html
+}
+
+/// Elements that never stay open around their successors: void elements and those whose
+/// end tag may be left out.
+fn self_closing_kind(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "p"
+            | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "option"
+            | "optgroup"
+            | "rp"
+            | "rt"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "caption"
+            | "html"
+            | "head"
+            | "body"
+    )
+}
+
+fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+fn find_from_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
+}
+
 fn attr(el: &dom_query::Element, name: &str) -> Option<String> {
     el.attrs.iter().find_map(|a| {
         let k: &str = &a.name.local;
@@ -566,4 +694,19 @@ fn is_hidden_style(style: &str) -> bool {
         .map(|c| c.to_ascii_lowercase())
         .collect();
     s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_limit_cuts_only_pathological_pages() {
+        let normal = "<div><p>a<p>b<ul><li>c<li>d</ul><script>if (a<b) {}</script></div>";
+        assert_eq!(limit_nesting(normal), normal);
+        let deep = "<div>".repeat(MAX_NESTING + 10);
+        assert_eq!(limit_nesting(&deep).len(), MAX_NESTING * 5);
+        let paras = "<p>x".repeat(100_000);
+        assert_eq!(limit_nesting(&paras).len(), paras.len());
+    }
 }
