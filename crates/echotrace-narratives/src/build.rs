@@ -49,11 +49,26 @@ struct Anchor {
     key: (i64, Reverse<DatePrecision>),
 }
 
+/// Case-folded with whitespace collapsed, into `out` (cleared first): interning millions of
+/// names must not allocate per name.
+fn normalise_into(name: &str, out: &mut String) {
+    out.clear();
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+}
+
 fn normalise(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut s = String::new();
+    normalise_into(name, &mut s);
+    s
 }
 
 /// Among several descriptions of one document id, one chosen by content (dated and sourced
@@ -80,21 +95,22 @@ fn richer<'a>(a: &'a StoryDocument, b: &'a StoryDocument) -> &'a StoryDocument {
 struct Names {
     ids: FxHashMap<String, u32>,
     display: Vec<String>,
+    buf: String,
 }
 
 impl Names {
     fn intern(&mut self, raw: &str) -> Option<u32> {
-        let key = normalise(raw);
-        if key.is_empty() {
+        normalise_into(raw, &mut self.buf);
+        if self.buf.is_empty() {
             return None;
         }
-        if let Some(&id) = self.ids.get(&key) {
+        if let Some(&id) = self.ids.get(self.buf.as_str()) {
             return Some(id);
         }
         let id = u32::try_from(self.display.len()).ok()?;
         self.display
             .push(raw.split_whitespace().collect::<Vec<_>>().join(" "));
-        self.ids.insert(key, id);
+        self.ids.insert(self.buf.clone(), id);
         Some(id)
     }
 }
@@ -120,13 +136,15 @@ pub(crate) fn build<L: StoryLinker>(
 ) -> Vec<Narrative> {
     // Canonical order everywhere (documents by id, clusters by id), so that interned ids,
     // float sums and tie-breaks do not depend on the order of the input.
-    let mut by_id: BTreeMap<&DocId, &StoryDocument> = BTreeMap::new();
-    for d in docs {
-        by_id
-            .entry(&d.id)
-            .and_modify(|e| *e = richer(e, d))
-            .or_insert(d);
-    }
+    let mut known: Vec<&StoryDocument> = docs.iter().collect();
+    known.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    known.dedup_by(|later, kept| {
+        let same = later.id == kept.id;
+        if same {
+            *kept = richer(kept, later);
+        }
+        same
+    });
     let mut cluster_docs: BTreeMap<&str, (Vec<&DocId>, Option<&DocId>)> = BTreeMap::new();
     for c in clusters {
         let e = cluster_docs.entry(c.id.as_str()).or_default();
@@ -135,46 +153,54 @@ pub(crate) fn build<L: StoryLinker>(
             e.1 = Some(e.1.map_or(o, |p| p.min(o)));
         }
     }
-    let mut all_ids: Vec<&DocId> = by_id.keys().copied().collect();
-    let mut unknown: Vec<&DocId> = cluster_docs
-        .values()
-        .flat_map(|(d, _)| d.iter().copied())
-        .filter(|id| !by_id.contains_key(id))
-        .collect();
-    unknown.sort();
-    unknown.dedup();
-    all_ids.extend(unknown);
-    all_ids.sort();
 
     let mut names = Names {
         ids: FxHashMap::default(),
         display: Vec::new(),
+        buf: String::new(),
     };
-    let mut rows: Vec<DocRow> = Vec::with_capacity(all_ids.len());
+    let mut rows: Vec<DocRow> = Vec::with_capacity(known.len());
     let mut row_of: FxHashMap<&DocId, u32> = FxHashMap::default();
-    for id in all_ids {
-        let doc = by_id.get(id).copied();
-        let mut intern_all = |list: Option<&Vec<String>>| {
-            let mut v: Vec<u32> = list
-                .into_iter()
-                .flatten()
-                .filter_map(|s| names.intern(s))
-                .collect();
+    row_of.reserve(known.len());
+    for doc in known {
+        let Ok(row) = u32::try_from(rows.len()) else {
+            break;
+        };
+        let mut intern_all = |list: &[String]| {
+            let mut v: Vec<u32> = list.iter().filter_map(|s| names.intern(s)).collect();
             v.sort_unstable();
             v.dedup();
             v
         };
-        let speakers = intern_all(doc.map(|d| &d.speakers));
-        let entities = intern_all(doc.map(|d| &d.entities));
+        let speakers = intern_all(&doc.speakers);
+        let entities = intern_all(&doc.entities);
+        row_of.insert(&doc.id, row);
+        rows.push(DocRow {
+            id: &doc.id,
+            doc: Some(doc),
+            speakers,
+            entities,
+        });
+    }
+    // Members nobody described are still documents: they can be shared, and they are counted
+    // as undated.
+    let mut unknown: Vec<&DocId> = cluster_docs
+        .values()
+        .flat_map(|(d, _)| d.iter().copied())
+        .filter(|id| !row_of.contains_key(id))
+        .collect();
+    unknown.sort_unstable();
+    unknown.dedup();
+    for id in unknown {
         let Ok(row) = u32::try_from(rows.len()) else {
             break;
         };
         row_of.insert(id, row);
         rows.push(DocRow {
             id,
-            doc,
-            speakers,
-            entities,
+            doc: None,
+            speakers: Vec::new(),
+            entities: Vec::new(),
         });
     }
 
@@ -590,6 +616,12 @@ fn narrative<L>(
             })
             .collect()
     };
+    // Rows of undescribed members come after the others, so sort by id here.
+    let mut documents: Vec<DocId> = doc_rows
+        .iter()
+        .map(|&r| rows[r as usize].id.clone())
+        .collect();
+    documents.sort_unstable();
     let timeline = Timeline::from_docs(
         doc_rows.iter().map(|&r| rows[r as usize].doc),
         opts.hour_buckets_up_to,
@@ -600,10 +632,7 @@ fn narrative<L>(
         key_names,
         title,
         clusters,
-        documents: doc_rows
-            .iter()
-            .map(|&r| rows[r as usize].id.clone())
-            .collect(),
+        documents,
         sources,
         speakers: counted(speakers),
         entities: counted(entities),

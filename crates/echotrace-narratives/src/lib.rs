@@ -207,9 +207,10 @@ impl NarrativeBuilder<DefaultLinker> {
         self
     }
 
-    /// Minimum number of shared names for a link without a shared document (default 1).
-    pub fn min_shared_names(mut self, n: u32) -> Self {
-        self.linker.min_shared_names = n;
+    /// Minimum number of shared entities for a link with neither a shared document nor a
+    /// shared speaker (default 2).
+    pub fn min_shared_entities(mut self, n: u32) -> Self {
+        self.linker.min_shared_entities = n;
         self
     }
 }

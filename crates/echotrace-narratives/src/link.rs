@@ -33,22 +33,25 @@ pub trait StoryLinker {
 }
 
 /// Shared documents always link. Otherwise the shared names must weigh at least
-/// `min_name_weight` and number at least `min_shared_names`; the strength then decays with the
-/// gap in days so that, in a chain, the closest copies merge first.
+/// `min_name_weight`, and include a speaker quoted in both units or at least
+/// `min_shared_entities` other names: a cluster's documents mention dozens of names between
+/// them, so one rare name in common happens by chance across a year of news, while the same
+/// person quoted, or several names together, does not. The strength then decays with the gap
+/// in days so that, in a chain, the closest copies merge first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DefaultLinker {
     pub min_name_weight: f64,
-    pub min_shared_names: u32,
+    pub min_shared_entities: u32,
 }
 
 impl Default for DefaultLinker {
-    /// A speaker in at most 1 unit in 4.5 (`ln 4.5 ≈ 1.5`) links two units alone; an entity
-    /// (weight 0.6) must be in at most 1 in 12, or come with another shared name. A country
-    /// named in a third of the stories weighs 0.66 and glues nothing on its own.
+    /// A speaker in at most 1 unit in 4.5 (`ln 4.5 ≈ 1.5`) links two units alone; entities
+    /// (weight 0.6) need two in common, together in at most about 1 unit in 3.5 each. A
+    /// country named in a third of the stories weighs 0.66 and glues nothing.
     fn default() -> Self {
         DefaultLinker {
             min_name_weight: 1.5,
-            min_shared_names: 1,
+            min_shared_entities: 2,
         }
     }
 }
@@ -58,8 +61,8 @@ impl StoryLinker for DefaultLinker {
         if e.shared_documents > 0 {
             return Some(1_000.0 + f64::from(e.shared_documents) + e.name_weight);
         }
-        let names = e.shared_speakers.saturating_add(e.shared_entities);
-        if names < self.min_shared_names || e.name_weight < self.min_name_weight {
+        let enough = e.shared_speakers > 0 || e.shared_entities >= self.min_shared_entities;
+        if !enough || e.name_weight < self.min_name_weight {
             return None;
         }
         let gap = e.gap?;

@@ -100,21 +100,64 @@ fn a_rare_speaker_within_days_joins_and_a_ubiquitous_entity_does_not() {
 }
 
 #[test]
-fn a_ubiquitous_entity_alone_does_not_glue_even_when_it_is_the_only_name() {
+fn ubiquitous_names_alone_do_not_glue_even_when_they_are_the_only_names() {
+    // Same hour, same speaker and entities in every story: were names not weighted by their
+    // rarity, all ten would be one narrative.
     let mut docs = Vec::new();
     let mut clusters = Vec::new();
     for i in 0..10 {
         let id = format!("d{i}");
+        let (speakers, entities) = (&["Peskov"], &["Russia", "Kremlin"]);
         docs.push(doc(
             &id,
             "x.example",
             "2022-01-05T10:00:00Z",
-            &[],
-            &["Russia"],
+            speakers,
+            entities,
         ));
         clusters.push(cluster(&format!("C{i}"), &[&id]));
     }
     assert!(NarrativeBuilder::new().build(&docs, &clusters).is_empty());
+}
+
+#[test]
+fn one_rare_entity_in_common_is_chance_two_are_a_story() {
+    let mut docs = vec![
+        doc(
+            "a1",
+            "a.example",
+            "2022-01-05T10:00:00Z",
+            &[],
+            &["Nazarbayev", "Samruk"],
+        ),
+        doc(
+            "b1",
+            "b.example",
+            "2022-01-05T11:00:00Z",
+            &[],
+            &["Nazarbayev", "Samruk"],
+        ),
+        doc("c1", "c.example", "2022-01-05T12:00:00Z", &[], &["Samruk"]),
+        doc("d1", "d.example", "2022-01-05T12:00:00Z", &[], &["Karimov"]),
+        doc("e1", "e.example", "2022-01-05T13:00:00Z", &[], &["Karimov"]),
+    ];
+    let mut clusters = ["A", "B", "C", "D", "E"]
+        .iter()
+        .map(|c| cluster(c, &[&format!("{}1", c.to_lowercase())]))
+        .collect::<Vec<_>>();
+    background(&mut docs, &mut clusters);
+    let n = NarrativeBuilder::new().build(&docs, &clusters);
+    assert_eq!(
+        clusters_of(&n),
+        vec![vec!["A".to_string(), "B".to_string()]]
+    );
+    // Karimov alone (IDF ln(13/2) × 0.6 = 1.12) passes a lowered weight bar, but is one name.
+    let strict = NarrativeBuilder::new().min_name_weight(1.0);
+    assert_eq!(strict.build(&docs, &clusters).len(), 1);
+    let loose = strict.min_shared_entities(1);
+    let n = loose.build(&docs, &clusters);
+    assert_eq!(n.len(), 2);
+    assert_eq!(n[1].clusters, ["D", "E"]);
 }
 
 #[test]
