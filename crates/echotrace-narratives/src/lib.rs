@@ -20,6 +20,15 @@
 //! skipped outright, documents in more than [`NarrativeBuilder::max_doc_clusters`] clusters
 //! (digests, live blogs) too, so the cost is about the number of close pairs, not its square.
 //!
+//! With the [`DefaultLinker`], a shared document always links; otherwise a link needs a
+//! speaker quoted in both units, or two shared entities, weighing together at least 1.5 (see
+//! [`DefaultLinker`] for what that means in IDF). A unit with no copy dated at least to the day
+//! links only through shared documents: a name in common says nothing without a time.
+//!
+//! On synthetic data (`examples/narratives_bench.rs`: 100 000 clusters of 10 documents, each
+//! naming ubiquitous countries, random names from a pool of 200 000, and its story's names),
+//! `build` takes about 5 s on 2 shared cores and 99 % of the narratives it reports are pure.
+//!
 //! # Grouping: agglomerative with a cap on the narrative's span
 //! Connected components over the links would chain: Monday's story shares a minister with
 //! Wednesday's, which shares a general with Friday's, and so on until a month of news is one
