@@ -350,6 +350,7 @@ impl Dom {
                 let mut flags = 0u16;
                 let start = self.attrs.len() as u32;
                 let mut has_href = false;
+                let mut date_published = false;
                 for a in &el.attrs {
                     let val: &str = &a.value;
                     match a.name.local {
@@ -384,6 +385,8 @@ impl Dom {
                                 flags |= flag::ARTICLE_BODY;
                             } else if v.contains("comment") || v.contains("review") {
                                 flags |= flag::ITEMPROP_COMMENT;
+                            } else if v.split_ascii_whitespace().any(|t| t == "datepublished") {
+                                date_published = true;
                             }
                         }
                         _ => {}
@@ -401,6 +404,15 @@ impl Dom {
                     if let Some(lang) = attr(el, "lang") {
                         self.meta.html_lang = Some(lang);
                     }
+                }
+                if date_published && tag != Tag::Time {
+                    // Microdata on a span or abbr: the machine-readable value is in an
+                    // attribute, else the text is the date.
+                    let value = ["datetime", "content", "title"]
+                        .iter()
+                        .find_map(|k| attr(el, k))
+                        .unwrap_or_else(|| collapse(&node.text()));
+                    self.meta.times.push((value, true));
                 }
                 if tag == Tag::Time {
                     if let Some(dt) = attr(el, "datetime") {

@@ -74,12 +74,11 @@ impl ArticleExtractor for EchotraceExtractor {
 
     fn extract(&self, html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
         let dom = Dom::parse(html);
-        let body = self.body(&dom);
-        if body.is_empty() {
+        let mut article = page_metadata(&dom, url);
+        article.body = self.body(&dom, article.title.as_deref());
+        if article.body.is_empty() {
             return Err(ExtractError::NoBody);
         }
-        let mut article = page_metadata(&dom, url);
-        article.body = body;
         Ok(article)
     }
 }
@@ -182,7 +181,7 @@ impl EchotraceExtractor {
         out
     }
 
-    fn body(&self, dom: &Dom) -> String {
+    fn body(&self, dom: &Dom, title: Option<&str>) -> String {
         let n = dom.nodes.len();
         if n == 0 {
             return String::new();
@@ -196,7 +195,7 @@ impl EchotraceExtractor {
         let agg = aggregate(dom, &runs);
         let selected = select_content(dom, root, &runs, &agg, &dropped, None);
         let cleaned = clean_conditionally(dom, &selected, &agg, &dropped);
-        self.emit(dom, &runs, &selected, &cleaned)
+        self.emit(dom, &runs, &selected, &cleaned, title)
     }
 
     /// Marks the nodes that are boilerplate by what they are (navigation, asides, comment
@@ -280,7 +279,21 @@ impl EchotraceExtractor {
     }
 
     /// Writes the kept runs of the selected containers as paragraphs.
-    fn emit(&self, dom: &Dom, runs: &[Run], selected: &[usize], cleaned: &[bool]) -> String {
+    fn emit(
+        &self,
+        dom: &Dom,
+        runs: &[Run],
+        selected: &[usize],
+        cleaned: &[bool],
+        title: Option<&str>,
+    ) -> String {
+        // The article's title repeated as a heading (`<h2 class="post-title">`) is not body.
+        let title_key = title.map(comparable).filter(|t| !t.is_empty());
+        let is_title = |r: &Run| {
+            title_key.as_deref().is_some_and(|t| {
+                dom.nodes[r.host as usize].tag.is_heading() && comparable(&r.text) == t
+            })
+        };
         let kept: Vec<&Run> = runs
             .iter()
             .filter(|run| {
@@ -291,6 +304,7 @@ impl EchotraceExtractor {
                     && !cleaned[run.first as usize]
                     && !cleaned[host]
                     && dom.nodes[host].tag != Tag::H1
+                    && !is_title(run)
             })
             .collect();
         // Lines that are mostly link text are navigation when they come in a row (related
@@ -360,6 +374,14 @@ fn unique_body_marker(dom: &Dom) -> Option<usize> {
         }
     }
     found
+}
+
+/// Text reduced to its lowercased letters and digits, for comparing headings with titles.
+fn comparable(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Characters other than whitespace. Counts bytes that start a character, so only ASCII
