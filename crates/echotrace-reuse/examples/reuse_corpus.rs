@@ -8,6 +8,7 @@
 //!     [--increment N]   index all but the last N documents, then time adding those N
 //!     [--details]       add confidence and evidence fields to each member
 //!     [--self-reuse]    also write clusters of text repeated inside one document
+//!     [--min-chain N]   words a chain of seeds must span to be aligned
 //! ```
 
 use echotrace_core::{CharOffsets, DocId, Document, Published, SourceId};
@@ -48,6 +49,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut increment = 0usize;
     let mut details = false;
     let mut min_words: Option<u32> = None;
+    let mut min_chain: Option<usize> = None;
     let mut self_reuse = false;
     let mut index_opts: Vec<(String, u32)> = Vec::new();
     let mut prov: Vec<String> = Vec::new();
@@ -75,6 +77,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 i += 1;
             }
             "--self-reuse" => self_reuse = true,
+            "--min-chain" => {
+                min_chain = Some(
+                    args.get(i + 1)
+                        .and_then(|x| x.parse().ok())
+                        .ok_or("--min-chain N")?,
+                );
+                i += 1;
+            }
             "--min-shared" | "--max-df" => {
                 let v: u32 = args.get(i + 1).and_then(|x| x.parse().ok()).ok_or("N")?;
                 index_opts.push((args[i].clone(), v));
@@ -120,6 +130,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut config = ReuseConfig::default();
     if let Some(n) = min_words {
         config.cluster.min_words = n;
+    }
+    if let Some(n) = min_chain {
+        config.align.min_chain_words = n;
     }
     for (k, v) in &index_opts {
         match k.as_str() {

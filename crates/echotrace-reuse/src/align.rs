@@ -126,10 +126,16 @@ pub struct AlignInput<'a> {
 /// inside a document.
 pub trait PassageAligner: Send + Sync {
     fn align(&self, a: AlignInput<'_>, b: AlignInput<'_>, same: bool) -> Vec<SpanMatch>;
+
+    /// Aligns one text with several others (never itself); an aligner can prepare `a` once.
+    fn align_with_each(&self, a: AlignInput<'_>, bs: &[AlignInput<'_>]) -> Vec<Vec<SpanMatch>> {
+        bs.iter().map(|&b| self.align(a, b, false)).collect()
+    }
 }
 
 /// Parameters of [`BandedAligner`].
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AlignConfig {
     /// Seed length in words.
     pub seed_words: usize,
@@ -158,6 +164,10 @@ pub struct AlignConfig {
     pub max_alignments: usize,
     /// Lines with fewer words than this are trimmed from the ends of an alignment.
     pub min_line_words: usize,
+    /// Words a chain of seeds must span to be aligned (at least one seed). A lone seed is
+    /// mostly a stock phrase (`at the end of`) shared by unrelated texts; aligning each of
+    /// them was most of the time spent on large corpora.
+    pub min_chain_words: usize,
 }
 
 impl Default for AlignConfig {
@@ -178,6 +188,7 @@ impl Default for AlignConfig {
             min_chars: 40,
             max_alignments: 64,
             min_line_words: 5,
+            min_chain_words: 8,
         }
     }
 }
@@ -199,23 +210,31 @@ impl BandedAligner {
         BandedAligner { config }
     }
 
-    fn seeds(&self, a: &[Token], b: &[Token], same: bool) -> Vec<Seed> {
+    /// The seed n-grams of a text, sorted by hash.
+    fn grams(&self, t: &[Token]) -> Vec<(u64, u32)> {
         let k = self.config.seed_words.max(1);
-        let grams = |t: &[Token]| -> Vec<(u64, u32)> {
-            if t.len() < k {
-                return Vec::new();
-            }
-            let mut g: Vec<(u64, u32)> = t
-                .windows(k)
-                .enumerate()
-                .map(|(i, w)| (ngram_hash(w.iter().map(|x| x.variant)), i as u32))
-                .collect();
-            g.sort_unstable();
-            g
-        };
-        let ga = grams(a);
-        let gb = if same { Vec::new() } else { grams(b) };
-        let gb = if same { &ga } else { &gb };
+        if t.len() < k {
+            return Vec::new();
+        }
+        let mut g: Vec<(u64, u32)> = t
+            .windows(k)
+            .enumerate()
+            .map(|(i, w)| (ngram_hash(w.iter().map(|x| x.variant)), i as u32))
+            .collect();
+        g.sort_unstable();
+        g
+    }
+
+    fn seeds(&self, a: &[Token], b: &[Token], same: bool) -> Vec<Seed> {
+        let ga = self.grams(a);
+        if same {
+            return self.seeds_from(&ga, &ga, true);
+        }
+        self.seeds_from(&ga, &self.grams(b), false)
+    }
+
+    fn seeds_from(&self, ga: &[(u64, u32)], gb: &[(u64, u32)], same: bool) -> Vec<Seed> {
+        let k = self.config.seed_words.max(1);
         let max_rep = self.config.max_seed_repeats.max(1);
         let mut seeds = Vec::new();
         let (mut x, mut y) = (0, 0);
@@ -288,7 +307,9 @@ impl BandedAligner {
         order.sort_unstable_by_key(|&s| std::cmp::Reverse(score[s]));
         let mut used = vec![false; n];
         let mut chains = Vec::new();
-        let min_chain = (self.config.min_words as i64 / 2).max(k);
+        let min_chain = (self.config.min_words as i64 / 2)
+            .max(self.config.min_chain_words as i64)
+            .max(k);
         for s in order {
             if used[s] {
                 continue;
@@ -711,10 +732,32 @@ fn edit_distance(x: &[char], y: &[char]) -> usize {
 impl PassageAligner for BandedAligner {
     fn align(&self, a: AlignInput<'_>, b: AlignInput<'_>, same: bool) -> Vec<SpanMatch> {
         let seeds = self.seeds(a.tokens, b.tokens, same);
+        self.align_seeds(a, b, same, &seeds)
+    }
+
+    fn align_with_each(&self, a: AlignInput<'_>, bs: &[AlignInput<'_>]) -> Vec<Vec<SpanMatch>> {
+        let ga = self.grams(a.tokens);
+        bs.iter()
+            .map(|&b| {
+                let seeds = self.seeds_from(&ga, &self.grams(b.tokens), false);
+                self.align_seeds(a, b, false, &seeds)
+            })
+            .collect()
+    }
+}
+
+impl BandedAligner {
+    fn align_seeds(
+        &self,
+        a: AlignInput<'_>,
+        b: AlignInput<'_>,
+        same: bool,
+        seeds: &[Seed],
+    ) -> Vec<SpanMatch> {
         if seeds.is_empty() {
             return Vec::new();
         }
-        let mut queue = self.chains(&seeds);
+        let mut queue = self.chains(seeds);
         queue.reverse(); // pop() takes the best chain first
         let mut out: Vec<SpanMatch> = Vec::new();
         // Word pairs on accepted alignment paths: a seed on one is done, a new alignment that
@@ -722,7 +765,9 @@ impl PassageAligner for BandedAligner {
         let mut on_path: FxHashSet<(u32, u32)> = FxHashSet::default();
         let mut attempts = 0;
         let k = self.config.seed_words as u32;
-        let min_chain = (self.config.min_words / 2).max(k);
+        let min_chain = (self.config.min_words / 2)
+            .max(self.config.min_chain_words as u32)
+            .max(k);
         while let Some(chain) = queue.pop() {
             attempts += 1;
             if out.len() >= self.config.max_alignments || attempts > 4 * self.config.max_alignments

@@ -222,13 +222,31 @@ impl ReuseEngine {
             .flat_map_iter(|(a, bs)| {
                 let mut out = Vec::new();
                 let Some((da, ta)) = fetch(a) else { return out };
-                for b in bs {
-                    if b == a {
-                        out.extend(self.align_tokens(&da, &ta, &da, &ta, true));
-                        continue;
-                    }
-                    let Some((db, tb)) = fetch(b) else { continue };
-                    out.extend(self.align_tokens(&da, &ta, &db, &tb, false));
+                if bs.contains(a) {
+                    out.extend(self.align_tokens(&da, &ta, &da, &ta, true));
+                }
+                // The others in one call, so the aligner prepares `a` once.
+                let others: Vec<_> = bs
+                    .iter()
+                    .filter(|b| **b != *a)
+                    .filter_map(|b| fetch(b))
+                    .collect();
+                let inputs: Vec<AlignInput<'_>> = others
+                    .iter()
+                    .map(|(d, t)| AlignInput {
+                        text: d.body_text(),
+                        tokens: t,
+                    })
+                    .collect();
+                let found = self.aligner.align_with_each(
+                    AlignInput {
+                        text: da.body_text(),
+                        tokens: &ta,
+                    },
+                    &inputs,
+                );
+                for ((db, tb), matches) in others.iter().zip(found) {
+                    out.extend(self.finish(&da, &ta, db, tb, matches, false));
                 }
                 out
             })
@@ -243,8 +261,7 @@ impl ReuseEngine {
         tb: &[Token],
         same: bool,
     ) -> Vec<Alignment> {
-        let (oa, ob) = (da.body.start, db.body.start);
-        let mut matches = self.aligner.align(
+        let matches = self.aligner.align(
             AlignInput {
                 text: da.body_text(),
                 tokens: ta,
@@ -255,6 +272,20 @@ impl ReuseEngine {
             },
             same,
         );
+        self.finish(da, ta, db, tb, matches, same)
+    }
+
+    /// Context figures and whole-text offsets for the spans the aligner found in two bodies.
+    fn finish(
+        &self,
+        da: &Document,
+        ta: &[Token],
+        db: &Document,
+        tb: &[Token],
+        mut matches: Vec<crate::align::SpanMatch>,
+        same: bool,
+    ) -> Vec<Alignment> {
+        let (oa, ob) = (da.body.start, db.body.start);
         if !same && !matches.is_empty() {
             // How the shared text sits in each document, read over all the pair's spans so
             // that the pieces around a dropped sentence are not each other's context.
