@@ -10,10 +10,10 @@
 //!
 //! ```no_run
 //! use echotrace_eval::extraction::{score, Benchmark};
-//! use echotrace_extract::DomSmoothieExtractor;
+//! use echotrace_extract::EchotraceExtractor;
 //!
 //! let bench = Benchmark::load("/data/scrapinghub".as_ref())?;
-//! let run = bench.run(&DomSmoothieExtractor);
+//! let run = bench.run(&EchotraceExtractor::default());
 //! let s = score(&bench, &run.predictions);
 //! println!("F1 {:.3} on {} pages, {:.0} pages/s", s.f1, s.pages, run.pages_per_second());
 //! # Ok::<(), echotrace_eval::EvalError>(())

@@ -514,11 +514,9 @@ impl Dom {
                     child = c.next_sibling();
                 }
             }
-            "input" | "button" | "select" | "textarea" => {
-                if parent != NONE {
-                    if let Some(p) = self.nodes.get_mut(parent as usize) {
-                        p.flags |= flag::HAS_CONTROL;
-                    }
+            "input" | "button" | "select" | "textarea" if parent != NONE => {
+                if let Some(p) = self.nodes.get_mut(parent as usize) {
+                    p.flags |= flag::HAS_CONTROL;
                 }
             }
             _ => {}

@@ -406,8 +406,7 @@ fn collect_runs(dom: &Dom, root: usize, dropped: &[bool]) -> Vec<Run> {
     // reads row by row ("Date | Change"); a cell holding blocks is a layout cell and breaks
     // paragraphs like any block.
     let mut layout_cell = vec![false; end.saturating_sub(root)];
-    for j in root..end {
-        let node = &dom.nodes[j];
+    for (j, node) in dom.nodes.iter().enumerate().take(end).skip(root) {
         let p = node.parent as usize;
         if node.tag.is_block()
             && !dropped[j]
@@ -620,9 +619,8 @@ fn select_content(
 ) -> Vec<usize> {
     let n = dom.nodes.len();
     let mut has_block_child = vec![false; n];
-    for i in 0..n {
-        let node = &dom.nodes[i];
-        if node.tag.is_block() && !dropped[i] && node.parent != NONE {
+    for (node, &gone) in dom.nodes.iter().zip(dropped) {
+        if node.tag.is_block() && !gone && node.parent != NONE {
             has_block_child[node.parent as usize] = true;
         }
     }
@@ -789,7 +787,7 @@ fn select_content(
             top = m;
         }
     }
-    if let Some(t) = trace.as_deref_mut() {
+    if let Some(t) = trace {
         t.push_str(&format!("top #{top}\n"));
     }
     let top_final = final_score(top).max(top_score);

@@ -744,7 +744,7 @@ pub(crate) fn is_byline(line: &str) -> bool {
         return false;
     };
     let name: Vec<&str> = rest
-        .split(|c: char| matches!(c, '-' | '|' | '–' | '—' | ',' | '•' | '·'))
+        .split(['-', '|', '–', '—', ',', '•', '·'])
         .next()
         .unwrap_or("")
         .split_whitespace()
@@ -849,6 +849,24 @@ pub(crate) fn is_terminator_line(line: &str) -> bool {
             || s.starts_with("leave a "))
 }
 
+/// Which line rule, if any, drops `line` (for tuning the rules against benchmarks).
+#[doc(hidden)]
+pub fn line_rule(line: &str) -> Option<&'static str> {
+    if is_markup(line) {
+        Some("markup")
+    } else if is_dateline(line) {
+        Some("dateline")
+    } else if is_byline(line) {
+        Some("byline")
+    } else if is_boilerplate_line(line) {
+        Some("phrase")
+    } else if is_terminator_line(line) {
+        Some("terminator")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -913,23 +931,5 @@ mod tests {
             "[button link=\"http://x\" type=\"big\"] Send us YOUR review[/button]"
         ));
         assert!(!is_boilerplate_line("[1] See the appendix."));
-    }
-}
-
-/// Which line rule, if any, drops `line` (for tuning the rules against benchmarks).
-#[doc(hidden)]
-pub fn line_rule(line: &str) -> Option<&'static str> {
-    if is_markup(line) {
-        Some("markup")
-    } else if is_dateline(line) {
-        Some("dateline")
-    } else if is_byline(line) {
-        Some("byline")
-    } else if is_boilerplate_line(line) {
-        Some("phrase")
-    } else if is_terminator_line(line) {
-        Some("terminator")
-    } else {
-        None
     }
 }
