@@ -165,21 +165,37 @@ impl Analyzer {
         report: &mut AnalyzeReport,
     ) -> Result<(), PipelineError> {
         let pending = store.pending_count(Stage::Reuse)?;
-        if pending > 0 {
-            let index = match store.analysis_state(REUSE_INDEX)? {
-                Some(bytes) => postcard::from_bytes::<CandidateIndex>(&bytes).map_err(|e| {
-                    PipelineError::State {
-                        what: "the reuse index",
-                        reason: e.to_string(),
-                    }
-                })?,
-                None => CandidateIndex::new(self.reuse.index),
-            };
+        let mut index = match store.analysis_state(REUSE_INDEX)? {
+            Some(bytes) => postcard::from_bytes::<CandidateIndex>(&bytes).map_err(|e| {
+                PipelineError::State {
+                    what: "the reuse index",
+                    reason: e.to_string(),
+                }
+            })?,
+            None => CandidateIndex::new(self.reuse.index),
+        };
+        let done = store.document_count()?.saturating_sub(pending);
+        let unindexed = if (index.len() as u64) < done {
+            unindexed_documents(store, &mut index)?
+        } else {
+            Vec::new()
+        };
+        if pending > 0 || !unindexed.is_empty() {
             let mut engine = ReuseEngine::with_index(self.reuse.clone(), index);
             let lookup = StoreLookup(Mutex::new(Store::open(db)?));
-            progress.start(Stage::Reuse, pending);
+            progress.start(Stage::Reuse, pending + unindexed.len() as u64);
+            // The index is one large blob; writing it after every batch would cost more than
+            // the batch. It is saved every few batches and at the end. Documents marked done
+            // after the last save (a crash) are found missing from the index on the next run
+            // and indexed again; their alignments are stored once (the store keys them by
+            // their spans).
+            let mut batches_since_save = 0usize;
+            let mut repair = unindexed.chunks(self.batch);
             while !cancel.load(Ordering::SeqCst) {
-                let docs = store.pending_documents(Stage::Reuse, self.batch)?;
+                let docs = match repair.next() {
+                    Some(chunk) => chunk.to_vec(),
+                    None => store.pending_documents(Stage::Reuse, self.batch)?,
+                };
                 if docs.is_empty() {
                     break;
                 }
@@ -189,17 +205,20 @@ impl Analyzer {
                     .iter()
                     .map(stored_alignment)
                     .collect::<Result<_, _>>()?;
-                let index =
-                    postcard::to_stdvec(engine.index()).map_err(|e| PipelineError::Encode {
-                        what: "the reuse index",
-                        reason: e.to_string(),
-                    })?;
                 let ids: Vec<DocId> = docs.iter().map(|d| d.id.clone()).collect();
-                store.commit_reuse_batch(&ids, &alignments, Some((REUSE_INDEX, &index)))?;
+                store.commit_reuse_batch(&ids, &alignments, None)?;
+                batches_since_save += 1;
+                if batches_since_save >= SAVE_INDEX_EVERY {
+                    batches_since_save = 0;
+                    save_index(store, engine.index())?;
+                }
                 report.reuse_documents += ids.len() as u64;
                 report.candidate_pairs += added.candidates as u64;
                 report.alignments_found += alignments.len() as u64;
                 progress.advance(Stage::Reuse, ids.len() as u64);
+            }
+            if batches_since_save > 0 {
+                save_index(store, engine.index())?;
             }
             progress.finish(Stage::Reuse);
         }
@@ -210,6 +229,58 @@ impl Analyzer {
         }
         Ok(())
     }
+}
+
+/// Batches between two saves of the reuse index.
+const SAVE_INDEX_EVERY: usize = 8;
+
+/// Streams the index into the store: encoded twice (once to count its bytes, once into the
+/// database), so that it is never held as a second copy of a few hundred megabytes.
+fn save_index(store: &mut Store, index: &CandidateIndex) -> Result<(), PipelineError> {
+    let encode_error = |e: postcard::Error| PipelineError::Encode {
+        what: "the reuse index",
+        reason: e.to_string(),
+    };
+    let len = postcard::to_io(index, ByteCounter(0))
+        .map_err(encode_error)?
+        .0;
+    store.write_analysis_state(REUSE_INDEX, len, |w| {
+        postcard::to_io(index, w)
+            .map(|_| ())
+            .map_err(|e| std::io::Error::other(e.to_string()))
+    })?;
+    Ok(())
+}
+
+/// A writer that only counts.
+struct ByteCounter(u64);
+
+impl std::io::Write for ByteCounter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Documents done for the reuse stage but missing from the saved index (the run that
+/// marked them stopped before its next save).
+fn unindexed_documents(
+    store: &Store,
+    index: &mut CandidateIndex,
+) -> Result<Vec<Document>, PipelineError> {
+    let pending: HashSet<DocId> = store.pending_ids(Stage::Reuse)?.into_iter().collect();
+    let mut missing = Vec::new();
+    for doc in store.documents() {
+        let doc = doc?;
+        if !pending.contains(&doc.id) && !index.contains(&doc.id) {
+            missing.push(doc);
+        }
+    }
+    Ok(missing)
 }
 
 /// The name a quote kind is stored and shown under.
@@ -282,17 +353,26 @@ fn stored_alignment(a: &Alignment) -> Result<StoredAlignment, PipelineError> {
 
 /// Rebuilds every cluster from the stored alignments.
 pub fn recluster(store: &mut Store, config: &ReuseConfig) -> Result<(), PipelineError> {
-    let stored = store.alignments()?;
-    let mut alignments = Vec::with_capacity(stored.len());
-    for s in stored {
-        let span = serde_json::from_value(s.detail).map_err(|e| PipelineError::State {
+    // Streamed: the stored rows carry their detail as JSON, far larger than the alignment.
+    let mut alignments = Vec::new();
+    let mut bad: Option<String> = None;
+    store.for_each_alignment(|s| {
+        match serde_json::from_value(s.detail) {
+            Ok(span) => alignments.push(Alignment {
+                a: s.a,
+                b: s.b,
+                span,
+            }),
+            Err(e) => {
+                bad.get_or_insert(e.to_string());
+            }
+        }
+        Ok(())
+    })?;
+    if let Some(reason) = bad {
+        return Err(PipelineError::State {
             what: "an alignment",
-            reason: e.to_string(),
-        })?;
-        alignments.push(Alignment {
-            a: s.a,
-            b: s.b,
-            span,
+            reason,
         });
     }
     let docs: HashSet<&DocId> = alignments.iter().flat_map(|a| [&a.a, &a.b]).collect();

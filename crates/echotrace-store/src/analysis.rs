@@ -429,6 +429,24 @@ impl Store {
         )
     }
 
+    /// The ids of the documents not yet through `stage`, in ingest order (no text is read).
+    pub fn pending_ids(&self, stage: Stage) -> Result<Vec<DocId>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM stage_done s \
+                 WHERE s.stage = ?1 AND s.doc_seq = d.seq) ORDER BY d.seq",
+            )
+            .context("preparing the pending-id listing")?;
+        let ids = stmt
+            .query_map([stage.as_str()], |r| r.get::<_, String>(0))
+            .context("listing pending ids")?
+            .map(|r| r.map(DocId::new))
+            .collect::<Result<Vec<_>, _>>()
+            .context("listing pending ids")?;
+        Ok(ids)
+    }
+
     /// How many documents are not yet through `stage`.
     pub fn pending_count(&self, stage: Stage) -> Result<u64, StoreError> {
         self.conn
@@ -514,6 +532,60 @@ impl Store {
             mark_done(&tx, Stage::Reuse, &seqs)?;
         }
         tx.commit().context("committing a reuse batch")
+    }
+
+    /// Replaces the state blob `key` with `len` bytes written by `write`, streamed into the
+    /// database through SQLite's incremental blob I/O: a state of hundreds of megabytes (the
+    /// reuse index) is never held twice in memory. `write` must write exactly `len` bytes;
+    /// otherwise nothing changes.
+    pub fn write_analysis_state(
+        &mut self,
+        key: &str,
+        len: u64,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), StoreError> {
+        let size = i64::try_from(len).map_err(|_| StoreError::InvalidRow {
+            what: format!("analysis state {key}"),
+            reason: format!("{len} bytes is too large"),
+        })?;
+        let tx = self
+            .conn
+            .transaction()
+            .context("starting to store analysis state")?;
+        tx.execute(
+            "INSERT INTO analysis_state (key, value, updated_at) VALUES (?1, zeroblob(?2), ?3) \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, \
+             updated_at = excluded.updated_at",
+            params![key, size, now_iso()],
+        )
+        .context("storing analysis state")?;
+        let rowid: i64 = tx
+            .query_row(
+                "SELECT rowid FROM analysis_state WHERE key = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .context("finding analysis state")?;
+        {
+            let mut blob = tx
+                .blob_open(rusqlite::MAIN_DB, "analysis_state", "value", rowid, false)
+                .context("opening the analysis state blob")?;
+            let mut counted = CountingWriter {
+                inner: &mut blob,
+                written: 0,
+            };
+            write(&mut counted).map_err(|e| StoreError::InvalidRow {
+                what: format!("analysis state {key}"),
+                reason: e.to_string(),
+            })?;
+            if counted.written != len {
+                return Err(StoreError::InvalidRow {
+                    what: format!("analysis state {key}"),
+                    reason: format!("{} bytes written of the {len} announced", counted.written),
+                });
+            }
+        }
+        tx.commit().context("committing analysis state")
     }
 
     /// Every stored alignment, in the order stored. Returns them all at once (reclustering
@@ -1050,5 +1122,23 @@ mod tests {
             assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
         }
         assert_eq!(Stage::parse("other"), None);
+    }
+}
+
+/// Counts the bytes that go through it.
+struct CountingWriter<'w, W: std::io::Write> {
+    inner: &'w mut W,
+    written: u64,
+}
+
+impl<W: std::io::Write> std::io::Write for CountingWriter<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
