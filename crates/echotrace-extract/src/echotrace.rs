@@ -133,7 +133,7 @@ impl Agg {
 impl EchotraceExtractor {
     /// A trace of the extractor's decisions on a page, for tuning rules by hand.
     #[doc(hidden)]
-    pub fn explain(&self, html: &str) -> String {
+    pub fn explain(&self, html: &str, needle: Option<&str>) -> String {
         use std::fmt::Write;
         let dom = Dom::parse(html);
         let mut out = String::new();
@@ -156,9 +156,9 @@ impl EchotraceExtractor {
                 let _ = writeln!(out, "drop {}", describe(i));
             }
         }
-        if let Ok(needle) = std::env::var("ET_NEEDLE") {
+        if let Some(needle) = needle {
             for i in 0..dom.nodes.len() {
-                if dom.node_text(i).contains(&needle) {
+                if dom.node_text(i).contains(needle) {
                     let mut a = i;
                     while a != NONE as usize {
                         let _ = writeln!(out, "  anc {} dropped={}", describe(a), dropped[a]);

@@ -356,6 +356,22 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
         "share your thoughts",
         "share your thoughts with friends",
         "x",
+        "close",
+        "caption",
+        "more",
+        "photo",
+        // "advertisement" and "photo" in the languages of the benchmark sets and beyond
+        "anzeige",
+        "werbung",
+        "publicité",
+        "publicidad",
+        "pubblicità",
+        "advertentie",
+        "reklama",
+        "реклама",
+        "iklan",
+        "foto",
+        "фото",
     ];
     if EXACT.contains(&s.as_str()) {
         return true;
@@ -401,6 +417,10 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
         "subscribe to our",
         "you can view our",
         "photo:",
+        "photos:",
+        "foto:",
+        "fotos:",
+        "фото:",
         "photo by",
         "photograph:",
         "credit:",
@@ -408,6 +428,12 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
     ];
     if PREFIXES.iter().any(|p| s.starts_with(p)) {
         return true;
+    }
+    // Gallery controls: "Image 5 of 5", "Slide 2 of 12".
+    if let [what, _, of, _] = s.split_whitespace().collect::<Vec<_>>()[..] {
+        if of == "of" && matches!(what, "image" | "photo" | "slide" | "picture") {
+            return true;
+        }
     }
     // "12 comments", "No comments:", "1 Comment", "0 responses"
     let mut it = s.split_whitespace();
