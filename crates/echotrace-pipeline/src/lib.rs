@@ -10,7 +10,8 @@
 //!   finished one re-runs as a no-op; new documents are compared against the corpus without
 //!   recomputing it (the reuse engine's candidate index is kept in the store).
 //! - [`coordination_network`] turns the stored clusters into the (source, time) copy events
-//!   of each cluster and runs coordination detection over them.
+//!   of each cluster and runs coordination detection over them;
+//! - [`narratives`] groups clusters and quoted documents into stories with timelines.
 //!
 //! ```
 //! use echotrace_core::{DocId, Document};
@@ -35,9 +36,11 @@
 //! ```
 
 mod analyze;
+mod narratives;
 mod network;
 
 pub use analyze::{kind_name, AnalyzeProgress, AnalyzeReport, Analyzer, NoProgress, Stages};
+pub use narratives::{cluster_timeline, narratives, story_inputs};
 pub use network::{coordination_network, copy_events};
 
 use echotrace_store::StoreError;

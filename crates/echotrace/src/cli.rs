@@ -50,6 +50,17 @@ pub enum Command {
         after_help = "Examples:\n  echotrace network\n  echotrace network --json > network.json\n  echotrace network --graphml network.graphml   # opens in Gephi\n\nGroups that openly credit a common source (`Source: X`, `By X staff`) are `syndication`; uncredited lock-step copying is `coordinated`."
     )]
     Network(NetworkArgs),
+    /// Stories: reuse clusters and quoted documents grouped by shared documents, speakers and
+    /// names close in time, each with its spread over time.
+    #[command(
+        after_help = "Examples:\n  echotrace narratives\n  echotrace narratives --json > narratives.json"
+    )]
+    Narratives(NarrativesArgs),
+    /// Copies over time, per source, of one cluster or one narrative.
+    #[command(
+        after_help = "Examples:\n  echotrace timeline r0a2b919ef633361e\n  echotrace timeline n3f2c… --json"
+    )]
+    Timeline(TimelineArgs),
     /// Show one document: metadata and body.
     #[command(
         after_help = "Examples:\n  echotrace show dbef750110c\n  echotrace show dbef750110c --json"
@@ -154,6 +165,23 @@ pub struct DetectorArgs {
     /// Edges need at least this many clusters co-published from one center.
     #[arg(long, default_value_t = 2)]
     pub min_weight: u32,
+}
+
+#[derive(Args, Debug)]
+pub struct NarrativesArgs {
+    /// How many narratives, earliest first.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    /// A cluster id (`echotrace clusters`) or a narrative id (`echotrace narratives`).
+    pub id: String,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug)]

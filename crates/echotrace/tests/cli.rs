@@ -625,3 +625,62 @@ fn eval_coordination_agrees_with_the_reference_scorer() {
         .iter()
         .all(|e| !e["evidence"].as_array().unwrap().is_empty()));
 }
+
+/// On the demo corpus: clusters, their timelines and the narratives that group them agree
+/// with each other.
+#[test]
+fn clusters_timelines_and_narratives_on_the_demo_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    echotrace(&db)
+        .args(["ingest", "--quiet"])
+        .arg(repo().join("examples/demo"))
+        .assert()
+        .success();
+    echotrace(&db)
+        .args(["analyze", "--quiet"])
+        .assert()
+        .success();
+    let clusters = json_stdout(echotrace(&db).args(["clusters", "--json", "--limit", "5"]));
+    let list = clusters["clusters"].as_array().unwrap();
+    assert!(clusters["total"].as_u64().unwrap() >= 10);
+    let biggest = &list[0];
+    assert!(biggest["documents"].as_u64().unwrap() >= 3);
+    let id = biggest["id"].as_str().unwrap();
+    let timeline = json_stdout(echotrace(&db).args(["timeline", id, "--json"]));
+    assert_eq!(timeline["total"], biggest["member_count"]);
+    let bucketed: u64 = timeline["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["total"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        bucketed + timeline["imprecise"].as_u64().unwrap() + timeline["undated"].as_u64().unwrap(),
+        timeline["total"].as_u64().unwrap()
+    );
+
+    let narratives = json_stdout(echotrace(&db).args(["narratives", "--json", "--limit", "1000"]));
+    let all = narratives["narratives"].as_array().unwrap();
+    assert!(!all.is_empty());
+    // A cluster belongs to at most one narrative, and a narrative's timeline counts at
+    // least the copies of each of its clusters.
+    let mut seen = std::collections::HashSet::new();
+    for n in all {
+        for c in n["clusters"].as_array().unwrap() {
+            assert!(
+                seen.insert(c.as_str().unwrap().to_string()),
+                "{c} in two narratives"
+            );
+        }
+    }
+    let first = &all[0];
+    let nid = first["id"].as_str().unwrap();
+    let nt = json_stdout(echotrace(&db).args(["timeline", nid, "--json"]));
+    assert!(nt["total"].as_u64().unwrap() >= first["documents"].as_array().unwrap().len() as u64);
+    echotrace(&db)
+        .args(["timeline", "no-such-id"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no cluster or narrative"));
+}

@@ -3,6 +3,7 @@ mod clusters;
 mod eval;
 mod export;
 mod ingest;
+mod narratives;
 mod network;
 mod quotes;
 mod show;
@@ -24,6 +25,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Clusters(args) => clusters::run(args, db),
         Command::Quotes(args) => quotes::run(args, db),
         Command::Network(args) => network::run(args, db),
+        Command::Narratives(args) => narratives::run(args, db),
+        Command::Timeline(args) => narratives::timeline(args, db),
         Command::Show(args) => show::run(args, db),
         Command::Stats(args) => stats::run(args, db),
         Command::Export(ExportCommand::Docs(args)) => export::docs(args, db),
