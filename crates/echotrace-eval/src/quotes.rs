@@ -106,7 +106,10 @@ impl QuoteGold {
         anns.sort();
         let mut documents = BTreeMap::new();
         for tpath in texts {
-            let Some(name) = tpath.file_stem().and_then(|s| s.to_str()).map(str::to_string)
+            let Some(name) = tpath
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .map(str::to_string)
             else {
                 continue;
             };
@@ -147,7 +150,10 @@ pub fn parse_standoff(standoff: &str) -> Result<Vec<GoldAttribution>, String> {
             for frag in spec.split(';') {
                 let nums: Vec<usize> = frag
                     .split_whitespace()
-                    .map(|x| x.parse::<usize>().map_err(|_| bad("an offset is not a number")))
+                    .map(|x| {
+                        x.parse::<usize>()
+                            .map_err(|_| bad("an offset is not a number"))
+                    })
                     .collect::<Result<_, _>>()?;
                 match nums.as_slice() {
                     [s, e] => frags.push([*s, *e]),
@@ -307,7 +313,13 @@ pub fn score(gold: &QuoteGold, system: &[SystemQuote]) -> QuoteScore {
             }
         }
     }
-    let f1 = |p: f64, r: f64| if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = |p: f64, r: f64| {
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    };
     let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
     let (p, r) = (ratio(sp_sum, sp_n as f64), ratio(sr_sum, sr_n as f64));
     let (ep, er) = (
