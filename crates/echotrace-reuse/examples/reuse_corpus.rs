@@ -9,6 +9,7 @@
 //!     [--details]       add confidence and evidence fields to each member
 //!     [--self-reuse]    also write clusters of text repeated inside one document
 //!     [--min-chain N]   words a chain of seeds must span to be aligned
+//!     [--max-seed-repeats N]  seeds repeated more often inside one text are skipped
 //! ```
 
 use echotrace_core::{CharOffsets, DocId, Document, Published, SourceId};
@@ -50,6 +51,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut details = false;
     let mut min_words: Option<u32> = None;
     let mut min_chain: Option<usize> = None;
+    let mut max_rep: Option<usize> = None;
     let mut self_reuse = false;
     let mut index_opts: Vec<(String, u32)> = Vec::new();
     let mut prov: Vec<String> = Vec::new();
@@ -77,6 +79,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 i += 1;
             }
             "--self-reuse" => self_reuse = true,
+            "--max-seed-repeats" => {
+                max_rep = Some(
+                    args.get(i + 1)
+                        .and_then(|x| x.parse().ok())
+                        .ok_or("--max-seed-repeats N")?,
+                );
+                i += 1;
+            }
             "--min-chain" => {
                 min_chain = Some(
                     args.get(i + 1)
@@ -133,6 +143,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(n) = min_chain {
         config.align.min_chain_words = n;
+    }
+    if let Some(n) = max_rep {
+        config.align.max_seed_repeats = n;
     }
     for (k, v) in &index_opts {
         match k.as_str() {

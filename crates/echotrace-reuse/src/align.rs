@@ -174,7 +174,7 @@ impl Default for AlignConfig {
     fn default() -> Self {
         AlignConfig {
             seed_words: 4,
-            max_seed_repeats: 6,
+            max_seed_repeats: 3,
             band: 8,
             max_gap: 80,
             max_shift: 60,
@@ -280,7 +280,11 @@ impl BandedAligner {
             score[s] = k;
             let mut looked = 0;
             let mut p = s;
-            while p > 0 && looked < 64 {
+            // Bounded both in predecessors weighed and in seeds passed over: in a dense
+            // region (a phrase repeated on both sides) the nearest ones are the ones that
+            // matter.
+            let floor = s.saturating_sub(512);
+            while p > floor && looked < 64 {
                 p -= 1;
                 let (pi, pj) = (seeds[p].i as i64, seeds[p].j as i64);
                 if si - pi > max_gap {
