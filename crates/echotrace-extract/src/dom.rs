@@ -13,6 +13,7 @@
 
 use crate::rules::{self, Boilerplate};
 use dom_query::{local_name, Document, LocalName, NodeData, NodeRef};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub(crate) const NONE: u32 = u32::MAX;
@@ -254,7 +255,7 @@ const MAX_NODES: usize = 1 << 20;
 
 impl Dom {
     pub fn parse(html: &str) -> Dom {
-        let doc = Document::from(limit_nesting(html));
+        let doc = Document::from(prepare_html(html).as_ref());
         Dom::from_document(&doc)
     }
 
@@ -558,20 +559,37 @@ impl Dom {
 /// reason (Blink at 512); no article nests anywhere near this deep.
 const MAX_NESTING: usize = 4096;
 
-/// The page up to the point where its tags nest deeper than [`MAX_NESTING`].
+/// The page as the parser should see it: without the parts that can never hold article text
+/// and cost the tokenizer most of its time (scripts other than JSON-LD, styles, comments,
+/// inline SVG), and cut where its tags nest deeper than [`MAX_NESTING`].
 ///
-/// The depth is estimated from the tags alone: elements that close themselves (`<p>`,
-/// `<li>`, void elements) are not counted, and raw text (`<script>`, `<style>`, comments) is
-/// skipped, so ordinary sloppy markup never comes near the limit.
-fn limit_nesting(html: &str) -> &str {
+/// The scan follows the tokenizer where it matters: tags end at the first `>` outside a
+/// quoted attribute value, and raw-text elements (`script`, `style`, `textarea`, `title`)
+/// end at their own end tag. The depth is estimated from the tags alone: elements that close
+/// themselves (`<p>`, `<li>`, void elements) are not counted, so ordinary sloppy markup
+/// never comes near the limit.
+fn prepare_html(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut cut = |from: usize, to: usize, out: &mut String, copied: &mut usize| {
+        if from > *copied {
+            out.push_str(html.get(*copied..from).unwrap_or(""));
+        }
+        *copied = (*copied).max(to);
+    };
     let mut depth = 0usize;
     let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|r| r.iter().position(|&b| b == b'<'))
+    {
         let at = i + off;
         let rest = &bytes[at + 1..];
         if rest.starts_with(b"!--") {
-            i = find_from(bytes, at + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            let end = find_from(bytes, at + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            cut(at, end, &mut out, &mut copied);
+            i = end;
             continue;
         }
         let closing = rest.first() == Some(&b'/');
@@ -580,7 +598,7 @@ fn limit_nesting(html: &str) -> &str {
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
             .count();
-        if name_len == 0 {
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
             i = at + 1;
             continue;
         }
@@ -598,10 +616,7 @@ fn limit_nesting(html: &str) -> &str {
         } else {
             ""
         };
-        let tag_end = bytes[name_start..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map_or(bytes.len(), |p| name_start + p + 1);
+        let tag_end = tag_end(bytes, name_start + name_len);
         i = tag_end;
         if closing {
             if !self_closing_kind(name) {
@@ -609,20 +624,101 @@ fn limit_nesting(html: &str) -> &str {
             }
             continue;
         }
-        if matches!(name, "script" | "style" | "textarea" | "title" | "xmp") {
-            let close = format!("</{name}");
-            i = find_from_ci(bytes, i, close.as_bytes()).unwrap_or(bytes.len());
-            continue;
+        match name {
+            "script" | "style" => {
+                let close = if name == "script" {
+                    &b"</script"[..]
+                } else {
+                    &b"</style"[..]
+                };
+                let end = find_from_ci(bytes, tag_end, close)
+                    .map_or(bytes.len(), |c| tag_end_after(bytes, c + close.len()));
+                let keep = name == "script" && {
+                    let open = &bytes[at..tag_end];
+                    open.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+                };
+                if !keep {
+                    cut(at, end, &mut out, &mut copied);
+                }
+                i = end;
+                continue;
+            }
+            "svg" => {
+                let end = matching_close(bytes, tag_end, b"<svg", b"</svg");
+                cut(at, end, &mut out, &mut copied);
+                i = end;
+                continue;
+            }
+            "textarea" | "title" | "xmp" => {
+                let close = format!("</{name}");
+                i = find_from_ci(bytes, tag_end, close.as_bytes()).unwrap_or(bytes.len());
+                continue;
+            }
+            _ => {}
         }
         let self_closed = tag_end >= 2 && bytes.get(tag_end - 2) == Some(&b'/');
         if !self_closing_kind(name) && !self_closed {
             depth += 1;
             if depth > MAX_NESTING {
-                return html.get(..at).unwrap_or(html);
+                cut(at, bytes.len(), &mut out, &mut copied);
+                return Cow::Owned(out);
             }
         }
     }
-    html
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    cut(bytes.len(), bytes.len(), &mut out, &mut copied);
+    Cow::Owned(out)
+}
+
+/// Where a tag whose name ends at `from` ends: after the first `>` that is not inside a
+/// quoted attribute value.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    let mut after_eq = false;
+    for (k, &b) in bytes.iter().enumerate().skip(from) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'>' => return k + 1,
+                b'"' | b'\'' if after_eq => quote = Some(b),
+                b'=' => after_eq = true,
+                b if b.is_ascii_whitespace() => {}
+                _ => after_eq = false,
+            },
+        }
+    }
+    bytes.len()
+}
+
+/// The end of the end tag whose name ends at `from` (`</script` + `>`).
+fn tag_end_after(bytes: &[u8], from: usize) -> usize {
+    bytes
+        .get(from..)
+        .and_then(|r| r.iter().position(|&b| b == b'>'))
+        .map_or(bytes.len(), |p| from + p + 1)
+}
+
+/// The end of the element opened before `from`, counting nested elements of the same name.
+fn matching_close(bytes: &[u8], from: usize, open: &[u8], close: &[u8]) -> usize {
+    let mut depth = 1usize;
+    let mut i = from;
+    while let Some(c) = find_from_ci(bytes, i, close) {
+        // Count openings between here and that close.
+        let mut j = i;
+        while let Some(o) = find_from_ci(bytes, j, open).filter(|&o| o < c) {
+            depth += 1;
+            j = o + open.len();
+        }
+        depth -= 1;
+        i = tag_end_after(bytes, c + close.len());
+        if depth == 0 {
+            return i;
+        }
+    }
+    bytes.len()
 }
 
 /// Elements that never stay open around their successors: void elements and those whose
@@ -712,11 +808,34 @@ mod tests {
 
     #[test]
     fn nesting_limit_cuts_only_pathological_pages() {
-        let normal = "<div><p>a<p>b<ul><li>c<li>d</ul><script>if (a<b) {}</script></div>";
-        assert_eq!(limit_nesting(normal), normal);
+        let normal = "<div><p>a<p>b<ul><li>c<li>d</ul></div>";
+        assert_eq!(prepare_html(normal), normal);
         let deep = "<div>".repeat(MAX_NESTING + 10);
-        assert_eq!(limit_nesting(&deep).len(), MAX_NESTING * 5);
+        assert_eq!(prepare_html(&deep).len(), MAX_NESTING * 5);
         let paras = "<p>x".repeat(100_000);
-        assert_eq!(limit_nesting(&paras).len(), paras.len());
+        assert_eq!(prepare_html(&paras).len(), paras.len());
+    }
+
+    #[test]
+    fn raw_text_is_stripped_except_json_ld() {
+        let page = concat!(
+            "<head><script>if (a<b) { x = '</div>'; }</script>",
+            "<script type=\"application/ld+json\">{\"a\": 1}</script>",
+            "<style>p > a { color: red }</STYLE>",
+            "<title>T <b></title></head>",
+            "<body><!-- <p>hidden</p> --><p data-x=\"<script>\">one</p>",
+            "<svg><svg><path d=\"M0\"/></svg><text>x</text></svg><p>two</p></body>"
+        );
+        assert_eq!(
+            prepare_html(page),
+            concat!(
+                "<head><script type=\"application/ld+json\">{\"a\": 1}</script>",
+                "<title>T <b></title></head>",
+                "<body><p data-x=\"<script>\">one</p><p>two</p></body>"
+            )
+        );
+        // Unterminated constructs run to the end, as in the tokenizer.
+        assert_eq!(prepare_html("<p>a</p><script>never closed"), "<p>a</p>");
+        assert_eq!(prepare_html("<p>a</p><!-- open"), "<p>a</p>");
     }
 }
