@@ -572,7 +572,7 @@ fn prepare_html(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
-    let mut cut = |from: usize, to: usize, out: &mut String, copied: &mut usize| {
+    let cut = |from: usize, to: usize, out: &mut String, copied: &mut usize| {
         if from > *copied {
             out.push_str(html.get(*copied..from).unwrap_or(""));
         }
