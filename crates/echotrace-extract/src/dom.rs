@@ -768,11 +768,22 @@ fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|p| p + from)
 }
 
+/// Case-insensitive search for a needle that starts with a fixed byte (`<`), jumping from
+/// one occurrence of that byte to the next.
 fn find_from_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| p + from)
+    let first = *needle.first()?;
+    let mut i = from;
+    while let Some(off) = hay.get(i..)?.iter().position(|&b| b == first) {
+        let at = i + off;
+        if hay
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 fn attr(el: &dom_query::Element, name: &str) -> Option<String> {
