@@ -9,9 +9,9 @@
 //!   connections opened once (see [`AppState`]); a semaphore bounds how many run at once, so
 //!   a burst of requests queues instead of opening hundreds of connections. The async
 //!   workers never wait on SQLite.
-//! - **Read-only unless told.** Reading connections are opened read-only at the SQLite level.
-//!   Only with `allow_ingest` does one writing connection exist, behind its own mutex, for
-//!   `POST /api/ingest`.
+//! - **Read-only unless told.** Request handlers only call the store's reading methods; the
+//!   listing's extra SQLite handle is opened `SQLITE_OPEN_READ_ONLY`. Only with `allow_ingest`
+//!   is a writing store used, one, behind its own mutex, for `POST /api/ingest`.
 //! - **Offsets in code points.** The store keeps byte offsets; every offset the API returns is
 //!   converted with [`echotrace_core::CharOffsets`], so a browser can slice `text` with
 //!   `Array.from(text).slice(start, end)` (or JavaScript's code-point aware iteration).
