@@ -872,6 +872,316 @@ const NOT_NAMES: &[&str] = &[
     "shall",
     "former",
     "late",
+    "within",
+    "during",
+    "despite",
+    "although",
+    "because",
+    "under",
+    "over",
+    "through",
+    "without",
+    "against",
+    "among",
+    "between",
+    "about",
+    "into",
+    "like",
+    "unlike",
+    "once",
+    "until",
+    "following",
+    "including",
+    "immediately",
+    "click",
+    "thought",
+    "think",
+    "you'll",
+    "they'll",
+    "we'll",
+    "i'd",
+    "i'm",
+    "i've",
+    "i'll",
+    "we're",
+    "we've",
+    "they're",
+];
+
+/// First-person and other pronoun tokens: never part of a name, never a speaker's name.
+pub(crate) fn is_pronoun_token(w: &str) -> bool {
+    let l = w.to_lowercase().replace('\u{2019}', "'");
+    let base = l.split('\'').next().unwrap_or("");
+    matches!(
+        base,
+        "i" | "we"
+            | "me"
+            | "us"
+            | "my"
+            | "our"
+            | "you"
+            | "they"
+            | "them"
+            | "he"
+            | "she"
+            | "it"
+            | "him"
+            | "her"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "who"
+            | "which"
+    )
+}
+
+/// Words that make a capitalised phrase a heading, a product, a label or a common noun
+/// rather than a personal name (`New Release`, `Best Business Schools`, `Experience Series
+/// Cardio Line`, `Hubble Space Telescope`). Lowercase.
+const NAME_STOP_WORDS: &[&str] = &[
+    "new",
+    "release",
+    "drop",
+    "deal",
+    "deals",
+    "sale",
+    "best",
+    "top",
+    "free",
+    "edition",
+    "premium",
+    "pro",
+    "plus",
+    "series",
+    "line",
+    "model",
+    "version",
+    "app",
+    "software",
+    "online",
+    "flight",
+    "tickets",
+    "ticket",
+    "business",
+    "schools",
+    "summary",
+    "disclaimer",
+    "note",
+    "update",
+    "updated",
+    "editor",
+    "review",
+    "reviews",
+    "snapshot",
+    "results",
+    "step",
+    "steps",
+    "guide",
+    "tips",
+    "how",
+    "why",
+    "what",
+    "learning",
+    "machine",
+    "intelligence",
+    "telescope",
+    "space",
+    "station",
+    "spacecraft",
+    "mission",
+    "watch",
+    "phone",
+    "card",
+    "credit",
+    "tv",
+    "game",
+    "games",
+    "cardio",
+    "experience",
+    "demand",
+    "experiences",
+    "personalized",
+    "rising",
+    "research",
+    "studies",
+    "study",
+    "report",
+    "reports",
+    "data",
+    "chart",
+    "table",
+    "figure",
+    "photo",
+    "video",
+    "image",
+    "source",
+    "sources",
+    "related",
+    "share",
+    "subscribe",
+    "sign",
+    "login",
+    "click",
+    "here",
+    "advertisement",
+    "sponsored",
+    "buy",
+    "buying",
+    "order",
+    "shop",
+    "store",
+    "product",
+    "products",
+    "service",
+    "services",
+    "feature",
+    "features",
+    "pricing",
+    "plan",
+    "plans",
+    "offer",
+    "offers",
+    "unbeatable",
+    "performance",
+    "transparent",
+    "search",
+    "schedule",
+    "weather",
+    "traffic",
+    "sports",
+    "news",
+    "breaking",
+    "live",
+    "today",
+    "week",
+    "weekend",
+    "cyber",
+    "christmas",
+    "class",
+    "size",
+    "rate",
+    "acceptance",
+    "tuition",
+    "hour",
+    "hours",
+    "university",
+    "college",
+    "school",
+    "center",
+    "centre",
+    "institute",
+    "department",
+    "agency",
+    "ministry",
+    "council",
+    "company",
+    "inc",
+    "corp",
+    "group",
+    "party",
+    "committee",
+];
+
+/// All-caps abbreviations of common nouns, never an organisation by themselves.
+const ACRONYM_STOP: &[&str] = &[
+    "AI", "ML", "API", "SEO", "HIIT", "GA4", "CRM", "KPI", "ROI", "PDF", "URL", "USB", "GPS", "TV",
+    "PC", "MP3", "CEO", "CFO", "CTO", "COO", "FAQ", "DIY", "HR", "IT", "OK", "PS", "PPS", "ASAP",
+    "FYI", "LOL", "NB", "TBD", "VR", "AR", "UI", "UX", "SUV", "EV", "EVS", "DL", "QB", "WR", "RB",
+    "MVP", "NEW", "SALE", "FREE", "NOTE", "SUMMARY", "UPDATE", "DEALS",
+];
+
+pub(crate) fn is_stop_acronym(w: &str) -> bool {
+    ACRONYM_STOP.contains(&w)
+}
+
+/// Whether a capitalised phrase looks like a personal name: two to five capitalised words
+/// (initials and particles allowed), no heading, product or common-noun word, no all-caps
+/// word of four or more letters, no digits, no pronoun.
+pub(crate) fn looks_like_person_name(words: &[&str]) -> bool {
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if !(2..=5).contains(&words.len()) || caps < 2 {
+        return false;
+    }
+    // The surname has lowercase letters (`Loomi AI` is a product).
+    if !words
+        .last()
+        .is_some_and(|w| w.chars().any(char::is_lowercase))
+    {
+        return false;
+    }
+    words.iter().all(|w| {
+        let l = w.to_lowercase();
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let all_caps = letters >= 4 && !w.chars().any(char::is_lowercase);
+        !NAME_STOP_WORDS.contains(&l.trim_end_matches(['.', ',', ':']))
+            && !all_caps
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !is_pronoun_token(w)
+            && (w.chars().next().is_some_and(char::is_uppercase)
+                || NAME_PARTICLES.contains(&l.as_str()))
+    })
+}
+
+/// Whether a capitalised phrase ends in an organisation word (`… Agency`, `… Inc.`).
+pub(crate) fn looks_like_org_name(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3)
+        && words.last().is_some_and(|l| {
+            let l = l.to_lowercase();
+            ORG_WORDS.contains(&l.as_str()) && !NON_ORG_SUFFIX.contains(&l.as_str())
+        })
+}
+
+/// Organisation words in `ORG_WORDS` that also end places, events and documents.
+const NON_ORG_SUFFIX: &[&str] = &[
+    "city",
+    "county",
+    "square",
+    "street",
+    "avenue",
+    "river",
+    "sea",
+    "ocean",
+    "mountains",
+    "island",
+    "islands",
+    "airport",
+    "station",
+    "hospital",
+    "stadium",
+    "hall",
+    "tower",
+    "summit",
+    "conference",
+    "forum",
+    "war",
+    "act",
+    "law",
+    "bill",
+    "day",
+    "week",
+    "state",
+    "states",
+    "republic",
+    "kingdom",
+    "union",
+    "asia",
+    "europe",
+    "africa",
+    "america",
+    "review",
+    "watch",
+    "project",
+    "initiative",
+    "campaign",
+    "house",
+    "daily",
 ];
 
 pub(crate) struct Word<'a> {
@@ -905,6 +1215,7 @@ impl EntityRegistry {
                     && is_cap_word(w.text)
                     && !w.sentence_start
                     && !prev_possessive
+                    && !is_pronoun_token(w.text)
                 {
                     j += 1;
                 } else if w.kind == TokKind::Word
@@ -934,6 +1245,16 @@ impl EntityRegistry {
             i += 1;
         }
         while i < j && NOT_NAMES.contains(&lower_key(words[i].text).as_str()) {
+            i += 1;
+        }
+        // A sentence-initial gerund (`Hosting Cook at Dreamforce …`) is not a given name.
+        while i < j
+            && words[i].sentence_start
+            && j - i >= 2
+            && lower_key(words[i].text).ends_with("ing")
+            && !MALE_NAMES.contains(&lower_key(words[i].text).as_str())
+            && !FEMALE_NAMES.contains(&lower_key(words[i].text).as_str())
+        {
             i += 1;
         }
         if i >= j {
@@ -1008,6 +1329,13 @@ impl EntityRegistry {
         };
         let lname: Vec<String> = name_words.iter().map(|w| lower_key(w.text)).collect();
         let is_org = lname.iter().any(|w| ORG_WORDS.contains(&w.as_str()));
+        // A bare organisation word (`Company`, `School`) or a common-noun abbreviation
+        // (`AI`, `SEO`) names nobody.
+        if name_words.len() == 1
+            && (ORG_WORDS.contains(&lname[0].as_str()) || is_stop_acronym(&name))
+        {
+            return;
+        }
         if is_org || (name_words.len() == 1 && is_acronym(&name) && role_words.is_empty()) {
             self.add_org(&name, span, acronym);
             return;
@@ -1047,6 +1375,11 @@ impl EntityRegistry {
             return;
         }
         if name_words.len() > 5 {
+            return;
+        }
+        // Headings, products and common nouns in capitals are not people.
+        let plain: Vec<&str> = name_words.iter().map(|w| w.text).collect();
+        if !titled && !looks_like_person_name(&plain) {
             return;
         }
         self.add_person(

@@ -158,6 +158,10 @@ impl SpeakerResolver for RegistryResolver {
             };
             return self.person_in_focus(m, gender);
         }
+        // First-person and other pronouns (`I`, `We`, `They'll`, `This`) name nobody here.
+        if words.len() == 1 && lower[0] != "it" && entities::is_pronoun_token(words[0]) {
+            return None;
+        }
         if lower.len() == 1 && lower[0] == "it" {
             // `It said` after an organisation spoke: the same organisation.
             let last = m.previous.iter().rev().find(|q| q.speaker.is_some())?;
@@ -173,8 +177,49 @@ impl SpeakerResolver for RegistryResolver {
             .rfind("'s ")
             .or_else(|| head.rfind("\u{2019}s "))
             .map_or(head, |p| &head[p + 3..]);
-        let hw: Vec<&str> = head.split_whitespace().collect();
+        let mut hw: Vec<&str> = head.split_whitespace().collect();
+        // The head noun phrase ends before its prepositional phrase: `the US Embassy in New
+        // Delhi`, `a spokeswoman for Neumann`, `Clark in October`.
+        if let Some(k) = (1..hw.len()).find(|&k| {
+            let w = hw[k];
+            let prev = hw[k - 1].to_lowercase();
+            let cap = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+            let inside_name = cap(hw[k - 1]) && hw.get(k + 1).is_some_and(|n| cap(n));
+            matches!(
+                w,
+                "in" | "at"
+                    | "from"
+                    | "with"
+                    | "near"
+                    | "during"
+                    | "via"
+                    | "by"
+                    | "outside"
+                    | "inside"
+                    | "among"
+            ) || (w == "on" && !inside_name)
+                || (matches!(w, "for" | "of")
+                    && hw[k - 1].chars().next().is_some_and(char::is_lowercase)
+                    && (w == "for" || !entities::is_title(prev.as_str())))
+        }) {
+            // `a spokesperson for the NYAG` speaks for an organisation, never for a person.
+            let spokes = hw[k] == "for" && hw[k - 1].to_lowercase().starts_with("spokes");
+            if spokes {
+                let rest = hw[k + 1..].join(" ");
+                let rest = rest.trim_start_matches("the ");
+                return m
+                    .registry
+                    .lookup(rest, at)
+                    .filter(|e| e.kind == EntityKind::Organisation)
+                    .map(|e| e.name.clone());
+            }
+            hw.truncate(k);
+        }
         let hl: Vec<String> = hw.iter().map(|w| w.to_lowercase()).collect();
+        // `an OPM`, `a specialized agency`, `a 2024 CivicScience`: nobody in particular.
+        if hl.first().is_some_and(|w| w == "a" || w == "an") {
+            return None;
+        }
         let mut from = 0;
         for (k, w) in hl.iter().enumerate() {
             if entities::is_title(w.as_str()) && k + 1 < hl.len() {
@@ -215,23 +260,28 @@ impl SpeakerResolver for RegistryResolver {
             .last()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         if ends_with_name && !name_words.is_empty() {
+            if name_words.iter().any(|w| entities::is_pronoun_token(w)) {
+                return None;
+            }
             let name = name_words.join(" ");
             if let Some(e) = m.registry.lookup(&name, at) {
                 return Some(e.name.clone());
             }
-            // A name the registry did not take (a lone surname never given in full). A word
-            // that only starts a sentence and appears in lowercase elsewhere is not a name.
-            if name_words.len() == 1 && (m.sentence_start && hw.len() == 1) {
-                let w = name_words[0].to_lowercase();
-                if appears_lowercase(m.text, &w) || hl.len() == 1 && is_common(&w) {
-                    return None;
-                }
-            }
-            if hw.len() == 1 && is_common(&hl[0]) {
+            // A name the registry did not take. A lone word is a speaker only when the
+            // registry knows it (a surname given in full earlier, a word that was the subject
+            // of a speech verb); a longer phrase only when it looks like a personal name or
+            // ends in an organisation word. No speaker is invented.
+            if name_words.len() == 1 {
                 return None;
             }
-            return Some(name);
+            if entities::looks_like_person_name(&name_words)
+                || entities::looks_like_org_name(&name_words)
+            {
+                return Some(name);
+            }
+            return None;
         }
+
         // A role: `the Kazakh president`, `the former secretary of state`.
         let role: Vec<&str> = hl
             .iter()
@@ -245,11 +295,100 @@ impl SpeakerResolver for RegistryResolver {
                 }
             }
             if let Some(e) = m.registry.lookup_org_head(last, at) {
-                return Some(e.name.clone());
+                // Every modifier must be in the name: `the right agency` is not `TG3 Agency`.
+                let lname = e.name.to_lowercase();
+                let mods_ok = role[..role.len() - 1]
+                    .iter()
+                    .all(|w| lname.split_whitespace().any(|n| n == *w));
+                if mods_ok {
+                    return Some(e.name.clone());
+                }
             }
         }
         None
     }
+}
+
+/// Verbs of saying whose subject is a speaker (not `offers`, `suggests`, `maintains`, which
+/// products and abstractions do as well).
+const STRONG_SPEECH_LEMMAS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "report",
+    "write",
+    "explain",
+    "note",
+    "warn",
+    "insist",
+    "claim",
+    "argue",
+    "confirm",
+    "deny",
+    "ask",
+    "reply",
+    "respond",
+    "tweet",
+    "declare",
+    "admit",
+    "acknowledge",
+    "comment",
+    "recall",
+    "conclude",
+    "contend",
+    "complain",
+    "testify",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "reiterate",
+    "quip",
+    "joke",
+    "reveal",
+    "disclose",
+    "allege",
+    "assert",
+    "mention",
+    "promise",
+    "told",
+    "recount",
+    "predict",
+    "vow",
+    "pledge",
+    "urge",
+    "concede",
+    "continue",
+    "shout",
+    "yell",
+    "whisper",
+    "wrote",
+    "posted",
+    "post",
+];
+
+/// A colon cue whose source opens a line and whose content is not a quotation: a heading
+/// or label (`SUMMARY: …`, `New Release: …`), not a speaker.
+fn is_heading_label(text: &str, a: &Analysis, c: &Cand, source: ByteSpan, cue: ByteSpan) -> bool {
+    if cue.slice(text) != ":" {
+        return false;
+    }
+    let line_start = text[..source.start]
+        .rsplit('\n')
+        .next()
+        .is_none_or(|l| l.trim().is_empty());
+    let quoted = c
+        .content
+        .first()
+        .is_some_and(|&(s, _)| matches!(a.items.get(s).map(|i| &i.kind), Some(IK::Quote(_))));
+    line_start && !quoted
+}
+
+/// `CPAs`, `CEOs`: a plural abbreviation of a common noun.
+fn is_plural_acronym(w: &str) -> bool {
+    let mut cs = w.chars().rev();
+    cs.next() == Some('s') && cs.next().is_some_and(char::is_uppercase)
 }
 
 fn is_common(w: &str) -> bool {
@@ -618,7 +757,11 @@ impl QuoteExtractor {
                     let word = sp.slice(text);
                     let sentence_start = s.0 == a.sents[cands[ci].sent].lo;
                     if s.1 == s.0 + 1
+                        && self.strong_speech_cue(a, cands[ci].cue.0)
                         && items[s.0].cap
+                        && !entities::is_pronoun_token(word)
+                        && !(sentence_start && word.to_lowercase().ends_with("ing"))
+                        && !is_plural_acronym(word)
                         && word
                             .chars()
                             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
@@ -665,6 +808,24 @@ impl QuoteExtractor {
             if c.content.is_empty() {
                 continue;
             }
+            let mut speaker = speaker;
+            if let Some(s) = src {
+                let sp = span_of(s);
+                if is_heading_label(text, a, c, sp, span_of(c.cue))
+                    && !speaker.as_deref().is_some_and(|n| {
+                        registry
+                            .lookup(n, items[s.0].start)
+                            .is_some_and(|e| e.kind == EntityKind::Person && e.confirmed)
+                    })
+                {
+                    // `SUMMARY: …` is a heading, not a quote; `New Release: …` is a label,
+                    // not a speaker.
+                    if !sp.slice(text).chars().any(char::is_lowercase) {
+                        continue;
+                    }
+                    speaker = None;
+                }
+            }
             let q = self.make_quote(
                 text,
                 a,
@@ -697,6 +858,24 @@ impl QuoteExtractor {
             });
         }
         out
+    }
+
+    /// Whether the cue at item `k` is a plain verb of saying (`said`, `told`, `reported`,
+    /// `according to`), whose lone capitalised subject is a speaker's name.
+    fn strong_speech_cue(&self, a: &Analysis, k: usize) -> bool {
+        let Some(it) = a.items.get(k) else {
+            return false;
+        };
+        let next = a.items.get(k + 1).map(|n| n.lower.as_str());
+        let Some(info) = self.lexicon.lookup(&it.lower, next) else {
+            return false;
+        };
+        let lemma = info.lemma.split(' ').next().unwrap_or("");
+        info.class == CueClass::Speech
+            && (info.form == CueForm::According
+                || (info.form == CueForm::Finite
+                    && !it.lower.ends_with("ing")
+                    && STRONG_SPEECH_LEMMAS.contains(&lemma)))
     }
 
     #[allow(clippy::too_many_arguments)]
