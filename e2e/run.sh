@@ -7,15 +7,15 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 (cd web && npm ci --no-audit --no-fund && npm run build)
 (cd e2e && npm ci --no-audit --no-fund)
-cargo build --release -q -p echotrace -p echotrace-server --example serve
+cargo build --release -q -p echotrace
 
 work=$(mktemp -d)
 db="$work/demo.db"
 target/release/echotrace ingest examples/demo --db "$db" --quiet
-target/release/echotrace analyze --db "$db" >/dev/null
+target/release/echotrace analyze --db "$db" --quiet
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-target/release/examples/serve --db "$db" --addr "127.0.0.1:$port" --web-dir web/dist 2>"$work/server.log" &
+target/release/echotrace serve --db "$db" --addr "127.0.0.1:$port" --web-dir web/dist 2>"$work/server.log" &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT

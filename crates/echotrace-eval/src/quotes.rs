@@ -392,7 +392,7 @@ mod tests {
             speaker: Some("vladimir   PUTIN".into()),
             kind: None,
         };
-        let s = score(&gold, &[quote.clone()]);
+        let s = score(&gold, std::slice::from_ref(&quote));
         assert_eq!(s.content_soft_p, 1.0);
         assert!((s.content_soft_r - 20.0 / 22.0).abs() < 1e-12);
         assert_eq!(s.content_exact_f1, 1.0);

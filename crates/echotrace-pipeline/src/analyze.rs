@@ -181,7 +181,7 @@ impl Analyzer {
             Vec::new()
         };
         if pending > 0 || !unindexed.is_empty() {
-            let mut engine = ReuseEngine::with_index(self.reuse.clone(), index);
+            let mut engine = ReuseEngine::with_index(self.reuse, index);
             let lookup = StoreLookup(Mutex::new(Store::open(db)?));
             progress.start(Stage::Reuse, pending + unindexed.len() as u64);
             // The index is one large blob; writing it after every batch would cost more than
@@ -344,7 +344,7 @@ fn stored_alignment(a: &Alignment) -> Result<StoredAlignment, PipelineError> {
         b_span: a.span.b,
         score: f64::from(a.span.score),
         identity: f64::from(a.span.identity()),
-        detail: serde_json::to_value(&a.span).map_err(|e| PipelineError::Encode {
+        detail: serde_json::to_value(a.span).map_err(|e| PipelineError::Encode {
             what: "an alignment",
             reason: e.to_string(),
         })?,
@@ -414,7 +414,7 @@ fn stored_cluster(c: &ReuseCluster) -> StoredCluster {
                 span: m.span,
                 parent: m.parent.clone(),
                 confidence: f64::from(m.confidence),
-                evidence: serde_json::to_value(&m.evidence).unwrap_or(serde_json::Value::Null),
+                evidence: serde_json::to_value(m.evidence).unwrap_or(serde_json::Value::Null),
             })
             .collect(),
     }

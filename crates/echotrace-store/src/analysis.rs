@@ -1098,6 +1098,24 @@ impl Store {
     }
 }
 
+/// Counts the bytes that go through it.
+struct CountingWriter<'w, W: std::io::Write> {
+    inner: &'w mut W,
+    written: u64,
+}
+
+impl<W: std::io::Write> std::io::Write for CountingWriter<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1122,23 +1140,5 @@ mod tests {
             assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
         }
         assert_eq!(Stage::parse("other"), None);
-    }
-}
-
-/// Counts the bytes that go through it.
-struct CountingWriter<'w, W: std::io::Write> {
-    inner: &'w mut W,
-    written: u64,
-}
-
-impl<W: std::io::Write> std::io::Write for CountingWriter<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.written += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
     }
 }

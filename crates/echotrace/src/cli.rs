@@ -61,6 +61,11 @@ pub enum Command {
         after_help = "Examples:\n  echotrace timeline r0a2b919ef633361e\n  echotrace timeline n3f2c… --json"
     )]
     Timeline(TimelineArgs),
+    /// The HTTP API and the web page over the store (read-only unless --allow-ingest).
+    #[command(
+        after_help = "Examples:\n  (cd web && npm ci && npm run build)   # the page, once\n  echotrace serve --db demo.db          # then open http://127.0.0.1:8080/\n  echotrace serve --addr 127.0.0.1:9000 --allow-ingest\n\nThe API is documented in docs/api.md and at /api/openapi.json."
+    )]
+    Serve(ServeArgs),
     /// Show one document: metadata and body.
     #[command(
         after_help = "Examples:\n  echotrace show dbef750110c\n  echotrace show dbef750110c --json"
@@ -182,6 +187,19 @@ pub struct TimelineArgs {
     pub id: String,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on; loopback unless you say otherwise.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Accept `POST /api/ingest` (the store is read-only otherwise).
+    #[arg(long)]
+    pub allow_ingest: bool,
+    /// The built web page (default: `web/dist` under the current directory).
+    #[arg(long)]
+    pub web_dir: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -144,7 +144,7 @@ pub fn ingest_into(
         .extractor(Arc::new(EchotraceExtractor::default()))
         .cancel_flag(cancel.clone())
         .build();
-    let plan = ingestor.plan(&paths);
+    let plan = ingestor.plan(paths);
     let inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let run_id = store.begin_run(&inputs)?;
 

@@ -27,6 +27,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Network(args) => network::run(args, db),
         Command::Narratives(args) => narratives::run(args, db),
         Command::Timeline(args) => narratives::timeline(args, db),
+        Command::Serve(args) => {
+            echotrace_server::serve(echotrace_server::ServerConfig {
+                db: db.to_path_buf(),
+                addr: args.addr,
+                allow_ingest: args.allow_ingest,
+                web_dir: args.web_dir,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Show(args) => show::run(args, db),
         Command::Stats(args) => stats::run(args, db),
         Command::Export(ExportCommand::Docs(args)) => export::docs(args, db),
