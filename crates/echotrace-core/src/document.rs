@@ -85,7 +85,9 @@ impl fmt::Display for SourceId {
 }
 
 /// A half-open byte range `[start, end)` into a document's text, on character boundaries.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct ByteSpan {
     pub start: usize,
     pub end: usize,
@@ -182,8 +184,14 @@ mod tests {
         assert_eq!(SourceId::from_url("not a url"), None);
         assert_eq!(SourceId::from_url("some prose. with a dot\nand more"), None);
         assert_eq!(SourceId::from_url("https://a..b/x"), None);
-        assert_eq!(SourceId::from_url("https://tass.ru").unwrap().as_str(), "tass.ru");
-        assert_eq!(SourceId::new("  Sputnik \n News ").unwrap().as_str(), "Sputnik News");
+        assert_eq!(
+            SourceId::from_url("https://tass.ru").unwrap().as_str(),
+            "tass.ru"
+        );
+        assert_eq!(
+            SourceId::new("  Sputnik \n News ").unwrap().as_str(),
+            "Sputnik News"
+        );
     }
 
     #[test]

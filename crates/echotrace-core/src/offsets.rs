@@ -69,7 +69,10 @@ mod tests {
     fn matches_brute_force_on_mixed_text() {
         let text = "Tokayev – “unprecedented” Ørsted 東京 😀 end";
         let map = CharOffsets::new(text);
-        for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (b, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             assert_eq!(map.to_char(b), brute_to_char(text, b), "byte {b}");
             assert_eq!(map.to_byte(map.to_char(b)), b, "round trip at byte {b}");
         }

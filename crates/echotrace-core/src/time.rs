@@ -153,7 +153,10 @@ impl Published {
                 return Some(Published::new(t.with_timezone(&Utc), seconds_precision(s)));
             }
         }
-        let no_zone = s.trim_end_matches('Z').trim_end_matches(" UTC").trim_end_matches(" GMT");
+        let no_zone = s
+            .trim_end_matches('Z')
+            .trim_end_matches(" UTC")
+            .trim_end_matches(" GMT");
         for f in [
             "%Y-%m-%dT%H:%M:%S%.f",
             "%Y-%m-%d %H:%M:%S%.f",
@@ -161,13 +164,28 @@ impl Published {
             "%Y-%m-%d %H:%M",
         ] {
             if let Ok(t) = NaiveDateTime::parse_from_str(no_zone, f) {
-                return Some(Published::new(Utc.from_utc_datetime(&t), seconds_precision(s)));
+                return Some(Published::new(
+                    Utc.from_utc_datetime(&t),
+                    seconds_precision(s),
+                ));
             }
         }
         for f in [
-            "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%B %d, %Y", "%B %d %Y", "%b %d, %Y",
-            "%b %d %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%d %B, %Y", "%A, %B %d, %Y",
-            "%a, %d %b %Y", "%A, %d %B %Y",
+            "%Y-%m-%d",
+            "%Y/%m/%d",
+            "%Y.%m.%d",
+            "%Y%m%d",
+            "%B %d, %Y",
+            "%B %d %Y",
+            "%b %d, %Y",
+            "%b %d %Y",
+            "%b. %d, %Y",
+            "%d %B %Y",
+            "%d %b %Y",
+            "%d %B, %Y",
+            "%A, %B %d, %Y",
+            "%a, %d %b %Y",
+            "%A, %d %B %Y",
         ] {
             if let Ok(d) = NaiveDate::parse_from_str(s, f) {
                 return plausible(d).then(|| Published::day(d));
@@ -270,10 +288,26 @@ mod tests {
     #[test]
     fn parses_news_formats_with_their_precision() {
         let cases = [
-            ("2022-01-10T09:30:15+03:00", "2022-01-10T06:30:15Z", DatePrecision::Second),
-            ("2022-01-10T09:30Z", "2022-01-10T09:30Z", DatePrecision::Minute),
-            ("Mon, 10 Jan 2022 09:30:15 GMT", "2022-01-10T09:30:15Z", DatePrecision::Second),
-            ("2022-01-10 09:30:15", "2022-01-10T09:30:15Z", DatePrecision::Second),
+            (
+                "2022-01-10T09:30:15+03:00",
+                "2022-01-10T06:30:15Z",
+                DatePrecision::Second,
+            ),
+            (
+                "2022-01-10T09:30Z",
+                "2022-01-10T09:30Z",
+                DatePrecision::Minute,
+            ),
+            (
+                "Mon, 10 Jan 2022 09:30:15 GMT",
+                "2022-01-10T09:30:15Z",
+                DatePrecision::Second,
+            ),
+            (
+                "2022-01-10 09:30:15",
+                "2022-01-10T09:30:15Z",
+                DatePrecision::Second,
+            ),
             ("January 10, 2022", "2022-01-10", DatePrecision::Day),
             ("10 January 2022", "2022-01-10", DatePrecision::Day),
             ("2022/01/10", "2022-01-10", DatePrecision::Day),
@@ -289,7 +323,14 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for s in ["", "yesterday", "0000-00-00", "1066-10-14", "2022-13-45", "12345"] {
+        for s in [
+            "",
+            "yesterday",
+            "0000-00-00",
+            "1066-10-14",
+            "2022-13-45",
+            "12345",
+        ] {
             assert_eq!(Published::parse(s), None, "{s}");
         }
     }
