@@ -1,6 +1,6 @@
 //! A compact, read-only copy of the parsed page that the extractor works on.
 //!
-//! html5ever (through `dom_query`) does the parsing, so malformed markup is repaired the way a
+//! html5ever does the parsing (into [`crate::sink`]), so malformed markup is repaired the way a
 //! browser repairs it. The result is then flattened once into [`Dom`]: nodes in document order
 //! (preorder), each knowing where its subtree ends. That makes every later pass a plain loop
 //! over a slice — no recursion, so no stack overflow on pathologically deep pages — and lets
@@ -12,7 +12,10 @@
 //! (JSON-LD) and in `<head>` is collected on the way.
 
 use crate::rules::{self, Boilerplate};
-use dom_query::{local_name, Document, LocalName, NodeData, NodeRef};
+use crate::sink::{self, Kind, Sink, NIL};
+use html5ever::tendril::TendrilSink;
+use html5ever::tree_builder::TreeBuilderOpts;
+use html5ever::{local_name, Attribute, LocalName, ParseOpts};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -255,36 +258,43 @@ const MAX_NODES: usize = 1 << 20;
 
 impl Dom {
     pub fn parse(html: &str) -> Dom {
-        let doc = Document::from(prepare_html(html).as_ref());
-        Dom::from_document(&doc)
+        let prepared = prepare_html(html);
+        let opts = ParseOpts {
+            tree_builder: TreeBuilderOpts {
+                // As a reader without scripts sees the page: `<noscript>` content is markup.
+                scripting_enabled: false,
+                ..TreeBuilderOpts::default()
+            },
+            ..ParseOpts::default()
+        };
+        let sink =
+            html5ever::parse_document(Sink::new(prepared.len()), opts).one(prepared.as_ref());
+        Dom::from_sink(&sink.into_nodes())
     }
 
-    fn from_document(doc: &Document) -> Dom {
+    fn from_sink(src: &[sink::Node]) -> Dom {
         let mut dom = Dom {
-            nodes: Vec::with_capacity(1024),
-            text: String::with_capacity(16 * 1024),
-            attrs: String::with_capacity(8 * 1024),
+            nodes: Vec::with_capacity(src.len()),
+            text: String::with_capacity(64 * 1024),
+            attrs: String::with_capacity(32 * 1024),
             meta: RawMeta::default(),
             class_cache: HashMap::new(),
         };
-        let root = doc.root();
-        // Explicit stack of (node, index in `dom.nodes` of its copy or NONE when skipped).
-        // Entering pushes children in reverse; the `end` of a copied node is fixed when its
-        // last descendant has been copied, which we detect by popping a marker.
-        enum Step<'a> {
-            Enter(NodeRef<'a>, u32),
+        // Explicit stack: entering a copied node pushes a marker to fix its `end` once its
+        // last descendant is copied, then its children in reverse.
+        enum Step {
+            Enter(u32, u32),
             Leave(u32),
         }
         let mut stack: Vec<Step> = Vec::with_capacity(256);
-        let mut child = root.first_child();
-        let mut kids = Vec::new();
-        while let Some(c) = child {
-            kids.push(c);
-            child = c.next_sibling();
-        }
-        for c in kids.into_iter().rev() {
-            stack.push(Step::Enter(c, NONE));
-        }
+        let push_children = |stack: &mut Vec<Step>, of: u32, parent: u32| {
+            let mut c = src.get(of as usize).map_or(NIL, |n| n.last);
+            while c != NIL {
+                stack.push(Step::Enter(c, parent));
+                c = src[c as usize].prev;
+            }
+        };
+        push_children(&mut stack, 0, NONE);
         while let Some(step) = stack.pop() {
             match step {
                 Step::Leave(idx) => {
@@ -297,13 +307,9 @@ impl Dom {
                     if dom.nodes.len() >= MAX_NODES {
                         continue;
                     }
-                    if let Some(idx) = dom.copy_node(node, parent) {
+                    if let Some(idx) = dom.copy_node(src, node, parent) {
                         stack.push(Step::Leave(idx));
-                        let mut child = node.last_child();
-                        while let Some(c) = child {
-                            stack.push(Step::Enter(c, idx));
-                            child = c.prev_sibling();
-                        }
+                        push_children(&mut stack, node, idx);
                     }
                 }
             }
@@ -319,10 +325,10 @@ impl Dom {
     }
 
     /// Copies one node; returns its index when its children should be visited too.
-    fn copy_node(&mut self, node: NodeRef, parent: u32) -> Option<u32> {
+    fn copy_node(&mut self, src: &[sink::Node], node: u32, parent: u32) -> Option<u32> {
         let idx = self.nodes.len() as u32;
-        let copied = node.query(|tn| match &tn.data {
-            NodeData::Text { contents } => {
+        match &src.get(node as usize)?.kind {
+            Kind::Text(contents) => {
                 if parent == NONE {
                     return None;
                 }
@@ -341,18 +347,17 @@ impl Dom {
                 });
                 None
             }
-            NodeData::Element(el) => {
-                if is_skipped(&el.name.local) {
-                    let name: &str = &el.name.local;
-                    self.note_skipped(name, el, node, parent);
+            Kind::Element { name, attrs, .. } => {
+                if is_skipped(&name.local) {
+                    self.note_skipped(&name.local, attrs, src, node, parent);
                     return None;
                 }
-                let tag = Tag::from_name(&el.name.local);
+                let tag = Tag::from_name(&name.local);
                 let mut flags = 0u16;
                 let start = self.attrs.len() as u32;
                 let mut has_href = false;
                 let mut date_published = false;
-                for a in &el.attrs {
+                for a in attrs {
                     let val: &str = &a.value;
                     match a.name.local {
                         local_name!("class") | local_name!("id") => {
@@ -364,7 +369,7 @@ impl Dom {
                         }
                         // React streaming SSR parks finished content in `<div hidden
                         // id="S:…">` until a script moves it into place: it is the page.
-                        local_name!("hidden") if !is_react_segment(el) => flags |= flag::HIDDEN,
+                        local_name!("hidden") if !is_react_segment(attrs) => flags |= flag::HIDDEN,
                         local_name!("aria-hidden") if val.eq_ignore_ascii_case("true") => {
                             flags |= flag::HIDDEN
                         }
@@ -402,7 +407,7 @@ impl Dom {
                     flags &= !flag::HIDDEN;
                 }
                 if tag == Tag::Html {
-                    if let Some(lang) = attr(el, "lang") {
+                    if let Some(lang) = attr(attrs, "lang") {
                         self.meta.html_lang = Some(lang);
                     }
                 }
@@ -411,13 +416,13 @@ impl Dom {
                     // attribute, else the text is the date.
                     let value = ["datetime", "content", "title"]
                         .iter()
-                        .find_map(|k| attr(el, k))
-                        .unwrap_or_else(|| collapse(&node.text()));
+                        .find_map(|k| attr(attrs, k))
+                        .unwrap_or_else(|| collapse(&text_of(src, node)));
                     self.meta.times.push((value, true));
                 }
                 if tag == Tag::Time {
-                    if let Some(dt) = attr(el, "datetime") {
-                        let strong = el.attrs.iter().any(|a| {
+                    if let Some(dt) = attr(attrs, "datetime") {
+                        let strong = attrs.iter().any(|a| {
                             let k: &str = &a.name.local;
                             let v: &str = &a.value;
                             k == "pubdate"
@@ -459,63 +464,70 @@ impl Dom {
                     end_off: self.attrs.len() as u32,
                 });
                 if tag == Tag::H1 {
-                    self.meta.h1s.push(collapse(&node.text()));
+                    self.meta.h1s.push(collapse(&text_of(src, node)));
                 }
                 Some(idx)
             }
-            NodeData::Document | NodeData::Fragment => None,
-            _ => None,
-        });
-        copied.flatten()
+            Kind::Document | Kind::Other => None,
+        }
     }
 
     /// Collects what skipped elements tell about the page.
-    fn note_skipped(&mut self, name: &str, el: &dom_query::Element, node: NodeRef, parent: u32) {
-        match name {
-            "meta" => {
+    fn note_skipped(
+        &mut self,
+        name: &LocalName,
+        attrs: &[Attribute],
+        src: &[sink::Node],
+        node: u32,
+        parent: u32,
+    ) {
+        match *name {
+            local_name!("meta") => {
                 let key = ["property", "name", "itemprop", "http-equiv"]
                     .iter()
-                    .find_map(|k| attr(el, k));
-                if let (Some(k), Some(v)) = (key, attr(el, "content")) {
+                    .find_map(|k| attr(attrs, k));
+                if let (Some(k), Some(v)) = (key, attr(attrs, "content")) {
                     if self.meta.metas.len() < 512 {
                         self.meta.metas.push((k.to_ascii_lowercase(), v));
                     }
                 }
             }
-            "link" => {
-                let rel = attr(el, "rel").unwrap_or_default().to_ascii_lowercase();
+            local_name!("link") => {
+                let rel = attr(attrs, "rel").unwrap_or_default().to_ascii_lowercase();
                 if rel.split_ascii_whitespace().any(|r| r == "canonical")
                     && self.meta.canonical.is_none()
                 {
-                    self.meta.canonical = attr(el, "href");
+                    self.meta.canonical = attr(attrs, "href");
                 }
             }
-            "title" if self.meta.title.is_none() => {
-                let t = collapse(&node.text());
+            local_name!("title") if self.meta.title.is_none() => {
+                let t = collapse(&text_of(src, node));
                 if !t.is_empty() {
                     self.meta.title = Some(t);
                 }
             }
-            "script" => {
-                let ty = attr(el, "type").unwrap_or_default().to_ascii_lowercase();
+            local_name!("script") => {
+                let ty = attr(attrs, "type").unwrap_or_default().to_ascii_lowercase();
                 if ty.contains("ld+json") && self.meta.json_ld.len() < 32 {
-                    self.meta.json_ld.push(node.text().to_string());
+                    self.meta.json_ld.push(text_of(src, node));
                 }
             }
-            "head" => {
+            local_name!("head") => {
                 // `<head>` is skipped as content but its children carry the metadata.
-                let mut child = node.first_child();
-                while let Some(c) = child {
-                    if let Some(Some((n, e))) = c.query(|tn| match &tn.data {
-                        NodeData::Element(e) => Some((e.name.local.to_string(), e.clone())),
-                        _ => None,
-                    }) {
-                        self.note_skipped(&n, &e, c, parent);
+                let mut c = src[node as usize].first;
+                while c != NIL {
+                    if let Kind::Element { name, attrs, .. } = &src[c as usize].kind {
+                        self.note_skipped(&name.local, attrs, src, c, parent);
                     }
-                    child = c.next_sibling();
+                    c = src[c as usize].next;
                 }
             }
-            "input" | "button" | "select" | "textarea" if parent != NONE => {
+            local_name!("input")
+            | local_name!("button")
+            | local_name!("select")
+            | local_name!("textarea")
+                if parent != NONE =>
+            {
                 if let Some(p) = self.nodes.get_mut(parent as usize) {
                     p.flags |= flag::HAS_CONTROL;
                 }
@@ -570,7 +582,7 @@ const MAX_NESTING: usize = 4096;
 /// never comes near the limit.
 fn prepare_html(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut out = String::new();
+    let mut out = String::with_capacity(html.len());
     let mut copied = 0;
     let cut = |from: usize, to: usize, out: &mut String, copied: &mut usize| {
         if from > *copied {
@@ -580,10 +592,7 @@ fn prepare_html(html: &str) -> Cow<'_, str> {
     };
     let mut depth = 0usize;
     let mut i = 0;
-    while let Some(off) = bytes
-        .get(i..)
-        .and_then(|r| r.iter().position(|&b| b == b'<'))
-    {
+    while let Some(off) = bytes.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
         let at = i + off;
         let rest = &bytes[at + 1..];
         if rest.starts_with(b"!--") {
@@ -697,7 +706,7 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 fn tag_end_after(bytes: &[u8], from: usize) -> usize {
     bytes
         .get(from..)
-        .and_then(|r| r.iter().position(|&b| b == b'>'))
+        .and_then(|r| memchr::memchr(b'>', r))
         .map_or(bytes.len(), |p| from + p + 1)
 }
 
@@ -762,10 +771,7 @@ fn self_closing_kind(name: &str) -> bool {
 }
 
 fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    memchr::memmem::find(hay.get(from..)?, needle).map(|p| p + from)
 }
 
 /// Case-insensitive search for a needle that starts with a fixed byte (`<`), jumping from
@@ -773,7 +779,7 @@ fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 fn find_from_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let first = *needle.first()?;
     let mut i = from;
-    while let Some(off) = hay.get(i..)?.iter().position(|&b| b == first) {
+    while let Some(off) = memchr::memchr(first, hay.get(i..)?) {
         let at = i + off;
         if hay
             .get(at..at + needle.len())
@@ -786,8 +792,28 @@ fn find_from_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     None
 }
 
-fn attr(el: &dom_query::Element, name: &str) -> Option<String> {
-    el.attrs.iter().find_map(|a| {
+/// The text of a node's subtree, in document order (iterative: subtrees can be deep).
+fn text_of(src: &[sink::Node], node: u32) -> String {
+    let mut out = String::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        let Some(nd) = src.get(n as usize) else {
+            continue;
+        };
+        if let Kind::Text(t) = &nd.kind {
+            out.push_str(t);
+        }
+        let mut c = nd.last;
+        while c != NIL {
+            stack.push(c);
+            c = src[c as usize].prev;
+        }
+    }
+    out
+}
+
+fn attr(attrs: &[Attribute], name: &str) -> Option<String> {
+    attrs.iter().find_map(|a| {
         let k: &str = &a.name.local;
         (k == name).then(|| {
             let v: &str = &a.value;
@@ -796,8 +822,8 @@ fn attr(el: &dom_query::Element, name: &str) -> Option<String> {
     })
 }
 
-fn is_react_segment(el: &dom_query::Element) -> bool {
-    attr(el, "id").is_some_and(|id| id.starts_with("S:"))
+fn is_react_segment(attrs: &[Attribute]) -> bool {
+    attr(attrs, "id").is_some_and(|id| id.starts_with("S:"))
 }
 
 fn collapse(s: &str) -> String {

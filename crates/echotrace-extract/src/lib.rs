@@ -52,13 +52,15 @@
 //! and runs several times faster than `rs-trafilatura`. The figures and the command that
 //! produces them are in `echotrace-eval` (`examples/extraction_compare.rs`).
 //!
-//! 1. **Parse once.** html5ever (through `dom_query`) parses the page as a browser would;
-//!    the tree is then flattened into a compact array in document order, each node knowing
-//!    where its subtree ends. Every later pass is a loop over that array — no recursion, so
-//!    deeply nested pages cannot overflow the stack — and subtree sums take one backward
-//!    sweep. `script`, `style`, `svg`, form controls and the like are not copied; metadata
-//!    (`<meta>`, JSON-LD, `<time>`) is collected on the way. Pages nesting tags thousands
-//!    deep are cut before parsing, since html5ever's scope checks grow with depth.
+//! 1. **Parse once.** Scripts (but JSON-LD), styles, comments and inline SVG are cut from
+//!    the markup first: they hold no article text and cost the tokenizer most of its time.
+//!    html5ever then parses the page as a browser would, into a small arena of its own, which
+//!    is flattened into a compact array in document order, each node knowing where its
+//!    subtree ends. Every later pass is a loop over that array — no recursion, so deeply
+//!    nested pages cannot overflow the stack — and subtree sums take one backward sweep.
+//!    Metadata (`<meta>`, JSON-LD, `<time>`, microdata) is collected on the way. Pages
+//!    nesting tags thousands deep are cut before parsing, since html5ever's scope checks grow
+//!    with depth.
 //! 2. **Drop what is boilerplate by what it is.** `nav`, `aside`, `footer`, `header`,
 //!    `figcaption`, forms with controls, hidden elements, ARIA landmarks for navigation,
 //!    and elements whose `class`/`id` names comments, share and follow widgets, related
@@ -96,6 +98,7 @@ mod echotrace;
 mod metadata;
 #[doc(hidden)]
 pub mod rules;
+mod sink;
 mod text;
 
 pub use baselines::{DomSmoothieExtractor, RsTrafilaturaExtractor};

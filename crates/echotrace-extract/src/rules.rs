@@ -157,17 +157,52 @@ pub(crate) fn boilerplate_class(class_id: &str) -> Boilerplate {
         if is_taxonomy_class(name) {
             continue;
         }
-        if SCREEN_READER_ONLY.contains(&name)
-            || tokens(name).any(|t| STRONG_TOKENS.contains(&t))
-            || has_strong_stem(name)
-        {
+        if SCREEN_READER_ONLY.contains(&name) || has_strong_stem(name) {
             return Boilerplate::Strong;
         }
-        if tokens(name).any(|t| WEAK_TOKENS.contains(&t)) {
-            best = Boilerplate::Weak;
+        for t in tokens(name) {
+            let info = token_info(t);
+            if info & STRONG != 0 {
+                return Boilerplate::Strong;
+            }
+            if info & WEAK != 0 {
+                best = Boilerplate::Weak;
+            }
         }
     }
     best
+}
+
+const STRONG: u8 = 1;
+const WEAK: u8 = 2;
+const NEGATIVE: u8 = 4;
+
+/// Class tokens with a negative Readability-style weight.
+const NEGATIVE_TOKENS: &[&str] = &[
+    "comment", "meta", "footer", "footnote", "related", "share", "sidebar", "sponsor", "promo",
+    "tags", "ad", "ads", "banner", "social", "nav", "menu", "masthead", "shopping", "outbrain",
+    "taboola",
+];
+
+/// What the token lists say about one token, looked up in a table built once: class
+/// strings are classified for every distinct string on every page.
+fn token_info(token: &str) -> u8 {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = std::collections::HashMap::new();
+        for (list, bit) in [
+            (STRONG_TOKENS, STRONG),
+            (WEAK_TOKENS, WEAK),
+            (NEGATIVE_TOKENS, NEGATIVE),
+        ] {
+            for w in list {
+                *t.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        t
+    });
+    table.get(token).copied().unwrap_or(0)
 }
 
 /// How strongly a `class`/`id` says "article content" (positive) or "page furniture"
@@ -177,22 +212,17 @@ pub(crate) fn class_weight(class_id: &str) -> i32 {
         return 0;
     }
     let mut w = 0;
-    let positive = [
+    const POSITIVE: [&str; 13] = [
         "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
         "story", "prose", "rich",
     ];
-    let negative = [
-        "comment", "meta", "footer", "footnote", "related", "share", "sidebar", "sponsor", "promo",
-        "tags", "ad", "ads", "banner", "social", "nav", "menu", "masthead", "shopping", "outbrain",
-        "taboola",
-    ];
-    if tokens(class_id).any(|t| positive.iter().any(|p| t.starts_with(p)))
-        || class_id.contains("article")
+    if class_id.contains("article")
         || class_id.contains("content")
+        || tokens(class_id).any(|t| POSITIVE.iter().any(|p| t.starts_with(p)))
     {
         w += 25;
     }
-    if tokens(class_id).any(|t| negative.contains(&t))
+    if tokens(class_id).any(|t| token_info(t) & NEGATIVE != 0)
         || ["comment", "sidebar", "related", "social", "advert"]
             .iter()
             .any(|s| class_id.contains(s))
@@ -262,12 +292,14 @@ pub(crate) fn is_body_class(class_id: &str) -> bool {
         "content-body",
     ];
     class_id.split_ascii_whitespace().any(|t| {
-        NAMES.iter().any(|n| {
-            t == *n
-                || (t.len() > n.len()
-                    && t.ends_with(n)
-                    && t.as_bytes()[t.len() - n.len() - 1] == b'_')
-        })
+        // Every name in the list contains one of these; most class names contain none.
+        (t.contains("content") || t.contains("body") || t.contains("text") || t.contains("entry"))
+            && NAMES.iter().any(|n| {
+                t == *n
+                    || (t.len() > n.len()
+                        && t.ends_with(n)
+                        && t.as_bytes()[t.len() - n.len() - 1] == b'_')
+            })
     })
 }
 
