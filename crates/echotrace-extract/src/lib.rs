@@ -96,8 +96,7 @@ mod decode;
 mod dom;
 mod echotrace;
 mod metadata;
-#[doc(hidden)]
-pub mod rules;
+mod rules;
 mod sink;
 mod text;
 

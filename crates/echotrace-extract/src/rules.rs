@@ -907,24 +907,6 @@ pub(crate) fn is_terminator_line(line: &str) -> bool {
             || s.starts_with("leave a "))
 }
 
-/// Which line rule, if any, drops `line` (for tuning the rules against benchmarks).
-#[doc(hidden)]
-pub fn line_rule(line: &str) -> Option<&'static str> {
-    if is_markup(line) {
-        Some("markup")
-    } else if is_dateline(line) {
-        Some("dateline")
-    } else if is_byline(line) {
-        Some("byline")
-    } else if is_boilerplate_line(line) {
-        Some("phrase")
-    } else if is_terminator_line(line) {
-        Some("terminator")
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
