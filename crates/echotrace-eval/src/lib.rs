@@ -5,10 +5,13 @@
 //!
 //! - [`extraction`]: article-body extraction (Scrapinghub's `article-extraction-benchmark`
 //!   metric, applied to the Scrapinghub and WCXB sets).
+//! - [`clough_stevenson`]: graded human reuse (Clough & Stevenson): how well alignment coverage
+//!   and identity separate the levels `cut`, `light`, `heavy`, `non`.
 //! - [`coordination`]: coordinated groups, as `shared/eval/coordination/score.py`.
 //! - [`quotes`]: quote attribution on brat standoff (PolNeAR), as `shared/eval/quotes/score.py`.
 //! - [`reuse`]: reuse clusters with provenance, as `shared/eval/reuse/score.py`.
 
+pub mod clough_stevenson;
 pub mod coordination;
 pub mod extraction;
 mod pyword_table;
