@@ -1,5 +1,6 @@
 //! Runs every extractor over each benchmark directory given and prints the benchmark's
-//! figures and per-core speed.
+//! figures and per-core speed (pages per second of this thread's CPU time, pages run one at a
+//! time, so other load on the machine does not skew it).
 //!
 //! ```text
 //! cargo run --release -p echotrace-eval --example extraction_compare -- \
@@ -7,7 +8,9 @@
 //! ```
 //!
 //! With `--output DIR`, each run's bodies are written to `DIR/<set>/output/<extractor>.json`
-//! next to a `ground-truth.json` in the reference format, so `evaluate.py` can be run there.
+//! next to a `ground-truth.json` in the reference format, so the benchmark's own scorer can
+//! be run there: `cd DIR/<set> && python3 .../scrapinghub/evaluate.py --n-bootstrap 10`.
+//! `--only NAME` runs one extractor.
 
 use echotrace_eval::extraction::{score, write_predictions, Benchmark};
 use std::path::PathBuf;
