@@ -16,6 +16,7 @@ use echotrace_store::Store;
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -105,36 +106,58 @@ pub fn extraction(args: EvalExtractionArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A labelled corpus ingested and run through the reuse stage in a temporary store, which
+/// lives as long as this value.
+struct AnalyzedCorpus {
+    _dir: tempfile::TempDir,
+    store: Store,
+    ingested: super::ingest::IngestReport,
+    analyzed: echotrace_pipeline::AnalyzeReport,
+}
+
+impl AnalyzedCorpus {
+    fn build(corpus: &Path, progress: bool) -> Result<Self> {
+        let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
+        let db = dir.path().join("eval.db");
+        let mut store = Store::open(&db)?;
+        let cancel = interrupt::install();
+        let options = IngestOptions {
+            batch: 2000,
+            quiet: true,
+        };
+        let ingested = ingest_into(
+            &mut store,
+            &[corpus.to_path_buf()],
+            &options,
+            cancel.clone(),
+        )?;
+        let stages = Stages {
+            reuse: true,
+            quotes: false,
+        };
+        let analyzed = analyze(&mut store, &db, stages, 5000, progress, &cancel)?;
+        if analyzed.interrupted || ingested.interrupted {
+            anyhow::bail!("interrupted");
+        }
+        Ok(AnalyzedCorpus {
+            _dir: dir,
+            store,
+            ingested,
+            analyzed,
+        })
+    }
+}
+
 /// `echotrace eval reuse`: the whole pipeline on a labelled corpus, in a temporary store.
 pub fn reuse(args: EvalReuseArgs) -> Result<ExitCode> {
     let gold = echotrace_eval::reuse::load_clusters(&args.gold)?;
-    let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
-    let db = dir.path().join("eval.db");
-    let mut store = Store::open(&db)?;
-    let cancel = interrupt::install();
-    let options = IngestOptions {
-        batch: 2000,
-        quiet: true,
-    };
     let started = Instant::now();
-    let ingested = ingest_into(
-        &mut store,
-        std::slice::from_ref(&args.corpus),
-        &options,
-        cancel.clone(),
-    )?;
-    let stages = Stages {
-        reuse: true,
-        quotes: false,
-    };
-    let analyzed = analyze(&mut store, &db, stages, 5000, !args.json, &cancel)?;
-    if analyzed.interrupted || ingested.interrupted {
-        anyhow::bail!("interrupted");
-    }
+    let corpus = AnalyzedCorpus::build(&args.corpus, !args.json)?;
+    let (store, ingested, analyzed) = (&corpus.store, &corpus.ingested, &corpus.analyzed);
     let elapsed = started.elapsed();
     // The gold labels reuse across documents only; a passage repeated inside one page is a
     // finding the scorer cannot credit, so it stays out of the scored output.
-    let records = cluster_records(&store, ClusterScope::CrossDocument)?;
+    let records = cluster_records(store, ClusterScope::CrossDocument)?;
     if let Some(path) = &args.output {
         echotrace_eval::reuse::write_clusters(path, &records)
             .with_context(|| format!("cannot write {}", path.display()))?;
@@ -242,30 +265,10 @@ pub fn quotes(args: EvalQuotesArgs) -> Result<ExitCode> {
 /// `echotrace eval coordination`: the whole pipeline on a labelled corpus, then the network.
 pub fn coordination(args: EvalCoordinationArgs) -> Result<ExitCode> {
     let truth = echotrace_eval::coordination::load_json(&args.groups)?;
-    let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
-    let db = dir.path().join("eval.db");
-    let mut store = Store::open(&db)?;
-    let cancel = interrupt::install();
-    let options = IngestOptions {
-        batch: 2000,
-        quiet: true,
-    };
     let started = Instant::now();
-    ingest_into(
-        &mut store,
-        std::slice::from_ref(&args.corpus),
-        &options,
-        cancel.clone(),
-    )?;
-    let stages = Stages {
-        reuse: true,
-        quotes: false,
-    };
-    let analyzed = analyze(&mut store, &db, stages, 5000, !args.json, &cancel)?;
-    if analyzed.interrupted {
-        anyhow::bail!("interrupted");
-    }
-    let net = echotrace_pipeline::coordination_network(&store, &network::detector(&args.detector))?;
+    let corpus = AnalyzedCorpus::build(&args.corpus, !args.json)?;
+    let (store, analyzed) = (&corpus.store, &corpus.analyzed);
+    let net = echotrace_pipeline::coordination_network(store, &network::detector(&args.detector))?;
     let system = serde_json::to_value(&net)?;
     if let Some(path) = &args.output {
         std::fs::write(path, serde_json::to_string_pretty(&system)?)
