@@ -158,13 +158,28 @@ try {
     assert(new Set(colours).size === 2, `groups not coloured apart: ${colours}`);
     const widths = await page.evaluate(() => window.__echotraceNetwork.edges().map((e) => parseFloat(e.style('width'))));
     assert(widths[0] > widths[1] && widths[1] > widths[2], `edge width not by weight: ${widths}`);
-    // A real click on the middle of the heaviest edge.
+    // A real click on the middle of the heaviest edge, once the renderer has placed it (the
+    // layout runs after the elements exist, and an edge has no midpoint before that).
+    // Polled from here rather than with waitForFunction: its requestAnimationFrame polling
+    // can stall in headless Chromium while the page is idle.
+    let placed = false;
+    for (let i = 0; i < 100 && !placed; i++) {
+      placed = await page.evaluate(() => {
+        try {
+          const p = window.__echotraceNetwork.edges()[0].renderedMidpoint();
+          return Number.isFinite(p.x) && Number.isFinite(p.y);
+        } catch (_) {
+          return false;
+        }
+      });
+      if (!placed) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert(placed, 'the heaviest edge was never drawn');
     const pos = await page.evaluate(() => {
       const cy = window.__echotraceNetwork;
-      const m = cy.edges()[0].midpoint();
-      const pan = cy.pan(); const z = cy.zoom();
+      const m = cy.edges()[0].renderedMidpoint();
       const r = cy.container().getBoundingClientRect();
-      return { x: r.left + m.x * z + pan.x, y: r.top + m.y * z + pan.y };
+      return { x: r.left + m.x, y: r.top + m.y };
     });
     await page.mouse.click(pos.x, pos.y);
     await page.waitForSelector('#edge-evidence table');
