@@ -78,7 +78,7 @@ impl Default for Analyzer {
     fn default() -> Self {
         Analyzer {
             stages: Stages::default(),
-            batch: 2000,
+            batch: 1000,
             reuse: ReuseConfig::default(),
         }
     }

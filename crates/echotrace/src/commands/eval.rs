@@ -135,7 +135,7 @@ impl AnalyzedCorpus {
             reuse: true,
             quotes: false,
         };
-        let analyzed = analyze(&mut store, &db, stages, 5000, progress, &cancel)?;
+        let analyzed = analyze(&mut store, &db, stages, 1000, progress, &cancel)?;
         if analyzed.interrupted || ingested.interrupted {
             anyhow::bail!("interrupted");
         }
