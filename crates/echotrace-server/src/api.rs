@@ -16,7 +16,7 @@ use echotrace_core::{ByteSpan, CharOffsets, DocId, Document, Published};
 use echotrace_narratives::{
     timeline_for, Narrative, NarrativeBuilder, StoryCluster, StoryDocument,
 };
-use echotrace_store::{StoredCluster, StoredQuote};
+use echotrace_store::{FoundDocument, StoredCluster, StoredQuote};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
@@ -276,16 +276,10 @@ async fn list_documents(
 
 /// A document by id, else by the name of the file it was read from (as `echotrace show`).
 fn find_document(r: &Reader, key: &str) -> Result<Document, ApiError> {
-    if let Some(doc) = r.store.document(&DocId::new(key))? {
-        return Ok(doc);
+    match r.store.find_document(key)? {
+        FoundDocument::One(doc) => Ok(*doc),
+        _ => Err(ApiError::not_found(format!("no document {key:?}"))),
     }
-    let mut by_file = r.store.documents_from_file(key)?;
-    if by_file.len() == 1 {
-        if let Some(doc) = by_file.pop() {
-            return Ok(doc);
-        }
-    }
-    Err(ApiError::not_found(format!("no document {key:?}")))
 }
 
 #[derive(Serialize)]

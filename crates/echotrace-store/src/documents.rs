@@ -164,6 +164,20 @@ impl Store {
         }
     }
 
+    /// The document a user names: by id, else by the file it was read from (see
+    /// [`Store::documents_from_file`]). The one lookup the command line and the server share.
+    pub fn find_document(&self, name: &str) -> Result<FoundDocument, StoreError> {
+        if let Some(doc) = self.document(&DocId::new(name))? {
+            return Ok(FoundDocument::One(Box::new(doc)));
+        }
+        let mut found = self.documents_from_file(name)?;
+        Ok(match found.len() {
+            0 => FoundDocument::None,
+            1 => FoundDocument::One(Box::new(found.remove(0))),
+            _ => FoundDocument::Several(found.into_iter().map(|d| d.id).collect()),
+        })
+    }
+
     /// The documents read from a file whose name without extensions is `stem`
     /// (`000_1da12e83afc5f8cf` for `pages/000_1da12e83afc5f8cf.txt`), so that a user can name a
     /// document by the file it came from. Documents read from a line or record of a file
@@ -235,6 +249,15 @@ impl Store {
         }
         Ok(page)
     }
+}
+
+/// What [`Store::find_document`] found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FoundDocument {
+    One(Box<Document>),
+    None,
+    /// Several documents came from files of that name: their ids.
+    Several(Vec<DocId>),
 }
 
 /// The iterator [`Store::documents`] returns. It stops after the first error.

@@ -65,7 +65,7 @@ pub use analysis::{
     speaker_key, ClusterSummary, Stage, StoredAlignment, StoredCluster, StoredEntity, StoredMember,
     StoredQuote,
 };
-pub use documents::{Documents, InsertOutcome};
+pub use documents::{Documents, FoundDocument, InsertOutcome};
 pub use error::StoreError;
 pub use runs::{IngestRun, Rejection, RunCounts, RunId};
 pub use schema::SCHEMA_VERSION;

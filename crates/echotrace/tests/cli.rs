@@ -421,6 +421,22 @@ fn python_scorer_json(script: &Path, args: &[&Path]) -> Value {
     serde_json::from_slice(&out.stdout).expect("the scorer prints JSON")
 }
 
+/// Runs one of the shared corpus generators into `out`.
+fn generate_corpus(script: &Path, seed: u32, out: &Path) {
+    let made = std::process::Command::new("python3")
+        .arg(script)
+        .arg("--out")
+        .arg(out)
+        .args(["--seed", &seed.to_string()])
+        .output()
+        .expect("python3 runs the generator");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+}
+
 fn assert_same_figures(ours: &Value, reference: &Value) {
     let reference = reference.as_object().unwrap();
     assert!(!reference.is_empty());
@@ -439,14 +455,7 @@ fn assert_same_figures(ours: &Value, reference: &Value) {
 fn eval_reuse_agrees_with_the_reference_scorer() {
     let eval = shared_eval();
     let dir = tempfile::tempdir().unwrap();
-    let status = std::process::Command::new("python3")
-        .arg(eval.join("reuse/make_corpus.py"))
-        .arg("--out")
-        .arg(dir.path())
-        .args(["--seed", "3"])
-        .output()
-        .unwrap();
-    assert!(status.status.success());
+    generate_corpus(&eval.join("reuse/make_corpus.py"), 3, dir.path());
     let (corpus, gold, out) = (
         dir.path().join("corpus.jsonl"),
         dir.path().join("gold.jsonl"),
@@ -564,14 +573,7 @@ fn analyze_finds_the_seed_pages_reuse_and_quotes() {
 fn eval_coordination_agrees_with_the_reference_scorer() {
     let eval = shared_eval();
     let dir = tempfile::tempdir().unwrap();
-    let made = std::process::Command::new("python3")
-        .arg(eval.join("coordination/make_corpus.py"))
-        .arg("--out")
-        .arg(dir.path())
-        .args(["--seed", "5"])
-        .output()
-        .unwrap();
-    assert!(made.status.success());
+    generate_corpus(&eval.join("coordination/make_corpus.py"), 5, dir.path());
     let (corpus, groups, out) = (
         dir.path().join("corpus.jsonl"),
         dir.path().join("groups.json"),

@@ -12,7 +12,7 @@ mod stats;
 use crate::cli::{Cli, Command, EvalCommand, ExportCommand};
 use anyhow::{Context, Result};
 use echotrace_core::{ByteSpan, CharOffsets, DocId, Document};
-use echotrace_store::Store;
+use echotrace_store::{FoundDocument, Store};
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::ExitCode;
@@ -54,18 +54,15 @@ fn open_store(path: &Path) -> Result<Store> {
 
 /// The document a user names: by id, else by the file it was read from.
 fn find_document(store: &Store, name: &str, db: &Path) -> Result<Document> {
-    if let Some(doc) = store.document(&DocId::new(name))? {
-        return Ok(doc);
-    }
-    let mut found = store.documents_from_file(name)?;
-    match found.len() {
-        1 => Ok(found.remove(0)),
-        0 => anyhow::bail!(
+    match store.find_document(name)? {
+        FoundDocument::One(doc) => Ok(*doc),
+        FoundDocument::None => anyhow::bail!(
             "no document {name:?} in {} (ids are listed by `echotrace export docs`)",
             db.display()
         ),
-        n => {
-            let ids: Vec<&str> = found.iter().take(5).map(|d| d.id.as_str()).collect();
+        FoundDocument::Several(ids) => {
+            let n = ids.len();
+            let ids: Vec<&str> = ids.iter().take(5).map(|d| d.as_str()).collect();
             anyhow::bail!(
                 "{n} documents came from files named {name:?}; name one by id: {}",
                 ids.join(", ")
