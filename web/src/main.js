@@ -11,9 +11,17 @@ let cy = null;
 
 // ---- helpers -------------------------------------------------------------------------------
 
+// Each navigation has a number; a view whose data arrives after the user has gone elsewhere
+// is dropped instead of replacing the newer view.
+let navigation = 0;
+
+class StaleView extends Error {}
+
 async function api(path) {
+  const mine = navigation;
   const res = await fetch(path, { headers: { Accept: 'application/json' } });
   const body = await res.json().catch(() => ({ status: res.status, message: res.statusText }));
+  if (mine !== navigation) throw new StaleView(path);
   if (!res.ok) throw new Error(body.message || `HTTP ${res.status}`);
   return body;
 }
@@ -73,15 +81,15 @@ const routes = [
 ];
 
 async function route() {
+  navigation += 1;
   const hash = location.hash || '#/';
-  for (const [re, view] of routes) {
-    const m = hash.match(re);
-    if (m) {
-      try { await view(...m.slice(1)); } catch (e) { fail(e); }
-      return;
-    }
+  const found = routes.find(([re]) => re.test(hash));
+  const run = found ? () => found[1](...hash.match(found[0]).slice(1)) : overview;
+  try {
+    await run();
+  } catch (e) {
+    if (!(e instanceof StaleView)) fail(e);
   }
-  try { await overview(); } catch (e) { fail(e); }
 }
 
 window.addEventListener('hashchange', route);
