@@ -238,6 +238,14 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
 
 /// `Tokayev said` after a quotation ending in a full stop: the sentence goes on.
 fn attribution_tail(items: &[Item], j: usize, n: usize, lex: &dyn CueLexicon) -> bool {
+    // A capitalised pronoun after a full stop starts a new sentence: `"…." He touted …`
+    // (inside a sentence it would be `"…," he said`).
+    if items
+        .get(j)
+        .is_some_and(|it| matches!(it.lower.as_str(), "he" | "she" | "they" | "we" | "it"))
+    {
+        return false;
+    }
     for (k, it) in items.iter().enumerate().take((j + 6).min(n)).skip(j) {
         if it.kind != IK::Word {
             return false;
@@ -773,6 +781,16 @@ impl<'a> Rules<'a> {
                     if self.cue_at(j).is_some() && !self.cap(j) {
                         break;
                     }
+                    // An auxiliary starts a predicate: `he also may campaign` is a clause,
+                    // not an inverted subject.
+                    if j > start && has(AUX, w) {
+                        break;
+                    }
+                    // A pronoun is a whole noun phrase (`said he`).
+                    if j == start && has(SUBJ_PRONOUNS, w) && !has(DETS, w) {
+                        j += 1;
+                        break;
+                    }
                 }
                 Some(IK::Num) => {}
                 _ => break,
@@ -1063,6 +1081,33 @@ impl<'a> Rules<'a> {
             IK::Num => k,
             IK::Word => {
                 let w = self.w(k);
+                // `said answering a question`, `said in a statement obtained by …`: a
+                // participle right after the cue modifies it; it is not what was said.
+                let no_gerund = matches!(
+                    info.lemma,
+                    "say"
+                        | "add"
+                        | "state"
+                        | "explain"
+                        | "note"
+                        | "write"
+                        | "tweet"
+                        | "announce"
+                        | "declare"
+                        | "reply"
+                        | "respond"
+                        | "stress"
+                        | "warn"
+                        | "insist"
+                        | "tell"
+                );
+                if no_gerund
+                    && !self.cap(k)
+                    && (self.free_participle(k)
+                        || (w.ends_with("ed") && w.len() > 4 && self.cue_at(k).is_none()))
+                {
+                    return None;
+                }
                 let question = matches!(info.lemma, "ask" | "wonder" | "inquire" | "question");
                 if question {
                     // An indirect question keeps its `if`/`whether`/wh-word (PARC content is
@@ -1454,7 +1499,11 @@ impl<'a> Rules<'a> {
             let mut m = c1 + 2;
             while m < self.hi && m < c1 + 5 && self.kind(m) == Some(IK::Word) {
                 if has(MEDIUM_NOUNS, self.w(m)) {
+                    // `in a video message`, `in a conference call`: the whole compound.
                     c1 = m + 1;
+                    while c1 < self.hi && has(MEDIUM_NOUNS, self.w(c1)) {
+                        c1 += 1;
+                    }
                     break;
                 }
                 m += 1;
@@ -1573,8 +1622,22 @@ impl<'a> Rules<'a> {
                 }
             }
             if !found {
-                cand.source = Some(self.right_np(c1)?);
-                inverted = true;
+                // `Scot Ross, executive director of One Wisconsin Now, said the numbers …`:
+                // a long aside between the subject and its verb, with a clause after the
+                // verb. The subject is the noun phrase that opens the sentence, with its
+                // aside.
+                let opening = self.opening_subject(comma);
+                match (opening, self.right_content(c1, &info)) {
+                    (Some(np), Some(rc)) if rc.1 >= rc.0 + 3 || self.is_quote(rc.0) => {
+                        cand.source = Some(np);
+                        cand.content.push(rc);
+                        return Some(cand);
+                    }
+                    _ => {
+                        cand.source = Some(self.right_np(c1)?);
+                        inverted = true;
+                    }
+                }
             }
         } else if c0 > self.lo && self.is_quote(c0 - 1) {
             cand.source = Some(self.extend_appositive(self.right_np(c1)?));
@@ -1620,7 +1683,21 @@ impl<'a> Rules<'a> {
             return Some(cand);
         }
         let src_start = cand.source.map_or(c0, |s| s.0);
-        if let Some(rc) = self.right_content(c1, &info) {
+        // `"…," he said of the claim`, `"…," Collins said in a statement obtained by …`: a
+        // quotation right before the source is what was said; words after the cue are
+        // circumstance, unless another quotation follows.
+        let opens = src_start == self.lo + 1
+            || (src_start == self.lo + 2 && matches!(self.w(self.lo), "but" | "and" | "so"));
+        let quote_before = src_start > self.lo
+            && opens
+            && match self.kind(src_start - 1) {
+                Some(IK::Quote(f)) => self.a.frags[f].last != Some('.'),
+                _ => false,
+            };
+        let rc = self.right_content(c1, &info).filter(|rc| {
+            !quote_before || self.is_quote(rc.0) || (self.w(rc.0) == "that" && rc.1 >= rc.0 + 4)
+        });
+        if let Some(rc) = rc {
             cand.content.push(rc);
             // `asked about X`, `spoke of X`: the preposition goes with the verb.
             if rc.0 == c1 + 1 && matches!(self.w(c1), "about" | "of" | "on" | "over") {
@@ -1665,6 +1742,25 @@ impl<'a> Rules<'a> {
             return Some(cand);
         }
         None
+    }
+
+    /// The noun phrase that opens the sentence and is followed by a comma, taken with the
+    /// aside up to `comma` (the comma before the cue): `Eddie Griffin, who at the time was
+    /// …,`. None when the sentence opens with a clause of its own (a verb or a cue before
+    /// the first comma) or with a connective or preposition.
+    fn opening_subject(&self, comma: usize) -> Option<(usize, usize)> {
+        let first = (self.lo..comma).find(|&m| self.punct(m, ','))?;
+        let np = self.left_np(first)?;
+        if np.0 != self.lo || !(self.cap(self.lo) || has(DETS, self.w(self.lo))) {
+            return None;
+        }
+        if has(PREPS, self.w(self.lo)) || has(CLAUSE_WORDS, self.w(self.lo)) {
+            return None;
+        }
+        if (self.lo..comma).any(|m| self.is_quote(m)) {
+            return None;
+        }
+        Some((self.lo, comma))
     }
 
     /// For a cue right after a comma, the subject before the aside that the comma closes:

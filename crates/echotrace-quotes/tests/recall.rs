@@ -1,0 +1,112 @@
+//! Attribution patterns added in the recall round (issue #4): subjects with long asides, a
+//! quotation before its cue with circumstance after it, sentence starts after a quotation,
+//! noun and attitude cues, polls as sources. The sentences are written for these tests in the
+//! style of wire copy; none is taken from an evaluation corpus.
+
+use echotrace_quotes::{Extraction, Quote, QuoteExtractor};
+
+fn run(text: &str) -> Extraction {
+    QuoteExtractor::new().extract(text)
+}
+
+fn by_cue<'a>(out: &'a Extraction, text: &str, cue: &str) -> &'a Quote {
+    out.quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| c.slice(text) == cue))
+        .unwrap_or_else(|| panic!("no quote with cue {cue:?}: {:#?}", out.quotes))
+}
+
+fn content(q: &Quote, text: &str) -> Vec<String> {
+    q.content
+        .iter()
+        .map(|c| c.slice(text).to_string())
+        .collect()
+}
+
+fn src<'a>(q: &Quote, text: &'a str) -> Option<&'a str> {
+    q.source.map(|s| s.slice(text))
+}
+
+#[test]
+fn subject_with_a_long_aside_before_the_verb() {
+    let text = "Maria Lopez, who has run the county food bank since the floods of 2011, said \
+                demand had doubled in the past year.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["demand had doubled in the past year"]);
+    assert!(src(q, text).is_some_and(|s| s.starts_with("Maria Lopez, who has run")));
+
+    let text = "The mayor, speaking at a town hall in the flooded district on Thursday evening, \
+                said the city would rebuild the bridge.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["the city would rebuild the bridge"]);
+    assert!(src(q, text).is_some_and(|s| s.starts_with("The mayor")));
+}
+
+#[test]
+fn a_clause_after_the_cue_is_not_an_inverted_subject() {
+    let text = "Ahmed, a retired teacher from Leeds, said he also may stand for the council.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["he also may stand for the council"]);
+    assert_eq!(src(q, text), Some("Ahmed, a retired teacher from Leeds"));
+}
+
+#[test]
+fn quotation_first_with_circumstance_after_the_cue() {
+    let text =
+        "\u{201C}She simply made it up,\u{201D} he said of the claim during a radio interview.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["\u{201C}She simply made it up,\u{201D}"]);
+    assert_eq!(src(q, text), Some("he"));
+
+    let text = "\"We are ready to govern,\" Okafor said in a statement released by her office.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said in a statement");
+    assert_eq!(content(q, text), ["\"We are ready to govern,\""]);
+
+    let text = "\"I have the best record in this race,\" the senator said answering a question \
+                from a student.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["\"I have the best record in this race,\""]
+    );
+}
+
+#[test]
+fn the_whole_medium_is_part_of_the_cue() {
+    let text = "Turnout had beaten every forecast, she said in a video message to supporters.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said in a video message");
+    assert_eq!(content(q, text), ["Turnout had beaten every forecast"]);
+    assert_eq!(src(q, text), Some("she"));
+}
+
+#[test]
+fn a_capitalised_pronoun_after_a_closing_quote_starts_a_sentence() {
+    let text = "Ortiz said the region has \"treated me very well.\" He praised the volunteers \
+                who ran his field offices.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["the region has \"treated me very well.\""]
+    );
+    let q = by_cue(&out, text, "praised");
+    assert_eq!(src(q, text), Some("He"));
+    assert!(content(q, text)[0].starts_with("the volunteers"));
+}
+
+#[test]
+fn gerund_complements_stay_with_their_verb() {
+    let text = "Patel, who has proposed scrapping the tax over five years, said the plan was fair.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has proposed");
+    assert_eq!(content(q, text), ["scrapping the tax over five years"]);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["the plan was fair"]);
+}
