@@ -6,9 +6,18 @@
 //! standard input), opens each one, undoes gzip when the bytes say so (multi-member, as WARC
 //! writers produce), picks a [`DocumentReader`] by extension or, for stdin and unknown
 //! extensions, by sniffing the first bytes, and streams what the reader finds to a callback
-//! as [`IngestEvent`]s. Nothing holds more than one document-sized unit in memory (a file for
-//! `.txt`/`.html`, a line, a WARC record, a feed entry), and each unit is bounded by
-//! [`IngestorBuilder::max_record_bytes`].
+//! as [`IngestEvent`]s. Each document-sized unit (a file for `.txt`/`.html`, a line, a WARC
+//! record, a feed entry) is bounded by [`IngestorBuilder::max_record_bytes`], and nothing holds
+//! more than a few chunks of units in memory (see below).
+//!
+//! [`Ingestor::read_plan`] (and [`Ingestor::read`]) use every core: a thread reads the inputs
+//! in order; readers hand the CPU-bound work on a unit (JSON parsing, HTTP and charset
+//! decoding, article extraction) back as an [`Item::Deferred`]; that work and the shared steps
+//! below run on rayon's threads, a chunk of up to [`CHUNK_UNITS`] units (or [`CHUNK_BYTES`] of
+//! input) at a time; and the events reach the caller's callback on the caller's thread, in
+//! input order, while the next chunks are read and worked. The order of documents and
+//! rejections, and the documents themselves, are those of a one-thread read
+//! ([`Ingestor::read_stream`] reads on the calling thread alone).
 //!
 //! | format | unit | notes |
 //! |---|---|---|
@@ -78,17 +87,18 @@ pub use error::ReadError;
 pub use export::{export_line, export_record};
 pub use htmltext::html_to_text;
 pub use lang::{detect as detect_language, normalize as normalize_language};
-pub use reader::{DocumentReader, Draft, Emit, Item, Location, ReadContext};
+pub use reader::{Deferred, DocumentReader, Draft, Emit, Item, Location, ReadContext};
 
 use echotrace_core::{DocId, Document, SourceId};
 use echotrace_extract::{ArticleExtractor, EchotraceExtractor};
 use input::{is_gzip, Counting, Gunzip, Peeked};
+use rayon::prelude::*;
 use std::fmt;
 use std::io::{BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
 
 /// The default for [`IngestorBuilder::max_record_bytes`].
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;
@@ -366,67 +376,48 @@ impl Ingestor {
     }
 
     /// Reads a plan, reporting progress after every event and every input.
+    ///
+    /// The inputs are read on a thread of their own, and the work on each unit (parsing,
+    /// article extraction, the shared steps of [`Ingestor::finish`]) runs on rayon's threads
+    /// in chunks of [`CHUNK_UNITS`] units or [`CHUNK_BYTES`] bytes of input; `on_event` and
+    /// `on_progress` run on the calling thread, in input order, exactly as a one-thread read
+    /// would call them, while the next chunks are being read. So a caller that writes
+    /// documents somewhere (a database) does so on one thread, alongside the reading.
     pub fn read_plan(
         &self,
         plan: &Plan,
         mut on_event: impl FnMut(IngestEvent),
         mut on_progress: impl FnMut(&Progress<'_>),
     ) -> Summary {
-        let mut run = Run {
-            on_event: &mut on_event,
-            on_progress: &mut on_progress,
-            summary: Summary::default(),
-            total_bytes: plan.total_bytes,
-            files_total: plan.inputs.len(),
-            files_done: 0,
-            done_bytes: 0,
-            counter: Arc::new(AtomicU64::new(0)),
-        };
         for problem in &plan.problems {
-            run.summary.rejected += 1;
-            (run.on_event)(IngestEvent::Rejected(problem.clone()));
+            on_event(IngestEvent::Rejected(problem.clone()));
         }
-        for input in &plan.inputs {
-            if self.cancelled() {
-                run.summary.cancelled = true;
-                break;
-            }
-            run.counter.store(0, Ordering::Relaxed);
-            run.summary.files += 1;
-            let opened: std::io::Result<Box<dyn Read>> = if input.path.as_os_str() == "-" {
-                Ok(Box::new(std::io::stdin().lock()))
-            } else {
-                std::fs::File::open(&input.path).map(|f| Box::new(f) as Box<dyn Read>)
-            };
-            match opened {
-                Ok(raw) => {
-                    let counted = Counting::new(raw, run.counter.clone());
-                    let ext = extension(&input.path);
-                    self.read_input(
-                        &input.name,
-                        Box::new(counted),
-                        ext.as_deref(),
-                        None,
-                        &mut run,
-                    );
+        // Two chunks wait while a third is worked on: enough to keep both sides busy, and
+        // little to finish after an interrupt.
+        let (tx, rx) = mpsc::sync_channel::<Vec<Delivery>>(2);
+        std::thread::scope(|scope| {
+            let producer = scope.spawn(move || Pipeline::new(self, plan, tx).run());
+            // The receiver lives (and dies) in here: if a callback panics, the reading thread
+            // sees it gone and stops instead of waiting forever.
+            let rx = rx;
+            for chunk in rx.iter() {
+                for Delivery { event, mark } in chunk {
+                    if let Some(event) = event {
+                        on_event(event);
+                    }
+                    on_progress(&mark.progress(plan));
                 }
-                Err(e) => run.reject(&input.name, None, e.to_string()),
             }
-            let read = run.counter.load(Ordering::Relaxed);
-            // A file that ended early (truncated) still counts whole, so the bar completes.
-            run.done_bytes += input.size.unwrap_or(0).max(read);
-            run.summary.bytes_read += read;
-            run.files_done += 1;
-            run.counter.store(0, Ordering::Relaxed);
-            run.progress(&input.name);
-        }
-        run.summary.cancelled |= self.cancelled();
-        run.summary
+            match producer.join() {
+                Ok(summary) => summary,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
     }
 
     /// Reads one stream (standard input, a network body, a fuzzer's bytes). `format` names a
     /// reader (`txt`, `jsonl`, `html`, `warc`, `feed`); `None` takes the extension of `name`,
-    /// else sniffs. Gzip is undone as for files.
+    /// else sniffs. Gzip is undone as for files. Everything happens on the calling thread.
     pub fn read_stream(
         &self,
         name: &str,
@@ -434,24 +425,33 @@ impl Ingestor {
         format: Option<&str>,
         mut on_event: impl FnMut(IngestEvent),
     ) -> Summary {
-        let mut on_progress = |_: &Progress<'_>| {};
-        let mut run = Run {
-            on_event: &mut on_event,
-            on_progress: &mut on_progress,
-            summary: Summary::default(),
-            total_bytes: 0,
-            files_total: 1,
-            files_done: 0,
-            done_bytes: 0,
-            counter: Arc::new(AtomicU64::new(0)),
+        let mut summary = Summary {
+            files: 1,
+            ..Summary::default()
         };
-        run.summary.files = 1;
-        let counted = Counting::new(input, run.counter.clone());
+        let counter = Arc::new(AtomicU64::new(0));
+        let counted = Counting::new(input, counter.clone());
         let ext = extension(Path::new(name));
-        self.read_input(name, Box::new(counted), ext.as_deref(), format, &mut run);
-        run.summary.bytes_read = run.counter.load(Ordering::Relaxed);
-        run.summary.cancelled = self.cancelled();
-        run.summary
+        self.read_input(
+            name,
+            Box::new(counted),
+            ext.as_deref(),
+            format,
+            &mut |location, unit| {
+                let settled = self.settle(name, location, unit);
+                if let Some(event) = summary.count(settled) {
+                    on_event(event);
+                }
+                if self.cancelled() {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        );
+        summary.bytes_read = counter.load(Ordering::Relaxed);
+        summary.cancelled = self.cancelled();
+        summary
     }
 
     fn cancelled(&self) -> bool {
@@ -460,13 +460,23 @@ impl Ingestor {
             .is_some_and(|c| c.load(Ordering::Relaxed))
     }
 
+    fn context<'a>(&'a self, file: &'a str) -> ReadContext<'a> {
+        ReadContext {
+            file,
+            extractor: self.extractor.as_ref(),
+            max_record_bytes: self.max_record_bytes,
+        }
+    }
+
+    /// Runs the reader for one input, sending every unit it finds (and a problem that ends
+    /// the input, as a rejection) to `on_unit`, which says whether to go on.
     fn read_input(
         &self,
         name: &str,
         raw: Box<dyn Read + '_>,
         ext: Option<&str>,
         format: Option<&str>,
-        run: &mut Run<'_>,
+        on_unit: &mut dyn FnMut(Option<Location>, Unit) -> ControlFlow<()>,
     ) {
         let raw = Peeked::new(raw, 2);
         let inner: Box<dyn Read + '_> = if is_gzip(raw.head()) {
@@ -477,39 +487,54 @@ impl Ingestor {
         let peeked = Peeked::new(inner, 8192);
         let reader = match self.choose(format, ext, peeked.head()) {
             Ok(r) => r,
-            Err(e) => return run.reject(name, None, e.to_string()),
+            Err(e) => {
+                let _ = on_unit(None, Unit::Rejected(e.to_string()));
+                return;
+            }
         };
         let mut input = BufReader::with_capacity(64 * 1024, peeked);
-        let cx = ReadContext {
-            file: name,
-            extractor: self.extractor.as_ref(),
-            max_record_bytes: self.max_record_bytes,
-        };
+        let cx = self.context(name);
         let result = {
             let mut sink = |item: Item| -> ControlFlow<()> {
                 match item {
-                    Item::Document { location, draft } => match self.finish(name, location, *draft)
-                    {
-                        Ok(doc) => {
-                            run.summary.documents += 1;
-                            (run.on_event)(IngestEvent::Document(doc));
-                        }
-                        Err(reason) => run.reject(name, location, reason),
-                    },
-                    Item::Rejected { location, reason } => run.reject(name, location, reason),
-                    Item::Skipped { .. } => run.summary.skipped += 1,
-                }
-                run.progress(name);
-                if self.cancelled() {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
+                    Item::Document { location, draft } => on_unit(location, Unit::Draft(draft)),
+                    Item::Deferred { location, work } => on_unit(location, Unit::Deferred(work)),
+                    Item::Rejected { location, reason } => {
+                        on_unit(location, Unit::Rejected(reason))
+                    }
+                    Item::Skipped { location } => on_unit(location, Unit::Skipped),
                 }
             };
             reader.read(&mut input, &cx, &mut sink)
         };
         if let Err(e) = result {
-            run.reject(name, e.location(), e.to_string());
+            let _ = on_unit(e.location(), Unit::Rejected(e.to_string()));
+        }
+    }
+
+    /// The end of one unit: its deferred work done, then [`Ingestor::finish`]. Runs on any
+    /// thread.
+    fn settle(&self, file: &str, location: Option<Location>, unit: Unit) -> Settled {
+        let rejected = |reason: String| {
+            Settled::Rejected(Rejection {
+                file: file.to_string(),
+                location: location.map(|l| l.to_string()),
+                reason,
+            })
+        };
+        let draft = match unit {
+            Unit::Draft(draft) => *draft,
+            Unit::Deferred(work) => match work.run(&self.context(file)) {
+                Ok(Some(draft)) => draft,
+                Ok(None) => return Settled::Skipped,
+                Err(reason) => return rejected(reason),
+            },
+            Unit::Rejected(reason) => return rejected(reason),
+            Unit::Skipped => return Settled::Skipped,
+        };
+        match self.finish(file, location, draft) {
+            Ok(doc) => Settled::Document(doc),
+            Err(reason) => rejected(reason),
         }
     }
 
@@ -640,40 +665,273 @@ fn extension(path: &Path) -> Option<String> {
     Some(ext.to_string())
 }
 
-/// The running state of one read.
-struct Run<'a> {
-    on_event: &'a mut dyn FnMut(IngestEvent),
-    on_progress: &'a mut dyn FnMut(&Progress<'_>),
-    summary: Summary,
-    total_bytes: u64,
-    files_total: usize,
-    files_done: usize,
-    /// Bytes of the inputs already finished.
-    done_bytes: u64,
-    /// Bytes read of the current input.
-    counter: Arc<AtomicU64>,
+/// A unit as its reader sent it, before the work that may run on another thread.
+enum Unit {
+    Draft(Box<Draft>),
+    Deferred(Deferred),
+    Rejected(String),
+    Skipped,
 }
 
-impl Run<'_> {
-    fn reject(&mut self, file: &str, location: Option<Location>, reason: String) {
-        self.summary.rejected += 1;
-        (self.on_event)(IngestEvent::Rejected(Rejection {
-            file: file.to_string(),
-            location: location.map(|l| l.to_string()),
-            reason,
-        }));
+/// A unit after [`Ingestor::settle`].
+enum Settled {
+    Document(Document),
+    Rejected(Rejection),
+    Skipped,
+}
+
+impl Summary {
+    /// Counts a settled unit; the event to send, if any.
+    fn count(&mut self, settled: Settled) -> Option<IngestEvent> {
+        match settled {
+            Settled::Document(doc) => {
+                self.documents += 1;
+                Some(IngestEvent::Document(doc))
+            }
+            Settled::Rejected(rejection) => {
+                self.rejected += 1;
+                Some(IngestEvent::Rejected(rejection))
+            }
+            Settled::Skipped => {
+                self.skipped += 1;
+                None
+            }
+        }
+    }
+}
+
+/// The most units in one chunk of parallel work.
+pub const CHUNK_UNITS: usize = 128;
+
+/// A chunk is cut once this many bytes of input have been read for it (a few large WARC
+/// records, a few big pages), which bounds the memory that waiting units hold.
+pub const CHUNK_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Where a read stood after a unit: what [`Progress`] reports, with the input as an index.
+#[derive(Clone, Copy)]
+struct Mark {
+    bytes_read: u64,
+    input: usize,
+    files_done: usize,
+    documents: u64,
+    rejected: u64,
+}
+
+impl Mark {
+    fn progress<'p>(&self, plan: &'p Plan) -> Progress<'p> {
+        Progress {
+            bytes_read: self.bytes_read,
+            total_bytes: plan.total_bytes,
+            file: plan.inputs.get(self.input).map_or("", |i| i.name.as_str()),
+            files_done: self.files_done,
+            files_total: plan.inputs.len(),
+            documents: self.documents,
+            rejected: self.rejected,
+        }
+    }
+}
+
+/// What the reading thread hands to the calling thread, in input order: an event, or none
+/// for a skipped unit or a finished input (only the progress moves).
+struct Delivery {
+    event: Option<IngestEvent>,
+    mark: Mark,
+}
+
+/// A chunk entry waiting for the parallel work.
+enum Pending {
+    Unit {
+        input: usize,
+        location: Option<Location>,
+        unit: Unit,
+        bytes_read: u64,
+    },
+    InputDone {
+        input: usize,
+        bytes_read: u64,
+    },
+}
+
+/// A chunk entry after it: a settled unit, or the end of an input (`settled` is `None`).
+struct Worked {
+    input: usize,
+    bytes_read: u64,
+    settled: Option<Settled>,
+}
+
+/// The reading side of [`Ingestor::read_plan`]: reads the inputs one after the other, cuts
+/// what the readers send into chunks, works each chunk on rayon's threads and sends the
+/// results, in order, to the calling thread.
+struct Pipeline<'a> {
+    ingestor: &'a Ingestor,
+    plan: &'a Plan,
+    tx: mpsc::SyncSender<Vec<Delivery>>,
+    summary: Summary,
+    files_done: usize,
+    chunk: Vec<Pending>,
+    /// Input bytes read when the chunk in hand was started.
+    chunk_start: u64,
+    /// The calling thread stopped listening (a callback panicked).
+    gone: bool,
+}
+
+impl<'a> Pipeline<'a> {
+    fn new(ingestor: &'a Ingestor, plan: &'a Plan, tx: mpsc::SyncSender<Vec<Delivery>>) -> Self {
+        Pipeline {
+            ingestor,
+            plan,
+            tx,
+            summary: Summary {
+                // Progress counts the problems of the plan among the rejections, as the
+                // summary does; the caller has sent them already.
+                rejected: plan.problems.len() as u64,
+                ..Summary::default()
+            },
+            files_done: 0,
+            chunk: Vec::with_capacity(CHUNK_UNITS),
+            chunk_start: 0,
+            gone: false,
+        }
     }
 
-    fn progress(&mut self, file: &str) {
-        let p = Progress {
-            bytes_read: self.done_bytes + self.counter.load(Ordering::Relaxed),
-            total_bytes: self.total_bytes,
-            file,
-            files_done: self.files_done,
-            files_total: self.files_total,
-            documents: self.summary.documents,
-            rejected: self.summary.rejected,
+    fn run(mut self) -> Summary {
+        let ingestor = self.ingestor;
+        let plan = self.plan;
+        // Bytes of the inputs already finished.
+        let mut done_bytes = 0u64;
+        // Bytes read of the current input.
+        let counter = Arc::new(AtomicU64::new(0));
+        for (index, input) in plan.inputs.iter().enumerate() {
+            if ingestor.cancelled() || self.gone {
+                self.summary.cancelled = true;
+                break;
+            }
+            counter.store(0, Ordering::Relaxed);
+            self.summary.files += 1;
+            let opened: std::io::Result<Box<dyn Read>> = if input.path.as_os_str() == "-" {
+                Ok(Box::new(std::io::stdin().lock()))
+            } else {
+                std::fs::File::open(&input.path).map(|f| Box::new(f) as Box<dyn Read>)
+            };
+            match opened {
+                Ok(raw) => {
+                    let counted = Counting::new(raw, counter.clone());
+                    let ext = extension(&input.path);
+                    ingestor.read_input(
+                        &input.name,
+                        Box::new(counted),
+                        ext.as_deref(),
+                        None,
+                        &mut |location, unit| {
+                            let bytes_read = done_bytes + counter.load(Ordering::Relaxed);
+                            self.push(Pending::Unit {
+                                input: index,
+                                location,
+                                unit,
+                                bytes_read,
+                            });
+                            if ingestor.cancelled() || self.gone {
+                                ControlFlow::Break(())
+                            } else {
+                                ControlFlow::Continue(())
+                            }
+                        },
+                    );
+                }
+                Err(e) => self.push(Pending::Unit {
+                    input: index,
+                    location: None,
+                    unit: Unit::Rejected(e.to_string()),
+                    bytes_read: done_bytes,
+                }),
+            }
+            let read = counter.load(Ordering::Relaxed);
+            // A file that ended early (truncated) still counts whole, so the bar completes.
+            done_bytes += input.size.unwrap_or(0).max(read);
+            self.summary.bytes_read += read;
+            self.push(Pending::InputDone {
+                input: index,
+                bytes_read: done_bytes,
+            });
+        }
+        self.flush();
+        self.summary.cancelled |= ingestor.cancelled();
+        self.summary
+    }
+
+    fn push(&mut self, pending: Pending) {
+        let bytes_read = match &pending {
+            Pending::Unit { bytes_read, .. } | Pending::InputDone { bytes_read, .. } => *bytes_read,
         };
-        (self.on_progress)(&p);
+        if self.chunk.is_empty() {
+            self.chunk_start = bytes_read;
+        }
+        self.chunk.push(pending);
+        if self.chunk.len() >= CHUNK_UNITS
+            || bytes_read.saturating_sub(self.chunk_start) >= CHUNK_BYTES
+            || self.ingestor.cancelled()
+        {
+            self.flush();
+        }
+    }
+
+    /// Works the chunk in hand on rayon's threads and sends it.
+    fn flush(&mut self) {
+        if self.chunk.is_empty() || self.gone {
+            self.chunk.clear();
+            return;
+        }
+        let ingestor = self.ingestor;
+        let plan = self.plan;
+        let worked: Vec<Worked> = std::mem::take(&mut self.chunk)
+            .into_par_iter()
+            .map(|pending| match pending {
+                Pending::Unit {
+                    input,
+                    location,
+                    unit,
+                    bytes_read,
+                } => {
+                    let name = plan.inputs.get(input).map_or("", |i| i.name.as_str());
+                    Worked {
+                        input,
+                        bytes_read,
+                        settled: Some(ingestor.settle(name, location, unit)),
+                    }
+                }
+                Pending::InputDone { input, bytes_read } => Worked {
+                    input,
+                    bytes_read,
+                    settled: None,
+                },
+            })
+            .collect();
+        let mut deliveries = Vec::with_capacity(worked.len());
+        for Worked {
+            input,
+            bytes_read,
+            settled,
+        } in worked
+        {
+            let event = match settled {
+                Some(settled) => self.summary.count(settled),
+                None => {
+                    self.files_done += 1;
+                    None
+                }
+            };
+            let mark = Mark {
+                bytes_read,
+                input,
+                files_done: self.files_done,
+                documents: self.summary.documents,
+                rejected: self.summary.rejected,
+            };
+            deliveries.push(Delivery { event, mark });
+        }
+        self.chunk = Vec::with_capacity(CHUNK_UNITS);
+        if self.tx.send(deliveries).is_err() {
+            self.gone = true;
+        }
     }
 }

@@ -72,6 +72,14 @@ pub enum Item {
         location: Option<Location>,
         draft: Box<Draft>,
     },
+    /// A unit whose CPU-bound work (parsing, article extraction) the reader leaves to the
+    /// ingestor, which may run it on another thread while the reader goes on; the results
+    /// still arrive in input order. `Ok(Some(draft))` is a document, `Ok(None)` a unit that is
+    /// not meant to be one (as [`Item::Skipped`]), `Err(reason)` a rejection.
+    Deferred {
+        location: Option<Location>,
+        work: Deferred,
+    },
     /// A unit that should have been a document and is not (reported to the user).
     Rejected {
         location: Option<Location>,
@@ -80,6 +88,33 @@ pub enum Item {
     /// A unit that is not meant to be a document (a WARC `request` record, an image
     /// response): counted, not reported.
     Skipped { location: Option<Location> },
+}
+
+/// The signature of deferred work: see [`Item::Deferred`].
+type DeferredFn = dyn FnOnce(&ReadContext<'_>) -> Result<Option<Draft>, String> + Send;
+
+/// Work on one unit that a reader hands to the ingestor instead of doing it itself (see
+/// [`Item::Deferred`]). It owns its input (a line, a record's bytes), so that it can run on
+/// any thread.
+pub struct Deferred(Box<DeferredFn>);
+
+impl Deferred {
+    pub fn new(
+        work: impl FnOnce(&ReadContext<'_>) -> Result<Option<Draft>, String> + Send + 'static,
+    ) -> Self {
+        Deferred(Box::new(work))
+    }
+
+    /// Does the work.
+    pub fn run(self, cx: &ReadContext<'_>) -> Result<Option<Draft>, String> {
+        (self.0)(cx)
+    }
+}
+
+impl fmt::Debug for Deferred {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Deferred(..)")
+    }
 }
 
 /// What a reader may use while reading.

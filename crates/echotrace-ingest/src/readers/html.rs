@@ -2,7 +2,7 @@
 
 use crate::decode;
 use crate::input::read_all;
-use crate::reader::{emit, sniff_head, DocumentReader, Draft, Emit, Item, ReadContext};
+use crate::reader::{emit, sniff_head, Deferred, DocumentReader, Draft, Emit, Item, ReadContext};
 use crate::ReadError;
 use echotrace_extract::{Article, ArticleExtractor};
 use std::io::BufRead;
@@ -32,16 +32,14 @@ impl DocumentReader for HtmlReader {
         emit: &mut Emit<'_>,
     ) -> Result<(), ReadError> {
         let bytes = read_all(input, cx.max_record_bytes, None)?;
-        let page = decode::html(&bytes, None);
-        let item = match page_draft(cx.extractor, &page, None) {
-            Ok(draft) => Item::Document {
-                location: None,
-                draft: Box::new(draft),
-            },
-            Err(reason) => Item::Rejected {
-                location: None,
-                reason,
-            },
+        // Decoding and extraction are left to the ingestor, which runs them for several files
+        // at once.
+        let item = Item::Deferred {
+            location: None,
+            work: Deferred::new(move |cx| {
+                let page = decode::html(&bytes, None);
+                page_draft(cx.extractor, &page, None).map(Some)
+            }),
         };
         emit!(emit, item);
         Ok(())

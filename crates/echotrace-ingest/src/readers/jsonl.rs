@@ -1,7 +1,9 @@
 //! `.jsonl` / `.ndjson`: one document per line.
 
 use crate::input::{read_line, Line};
-use crate::reader::{emit, sniff_head, DocumentReader, Draft, Emit, Item, Location, ReadContext};
+use crate::reader::{
+    emit, sniff_head, Deferred, DocumentReader, Draft, Emit, Item, Location, ReadContext,
+};
 use crate::readers::html::page_draft;
 use crate::ReadError;
 use echotrace_core::{ByteSpan, CharOffsets, DatePrecision, Published};
@@ -75,12 +77,12 @@ impl DocumentReader for JsonlReader {
                     if line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    match parse_line(line, cx) {
-                        Ok(draft) => Item::Document {
-                            location,
-                            draft: Box::new(draft),
-                        },
-                        Err(reason) => Item::Rejected { location, reason },
+                    // Parsing (and extracting an `html` field) is left to the ingestor, which
+                    // runs it on whichever core is free, in input order.
+                    let line = line.to_vec();
+                    Item::Deferred {
+                        location,
+                        work: Deferred::new(move |cx| parse_line(&line, cx).map(Some)),
                     }
                 }
             };

@@ -10,7 +10,9 @@
 
 use crate::decode;
 use crate::input::{read_line, Line};
-use crate::reader::{emit, sniff_head, DocumentReader, Emit, Item, Location, ReadContext};
+use crate::reader::{
+    emit, sniff_head, Deferred, DocumentReader, Emit, Item, Location, ReadContext,
+};
 use crate::readers::html::page_draft;
 use crate::ReadError;
 use echotrace_core::Published;
@@ -121,13 +123,11 @@ impl DocumentReader for WarcReader {
             if (block.len() as u64) < length {
                 return Err(short_block(location, length, block.len() as u64));
             }
-            let item = match record_document(&kind, &headers, &block, cx) {
-                Ok(Some(draft)) => Item::Document {
-                    location,
-                    draft: Box::new(draft),
-                },
-                Ok(None) => Item::Skipped { location },
-                Err(reason) => Item::Rejected { location, reason },
+            // The HTTP parsing, decoding and extraction are left to the ingestor, which runs
+            // them for several records at once.
+            let item = Item::Deferred {
+                location,
+                work: Deferred::new(move |cx| record_document(&kind, &headers, &block, cx)),
             };
             emit!(emit, item);
         }
