@@ -451,6 +451,45 @@ const MEDIUM_NOUNS: &[&str] = &[
     "article",
 ];
 
+/// Nouns for documents and findings that stand as the source of a verb spelled like a noun:
+/// `a poll shows`, `the report finds`, `footage from the game shows` (general news usage:
+/// polls, surveys, studies and records report what they found).
+const SOURCE_NOUNS: &[&str] = &[
+    "poll",
+    "survey",
+    "study",
+    "report",
+    "data",
+    "analysis",
+    "research",
+    "footage",
+    "video",
+    "records",
+    "results",
+    "numbers",
+    "figures",
+    "documents",
+    "review",
+    "audit",
+    "census",
+    "findings",
+    "evidence",
+    "memo",
+    "estimates",
+    "count",
+    "tally",
+    "investigation",
+    "probe",
+    "filing",
+    "filings",
+    "statistics",
+    "photos",
+    "images",
+    "tape",
+    "recording",
+    "transcript",
+];
+
 /// Lowercase words that may open a name: `said former governor Ed Rendell`.
 const NAME_MODIFIERS: &[&str] = &[
     "former", "then", "late", "longtime", "veteran", "senior", "top", "acting", "deputy",
@@ -699,6 +738,13 @@ impl<'a> Rules<'a> {
                     n += 1;
                     continue;
                 }
+                // `Sanders’ campaign`: a plural possessive's apostrophe is part of the name.
+                IK::Punct('"')
+                    if j < end
+                        && k > self.lo
+                        && self.a.items[k - 1].end == it.start
+                        && self.a.items[k - 1].lower.ends_with('s')
+                        && self.kind(k - 1) == Some(IK::Word) => {}
                 IK::Punct(_) | IK::Quote(_) => break,
                 IK::Num => {}
                 IK::Word => {
@@ -904,10 +950,21 @@ impl<'a> Rules<'a> {
                     if w == "that" {
                         return Some(m);
                     }
-                    if matches!(
-                        w,
-                        "and" | "but" | "because" | "while" | "if" | "whether" | "who" | "which"
-                    ) {
+                    // `told The Post and Courier that`: `and` inside a name.
+                    let in_name = w == "and" && m > k && self.cap(m - 1) && self.cap(m + 1);
+                    if !in_name
+                        && matches!(
+                            w,
+                            "and"
+                                | "but"
+                                | "because"
+                                | "while"
+                                | "if"
+                                | "whether"
+                                | "who"
+                                | "which"
+                        )
+                    {
                         return None;
                     }
                     if !self.cap(m) && self.cue_at(m).is_some() && m > k {
@@ -917,8 +974,11 @@ impl<'a> Rules<'a> {
                 Some(IK::Num) => {}
                 Some(IK::Punct('(' | ')' | '-')) => {}
                 Some(IK::Punct(',')) => {
-                    // `said, however, that` — only a one-word aside.
-                    if !(self.punct(m + 2, ',') && self.w(m + 3) == "that") {
+                    // `said, however, that` — only a one-word aside; `told a rally in Salem,
+                    // New Hampshire, that` — a place and its state.
+                    let place =
+                        m > k && self.cap(m - 1) && (self.cap(m + 1) || self.w(m + 1) == "that");
+                    if !(place || (self.punct(m + 2, ',') && self.w(m + 3) == "that")) {
                         return None;
                     }
                 }
@@ -1101,7 +1161,9 @@ impl<'a> Rules<'a> {
                         | "insist"
                         | "tell"
                 );
+                let after_medium = k == j && j > 0 && has(MEDIUM_NOUNS, &self.a.items[j - 1].lower);
                 if no_gerund
+                    && after_medium
                     && !self.cap(k)
                     && (self.free_participle(k)
                         || (w.ends_with("ed") && w.len() > 4 && self.cue_at(k).is_none()))
@@ -1141,6 +1203,11 @@ impl<'a> Rules<'a> {
                     if let Some(t) = self.find_that(k) {
                         t
                     } else if let Some(t) = self.infinitive_after_object(k, info) {
+                        t
+                    } else if let Some(t) = (info.takes_addressee && !has(PREPS, w))
+                        .then(|| self.after_addressee(k))
+                        .flatten()
+                    {
                         t
                     } else if info.takes_addressee && !has(PREPS, w) {
                         // `told reporters the economy …`: a short addressee, then the clause.
@@ -1201,6 +1268,35 @@ impl<'a> Rules<'a> {
         (end > start).then_some((start, end))
     }
 
+    /// Where what was said starts after an addressee of a few words (`told a news
+    /// conference they are …`, `told The Star-Ledger last week she would …`, `told his
+    /// supporters, "…"`): at the first subject pronoun or quotation within reach.
+    fn after_addressee(&self, k: usize) -> Option<usize> {
+        let mut m = k + 1;
+        while m < self.hi && m < k + 10 {
+            match self.kind(m) {
+                Some(IK::Quote(_)) => return Some(m),
+                Some(IK::Punct(',')) if self.is_quote(m + 1) => return Some(m + 1),
+                Some(IK::Word) => {
+                    let w = self.w(m);
+                    if matches!(w, "he" | "she" | "they" | "we" | "i") {
+                        return Some(m);
+                    }
+                    if has(CLAUSE_WORDS, w)
+                        || has(AUX, w)
+                        || (!self.cap(m) && self.cue_at(m).is_some())
+                    {
+                        return None;
+                    }
+                }
+                Some(IK::Num) | Some(IK::Punct('-' | '(' | ')' | '.')) => {}
+                _ => return None,
+            }
+            m += 1;
+        }
+        None
+    }
+
     fn infinitive_after_object(&self, k: usize, info: &CueInfo) -> Option<usize> {
         if !info.takes_infinitive {
             return None;
@@ -1210,9 +1306,14 @@ impl<'a> Rules<'a> {
                 Some(IK::Word)
                     if self.w(m) == "to"
                         && self.kind(m + 1) == Some(IK::Word)
-                        && !self.cap(m + 1) =>
+                        && !self.cap(m + 1)
+                        && !has(DETS, self.w(m + 1)) =>
                 {
                     return Some(m)
+                }
+                // `told a news conference they are close to a deal`: a clause, not an object.
+                Some(IK::Word) if matches!(self.w(m), "he" | "she" | "they" | "we" | "i") => {
+                    return None
                 }
                 Some(IK::Word) | Some(IK::Num) => {}
                 _ => return None,
@@ -1445,7 +1546,21 @@ impl<'a> Rules<'a> {
         })
     }
 
-    fn attribute(&self, i: usize, info: CueInfo, first_here: usize) -> Option<Cand> {
+    fn attribute(&self, i: usize, mut info: CueInfo, first_here: usize) -> Option<Cand> {
+        // `The campaign plans to …` is the verb; `his plans to …` the noun.
+        if info.form == CueForm::Noun && info.particle.is_some() && i > self.lo {
+            let prev = self.w(i - 1);
+            let determined = has(DETS, prev) || prev.ends_with("'s") || self.is_punct(i - 1);
+            if !determined {
+                if let Some(v) = self
+                    .lex
+                    .lookup(self.w(i), None)
+                    .filter(|c| c.form != CueForm::Noun)
+                {
+                    info = v;
+                }
+            }
+        }
         let mut c0 = i;
         while c0 > self.lo && self.is_cue_prefix(c0 - 1) {
             c0 -= 1;
@@ -1578,7 +1693,17 @@ impl<'a> Rules<'a> {
             && i > self.lo
         {
             let p = self.w(i - 1);
+            // `the campaign plans to spend`, `the ad claims that`: a complement that only
+            // a verb takes.
+            let verb_complement = (info.takes_infinitive
+                && self.w(i + 1) == "to"
+                && self.kind(i + 2) == Some(IK::Word)
+                && !self.cap(i + 2)
+                && !has(DETS, self.w(i + 2)))
+                || (self.w(i + 1) == "that" && self.w(i).ends_with('s'));
             let subj = has(SUBJ_PRONOUNS, p)
+                || has(SOURCE_NOUNS, p)
+                || (verb_complement && !has(PREPS, p))
                 || self.cap(i - 1)
                 || (p.ends_with('s') && !p.ends_with("'s") && p.len() > 3);
             if !subj {
@@ -1864,15 +1989,45 @@ impl<'a> Rules<'a> {
     }
 
     /// `his claim that …`, `a statement that …`: the noun cue and its clause.
-    fn noun_cue(&self, i: usize, _info: CueInfo) -> Option<Cand> {
-        if self.w(i + 1) != "that" {
+    fn noun_cue(&self, i: usize, info: CueInfo) -> Option<Cand> {
+        let prep = info
+            .particle
+            .filter(|p| matches!(*p, "of" | "on" | "for" | "to" | "about"));
+        let (cue_end, content) = if self.w(i + 1) == "that" {
+            let k = i + 1;
+            let end = self.clause_end(k);
+            if end <= k + 2 {
+                return None;
+            }
+            (i + 1, (k, end))
+        } else if let Some(p) = prep.filter(|p| self.w(i + 1) == *p) {
+            // `his decision to run`: the infinitive; `criticism of the plan`: the object.
+            let k = i + 2;
+            let verb = self.kind(k) == Some(IK::Word)
+                && !self.cap(k)
+                && !has(DETS, self.w(k))
+                && !has(OBJ_PRONOUNS, self.w(k))
+                && !has(SUBJ_PRONOUNS, self.w(k));
+            if info.form == CueForm::Noun && info.takes_infinitive && p == "to" && verb {
+                let end = self.clause_end(i + 1);
+                if end <= k {
+                    return None;
+                }
+                (i + 1, (i + 1, end))
+            } else if info.form == CueForm::Noun && !info.takes_infinitive {
+                let end = self.object_end(k);
+                if end <= k {
+                    return None;
+                }
+                (i + 2, (k, end))
+            } else {
+                return None;
+            }
+        } else {
             return None;
-        }
-        let k = i + 1;
-        let end = self.clause_end(k);
-        if end <= k + 2 {
-            return None;
-        }
+        };
+        let k = content.0;
+        let end = content.1;
         // The possessor is the source: `Tokayev's claim`, `his statement`.
         let mut source = None;
         let mut m = i;
@@ -1886,13 +2041,60 @@ impl<'a> Rules<'a> {
             m -= 1;
         }
         Some(Cand {
-            cue: (i, i + 1),
+            cue: (i, cue_end),
             source,
             borrow: None,
             content: vec![(k, end)],
-            class: CueClass::Speech,
+            class: info.class,
             sent: self.si,
         })
+    }
+
+    /// Where the object of a noun cue's preposition ends (`attacks on Mr. Clinton's record
+    /// in office, which …` → before the comma): at punctuation other than a hyphen, a
+    /// clause word, an auxiliary or a finite reporting verb.
+    fn object_end(&self, k: usize) -> usize {
+        let mut m = k;
+        while m < self.hi {
+            match self.kind(m) {
+                Some(IK::Word) => {
+                    let w = self.w(m);
+                    // Coordination and relative clauses stay with the object (`Obama's
+                    // birthplace and religion`, `companies that have outsourced jobs`);
+                    // an adverbial clause or a new reporting verb ends it.
+                    let adverbial = matches!(
+                        w,
+                        "because"
+                            | "while"
+                            | "when"
+                            | "as"
+                            | "but"
+                            | "although"
+                            | "though"
+                            | "since"
+                            | "if"
+                            | "after"
+                            | "before"
+                            | "until"
+                            | "unless"
+                            | "whereas"
+                    );
+                    let and_clause = matches!(w, "and" | "or")
+                        && (has(SUBJ_PRONOUNS, self.w(m + 1)) && !has(DETS, self.w(m + 1))
+                            || has(AUX, self.w(m + 1)));
+                    let verb = !self.cap(m)
+                        && self.finite_cue_at(m)
+                        && !matches!(self.w(m - 1), "of" | "the" | "a" | "an");
+                    if m > k && (adverbial || and_clause || verb) {
+                        break;
+                    }
+                }
+                Some(IK::Num) | Some(IK::Quote(_)) | Some(IK::Punct('-')) => {}
+                _ => break,
+            }
+            m += 1;
+        }
+        m
     }
 }
 

@@ -273,6 +273,119 @@ const NOUNS: &[&str] = &[
     "contention",
 ];
 
+// Nouns that report speech or an attitude through a prepositional object or an infinitive:
+// `criticism of the plan`, `attacks on the senator`, `support for the bill`, `his decision to
+// run`. Written from the nominalisations of the reporting and attitude verbs above (the
+// judgement, statement, opinion and desire categories of frame-semantic lexicons such as
+// FrameNet): the object of the preposition is what is judged, supported or wanted, and a
+// possessor (`his`, `Trump's`) is the source. (noun, preposition) pairs; the preposition
+// `to` with an infinitive after it is marked by the noun being in NOUN_INFINITIVES.
+const NOUN_OBJECTS: &[(&str, &str)] = &[
+    ("criticism", "of"),
+    ("criticisms", "of"),
+    ("condemnation", "of"),
+    ("denunciation", "of"),
+    ("defense", "of"),
+    ("defence", "of"),
+    ("endorsement", "of"),
+    ("rejection", "of"),
+    ("dismissal", "of"),
+    ("characterization", "of"),
+    ("portrayal", "of"),
+    ("assessment", "of"),
+    ("critique", "of"),
+    ("praise", "of"),
+    ("attack", "on"),
+    ("attacks", "on"),
+    ("assault", "on"),
+    ("stance", "on"),
+    ("position", "on"),
+    ("views", "on"),
+    ("support", "for"),
+    ("praise", "for"),
+    ("demand", "for"),
+    ("demands", "for"),
+    ("backing", "for"),
+    ("enthusiasm", "for"),
+    ("plea", "for"),
+    ("call", "for"),
+    ("opposition", "to"),
+    ("objection", "to"),
+    ("objections", "to"),
+    ("commitment", "to"),
+    ("concerns", "about"),
+    ("concern", "about"),
+    ("questions", "about"),
+    ("worries", "about"),
+    ("fears", "about"),
+    ("doubts", "about"),
+    ("complaints", "about"),
+    ("warnings", "about"),
+    ("claims", "about"),
+    ("comments", "about"),
+    ("remarks", "about"),
+];
+
+/// Nouns whose `to` opens an infinitive that says what is decided, planned or promised.
+const NOUN_INFINITIVES: &[&str] = &[
+    "decision",
+    "plan",
+    "plans",
+    "promise",
+    "pledge",
+    "vow",
+    "threat",
+    "refusal",
+    "bid",
+    "desire",
+    "intention",
+    "willingness",
+    "readiness",
+    "offer",
+    "proposal",
+    "request",
+    "demand",
+    "call",
+    "determination",
+    "commitment",
+];
+
+// More nouns that take a `that` clause (see NOUNS): findings, judgements and feelings.
+const ATTITUDE_NOUNS: &[&str] = &[
+    "assessment",
+    "prediction",
+    "accusation",
+    "accusations",
+    "charge",
+    "denial",
+    "acknowledgment",
+    "concern",
+    "concerns",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "worry",
+    "report",
+    "reports",
+    "conclusion",
+    "finding",
+    "findings",
+    "notion",
+    "impression",
+    "opinion",
+    "sense",
+    "threat",
+    "theory",
+    "accusation",
+    "insinuation",
+    "implication",
+    "confidence",
+    "conviction",
+    "expectation",
+    "expectations",
+];
+
 fn regular_forms(lemma: &str) -> [String; 3] {
     let b = lemma.as_bytes();
     let last = b.last().copied().unwrap_or(b'x');
@@ -383,16 +496,37 @@ impl DefaultLexicon {
                 );
             }
         }
+        let noun = |lemma: &'static str, class, particle, inf| CueInfo {
+            lemma,
+            class,
+            form: CueForm::Noun,
+            past_participle: false,
+            takes_addressee: false,
+            takes_infinitive: inf,
+            particle,
+        };
+        let mut add_noun = |info: CueInfo| {
+            let v = words.entry(info.lemma.to_string()).or_default();
+            if !v
+                .iter()
+                .any(|x| x.form == CueForm::Noun && x.particle == info.particle)
+            {
+                v.push(info);
+            }
+        };
         for &n in NOUNS {
-            words.entry(n.to_string()).or_default().push(CueInfo {
-                lemma: n,
-                class: CueClass::Speech,
-                form: CueForm::Noun,
-                past_participle: false,
-                takes_addressee: false,
-                takes_infinitive: false,
-                particle: None,
-            });
+            add_noun(noun(n, CueClass::Speech, None, false));
+        }
+        if attitude {
+            for &n in ATTITUDE_NOUNS {
+                add_noun(noun(n, CueClass::Attitude, None, false));
+            }
+            for &(n, p) in NOUN_OBJECTS {
+                add_noun(noun(n, CueClass::Attitude, Some(p), false));
+            }
+            for &n in NOUN_INFINITIVES {
+                add_noun(noun(n, CueClass::Attitude, Some("to"), true));
+            }
         }
         DefaultLexicon { words }
     }

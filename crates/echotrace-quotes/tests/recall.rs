@@ -110,3 +110,96 @@ fn gerund_complements_stay_with_their_verb() {
     let q = by_cue(&out, text, "said");
     assert_eq!(content(q, text), ["the plan was fair"]);
 }
+
+#[test]
+fn addressee_then_clause_without_that() {
+    let text = "Jensen told a news conference they are close to a deal on the budget.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(content(q, text), ["they are close to a deal on the budget"]);
+
+    let text = "Rossi told The Herald and Examiner of Springfield on Friday that she had voted \
+                for the measure.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(content(q, text), ["that she had voted for the measure"]);
+    assert_eq!(src(q, text), Some("Rossi"));
+
+    let text = "The governor told a rally in Dayton, Ohio, that the plant would stay open.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(content(q, text), ["that the plant would stay open"]);
+}
+
+#[test]
+fn a_plural_possessive_stays_in_the_source() {
+    let text = "The Greens\u{2019} campaign says it raised $3 million in March.";
+    let out = run(text);
+    let q = by_cue(&out, text, "says");
+    assert_eq!(src(q, text), Some("The Greens\u{2019} campaign"));
+}
+
+#[test]
+fn polls_and_records_as_sources() {
+    let text = "A new poll shows the incumbent trailing her challenger by six points.";
+    let out = run(text);
+    let q = by_cue(&out, text, "shows");
+    assert_eq!(src(q, text), Some("A new poll"));
+    assert_eq!(
+        content(q, text),
+        ["the incumbent trailing her challenger by six points"]
+    );
+}
+
+#[test]
+fn noun_cues_with_an_object_or_an_infinitive() {
+    let text = "The union repeated its criticism of the pension reform in a letter on Monday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "criticism of");
+    assert_eq!(
+        content(q, text),
+        ["the pension reform in a letter on Monday"]
+    );
+    assert_eq!(src(q, text), Some("its"));
+
+    let text = "Voters applauded the mayor's decision to close the landfill.";
+    let out = run(text);
+    let q = by_cue(&out, text, "decision");
+    assert_eq!(content(q, text), ["to close the landfill"]);
+    assert_eq!(src(q, text), Some("the mayor's"));
+
+    let text = "Her support for the new stadium and the tax that pays for it cost her the seat.";
+    let out = run(text);
+    let q = by_cue(&out, text, "support for");
+    assert_eq!(
+        content(q, text),
+        ["the new stadium and the tax that pays for it cost her the seat"]
+    );
+}
+
+#[test]
+fn a_verb_spelled_like_a_noun_with_a_verb_complement() {
+    let text = "The campaign plans to spend $10 million on television ads this month.";
+    let out = run(text);
+    let q = by_cue(&out, text, "plans");
+    assert_eq!(src(q, text), Some("The campaign"));
+    assert_eq!(
+        content(q, text),
+        ["to spend $10 million on television ads this month"]
+    );
+    // With a determiner it is the noun, and its possessor is the source.
+    let text = "The council rejected the mayor's plans to sell the harbour.";
+    let out = run(text);
+    let q = by_cue(&out, text, "plans");
+    assert_eq!(content(q, text), ["to sell the harbour"]);
+}
+
+#[test]
+fn speech_only_has_no_attitude_nouns() {
+    let text = "Her support for the new stadium cost her the seat.";
+    let out = QuoteExtractor::builder()
+        .speech_only()
+        .build()
+        .extract(text);
+    assert!(out.quotes.is_empty(), "{:#?}", out.quotes);
+}
