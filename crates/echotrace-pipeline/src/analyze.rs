@@ -8,7 +8,8 @@ use echotrace_reuse::{
     ReuseConfig, ReuseEngine,
 };
 use echotrace_store::{
-    Stage, Store, StoredAlignment, StoredCluster, StoredEntity, StoredMember, StoredQuote,
+    AlignmentKind, Stage, Store, StoredAlignment, StoredCluster, StoredEntity, StoredMember,
+    StoredQuote,
 };
 use rayon::prelude::*;
 use serde::Serialize;
@@ -348,6 +349,7 @@ fn stored_alignment(a: &Alignment) -> Result<StoredAlignment, PipelineError> {
             what: "an alignment",
             reason: e.to_string(),
         })?,
+        kind: AlignmentKind::Lexical,
     })
 }
 

@@ -74,6 +74,11 @@ pub struct SpanMatch {
     pub a_context: Option<f32>,
     #[serde(default)]
     pub b_context: Option<f32>,
+    /// Set for a paraphrase: two sentences that say the same in other words, confirmed by
+    /// sentence embeddings (`echotrace-paraphrase`), with the probability of the paraphrase
+    /// decision. The word counts above are then a bag-of-words comparison, not an alignment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paraphrase: Option<f32>,
 }
 
 /// Gaps up to this many words count as word edits; longer ones as dropped/inserted text.
@@ -545,6 +550,7 @@ impl BandedAligner {
             score: best,
             a_context: None,
             b_context: None,
+            paraphrase: None,
         };
         let mut x = 0;
         while x < ops.len() {

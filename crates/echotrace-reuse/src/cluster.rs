@@ -127,10 +127,13 @@ impl ClusterBuilder {
         for al in alignments {
             *shared.entry(pair_key(al)).or_default() += al.span.matches + al.span.variants;
         }
+        // A paraphrase was confirmed on its meaning, not on shared words: the word floor,
+        // which keeps stock formulae out, does not apply to it.
         let kept = |al: &Alignment| {
-            shared
-                .get(&pair_key(al))
-                .is_some_and(|&n| n >= self.config.min_words)
+            al.span.paraphrase.is_some()
+                || shared
+                    .get(&pair_key(al))
+                    .is_some_and(|&n| n >= self.config.min_words)
         };
         for (x, al) in alignments.iter().enumerate() {
             if !kept(al) {
@@ -319,6 +322,7 @@ mod tests {
                 score: 20,
                 a_context: None,
                 b_context: None,
+                paraphrase: None,
             },
         }
     }

@@ -386,6 +386,10 @@ pub struct ParentEvidence {
     pub missing_words: u32,
     /// Words of the parent not aligned with the child.
     pub dropped_words: u32,
+    /// Set when the child and the parent share the text only as a paraphrase (no word
+    /// alignment): the probability of the paraphrase decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paraphrase: Option<f32>,
 }
 
 /// A cluster member with its place in the derivation tree.
@@ -404,6 +408,11 @@ pub struct RankedMember {
     /// document is little more than the shared text.
     #[serde(default)]
     pub context: Option<f32>,
+    /// Set when the member shares the cluster's text with the other members only as a
+    /// paraphrase (no word alignment links it to any of them): the best probability of
+    /// those paraphrase decisions. Its span is then a rewritten version, not a copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paraphrase: Option<f32>,
 }
 
 /// A reuse cluster with provenance.
@@ -504,6 +513,10 @@ struct PairStats {
     short_parent: u32,
     /// Words of the second (the candidate child) inside short gaps.
     short_child: u32,
+    /// A word alignment links the two.
+    lexical: bool,
+    /// The best paraphrase probability of the links that are paraphrases.
+    paraphrase: Option<f32>,
 }
 
 fn squash(margin: f64, scale: f64) -> f32 {
@@ -589,6 +602,10 @@ impl ProvenanceRanker {
             for (p, q, sp, sq) in [(i, j, short_a, short_b), (j, i, short_b, short_a)] {
                 let s = &mut stats[p * n + q];
                 s.aligned = true;
+                match al.span.paraphrase {
+                    Some(prob) => s.paraphrase = Some(s.paraphrase.map_or(prob, |b| b.max(prob))),
+                    None => s.lexical = true,
+                }
                 s.pairs += pairs;
                 s.edits += al.span.word_edits();
                 s.short_parent += sp;
@@ -625,6 +642,7 @@ impl ProvenanceRanker {
                 word_edits: s.edits,
                 missing_words: words[c].saturating_sub(s.pairs + s.short_child),
                 dropped_words: words[p].saturating_sub(s.pairs + s.short_parent),
+                paraphrase: if s.lexical { None } else { s.paraphrase },
             }
         };
         // cost[p][c] of p being c's parent.
@@ -739,6 +757,22 @@ impl ProvenanceRanker {
             member_conf[c] = squash(margin, 2.0);
         }
 
+        let paraphrase_only = |i: usize| -> Option<f32> {
+            let links = (0..n)
+                .filter(|&j| j != i)
+                .map(|j| &stats[j * n + i])
+                .filter(|s| s.aligned);
+            let mut best: Option<f32> = None;
+            for s in links {
+                if s.lexical {
+                    return None;
+                }
+                if let Some(p) = s.paraphrase {
+                    best = Some(best.map_or(p, |b| b.max(p)));
+                }
+            }
+            best
+        };
         let mut members = Vec::with_capacity(cluster.members.len());
         let mut seen = vec![false; n];
         let mut ordered: Vec<&crate::cluster::ClusterMember> = cluster.members.iter().collect();
@@ -757,6 +791,7 @@ impl ProvenanceRanker {
                     confidence: 0.5,
                     evidence: None,
                     context: mean_context(i),
+                    paraphrase: None,
                 });
                 continue;
             }
@@ -769,6 +804,7 @@ impl ProvenanceRanker {
                 confidence: member_conf[i],
                 evidence: parent.map(|p| evidence(p, i)),
                 context: mean_context(i),
+                paraphrase: paraphrase_only(i),
             });
         }
 
@@ -1063,6 +1099,7 @@ mod tests {
                     score: 1,
                     a_context: None,
                     b_context: None,
+                    paraphrase: None,
                 },
             })
             .collect();

@@ -25,16 +25,19 @@ pub enum Stage {
     Reuse,
     /// Quote and entity extraction.
     Quotes,
+    /// Paraphrased reuse: sentence pairs confirmed by embeddings. Runs after `reuse`.
+    Paraphrase,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 2] = [Stage::Reuse, Stage::Quotes];
+    pub const ALL: [Stage; 3] = [Stage::Reuse, Stage::Quotes, Stage::Paraphrase];
 
-    /// `reuse` or `quotes`, as stored.
+    /// `reuse`, `quotes` or `paraphrase`, as stored.
     pub fn as_str(self) -> &'static str {
         match self {
             Stage::Reuse => "reuse",
             Stage::Quotes => "quotes",
+            Stage::Paraphrase => "paraphrase",
         }
     }
 
@@ -66,6 +69,46 @@ pub struct StoredAlignment {
     pub identity: f64,
     /// Whatever else the stage wants back (JSON).
     pub detail: serde_json::Value,
+    /// How the two spans were found to be the same text.
+    #[serde(default)]
+    pub kind: AlignmentKind,
+}
+
+/// How an alignment was found. Stored in `alignments.kind`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AlignmentKind {
+    /// Word alignment: the same words, edited.
+    #[default]
+    Lexical,
+    /// The same meaning in other words (sentence embeddings).
+    Paraphrase,
+}
+
+impl AlignmentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlignmentKind::Lexical => "lexical",
+            AlignmentKind::Paraphrase => "paraphrase",
+        }
+    }
+
+    fn parse(name: &str) -> Option<AlignmentKind> {
+        match name {
+            "lexical" => Some(AlignmentKind::Lexical),
+            "paraphrase" => Some(AlignmentKind::Paraphrase),
+            _ => None,
+        }
+    }
+}
+
+/// The embedding of one sentence of a document. A row of `sentence_vectors`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredVector {
+    pub doc: DocId,
+    pub span: ByteSpan,
+    /// Unit length.
+    pub vector: Vec<f32>,
 }
 
 /// A document in a cluster. A row of `cluster_members`.
@@ -349,7 +392,7 @@ fn spans_from_json(value: serde_json::Value, what: &str) -> Result<Vec<ByteSpan>
 }
 
 const SELECT_ALIGNMENT: &str = "SELECT da.id, al.a_start, al.a_end, db.id, al.b_start, al.b_end, \
-     al.score, al.identity, al.detail, al.id FROM alignments al \
+     al.score, al.identity, al.detail, al.id, al.kind FROM alignments al \
      JOIN documents da ON da.seq = al.a_seq JOIN documents db ON db.seq = al.b_seq";
 
 fn row_to_alignment(row: &Row<'_>) -> Result<StoredAlignment, StoreError> {
@@ -364,6 +407,13 @@ fn row_to_alignment(row: &Row<'_>) -> Result<StoredAlignment, StoreError> {
         score: row.get(6).map_err(&read)?,
         identity: row.get(7).map_err(&read)?,
         detail: json_at(row, 8, &what)?,
+        kind: {
+            let kind: String = row.get(10).map_err(&read)?;
+            AlignmentKind::parse(&kind).ok_or_else(|| StoreError::Corrupt {
+                what: what.clone(),
+                reason: format!("unknown alignment kind {kind:?}"),
+            })?
+        },
     })
 }
 
@@ -487,17 +537,95 @@ impl Store {
         alignments: &[StoredAlignment],
         state: Option<(&str, &[u8])>,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction().context("starting a reuse batch")?;
+        self.commit_alignment_batch(Stage::Reuse, docs, alignments, state, &[], "")
+    }
+
+    /// In one transaction: stores the paraphrase alignments found for `docs` and the sentence
+    /// vectors of `model` computed on the way, and marks `docs` done for
+    /// [`Stage::Paraphrase`]. Nothing is written if anything is invalid.
+    pub fn commit_paraphrase_batch(
+        &mut self,
+        docs: &[DocId],
+        alignments: &[StoredAlignment],
+        vectors: &[StoredVector],
+        model: &str,
+    ) -> Result<(), StoreError> {
+        self.commit_alignment_batch(Stage::Paraphrase, docs, alignments, None, vectors, model)
+    }
+
+    /// The stored vectors of `model` for `doc`'s sentences, by span.
+    pub fn sentence_vectors(
+        &self,
+        doc: &DocId,
+        model: &str,
+    ) -> Result<Vec<StoredVector>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT v.span_start, v.span_end, v.vector FROM sentence_vectors v \
+                 JOIN documents d ON d.seq = v.doc_seq WHERE d.id = ?1 AND v.model = ?2 \
+                 ORDER BY v.span_start, v.span_end",
+            )
+            .context("preparing the sentence vector listing")?;
+        let mut rows = stmt
+            .query(params![doc.as_str(), model])
+            .context("listing sentence vectors")?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().context("listing sentence vectors")? {
+            let what = format!("a sentence vector of {doc}");
+            let span = span_at(row, 0, &what)?;
+            let bytes: Vec<u8> = row.get(2).map_err(read_err("reading a sentence vector"))?;
+            if bytes.len() % 4 != 0 {
+                return Err(corrupt(
+                    &what,
+                    format!("{} bytes is not float32s", bytes.len()),
+                ));
+            }
+            let vector = bytes
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect();
+            out.push(StoredVector {
+                doc: doc.clone(),
+                span,
+                vector,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Number of stored sentence vectors (all models).
+    pub fn sentence_vector_count(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM sentence_vectors", [], |r| r.get(0))
+            .map(count)
+            .context("counting sentence vectors")
+    }
+
+    fn commit_alignment_batch(
+        &mut self,
+        stage: Stage,
+        docs: &[DocId],
+        alignments: &[StoredAlignment],
+        state: Option<(&str, &[u8])>,
+        vectors: &[StoredVector],
+        model: &str,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction()
+            .context("starting an alignment batch")?;
         {
             let mut refs = DocRefs::new(&tx);
-            let seqs = batch_seqs(&mut refs, Stage::Reuse, docs)?;
+            let seqs = batch_seqs(&mut refs, stage, docs)?;
             let mut upsert = tx
                 .prepare_cached(
                     "INSERT INTO alignments (a_seq, a_start, a_end, b_seq, b_start, b_end, \
-                     score, identity, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+                     score, identity, detail, kind) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
                      ON CONFLICT (a_seq, a_start, a_end, b_seq, b_start, b_end) DO UPDATE SET \
                      score = excluded.score, identity = excluded.identity, \
-                     detail = excluded.detail",
+                     detail = excluded.detail, kind = excluded.kind",
                 )
                 .context("preparing the alignment insert")?;
             for (i, al) in alignments.iter().enumerate() {
@@ -516,9 +644,30 @@ impl Store {
                         b_end,
                         score,
                         identity,
-                        json_text(&al.detail)
+                        json_text(&al.detail),
+                        al.kind.as_str()
                     ])
                     .context("storing an alignment")?;
+            }
+            let mut put_vector = tx
+                .prepare_cached(
+                    "INSERT INTO sentence_vectors (doc_seq, span_start, span_end, model, vector) \
+                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET vector = excluded.vector",
+                )
+                .context("preparing the sentence vector insert")?;
+            for (i, v) in vectors.iter().enumerate() {
+                let what = || format!("sentence vector {i} of the batch ({})", v.doc);
+                let (seq, start, end) = refs.span(&v.doc, v.span, &what)?;
+                if v.vector.iter().any(|x| !x.is_finite()) {
+                    return Err(StoreError::InvalidRow {
+                        what: what(),
+                        reason: "the vector has a value that is not finite".into(),
+                    });
+                }
+                let bytes: Vec<u8> = v.vector.iter().flat_map(|x| x.to_le_bytes()).collect();
+                put_vector
+                    .execute(params![seq, start, end, model, bytes])
+                    .context("storing a sentence vector")?;
             }
             if let Some((key, value)) = state {
                 tx.execute(
@@ -529,9 +678,9 @@ impl Store {
                 )
                 .context("storing analysis state")?;
             }
-            mark_done(&tx, Stage::Reuse, &seqs)?;
+            mark_done(&tx, stage, &seqs)?;
         }
-        tx.commit().context("committing a reuse batch")
+        tx.commit().context("committing an alignment batch")
     }
 
     /// Replaces the state blob `key` with `len` bytes written by `write`, streamed into the

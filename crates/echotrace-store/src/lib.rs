@@ -62,8 +62,8 @@ mod search;
 mod stats;
 
 pub use analysis::{
-    speaker_key, ClusterSummary, Stage, StoredAlignment, StoredCluster, StoredEntity, StoredMember,
-    StoredQuote,
+    speaker_key, AlignmentKind, ClusterSummary, Stage, StoredAlignment, StoredCluster,
+    StoredEntity, StoredMember, StoredQuote, StoredVector,
 };
 pub use documents::{Documents, FoundDocument, InsertOutcome};
 pub use error::StoreError;

@@ -28,10 +28,15 @@ const MIGRATIONS: &[Migration] = &[
         description: "analysis: stage marks, state, alignments, clusters, quotes, entities",
         sql: include_str!("migrations/0002_analysis.sql"),
     },
+    Migration {
+        version: 3,
+        description: "paraphrase: stage, alignment kind, sentence vectors",
+        sql: include_str!("migrations/0003_paraphrase.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `PRAGMA application_id` of an echotrace store ("ECHT"): lets `file(1)`-like tools and this
 /// crate tell an echotrace store from any other SQLite file.

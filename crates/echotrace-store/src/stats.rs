@@ -19,14 +19,20 @@ pub struct StoreStats {
     pub ingest_runs: u64,
     /// Rejected inputs over all ingest runs.
     pub rejections: u64,
-    /// Stored alignments of reused text.
+    /// Stored alignments of reused text (both kinds).
     pub alignments: u64,
+    /// Of those, paraphrases (found with sentence embeddings).
+    pub paraphrase_alignments: u64,
+    /// Sentence embeddings kept for the paraphrase stage.
+    pub sentence_vectors: u64,
     pub clusters: u64,
     pub quotes: u64,
     /// Documents not yet through the reuse stage.
     pub pending_reuse: u64,
     /// Documents not yet through the quote stage.
     pub pending_quotes: u64,
+    /// Documents not yet through the paraphrase stage (which runs only with a model).
+    pub pending_paraphrase: u64,
     pub schema_version: i64,
     /// Bytes on disk: the database file plus its write-ahead log. `None` in memory.
     pub file_size_bytes: Option<u64>,
@@ -99,10 +105,16 @@ impl Store {
             ingest_runs: scalar("SELECT count(*) FROM ingest_runs", "counting ingest runs")?,
             rejections: scalar("SELECT count(*) FROM rejections", "counting rejections")?,
             alignments: scalar("SELECT count(*) FROM alignments", "counting alignments")?,
+            paraphrase_alignments: scalar(
+                "SELECT count(*) FROM alignments WHERE kind = 'paraphrase'",
+                "counting paraphrase alignments",
+            )?,
+            sentence_vectors: self.sentence_vector_count()?,
             clusters: self.cluster_count()?,
             quotes: scalar("SELECT count(*) FROM quotes", "counting quotes")?,
             pending_reuse: self.pending_count(Stage::Reuse)?,
             pending_quotes: self.pending_count(Stage::Quotes)?,
+            pending_paraphrase: self.pending_count(Stage::Paraphrase)?,
             schema_version: self.schema_version()?,
             file_size_bytes: self.path.as_deref().map(|path| {
                 let mut wal = path.as_os_str().to_owned();

@@ -3,8 +3,8 @@
 
 use echotrace_core::{ByteSpan, DocId, Document, Published, SourceId};
 use echotrace_store::{
-    Stage, Store, StoreError, StoredAlignment, StoredCluster, StoredEntity, StoredMember,
-    StoredQuote, SCHEMA_VERSION,
+    AlignmentKind, Stage, Store, StoreError, StoredAlignment, StoredCluster, StoredEntity,
+    StoredMember, StoredQuote, StoredVector, SCHEMA_VERSION,
 };
 use rusqlite::Connection;
 use serde_json::json;
@@ -66,6 +66,7 @@ fn alignment(a: &Document, b: &Document, passage: &str, score: f64) -> StoredAli
         score,
         identity: 1.0,
         detail: json!({"ops": [["=", passage.len()]]}),
+        kind: AlignmentKind::Lexical,
     }
 }
 
@@ -111,9 +112,9 @@ fn a_version_1_file_is_upgraded_in_place() {
         )
         .unwrap();
     }
-    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(SCHEMA_VERSION, 3);
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
     let old = store.document(&id("old-1")).unwrap().expect("kept");
     assert_eq!(old.text, "Putin said the CSTO acted.");
     // Every document of a v1 store is pending for every stage.
@@ -141,8 +142,9 @@ fn a_version_1_file_is_upgraded_in_place() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     for table in [
+        "sentence_vectors",
         "stage_done",
         "analysis_state",
         "alignments",
@@ -662,7 +664,7 @@ fn stats_count_the_analysis() {
         ),
         (2, 1, 2, 1, 2)
     );
-    assert_eq!(stats.schema_version, 2);
+    assert_eq!(stats.schema_version, SCHEMA_VERSION);
     let json = serde_json::to_value(&stats).unwrap();
     assert_eq!(json["pending_quotes"], 2);
 }
@@ -732,4 +734,56 @@ fn deleting_a_document_by_hand_takes_what_was_found_in_it() {
         })
         .unwrap();
     assert_eq!(fk, 0);
+}
+
+#[test]
+fn paraphrase_batches_store_their_kind_and_vectors_and_mark_their_own_stage() {
+    let mut store = store_with_corpus();
+    let docs = corpus();
+    let (tass, ria) = (&docs[0], &docs[2]);
+    let mut al = alignment(tass, ria, PASSAGE, 0.91);
+    al.kind = AlignmentKind::Paraphrase;
+    let vector = |x: f32| vec![x, (1.0 - x * x).sqrt(), 0.0];
+    let vectors = [
+        StoredVector {
+            doc: tass.id.clone(),
+            span: span_of(&tass.text, PASSAGE),
+            vector: vector(0.6),
+        },
+        StoredVector {
+            doc: ria.id.clone(),
+            span: span_of(&ria.text, PASSAGE),
+            vector: vector(0.8),
+        },
+    ];
+    let ids = [tass.id.clone(), ria.id.clone()];
+    store
+        .commit_paraphrase_batch(&ids, &[al.clone()], &vectors, "mini")
+        .unwrap();
+    // Twice: a re-run changes nothing.
+    store
+        .commit_paraphrase_batch(&ids, &[al.clone()], &vectors, "mini")
+        .unwrap();
+    assert_eq!(store.alignments().unwrap(), [al]);
+    assert_eq!(
+        store.sentence_vectors(&tass.id, "mini").unwrap(),
+        [vectors[0].clone()]
+    );
+    assert!(store
+        .sentence_vectors(&tass.id, "other-model")
+        .unwrap()
+        .is_empty());
+    assert_eq!(store.sentence_vector_count().unwrap(), 2);
+    assert_eq!(store.pending_count(Stage::Paraphrase).unwrap(), 1);
+    assert_eq!(store.pending_count(Stage::Reuse).unwrap(), 3);
+
+    // A vector that is not finite refuses the whole batch.
+    let mut bad = vectors[1].clone();
+    bad.vector[0] = f32::NAN;
+    let sputnik = docs[1].id.clone();
+    let err = store
+        .commit_paraphrase_batch(&[sputnik], &[], &[bad], "mini")
+        .unwrap_err();
+    assert!(matches!(err, StoreError::InvalidRow { .. }), "{err}");
+    assert_eq!(store.pending_count(Stage::Paraphrase).unwrap(), 1);
 }

@@ -55,6 +55,7 @@ fn populated_file(dir: &std::path::Path) -> std::path::PathBuf {
                 score: 12.0,
                 identity: 0.5,
                 detail: json!(null),
+                kind: Default::default(),
             }],
             Some(("reuse.index", b"\x00\x01")),
         )

@@ -1,0 +1,201 @@
+//! Sentence embeddings: the [`SentenceEncoder`] plug point and [`MiniLmEncoder`], a
+//! sentence-transformers BERT model (all-MiniLM-L6-v2 by default) run with candle on the CPU.
+
+use crate::bert::{mean_pool_normalized, BertConfig, BertEncoder};
+use crate::ParaphraseError;
+use candle_core::{DType, Device, Tensor};
+use candle_nn::VarBuilder;
+use std::path::{Path, PathBuf};
+use tokenizers::{PaddingParams, PaddingStrategy, Tokenizer, TruncationParams};
+
+/// Turns sentences into unit vectors whose dot product says how close their meanings are.
+pub trait SentenceEncoder: Send + Sync {
+    /// Length of every vector.
+    fn dim(&self) -> usize;
+    /// One L2-normalised vector per text, in order.
+    fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, ParaphraseError>;
+    /// A name that identifies the model (vectors of different models are never compared).
+    fn model_name(&self) -> &str;
+}
+
+/// The files of a sentence-transformers model directory.
+#[derive(Clone, Debug)]
+pub struct ModelFiles {
+    pub dir: PathBuf,
+}
+
+impl ModelFiles {
+    /// The files the encoder reads.
+    pub const REQUIRED: [&'static str; 3] = ["config.json", "model.safetensors", "tokenizer.json"];
+
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        ModelFiles { dir: dir.into() }
+    }
+
+    /// Where the model is looked for when no path is given: `$ECHOTRACE_MODEL`, else
+    /// `$XDG_DATA_HOME/echotrace/models/all-MiniLM-L6-v2` (`~/.local/share/…` without
+    /// `XDG_DATA_HOME`). `None` only when neither variable nor a home directory is known.
+    pub fn default_dir() -> Option<PathBuf> {
+        if let Some(dir) = std::env::var_os("ECHOTRACE_MODEL").filter(|d| !d.is_empty()) {
+            return Some(PathBuf::from(dir));
+        }
+        let data = std::env::var_os("XDG_DATA_HOME")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("HOME")
+                    .filter(|d| !d.is_empty())
+                    .map(|h| PathBuf::from(h).join(".local/share"))
+            })?;
+        Some(data.join("echotrace/models").join(DEFAULT_MODEL_NAME))
+    }
+
+    /// The missing files, if any.
+    pub fn missing(&self) -> Vec<PathBuf> {
+        Self::REQUIRED
+            .iter()
+            .map(|f| self.dir.join(f))
+            .filter(|p| !p.is_file())
+            .collect()
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.missing().is_empty()
+    }
+
+    /// `max_seq_length` from `sentence_bert_config.json`, if the file says.
+    fn max_seq_length(&self) -> Option<usize> {
+        let text = std::fs::read_to_string(self.dir.join("sentence_bert_config.json")).ok()?;
+        let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+        v.get("max_seq_length")?.as_u64().map(|n| n as usize)
+    }
+}
+
+/// The model echotrace uses by default.
+pub const DEFAULT_MODEL_NAME: &str = "all-MiniLM-L6-v2";
+
+/// Tokens per sentence when the model directory does not say (sentence-transformers' value for
+/// all-MiniLM-L6-v2).
+const DEFAULT_MAX_TOKENS: usize = 256;
+
+/// Sentences per forward pass. Sentences are sorted by length first, so a batch pads little.
+const BATCH: usize = 32;
+
+/// A sentence-transformers BERT model (token embeddings → mean pooling → L2 normalisation) on
+/// the CPU.
+pub struct MiniLmEncoder {
+    bert: BertEncoder,
+    tokenizer: Tokenizer,
+    dim: usize,
+    name: String,
+}
+
+impl MiniLmEncoder {
+    /// Loads `config.json`, `model.safetensors` and `tokenizer.json` from `dir`.
+    pub fn load(dir: &Path) -> Result<Self, ParaphraseError> {
+        let files = ModelFiles::new(dir);
+        let missing = files.missing();
+        if !missing.is_empty() {
+            return Err(ParaphraseError::ModelMissing {
+                dir: dir.to_path_buf(),
+                missing,
+            });
+        }
+        let model_error = |what: &str, reason: String| ParaphraseError::Model {
+            path: dir.join(what),
+            reason,
+        };
+        let config_text = std::fs::read_to_string(dir.join("config.json"))
+            .map_err(|e| model_error("config.json", e.to_string()))?;
+        let config: BertConfig = serde_json::from_str(&config_text)
+            .map_err(|e| model_error("config.json", e.to_string()))?;
+        let max_tokens = files
+            .max_seq_length()
+            .unwrap_or(DEFAULT_MAX_TOKENS)
+            .min(config.max_position_embeddings);
+        let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
+            .map_err(|e| model_error("tokenizer.json", e.to_string()))?;
+        // The file pads every input to 128 tokens and cuts there; sentence-transformers pads
+        // to the longest input of a batch and cuts at the model's max_seq_length.
+        tokenizer.with_padding(Some(PaddingParams {
+            strategy: PaddingStrategy::BatchLongest,
+            ..PaddingParams::default()
+        }));
+        tokenizer
+            .with_truncation(Some(TruncationParams {
+                max_length: max_tokens,
+                ..TruncationParams::default()
+            }))
+            .map_err(|e| model_error("tokenizer.json", e.to_string()))?;
+        let weights = dir.join("model.safetensors");
+        // SAFETY: the weights file is memory-mapped read-only; it must not be modified while
+        // the encoder lives, as with any mmap of a model file.
+        let vb =
+            unsafe { VarBuilder::from_mmaped_safetensors(&[&weights], DType::F32, &Device::Cpu) }
+                .map_err(|e| model_error("model.safetensors", e.to_string()))?;
+        let bert = BertEncoder::load(vb, &config)
+            .map_err(|e| model_error("model.safetensors", e.to_string()))?;
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "sentence-model".to_string());
+        Ok(MiniLmEncoder {
+            bert,
+            tokenizer,
+            dim: config.hidden_size,
+            name,
+        })
+    }
+
+    fn encode_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, ParaphraseError> {
+        let tokenizer_error = |e: tokenizers::Error| ParaphraseError::Encode(e.to_string());
+        let encodings = self
+            .tokenizer
+            .encode_batch(texts.to_vec(), true)
+            .map_err(tokenizer_error)?;
+        let len = encodings.first().map_or(0, |e| e.get_ids().len());
+        let mut ids = Vec::with_capacity(texts.len() * len);
+        let mut mask = Vec::with_capacity(texts.len() * len);
+        for e in &encodings {
+            ids.extend_from_slice(e.get_ids());
+            mask.extend(e.get_attention_mask().iter().map(|&m| m as f32));
+        }
+        let run = || -> candle_core::Result<Vec<Vec<f32>>> {
+            let device = self.bert.device();
+            let ids = Tensor::from_vec(ids, (texts.len(), len), device)?;
+            let mask = Tensor::from_vec(mask, (texts.len(), len), device)?;
+            let hidden = self.bert.forward(&ids, &mask)?;
+            mean_pool_normalized(&hidden, &mask)?.to_vec2::<f32>()
+        };
+        run().map_err(|e| ParaphraseError::Encode(e.to_string()))
+    }
+}
+
+impl SentenceEncoder for MiniLmEncoder {
+    fn dim(&self) -> usize {
+        self.dim
+    }
+
+    fn model_name(&self) -> &str {
+        &self.name
+    }
+
+    fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, ParaphraseError> {
+        // Batches of similar length waste little on padding; results go back in input order.
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| texts[i].len());
+        let mut out = vec![Vec::new(); texts.len()];
+        for chunk in order.chunks(BATCH) {
+            let batch: Vec<&str> = chunk.iter().map(|&i| texts[i]).collect();
+            for (&i, v) in chunk.iter().zip(self.encode_batch(&batch)?) {
+                out[i] = v;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Cosine of two unit vectors.
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}

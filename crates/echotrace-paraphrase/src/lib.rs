@@ -1,0 +1,47 @@
+//! Paraphrase reuse: text that was rewritten rather than copied, found with sentence
+//! embeddings and confirmed by a score a reader can check.
+//!
+//! Lexical alignment ([`echotrace_reuse`]) finds copies that keep the words. Content farms and
+//! state outlets also rewrite: the seed's three versions of one lead share names and the
+//! story but few five-word runs. This crate finds those in three steps, each with its plug
+//! point:
+//!
+//! | step | module | principal type | plug point |
+//! |---|---|---|---|
+//! | which sentence pairs to look at | [`candidates`] | [`SentenceIndex`]: incremental index of rare words (names, numbers, uncommon words) shared by two sentences | [`SentenceIndexConfig`] |
+//! | what each sentence means | [`encoder`] | [`MiniLmEncoder`]: all-MiniLM-L6-v2 (BERT, mean pooling, L2 norm) on candle, on the CPU | [`SentenceEncoder`] |
+//! | whether a pair says the same | [`score`] | [`ParaphraseScorer`]: logistic regression over the cosine and lexical facts, fitted on labelled pairs | its threshold |
+//!
+//! Only sentences with a candidate partner are embedded: a transformer pass costs far more
+//! than the hashing the lexical engine does per word, and almost every sentence pair of a
+//! corpus is unrelated. The crate knows nothing of storage; `echotrace-pipeline` keeps the
+//! index and the vectors in the store and merges confirmed pairs into the reuse clusters as
+//! alignments of kind `paraphrase`.
+//!
+//! ```no_run
+//! use echotrace_paraphrase::{MiniLmEncoder, ModelFiles, PairFeatures, ParaphraseScorer,
+//!     SentenceEncoder, cosine};
+//!
+//! let dir = ModelFiles::default_dir().expect("a home directory");
+//! let encoder = MiniLmEncoder::load(&dir)?; // `echotrace model fetch` puts the model there
+//! let a = "Kazakh President Kassym-Jomart Tokayev said the unrest had been prepared for a long time.";
+//! let b = "The unrest had been planned well in advance, Kazakhstan's president Tokayev said.";
+//! let v = encoder.encode(&[a, b])?;
+//! let features = PairFeatures::new(a, b, cosine(&v[0], &v[1]));
+//! let scorer = ParaphraseScorer::default();
+//! println!("p = {:.2}, paraphrase: {}", scorer.probability(&features), scorer.is_paraphrase(&features));
+//! # Ok::<(), echotrace_paraphrase::ParaphraseError>(())
+//! ```
+
+pub mod bert;
+pub mod candidates;
+pub mod encoder;
+mod error;
+pub mod score;
+
+pub use candidates::{SentenceIndex, SentenceIndexConfig, SentencePair, SentenceSource};
+pub use encoder::{cosine, MiniLmEncoder, ModelFiles, SentenceEncoder, DEFAULT_MODEL_NAME};
+pub use error::ParaphraseError;
+pub use score::{
+    pair_figures, read_pair_file, LabelledPair, PairFeatures, PairFigures, ParaphraseScorer,
+};
