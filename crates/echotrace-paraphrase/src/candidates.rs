@@ -186,23 +186,16 @@ impl SentenceIndex {
             }
             let mut words = 0usize;
             let mut anchors = Vec::new();
-            let mut lower = String::new();
             let mut k = t;
             while k < seg.tokens.len() && (seg.tokens[k].end as usize) <= sentence.end {
                 let tok = seg.tokens[k];
+                let first = k == t;
                 k += 1;
                 words += 1;
                 let Some(word) = doc.text.get(tok.start as usize..tok.end as usize) else {
                     continue;
                 };
-                lower.clear();
-                lower.extend(
-                    word.trim_matches(|c: char| !c.is_alphanumeric())
-                        .chars()
-                        .flat_map(char::to_lowercase),
-                );
-                let has_digit = lower.chars().any(|c| c.is_ascii_digit());
-                if (lower.chars().count() >= 3 || has_digit) && !is_function_word(&lower) {
+                if is_anchor(word, first) {
                     anchors.push(tok.variant);
                 }
             }
@@ -217,6 +210,9 @@ impl SentenceIndex {
     }
 
     fn query(&self, anchors: &[u64]) -> Vec<(SentenceRef, u32)> {
+        if anchors.len() < self.config.min_shared {
+            return Vec::new();
+        }
         let mut shared: FxHashMap<SentenceRef, u32> = FxHashMap::default();
         for a in anchors {
             if let Some(Postings::List(list)) = self.postings.get(a) {
@@ -264,6 +260,28 @@ impl SentenceIndex {
     }
 }
 
+/// Whether a word is one a rewrite keeps: a name (capitalised inside the sentence, or with a
+/// capital or digit after its first letter: `CSTO`, `McDonald`, `iPhone`), or a number. The
+/// first word of a sentence is capitalised anyway and counts only by those inner marks.
+/// Common words are left out by construction, so the index stays small and the candidates few
+/// on any corpus, however small (where document frequency alone cannot tell rare from common).
+pub fn is_anchor(word: &str, sentence_initial: bool) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let inner_mark = chars.any(|c| c.is_uppercase() || c.is_ascii_digit());
+    if first.is_ascii_digit() || inner_mark {
+        return true;
+    }
+    if sentence_initial || !first.is_uppercase() || w.chars().count() < 2 {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    !is_function_word(&lower)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +302,30 @@ Kazakhstan soon.";
             text,
             body: ByteSpan::new(0, text.len()),
         }
+    }
+
+    #[test]
+    fn anchors_are_names_and_numbers() {
+        let anchors: Vec<&str> = "Speaking at the CSTO session, Kazakh President Kassym-Jomart \
+Tokayev said on Monday the 2022 unrest was planned. The iPhone"
+            .split_whitespace()
+            .enumerate()
+            .filter(|(i, w)| is_anchor(w, *i == 0))
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(
+            anchors,
+            [
+                "CSTO",
+                "Kazakh",
+                "President",
+                "Kassym-Jomart",
+                "Tokayev",
+                "Monday",
+                "2022",
+                "iPhone"
+            ]
+        );
     }
 
     #[test]
@@ -324,8 +366,7 @@ for a long time, at the extraordinary CSTO session.";
         };
         let mut index = SentenceIndex::new(config);
         let ids: Vec<DocId> = (0..6).map(|i| DocId::new(format!("d{i}"))).collect();
-        let text =
-            "Officials reported heavy rainfall across the northern valley provinces overnight.";
+        let text = "Officials in Lagos, Ibadan and Abuja reported heavy Harmattan dust overnight.";
         let docs: Vec<SentenceSource> = ids.iter().map(|id| source(id, text)).collect();
         let pairs = index.add(&docs);
         // Every anchor turns common after the fourth sentence: documents 4 and 5 find nothing.

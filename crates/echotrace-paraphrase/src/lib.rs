@@ -37,11 +37,13 @@ pub mod bert;
 pub mod candidates;
 pub mod encoder;
 mod error;
+pub mod passages;
 pub mod score;
 
 pub use candidates::{SentenceIndex, SentenceIndexConfig, SentencePair, SentenceSource};
 pub use encoder::{cosine, MiniLmEncoder, ModelFiles, SentenceEncoder, DEFAULT_MODEL_NAME};
 pub use error::ParaphraseError;
+pub use passages::passages;
 pub use score::{
     pair_figures, read_pair_file, LabelledPair, PairFeatures, PairFigures, ParaphraseScorer,
 };

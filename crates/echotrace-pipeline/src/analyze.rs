@@ -1,7 +1,9 @@
 //! The [`Analyzer`]: every stage over the documents that still owe it.
 
+use crate::paraphrase::{self, ParaphraseSettings, PARAPHRASE_INDEX};
 use crate::PipelineError;
 use echotrace_core::{DocId, Document};
+use echotrace_paraphrase::SentenceIndex;
 use echotrace_quotes::{Extraction, QuoteExtractor, QuoteKind};
 use echotrace_reuse::{
     cluster_and_rank, Alignment, CandidateIndex, DocFacts, DocumentLookup, ReuseCluster,
@@ -30,6 +32,14 @@ pub struct AnalyzeReport {
     pub reuse_documents: u64,
     pub candidate_pairs: u64,
     pub alignments_found: u64,
+    /// Documents through the paraphrase stage (0 without a sentence model).
+    pub paraphrase_documents: u64,
+    /// Sentence pairs sharing rare words that no word alignment covers.
+    pub paraphrase_candidates: u64,
+    /// Sentences embedded (each sentence once per model).
+    pub sentences_embedded: u64,
+    /// Paraphrase alignments stored.
+    pub paraphrases_found: u64,
     /// Clusters in the store after the run.
     pub clusters: u64,
     /// The cancel flag stopped the run between two batches.
@@ -73,6 +83,7 @@ pub struct Analyzer {
     stages: Stages,
     batch: usize,
     reuse: ReuseConfig,
+    paraphrase: Option<ParaphraseSettings>,
 }
 
 impl Default for Analyzer {
@@ -81,6 +92,7 @@ impl Default for Analyzer {
             stages: Stages::default(),
             batch: 1000,
             reuse: ReuseConfig::default(),
+            paraphrase: None,
         }
     }
 }
@@ -102,6 +114,13 @@ impl Analyzer {
         self
     }
 
+    /// Runs the paraphrase stage after the reuse stage with this model and scorer (`None`:
+    /// lexical reuse only).
+    pub fn with_paraphrase(mut self, settings: Option<ParaphraseSettings>) -> Self {
+        self.paraphrase = settings;
+        self
+    }
+
     /// Runs every stage over the pending documents of `store`, which lives at `db` (the reuse
     /// stage opens a second, reading connection there). Stops between batches once `cancel`
     /// is set.
@@ -116,8 +135,19 @@ impl Analyzer {
         if self.stages.quotes {
             self.run_quotes(store, progress, cancel, &mut report)?;
         }
+        let mut changed = false;
         if self.stages.reuse && !cancel.load(Ordering::SeqCst) {
-            self.run_reuse(store, db, progress, cancel, &mut report)?;
+            changed |= self.run_reuse(store, db, progress, cancel, &mut report)?;
+        }
+        if let Some(settings) = &self.paraphrase {
+            if self.stages.reuse && !cancel.load(Ordering::SeqCst) {
+                changed |= self.run_paraphrase(settings, store, progress, cancel, &mut report)?;
+            }
+        }
+        // Clustering and provenance read no text and are rerun over every alignment whenever
+        // something was added, so that a new early copy can change an old cluster's origin.
+        if changed {
+            recluster(store, &self.reuse)?;
         }
         report.interrupted = cancel.load(Ordering::SeqCst);
         report.clusters = store.cluster_count()?;
@@ -164,7 +194,7 @@ impl Analyzer {
         progress: &dyn AnalyzeProgress,
         cancel: &AtomicBool,
         report: &mut AnalyzeReport,
-    ) -> Result<(), PipelineError> {
+    ) -> Result<bool, PipelineError> {
         let pending = store.pending_count(Stage::Reuse)?;
         let mut index = match store.analysis_state(REUSE_INDEX)? {
             Some(bytes) => postcard::from_bytes::<CandidateIndex>(&bytes).map_err(|e| {
@@ -223,12 +253,77 @@ impl Analyzer {
             }
             progress.finish(Stage::Reuse);
         }
-        // Clustering and provenance read no text and are rerun over every alignment whenever
-        // something was added, so that a new early copy can change an old cluster's origin.
-        if report.reuse_documents > 0 || (store.cluster_count()? == 0 && pending == 0) {
-            recluster(store, &self.reuse)?;
+        // Whether the clusters are to be rebuilt: something was added, or a store analyzed by
+        // an older build has alignments but no clusters yet.
+        Ok(report.reuse_documents > 0 || (store.cluster_count()? == 0 && pending == 0))
+    }
+
+    /// The paraphrase stage over the documents that owe it. Returns whether any paraphrase
+    /// was stored (the clusters are then rebuilt).
+    fn run_paraphrase(
+        &self,
+        settings: &ParaphraseSettings,
+        store: &mut Store,
+        progress: &dyn AnalyzeProgress,
+        cancel: &AtomicBool,
+        report: &mut AnalyzeReport,
+    ) -> Result<bool, PipelineError> {
+        let pending = store.pending_count(Stage::Paraphrase)?;
+        let mut index = match store.analysis_state(PARAPHRASE_INDEX)? {
+            Some(bytes) => {
+                postcard::from_bytes::<SentenceIndex>(&bytes).map_err(|e| PipelineError::State {
+                    what: "the paraphrase index",
+                    reason: e.to_string(),
+                })?
+            }
+            None => SentenceIndex::new(settings.index),
+        };
+        // Documents marked done after the index was last saved (a crash between the commit
+        // and the save) are indexed again first; their paraphrases are stored once (the store
+        // keys alignments by their spans).
+        let done = store.document_count()?.saturating_sub(pending);
+        let unindexed = if (index.len() as u64) < done {
+            let pending: HashSet<DocId> =
+                store.pending_ids(Stage::Paraphrase)?.into_iter().collect();
+            let mut missing = Vec::new();
+            for doc in store.documents() {
+                let doc = doc?;
+                if !pending.contains(&doc.id) && !index.contains(&doc.id) {
+                    missing.push(doc);
+                }
+            }
+            missing
+        } else {
+            Vec::new()
+        };
+        if pending == 0 && unindexed.is_empty() {
+            return Ok(false);
         }
-        Ok(())
+        progress.start(Stage::Paraphrase, pending + unindexed.len() as u64);
+        let model = settings.encoder.model_name().to_string();
+        let mut found = 0u64;
+        let mut repair = unindexed.chunks(self.batch);
+        while !cancel.load(Ordering::SeqCst) {
+            let docs = match repair.next() {
+                Some(chunk) => chunk.to_vec(),
+                None => store.pending_documents(Stage::Paraphrase, self.batch)?,
+            };
+            if docs.is_empty() {
+                break;
+            }
+            let outcome = paraphrase::run_batch(settings, &mut index, &docs, store)?;
+            let ids: Vec<DocId> = docs.iter().map(|d| d.id.clone()).collect();
+            store.commit_paraphrase_batch(&ids, &outcome.alignments, &outcome.vectors, &model)?;
+            save_state(store, PARAPHRASE_INDEX, "the paraphrase index", &index)?;
+            report.paraphrase_documents += ids.len() as u64;
+            report.paraphrase_candidates += outcome.candidates;
+            report.sentences_embedded += outcome.embedded;
+            report.paraphrases_found += outcome.alignments.len() as u64;
+            found += outcome.alignments.len() as u64;
+            progress.advance(Stage::Paraphrase, ids.len() as u64);
+        }
+        progress.finish(Stage::Paraphrase);
+        Ok(found > 0)
     }
 }
 
@@ -238,15 +333,25 @@ const SAVE_INDEX_EVERY: usize = 8;
 /// Streams the index into the store: encoded twice (once to count its bytes, once into the
 /// database), so that it is never held as a second copy of a few hundred megabytes.
 fn save_index(store: &mut Store, index: &CandidateIndex) -> Result<(), PipelineError> {
+    save_state(store, REUSE_INDEX, "the reuse index", index)
+}
+
+/// Streams `value` into the analysis state `key` (see [`save_index`]).
+fn save_state<T: Serialize>(
+    store: &mut Store,
+    key: &str,
+    what: &'static str,
+    value: &T,
+) -> Result<(), PipelineError> {
     let encode_error = |e: postcard::Error| PipelineError::Encode {
-        what: "the reuse index",
+        what,
         reason: e.to_string(),
     };
-    let len = postcard::to_io(index, ByteCounter(0))
+    let len = postcard::to_io(value, ByteCounter(0))
         .map_err(encode_error)?
         .0;
-    store.write_analysis_state(REUSE_INDEX, len, |w| {
-        postcard::to_io(index, w)
+    store.write_analysis_state(key, len, |w| {
+        postcard::to_io(value, w)
             .map(|_| ())
             .map_err(|e| std::io::Error::other(e.to_string()))
     })?;
@@ -402,6 +507,23 @@ pub fn recluster(store: &mut Store, config: &ReuseConfig) -> Result<(), Pipeline
     Ok(())
 }
 
+/// The evidence column of a member: why it got its parent, and for a member that is a
+/// rewritten version rather than a copy, `"edit": "paraphrase"` with the decision's
+/// probability.
+fn member_evidence(m: &echotrace_reuse::RankedMember) -> serde_json::Value {
+    let mut value = serde_json::to_value(m.evidence).unwrap_or(serde_json::Value::Null);
+    if let Some(p) = m.paraphrase {
+        if !value.is_object() {
+            value = serde_json::json!({});
+        }
+        if let serde_json::Value::Object(fields) = &mut value {
+            fields.insert("edit".into(), serde_json::json!("paraphrase"));
+            fields.insert("paraphrase".into(), serde_json::json!(p));
+        }
+    }
+    value
+}
+
 fn stored_cluster(c: &ReuseCluster) -> StoredCluster {
     StoredCluster {
         id: c.id.clone(),
@@ -416,7 +538,7 @@ fn stored_cluster(c: &ReuseCluster) -> StoredCluster {
                 span: m.span,
                 parent: m.parent.clone(),
                 confidence: f64::from(m.confidence),
-                evidence: serde_json::to_value(m.evidence).unwrap_or(serde_json::Value::Null),
+                evidence: member_evidence(m),
             })
             .collect(),
     }

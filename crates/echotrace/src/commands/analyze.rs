@@ -1,16 +1,18 @@
 //! `echotrace analyze`: the pipeline's [`Analyzer`] with progress bars.
 
 use super::open_existing_store;
-use crate::cli::AnalyzeArgs;
+use crate::cli::{AnalyzeArgs, ParaphraseArgs};
 use crate::interrupt;
 use crate::output::print_json;
-use anyhow::Result;
-use echotrace_pipeline::{AnalyzeProgress, AnalyzeReport, Analyzer, Stages};
+use anyhow::{Context, Result};
+use echotrace_paraphrase::{MiniLmEncoder, ModelFiles};
+use echotrace_pipeline::{AnalyzeProgress, AnalyzeReport, Analyzer, ParaphraseSettings, Stages};
 use echotrace_store::{Stage, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 use std::sync::Mutex;
 
 pub fn run(args: AnalyzeArgs, db: &Path) -> Result<ExitCode> {
@@ -20,10 +22,16 @@ pub fn run(args: AnalyzeArgs, db: &Path) -> Result<ExitCode> {
         reuse: !args.quotes_only,
         quotes: !args.reuse_only,
     };
+    let paraphrase = if stages.reuse {
+        paraphrase_settings(&args.paraphrase)?
+    } else {
+        None
+    };
     let report = analyze(
         &mut store,
         db,
         stages,
+        paraphrase,
         args.batch as usize,
         !args.quiet,
         &cancel,
@@ -32,12 +40,16 @@ pub fn run(args: AnalyzeArgs, db: &Path) -> Result<ExitCode> {
         print_json(&report)?;
     } else {
         eprintln!(
-            "quotes: {} documents, {} quotes · reuse: {} documents, {} candidate pairs, {} alignments · {} clusters{}",
+            "quotes: {} documents, {} quotes · reuse: {} documents, {} candidate pairs, {} alignments · paraphrase: {} documents, {} candidate sentence pairs, {} sentences embedded, {} paraphrases · {} clusters{}",
             report.quotes_documents,
             report.quotes_found,
             report.reuse_documents,
             report.candidate_pairs,
             report.alignments_found,
+            report.paraphrase_documents,
+            report.paraphrase_candidates,
+            report.sentences_embedded,
+            report.paraphrases_found,
             report.clusters,
             if report.interrupted {
                 " — interrupted; run `echotrace analyze` again to finish"
@@ -53,11 +65,44 @@ pub fn run(args: AnalyzeArgs, db: &Path) -> Result<ExitCode> {
     })
 }
 
+/// The model directory `--model` names, else the default one.
+pub fn model_dir(given: Option<&Path>) -> Result<PathBuf> {
+    match given {
+        Some(dir) => Ok(dir.to_path_buf()),
+        None => ModelFiles::default_dir()
+            .context("no model directory: set ECHOTRACE_MODEL or HOME, or pass --model"),
+    }
+}
+
+/// Loads the sentence model for the paraphrase stage. Without one, says so once and returns
+/// `None` (lexical reuse only); a model named with `--model` must be there.
+pub fn paraphrase_settings(args: &ParaphraseArgs) -> Result<Option<ParaphraseSettings>> {
+    if args.no_paraphrase {
+        return Ok(None);
+    }
+    let dir = model_dir(args.model.as_deref())?;
+    let files = ModelFiles::new(&dir);
+    if !files.is_complete() && args.model.is_none() {
+        eprintln!(
+            "note: no sentence model in {} — paraphrase detection is off, lexical reuse only \
+             (`echotrace model fetch` installs it; --no-paraphrase silences this)",
+            dir.display()
+        );
+        return Ok(None);
+    }
+    let encoder = MiniLmEncoder::load(&dir)
+        .with_context(|| format!("cannot load the sentence model in {}", dir.display()))?;
+    let mut settings = ParaphraseSettings::new(Arc::new(encoder));
+    settings.scorer = settings.scorer.with_threshold(args.paraphrase_threshold);
+    Ok(Some(settings))
+}
+
 /// Runs the analyzer with a progress bar per stage on stderr (unless `progress` is off).
 pub fn analyze(
     store: &mut Store,
     db: &Path,
     stages: Stages,
+    paraphrase: Option<ParaphraseSettings>,
     batch: usize,
     progress: bool,
     cancel: &AtomicBool,
@@ -66,7 +111,10 @@ pub fn analyze(
         visible: progress,
         bar: Mutex::new(None),
     };
-    let analyzer = Analyzer::default().with_stages(stages).with_batch(batch);
+    let analyzer = Analyzer::default()
+        .with_stages(stages)
+        .with_batch(batch)
+        .with_paraphrase(paraphrase);
     Ok(analyzer.run(store, db, &bars, cancel)?)
 }
 

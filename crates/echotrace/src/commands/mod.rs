@@ -3,13 +3,14 @@ mod clusters;
 mod eval;
 mod export;
 mod ingest;
+pub mod model;
 mod narratives;
 mod network;
 mod quotes;
 mod show;
 mod stats;
 
-use crate::cli::{Cli, Command, EvalCommand, ExportCommand};
+use crate::cli::{Cli, Command, EvalCommand, ExportCommand, ModelCommand};
 use anyhow::{Context, Result};
 use echotrace_core::{ByteSpan, CharOffsets, DocId, Document};
 use echotrace_store::{FoundDocument, Store};
@@ -44,6 +45,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(EvalCommand::Reuse(args)) => eval::reuse(args),
         Command::Eval(EvalCommand::Quotes(args)) => eval::quotes(args),
         Command::Eval(EvalCommand::Coordination(args)) => eval::coordination(args),
+        Command::Eval(EvalCommand::Paraphrase(args)) => eval::paraphrase(args),
+        Command::Model(ModelCommand::Fetch(args)) => {
+            model::fetch(args.dir.as_deref(), args.force, args.json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Model(ModelCommand::Status(args)) => model::status(args.dir.as_deref(), args.json),
     }
 }
 

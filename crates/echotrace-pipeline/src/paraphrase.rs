@@ -1,0 +1,315 @@
+//! The paraphrase stage: sentence pairs that share rare words, embedded, scored, and the
+//! confirmed ones stored as alignments of kind `paraphrase`, which clustering merges into the
+//! reuse clusters.
+
+use crate::PipelineError;
+use echotrace_core::{ByteSpan, DocId, Document};
+use echotrace_paraphrase::{
+    cosine, passages, PairFeatures, ParaphraseScorer, SentenceEncoder, SentenceIndex,
+    SentenceIndexConfig, SentencePair, SentenceSource,
+};
+use echotrace_reuse::{NewsSegmenter, Segmenter, SpanMatch, Token, TokenRange};
+use echotrace_store::{AlignmentKind, Store, StoredAlignment, StoredVector};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
+
+/// The analysis-state key of the paraphrase stage's sentence index.
+pub(crate) const PARAPHRASE_INDEX: &str = "paraphrase.index";
+
+/// What the paraphrase stage needs: a sentence model and the decision on its scores.
+#[derive(Clone)]
+pub struct ParaphraseSettings {
+    pub encoder: Arc<dyn SentenceEncoder>,
+    pub scorer: ParaphraseScorer,
+    pub index: SentenceIndexConfig,
+    /// Words a clause passage of a sentence needs to be compared on its own (see
+    /// [`echotrace_paraphrase::passages`]).
+    pub min_passage_words: usize,
+}
+
+impl ParaphraseSettings {
+    pub fn new(encoder: Arc<dyn SentenceEncoder>) -> Self {
+        ParaphraseSettings {
+            encoder,
+            scorer: ParaphraseScorer::default(),
+            index: SentenceIndexConfig::default(),
+            min_passage_words: 6,
+        }
+    }
+}
+
+impl std::fmt::Debug for ParaphraseSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParaphraseSettings")
+            .field("model", &self.encoder.model_name())
+            .field("scorer", &self.scorer)
+            .field("index", &self.index)
+            .finish()
+    }
+}
+
+/// What one batch found.
+#[derive(Default)]
+pub(crate) struct BatchOutcome {
+    pub alignments: Vec<StoredAlignment>,
+    pub vectors: Vec<StoredVector>,
+    pub candidates: u64,
+    pub embedded: u64,
+}
+
+/// Two spans of one document are the same sentence when they overlap by half of the shorter.
+fn overlaps(a: ByteSpan, b: ByteSpan) -> bool {
+    let ov = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    2 * ov >= a.len().min(b.len()).max(1)
+}
+
+/// Runs one batch: index `docs`, keep the candidate pairs no word alignment already covers,
+/// embed what is not embedded yet, and score.
+pub(crate) fn run_batch(
+    settings: &ParaphraseSettings,
+    index: &mut SentenceIndex,
+    docs: &[Document],
+    store: &Store,
+) -> Result<BatchOutcome, PipelineError> {
+    let sources: Vec<SentenceSource> = docs
+        .iter()
+        .map(|d| SentenceSource {
+            id: &d.id,
+            text: &d.text,
+            body: d.body,
+        })
+        .collect();
+    let pairs = index.add(&sources);
+    let mut outcome = BatchOutcome {
+        candidates: pairs.len() as u64,
+        ..BatchOutcome::default()
+    };
+    if pairs.is_empty() {
+        return Ok(outcome);
+    }
+
+    // Word alignments that touch the batch: a pair they already cover is a copy, not news.
+    let mut lexical: FxHashMap<(DocId, DocId), Vec<(ByteSpan, ByteSpan)>> = FxHashMap::default();
+    for doc in docs {
+        for al in store.alignments_of(&doc.id)? {
+            if al.kind == AlignmentKind::Lexical {
+                lexical
+                    .entry((al.a.clone(), al.b.clone()))
+                    .or_default()
+                    .push((al.a_span, al.b_span));
+                lexical
+                    .entry((al.b, al.a))
+                    .or_default()
+                    .push((al.b_span, al.a_span));
+            }
+        }
+    }
+    let covered = |p: &SentencePair| {
+        lexical
+            .get(&(p.older.0.clone(), p.newer.0.clone()))
+            .is_some_and(|spans| {
+                spans
+                    .iter()
+                    .any(|&(x, y)| overlaps(x, p.older.1) && overlaps(y, p.newer.1))
+            })
+    };
+    let pairs: Vec<SentencePair> = pairs.into_iter().filter(|p| !covered(p)).collect();
+    if pairs.is_empty() {
+        return Ok(outcome);
+    }
+
+    // Texts of every document involved: the batch, and the older side of its pairs.
+    let mut texts: FxHashMap<DocId, Arc<str>> = docs
+        .iter()
+        .map(|d| (d.id.clone(), Arc::from(d.text.as_str())))
+        .collect();
+    let model = settings.encoder.model_name().to_string();
+    let mut vectors: FxHashMap<(DocId, ByteSpan), Vec<f32>> = FxHashMap::default();
+    let older: FxHashSet<&DocId> = pairs
+        .iter()
+        .map(|p| &p.older.0)
+        .filter(|d| !texts.contains_key(*d))
+        .collect();
+    for id in older {
+        let Some(doc) = store.document(id)? else {
+            continue;
+        };
+        for v in store.sentence_vectors(id, &model)? {
+            vectors.insert((v.doc, v.span), v.vector);
+        }
+        texts.insert(doc.id.clone(), Arc::from(doc.text.as_str()));
+    }
+    // Words of every document involved, for the passages of its sentences and the alignment.
+    let segmenter = NewsSegmenter;
+    let tokens: FxHashMap<DocId, Vec<Token>> = texts
+        .iter()
+        .map(|(id, t)| (id.clone(), segmenter.tokens(t)))
+        .collect();
+    let empty: Vec<Token> = Vec::new();
+    let passages_of = |(doc, span): &(DocId, ByteSpan)| -> Vec<ByteSpan> {
+        match texts.get(doc) {
+            Some(t) => passages(
+                t,
+                *span,
+                tokens.get(doc).unwrap_or(&empty),
+                settings.min_passage_words,
+            ),
+            None => Vec::new(),
+        }
+    };
+    let pair_passages: Vec<(Vec<ByteSpan>, Vec<ByteSpan>)> = pairs
+        .iter()
+        .map(|p| (passages_of(&p.older), passages_of(&p.newer)))
+        .collect();
+
+    let mut wanted: Vec<(DocId, ByteSpan)> = Vec::new();
+    let mut seen: FxHashSet<(DocId, ByteSpan)> = FxHashSet::default();
+    for (p, (pa, pb)) in pairs.iter().zip(&pair_passages) {
+        for (doc, spans) in [(&p.older.0, pa), (&p.newer.0, pb)] {
+            for &span in spans {
+                let key = (doc.clone(), span);
+                if !vectors.contains_key(&key) && seen.insert(key.clone()) {
+                    wanted.push(key);
+                }
+            }
+        }
+    }
+    let slice = |(doc, span): &(DocId, ByteSpan)| -> Option<&str> {
+        texts.get(doc).and_then(|t| t.get(span.start..span.end))
+    };
+    let wanted: Vec<((DocId, ByteSpan), &str)> = wanted
+        .iter()
+        .filter_map(|k| slice(k).map(|s| (k.clone(), s)))
+        .collect();
+    let inputs: Vec<&str> = wanted.iter().map(|(_, s)| *s).collect();
+    let embedded = settings
+        .encoder
+        .encode(&inputs)
+        .map_err(|e| PipelineError::Model(e.to_string()))?;
+    outcome.embedded = embedded.len() as u64;
+    for ((key, _), v) in wanted.into_iter().zip(embedded) {
+        outcome.vectors.push(StoredVector {
+            doc: key.0.clone(),
+            span: key.1,
+            vector: v.clone(),
+        });
+        vectors.insert(key, v);
+    }
+
+    // Each pair is decided on its best-matching pair of passages.
+    let mut stored: FxHashSet<(DocId, ByteSpan, DocId, ByteSpan)> = FxHashSet::default();
+    for (p, (pa, pb)) in pairs.iter().zip(&pair_passages) {
+        let mut best: Option<(f64, f32, ByteSpan, ByteSpan)> = None;
+        for &sa in pa {
+            for &sb in pb {
+                let (ka, kb) = ((p.older.0.clone(), sa), (p.newer.0.clone(), sb));
+                let (Some(va), Some(vb)) = (vectors.get(&ka), vectors.get(&kb)) else {
+                    continue;
+                };
+                let (Some(ta), Some(tb)) = (slice(&ka), slice(&kb)) else {
+                    continue;
+                };
+                // Within one document a passage is never its own paraphrase.
+                if p.older.0 == p.newer.0 && sa.start < sb.end && sb.start < sa.end {
+                    continue;
+                }
+                let cos = cosine(va, vb);
+                let features = PairFeatures::new(ta, tb, cos);
+                if features.numbers_conflict {
+                    continue;
+                }
+                let prob = settings.scorer.probability(&features);
+                if best.is_none_or(|b| prob > b.0) {
+                    best = Some((prob, cos, sa, sb));
+                }
+            }
+        }
+        let Some((prob, cos, sa, sb)) = best else {
+            continue;
+        };
+        if prob < settings.scorer.threshold
+            || !stored.insert((p.older.0.clone(), sa, p.newer.0.clone(), sb))
+        {
+            continue;
+        }
+        let span = paraphrase_span(
+            tokens.get(&p.older.0).unwrap_or(&empty),
+            sa,
+            tokens.get(&p.newer.0).unwrap_or(&empty),
+            sb,
+            prob as f32,
+        );
+        let mut detail = serde_json::to_value(span).map_err(|e| PipelineError::Encode {
+            what: "a paraphrase alignment",
+            reason: e.to_string(),
+        })?;
+        if let serde_json::Value::Object(fields) = &mut detail {
+            fields.insert("cosine".into(), serde_json::json!(cos));
+        }
+        outcome.alignments.push(StoredAlignment {
+            a: p.older.0.clone(),
+            a_span: sa,
+            b: p.newer.0.clone(),
+            b_span: sb,
+            score: prob,
+            identity: f64::from(span.identity()),
+            detail,
+            kind: AlignmentKind::Paraphrase,
+        });
+    }
+    Ok(outcome)
+}
+
+/// The tokens of `tokens` inside `span`.
+fn token_range(tokens: &[Token], span: ByteSpan) -> TokenRange {
+    let start = tokens.partition_point(|t| (t.start as usize) < span.start);
+    let end = tokens.partition_point(|t| (t.end as usize) <= span.end);
+    TokenRange {
+        start: start as u32,
+        end: end.max(start) as u32,
+    }
+}
+
+/// A paraphrase as the clustering and provenance stages read alignments: the two sentences,
+/// their words, and a bag-of-words comparison in place of an alignment's word counts (shared
+/// words as matches, the rest of the shorter side as substitutions, the surplus of the longer
+/// as a gap), so that a rewrite always looks further from its source than a copy does.
+fn paraphrase_span(
+    a_tokens: &[Token],
+    a: ByteSpan,
+    b_tokens: &[Token],
+    b: ByteSpan,
+    prob: f32,
+) -> SpanMatch {
+    let (ra, rb) = (token_range(a_tokens, a), token_range(b_tokens, b));
+    let keys = |toks: &[Token], r: TokenRange| -> FxHashMap<u64, u32> {
+        let mut m = FxHashMap::default();
+        for t in toks.get(r.start as usize..r.end as usize).unwrap_or(&[]) {
+            *m.entry(t.variant).or_insert(0) += 1;
+        }
+        m
+    };
+    let (ka, kb) = (keys(a_tokens, ra), keys(b_tokens, rb));
+    let shared: u32 = ka
+        .iter()
+        .map(|(k, &n)| n.min(kb.get(k).copied().unwrap_or(0)))
+        .sum();
+    let (la, lb) = (ra.len(), rb.len());
+    let common = la.min(lb);
+    SpanMatch {
+        a,
+        b,
+        a_tokens: ra,
+        b_tokens: rb,
+        matches: shared.min(common),
+        variants: 0,
+        mismatches: common.saturating_sub(shared),
+        short_gaps: 0,
+        a_gap_words: la - common,
+        b_gap_words: lb - common,
+        score: (prob * 100.0).round() as i32,
+        a_context: None,
+        b_context: None,
+        paraphrase: Some(prob),
+    }
+}
