@@ -66,11 +66,51 @@ pub fn cluster_record(
                 .collect(),
         ),
     );
+    // `edit` per member: `copy` (word alignment) or `paraphrase` (rewritten, found with
+    // sentence embeddings), with the paraphrase decision's probability.
+    extra.insert(
+        "edit".into(),
+        Value::Array(
+            cluster
+                .members
+                .iter()
+                .map(|m| serde_json::json!(member_edit(&m.evidence).0))
+                .collect(),
+        ),
+    );
+    if cluster
+        .members
+        .iter()
+        .any(|m| member_edit(&m.evidence).1.is_some())
+    {
+        extra.insert(
+            "paraphrase_score".into(),
+            Value::Array(
+                cluster
+                    .members
+                    .iter()
+                    .map(|m| serde_json::json!(member_edit(&m.evidence).1))
+                    .collect(),
+            ),
+        );
+    }
     Ok(ReuseClusterRecord {
         cluster: Value::String(cluster.id.clone()),
         members,
         extra,
     })
+}
+
+/// How a member came to the cluster, from its stored evidence: `("paraphrase", Some(p))` for
+/// a rewritten version, `("copy", None)` otherwise.
+pub fn member_edit(evidence: &Value) -> (&'static str, Option<f64>) {
+    match evidence.get("edit").and_then(Value::as_str) {
+        Some("paraphrase") => (
+            "paraphrase",
+            evidence.get("paraphrase").and_then(Value::as_f64),
+        ),
+        _ => ("copy", None),
+    }
 }
 
 /// Which clusters an export holds.

@@ -1,3 +1,4 @@
+use super::export::member_edit;
 use super::quotes::{print_quote, system_quote};
 use super::{find_document, open_existing_store, CharOffsetCache};
 use crate::cli::ShowArgs;
@@ -44,6 +45,10 @@ struct ReusedPassage {
     /// the cluster's origin.
     parent: Option<String>,
     confidence: f64,
+    /// `copy`, or `paraphrase` when this passage is a rewritten version of the cluster's text.
+    edit: &'static str,
+    /// The probability of the paraphrase decision, for a paraphrase.
+    paraphrase_score: Option<f64>,
     origin: Option<String>,
     /// Every other member of the cluster.
     copies: Vec<CopyView>,
@@ -57,6 +62,7 @@ struct CopyView {
     start: usize,
     end: usize,
     parent: Option<String>,
+    edit: &'static str,
 }
 
 impl<'a> DocumentView<'a> {
@@ -104,8 +110,10 @@ fn reused_passages(store: &Store, doc: &Document) -> Result<Vec<ReusedPassage>> 
                     start: s,
                     end: e,
                     parent: m.parent.as_ref().map(|p| p.to_string()),
+                    edit: member_edit(&m.evidence).0,
                 });
             }
+            let (edit, paraphrase_score) = member_edit(&own.evidence);
             out.push(ReusedPassage {
                 cluster: cluster.id.clone(),
                 start,
@@ -113,6 +121,8 @@ fn reused_passages(store: &Store, doc: &Document) -> Result<Vec<ReusedPassage>> 
                 text: own.span.slice(&doc.text).to_string(),
                 parent: own.parent.as_ref().map(|p| p.to_string()),
                 confidence: own.confidence,
+                edit,
+                paraphrase_score,
                 origin: cluster.origin.as_ref().map(|p| p.to_string()),
                 copies,
             });
@@ -176,8 +186,12 @@ pub fn run(args: ShowArgs, db: &Path) -> Result<ExitCode> {
                 }
                 Some(parent) => format!("copied from {parent} (confidence {:.2})", p.confidence),
             };
+            let rewritten = match p.paraphrase_score {
+                Some(score) => format!(" (a paraphrase, score {score:.2})"),
+                None => String::new(),
+            };
             println!(
-                "  [{}] cluster {}, characters {}–{}: {role}; {} other copies",
+                "  [{}] cluster {}, characters {}–{}: {role}{rewritten}; {} other copies",
                 n + 1,
                 p.cluster,
                 p.start,
@@ -186,12 +200,17 @@ pub fn run(args: ShowArgs, db: &Path) -> Result<ExitCode> {
             );
             for c in &p.copies {
                 println!(
-                    "        {} {} {} {}–{}",
+                    "        {} {} {} {}–{}{}",
                     c.doc,
                     c.source.as_deref().unwrap_or("—"),
                     c.date.as_deref().unwrap_or("undated"),
                     c.start,
-                    c.end
+                    c.end,
+                    if c.edit == "paraphrase" {
+                        " (paraphrase)"
+                    } else {
+                        ""
+                    }
                 );
             }
         }
