@@ -61,6 +61,8 @@ impl Store {
                 )
                 .context("preparing the document insert")?;
             let mut source_ids: HashMap<&str, i64> = HashMap::new();
+            // The `seq`s this batch gave its new rows, lowest and highest, for the index below.
+            let mut added: Option<(i64, i64)> = None;
 
             for doc in docs {
                 let insert_err = |source| StoreError::Insert {
@@ -144,7 +146,38 @@ impl Store {
                     ingested_at,
                 ])
                 .map_err(insert_err)?;
+                let seq = tx.last_insert_rowid();
+                added = Some(added.map_or((seq, seq), |(lo, hi)| (lo.min(seq), hi.max(seq))));
                 outcome.added += 1;
+            }
+
+            // The full-text index takes the batch's new rows in one statement, in the batch's
+            // transaction (so it never holds more or fewer documents than the table). Indexing
+            // row by row, as a trigger would, costs FTS5 a segment per document. `seq` is the
+            // rowid: SQLite gives each new row one above the largest in the table, so while this
+            // transaction holds the write lock the rows in [lo, hi] are exactly the ones it
+            // added; a batch that added nothing (a re-run) indexes nothing.
+            if let Some((lo, hi)) = added {
+                let indexed = tx
+                    .prepare_cached(
+                        "INSERT INTO documents_fts (rowid, title, body) \
+                         SELECT seq, title, body FROM documents_fts_content \
+                         WHERE seq BETWEEN ?1 AND ?2",
+                    )
+                    .context("preparing the full-text index update")?
+                    .execute([lo, hi])
+                    .context("adding a batch to the full-text index")?;
+                if indexed != outcome.added {
+                    // Returning drops the transaction: nothing of the batch is stored.
+                    return Err(StoreError::Corrupt {
+                        what: "the full-text index".to_string(),
+                        reason: format!(
+                            "a batch added {} documents as seq {lo}..={hi} but {indexed} rows \
+                             are in that range",
+                            outcome.added
+                        ),
+                    });
+                }
             }
         }
         tx.commit().context("committing a batch of documents")?;

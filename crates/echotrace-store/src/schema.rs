@@ -33,10 +33,15 @@ const MIGRATIONS: &[Migration] = &[
         description: "paraphrase: stage, alignment kind, sentence vectors",
         sql: include_str!("migrations/0003_paraphrase.sql"),
     },
+    Migration {
+        version: 4,
+        description: "full-text index: documents indexed a batch at a time, not by trigger",
+        sql: include_str!("migrations/0004_fts_batch.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// `PRAGMA application_id` of an echotrace store ("ECHT"): lets `file(1)`-like tools and this
 /// crate tell an echotrace store from any other SQLite file.

@@ -112,9 +112,9 @@ fn a_version_1_file_is_upgraded_in_place() {
         )
         .unwrap();
     }
-    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(SCHEMA_VERSION, 4);
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     let old = store.document(&id("old-1")).unwrap().expect("kept");
     assert_eq!(old.text, "Putin said the CSTO acted.");
     // Every document of a v1 store is pending for every stage.
@@ -142,7 +142,7 @@ fn a_version_1_file_is_upgraded_in_place() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
     for table in [
         "sentence_vectors",
         "stage_done",
