@@ -25,6 +25,8 @@ pub struct ParaphraseSettings {
     /// Words a clause passage of a sentence needs to be compared on its own (see
     /// [`echotrace_paraphrase::passages`]).
     pub min_passage_words: usize,
+    /// Whole-sentence cosine below which a candidate pair is not compared by clause.
+    pub passage_floor: f64,
 }
 
 impl ParaphraseSettings {
@@ -34,6 +36,7 @@ impl ParaphraseSettings {
             scorer: ParaphraseScorer::default(),
             index: SentenceIndexConfig::default(),
             min_passage_words: 6,
+            passage_floor: 0.4,
         }
     }
 }
@@ -113,7 +116,46 @@ pub(crate) fn run_batch(
                     .any(|&(x, y)| overlaps(x, p.older.1) && overlaps(y, p.newer.1))
             })
     };
-    let pairs: Vec<SentencePair> = pairs.into_iter().filter(|p| !covered(p)).collect();
+    // Spans of each document already in word-aligned reuse. A pair whose two sentences both
+    // are has its relation on record (they are copies of something); looking again at it
+    // would cost an embedding per sentence of every copy of every story. A sentence that is
+    // nobody's copy (the seed's third version of its lead) is still compared with copies.
+    let mut in_reuse: FxHashMap<DocId, Vec<ByteSpan>> = FxHashMap::default();
+    for ((a, _), spans) in &lexical {
+        in_reuse
+            .entry(a.clone())
+            .or_default()
+            .extend(spans.iter().map(|&(x, _)| x));
+    }
+    let older_docs: FxHashSet<&DocId> = pairs
+        .iter()
+        .map(|p| &p.older.0)
+        .filter(|d| !in_reuse.contains_key(*d))
+        .collect();
+    let mut older_reuse: FxHashMap<DocId, Vec<ByteSpan>> = FxHashMap::default();
+    for id in older_docs {
+        let spans = older_reuse.entry(id.clone()).or_default();
+        for al in store.alignments_of(id)? {
+            if al.kind == AlignmentKind::Lexical {
+                if &al.a == id {
+                    spans.push(al.a_span);
+                }
+                if &al.b == id {
+                    spans.push(al.b_span);
+                }
+            }
+        }
+    }
+    in_reuse.extend(older_reuse);
+    let reused = |(doc, span): &(DocId, ByteSpan)| {
+        in_reuse
+            .get(doc)
+            .is_some_and(|spans| spans.iter().any(|&s| overlaps(s, *span)))
+    };
+    let pairs: Vec<SentencePair> = pairs
+        .into_iter()
+        .filter(|p| !covered(p) && !(reused(&p.older) && reused(&p.newer)))
+        .collect();
     if pairs.is_empty() {
         return Ok(outcome);
     }
@@ -157,44 +199,68 @@ pub(crate) fn run_batch(
             None => Vec::new(),
         }
     };
+    let slice = |(doc, span): &(DocId, ByteSpan)| -> Option<&str> {
+        texts.get(doc).and_then(|t| t.get(span.start..span.end))
+    };
+    // Embeds what is not embedded yet (each span once), keeping the new vectors for the store.
+    let embed = |keys: Vec<(DocId, ByteSpan)>,
+                 vectors: &mut FxHashMap<(DocId, ByteSpan), Vec<f32>>,
+                 outcome: &mut BatchOutcome|
+     -> Result<(), PipelineError> {
+        let mut seen: FxHashSet<(DocId, ByteSpan)> = FxHashSet::default();
+        let wanted: Vec<((DocId, ByteSpan), &str)> = keys
+            .into_iter()
+            .filter(|k| !vectors.contains_key(k) && seen.insert(k.clone()))
+            .filter_map(|k| slice(&k).map(|s| (k, s)))
+            .collect();
+        let inputs: Vec<&str> = wanted.iter().map(|(_, s)| *s).collect();
+        let embedded = settings
+            .encoder
+            .encode(&inputs)
+            .map_err(|e| PipelineError::Model(e.to_string()))?;
+        outcome.embedded += embedded.len() as u64;
+        for ((key, _), v) in wanted.into_iter().zip(embedded) {
+            outcome.vectors.push(StoredVector {
+                doc: key.0.clone(),
+                span: key.1,
+                vector: v.clone(),
+            });
+            vectors.insert(key, v);
+        }
+        Ok(())
+    };
+
+    // Round one: whole sentences. Pairs whose sentences are far apart in meaning stop here;
+    // the seed's versions of its lead sit at 0.47–0.49 whole and 0.85–0.89 by clause, while
+    // unrelated sentences that share a name sit lower.
+    let sentences: Vec<(DocId, ByteSpan)> = pairs
+        .iter()
+        .flat_map(|p| [p.older.clone(), p.newer.clone()])
+        .collect();
+    embed(sentences, &mut vectors, &mut outcome)?;
+    let pairs: Vec<&SentencePair> = pairs
+        .iter()
+        .filter(|p| match (vectors.get(&p.older), vectors.get(&p.newer)) {
+            (Some(a), Some(b)) => f64::from(cosine(a, b)) >= settings.passage_floor,
+            _ => false,
+        })
+        .collect();
+
+    // Round two: the clause passages of the pairs still in the running.
     let pair_passages: Vec<(Vec<ByteSpan>, Vec<ByteSpan>)> = pairs
         .iter()
         .map(|p| (passages_of(&p.older), passages_of(&p.newer)))
         .collect();
-
-    let mut wanted: Vec<(DocId, ByteSpan)> = Vec::new();
-    let mut seen: FxHashSet<(DocId, ByteSpan)> = FxHashSet::default();
-    for (p, (pa, pb)) in pairs.iter().zip(&pair_passages) {
-        for (doc, spans) in [(&p.older.0, pa), (&p.newer.0, pb)] {
-            for &span in spans {
-                let key = (doc.clone(), span);
-                if !vectors.contains_key(&key) && seen.insert(key.clone()) {
-                    wanted.push(key);
-                }
-            }
-        }
-    }
-    let slice = |(doc, span): &(DocId, ByteSpan)| -> Option<&str> {
-        texts.get(doc).and_then(|t| t.get(span.start..span.end))
-    };
-    let wanted: Vec<((DocId, ByteSpan), &str)> = wanted
+    let passage_keys: Vec<(DocId, ByteSpan)> = pairs
         .iter()
-        .filter_map(|k| slice(k).map(|s| (k.clone(), s)))
+        .zip(&pair_passages)
+        .flat_map(|(p, (pa, pb))| {
+            pa.iter()
+                .map(|&s| (p.older.0.clone(), s))
+                .chain(pb.iter().map(|&s| (p.newer.0.clone(), s)))
+        })
         .collect();
-    let inputs: Vec<&str> = wanted.iter().map(|(_, s)| *s).collect();
-    let embedded = settings
-        .encoder
-        .encode(&inputs)
-        .map_err(|e| PipelineError::Model(e.to_string()))?;
-    outcome.embedded = embedded.len() as u64;
-    for ((key, _), v) in wanted.into_iter().zip(embedded) {
-        outcome.vectors.push(StoredVector {
-            doc: key.0.clone(),
-            span: key.1,
-            vector: v.clone(),
-        });
-        vectors.insert(key, v);
-    }
+    embed(passage_keys, &mut vectors, &mut outcome)?;
 
     // Each pair is decided on its best-matching pair of passages.
     let mut stored: FxHashSet<(DocId, ByteSpan, DocId, ByteSpan)> = FxHashSet::default();
