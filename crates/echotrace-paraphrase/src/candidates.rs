@@ -28,6 +28,11 @@ pub struct SentenceIndexConfig {
     pub max_df: usize,
     /// Rare words two sentences must share.
     pub min_shared: usize,
+    /// Rare words two sentences of one document must share. An article names its people
+    /// and places again and again, so sentences of one page share a few names as a matter
+    /// of course; two versions of one passage stitched into a page share many (the seed's
+    /// versions of its lead share seven).
+    pub min_shared_same_document: usize,
     /// … and the share of the smaller sentence's anchors they must be.
     pub min_share: f32,
     /// Candidates kept per new sentence (those sharing the most anchors).
@@ -41,6 +46,7 @@ impl Default for SentenceIndexConfig {
             max_words: 80,
             max_df: 100,
             min_shared: 3,
+            min_shared_same_document: 5,
             min_share: 0.25,
             max_candidates: 10,
         }
@@ -149,6 +155,11 @@ impl SentenceIndex {
                     .sentences
                     .push((span, anchors.len().min(u16::MAX as usize) as u16));
                 for (older, shared) in self.query(&anchors) {
+                    if older.doc == number
+                        && (shared as usize) < self.config.min_shared_same_document
+                    {
+                        continue;
+                    }
                     let Some(doc_ref) = self.docs.get(older.doc as usize) else {
                         continue;
                     };

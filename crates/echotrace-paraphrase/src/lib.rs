@@ -43,7 +43,7 @@ pub mod score;
 pub use candidates::{SentenceIndex, SentenceIndexConfig, SentencePair, SentenceSource};
 pub use encoder::{cosine, MiniLmEncoder, ModelFiles, SentenceEncoder, DEFAULT_MODEL_NAME};
 pub use error::ParaphraseError;
-pub use passages::passages;
+pub use passages::{is_heading, passages};
 pub use score::{
     pair_figures, read_pair_file, LabelledPair, PairFeatures, PairFigures, ParaphraseScorer,
 };

@@ -68,7 +68,26 @@ pub fn passages(
         }
     }
     out.dedup();
+    out.retain(|p| !is_heading(p.slice(text)));
     out
+}
+
+/// Whether a passage reads as a heading, a product name or a list of names: every longer word
+/// capitalised (`Average Cost of House Cleaning Services in San Diego`, `Apple iPhone 7 Plus,
+/// GSM Unlocked`). Such lines say nothing that can be rewritten, and two of them on one
+/// subject look alike to any sentence model.
+pub fn is_heading(passage: &str) -> bool {
+    let mut long = 0;
+    for word in passage.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'') {
+        if word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        long += 1;
+        if !word.chars().any(char::is_uppercase) {
+            return false;
+        }
+    }
+    long >= 2
 }
 
 #[cfg(test)]
@@ -100,6 +119,23 @@ Kazakh President Kassym-Jomart Tokayev said on Monday"
         ), "{found:#?}");
         assert!(found.contains(
             &"Speaking at an extraordinary session of the CSTO Collective Security Council"
+        ));
+    }
+
+    #[test]
+    fn headings_and_product_names_are_not_passages() {
+        assert!(is_heading(
+            "Average Cost of House Cleaning Services in San Diego"
+        ));
+        assert!(is_heading(
+            "Apple iPhone 7 Plus, GSM Unlocked, 128GB - (Renewed)"
+        ));
+        assert!(!is_heading(
+            "Speaking at an extraordinary session of the CSTO Collective Security Council, \
+             Kazakh President Kassym-Jomart Tokayev said on Monday"
+        ));
+        assert!(!is_heading(
+            "Kurt Volker, the former special envoy to Ukraine, and Tim Morrison"
         ));
     }
 

@@ -35,7 +35,7 @@ impl ParaphraseSettings {
             encoder,
             scorer: ParaphraseScorer::default(),
             index: SentenceIndexConfig::default(),
-            min_passage_words: 6,
+            min_passage_words: 8,
             passage_floor: 0.4,
         }
     }
