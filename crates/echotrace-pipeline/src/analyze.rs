@@ -463,13 +463,9 @@ pub fn recluster(store: &mut Store, config: &ReuseConfig) -> Result<(), Pipeline
     // Streamed: the stored rows carry their detail as JSON, far larger than the alignment.
     let mut alignments = Vec::new();
     let mut bad: Option<String> = None;
-    store.for_each_alignment(|s| {
-        match serde_json::from_value(s.detail) {
-            Ok(span) => alignments.push(Alignment {
-                a: s.a,
-                b: s.b,
-                span,
-            }),
+    store.for_each_alignment_detail(|a, b, detail| {
+        match serde_json::from_str(detail) {
+            Ok(span) => alignments.push(Alignment { a, b, span }),
             Err(e) => {
                 bad.get_or_insert(e.to_string());
             }

@@ -765,6 +765,40 @@ impl Store {
         Ok(())
     }
 
+    /// Calls `f` with the two documents and the detail column (JSON text, as stored) of every
+    /// stored alignment, in the order stored: for a caller that reads the detail as a type
+    /// of its own (reclustering reads every alignment), without building a
+    /// [`serde_json::Value`] on the way. Stops at the first error, `f`'s included.
+    pub fn for_each_alignment_detail(
+        &self,
+        mut f: impl FnMut(DocId, DocId, &str) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT da.id, db.id, al.detail, al.id FROM alignments al \
+                 JOIN documents da ON da.seq = al.a_seq JOIN documents db ON db.seq = al.b_seq \
+                 ORDER BY al.id",
+            )
+            .context("preparing the alignment listing")?;
+        let mut rows = stmt.query([]).context("listing alignments")?;
+        let read = read_err("reading an alignment");
+        while let Some(row) = rows.next().context("listing alignments")? {
+            let a = DocId::new(row.get::<_, String>(0).map_err(&read)?);
+            let b = DocId::new(row.get::<_, String>(1).map_err(&read)?);
+            let detail = row.get_ref(2).map_err(&read)?;
+            let detail = detail.as_str().map_err(|e| {
+                let rowid = row.get::<_, i64>(3).unwrap_or_default();
+                corrupt(
+                    format!("alignment {rowid}"),
+                    format!("detail is not text: {e}"),
+                )
+            })?;
+            f(a, b, detail)?;
+        }
+        Ok(())
+    }
+
     /// The alignments in which `doc` is `a` or `b`, in the order stored.
     pub fn alignments_of(&self, doc: &DocId) -> Result<Vec<StoredAlignment>, StoreError> {
         collect_rows(
