@@ -5,6 +5,7 @@ use crate::PipelineError;
 use echotrace_core::{DocId, Document};
 use echotrace_paraphrase::SentenceIndex;
 use echotrace_quotes::{Extraction, QuoteExtractor, QuoteKind};
+use echotrace_reuse::candidates::IndexDelta;
 use echotrace_reuse::{
     cluster_and_rank, Alignment, CandidateIndex, DocFacts, DocumentLookup, ReuseCluster,
     ReuseConfig, ReuseEngine,
@@ -23,6 +24,8 @@ use std::sync::Mutex;
 
 /// The analysis-state key of the reuse engine's candidate index.
 const REUSE_INDEX: &str = "reuse.index";
+/// The documents indexed since `reuse.index` was last saved, with their n-grams.
+const REUSE_INDEX_DELTA: &str = "reuse.index.delta";
 
 /// What one [`Analyzer::run`] did.
 #[derive(Serialize, Default, Debug, Clone, PartialEq, Eq)]
@@ -205,6 +208,22 @@ impl Analyzer {
             })?,
             None => CandidateIndex::new(self.reuse.index),
         };
+        // The documents indexed since the index was last saved whole.
+        let (delta, mut delta_stored) = match store.analysis_state(REUSE_INDEX_DELTA)? {
+            Some(bytes) => {
+                let delta = postcard::from_bytes::<IndexDelta>(&bytes).map_err(|e| {
+                    PipelineError::State {
+                        what: "the reuse index delta",
+                        reason: e.to_string(),
+                    }
+                })?;
+                let stored = !delta.is_empty();
+                (delta, stored)
+            }
+            None => (IndexDelta::default(), false),
+        };
+        let applied = index.apply_delta(delta);
+        index.record_delta(applied);
         let done = store.document_count()?.saturating_sub(pending);
         let unindexed = if (index.len() as u64) < done {
             unindexed_documents(store, &mut index)?
@@ -216,10 +235,13 @@ impl Analyzer {
             let lookup = StoreLookup(Mutex::new(Store::open(db)?));
             progress.start(Stage::Reuse, pending + unindexed.len() as u64);
             // The index is one large blob; writing it after every batch would cost more than
-            // the batch. It is saved every few batches and at the end. Documents marked done
-            // after the last save (a crash) are found missing from the index on the next run
-            // and indexed again; their alignments are stored once (the store keys them by
-            // their spans).
+            // the batch. While the documents indexed since it was last saved whole are few
+            // (a run that adds a few documents to a large corpus), each batch stores them,
+            // with their n-grams, as the index delta in its own transaction. Past that, the
+            // whole index is saved every few batches and at the end, and the delta emptied.
+            // Documents marked done after the last save (a crash) are found missing from the
+            // index on the next run and indexed again; their alignments are stored once (the
+            // store keys them by their spans).
             let mut batches_since_save = 0usize;
             let mut repair = unindexed.chunks(self.batch);
             while !cancel.load(Ordering::SeqCst) {
@@ -237,11 +259,26 @@ impl Analyzer {
                     .map(stored_alignment)
                     .collect::<Result<_, _>>()?;
                 let ids: Vec<DocId> = docs.iter().map(|d| d.id.clone()).collect();
-                store.commit_reuse_batch(&ids, &alignments, None)?;
-                batches_since_save += 1;
-                if batches_since_save >= SAVE_INDEX_EVERY {
-                    batches_since_save = 0;
-                    save_index(store, engine.index())?;
+                let index = engine.index_mut();
+                let delta = match index.delta() {
+                    Some(delta) if delta.len() * DELTA_SHARE <= index.len() => {
+                        Some(encode_delta(delta)?)
+                    }
+                    _ => {
+                        index.stop_recording();
+                        None
+                    }
+                };
+                let state = delta.as_deref().map(|bytes| (REUSE_INDEX_DELTA, bytes));
+                store.commit_reuse_batch(&ids, &alignments, state)?;
+                if delta.is_some() {
+                    delta_stored = true;
+                } else {
+                    batches_since_save += 1;
+                    if batches_since_save >= SAVE_INDEX_EVERY {
+                        batches_since_save = 0;
+                        save_index(store, engine.index(), &mut delta_stored)?;
+                    }
                 }
                 report.reuse_documents += ids.len() as u64;
                 report.candidate_pairs += added.candidates as u64;
@@ -249,7 +286,7 @@ impl Analyzer {
                 progress.advance(Stage::Reuse, ids.len() as u64);
             }
             if batches_since_save > 0 {
-                save_index(store, engine.index())?;
+                save_index(store, engine.index(), &mut delta_stored)?;
             }
             progress.finish(Stage::Reuse);
         }
@@ -327,13 +364,38 @@ impl Analyzer {
     }
 }
 
-/// Batches between two saves of the reuse index.
+/// Batches between two saves of the whole reuse index.
 const SAVE_INDEX_EVERY: usize = 8;
 
-/// Streams the index into the store: encoded twice (once to count its bytes, once into the
-/// database), so that it is never held as a second copy of a few hundred megabytes.
-fn save_index(store: &mut Store, index: &CandidateIndex) -> Result<(), PipelineError> {
-    save_state(store, REUSE_INDEX, "the reuse index", index)
+/// The index delta is saved instead of the whole index while it holds at most one indexed
+/// document in this many. Rewriting a delta costs its size at each batch and saving the whole
+/// index costs the index, so a run that adds `d` documents to an index of `n` saves about
+/// `d / n` of the index each time, and every few such runs one saves it whole.
+const DELTA_SHARE: usize = 4;
+
+/// Streams the whole index into the store: encoded twice (once to count its bytes, once into
+/// the database), so that it is never held as a second copy of a few hundred megabytes. Then
+/// empties the stored delta, if there is one (a crash in between leaves a delta that the
+/// index already holds, which loading skips).
+fn save_index(
+    store: &mut Store,
+    index: &CandidateIndex,
+    delta_stored: &mut bool,
+) -> Result<(), PipelineError> {
+    save_state(store, REUSE_INDEX, "the reuse index", index)?;
+    if *delta_stored {
+        let empty = encode_delta(&IndexDelta::default())?;
+        store.commit_reuse_batch(&[], &[], Some((REUSE_INDEX_DELTA, &empty)))?;
+        *delta_stored = false;
+    }
+    Ok(())
+}
+
+fn encode_delta(delta: &IndexDelta) -> Result<Vec<u8>, PipelineError> {
+    postcard::to_stdvec(delta).map_err(|e| PipelineError::Encode {
+        what: "the reuse index delta",
+        reason: e.to_string(),
+    })
 }
 
 /// Streams `value` into the analysis state `key` (see [`save_index`]).

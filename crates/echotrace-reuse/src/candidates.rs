@@ -69,6 +69,66 @@ pub struct CandidateIndex {
     shards: Vec<Shard>,
     #[serde(skip)]
     numbers: FxHashMap<DocId, u32>,
+    /// The documents added while a delta is being recorded (see [`IndexDelta`]).
+    #[serde(skip)]
+    recording: Option<IndexDelta>,
+}
+
+/// Documents added to an index, in the order added, each with its distinct n-gram keys: what
+/// a saved copy of the index lacks. The postings of a key are the first `max_df + 1`
+/// documents that have it, in the order added, however the documents were grouped into
+/// [`CandidateIndex::add`] calls, so replaying a delta on the copy it was recorded against
+/// ([`CandidateIndex::apply_delta`]) gives the index exactly as it was. Saving a delta costs
+/// its own documents' keys, not the whole index.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexDelta {
+    docs: Vec<DocId>,
+    /// Per document: sorted, distinct keys, stored as gaps from the previous key.
+    keys: Vec<Vec<u32>>,
+}
+
+impl IndexDelta {
+    /// Documents in the delta.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Keys held, over all documents.
+    pub fn keys(&self) -> usize {
+        self.keys.iter().map(Vec::len).sum()
+    }
+
+    fn push(&mut self, id: DocId, keys: &[u32]) {
+        let mut prev = 0u32;
+        let gaps = keys
+            .iter()
+            .map(|&k| {
+                let gap = k - prev;
+                prev = k;
+                gap
+            })
+            .collect();
+        self.docs.push(id);
+        self.keys.push(gaps);
+    }
+
+    fn into_docs(self) -> impl Iterator<Item = (DocId, Vec<u32>)> {
+        self.docs.into_iter().zip(self.keys).map(|(id, gaps)| {
+            let mut prev = 0u32;
+            let keys = gaps
+                .into_iter()
+                .map(|g| {
+                    prev = prev.wrapping_add(g);
+                    prev
+                })
+                .collect();
+            (id, keys)
+        })
+    }
 }
 
 impl Default for CandidateIndex {
@@ -101,7 +161,78 @@ impl CandidateIndex {
             docs: Vec::new(),
             shards: (0..SHARDS).map(|_| Shard::default()).collect(),
             numbers: FxHashMap::default(),
+            recording: None,
         }
+    }
+
+    /// From now on, records every document added into a delta (see [`IndexDelta`]) that
+    /// starts as `base`: the documents added since the index was last saved whole.
+    pub fn record_delta(&mut self, base: IndexDelta) {
+        self.recording = Some(base);
+    }
+
+    /// Stops recording and drops the delta.
+    pub fn stop_recording(&mut self) {
+        self.recording = None;
+    }
+
+    /// The delta recorded so far, if recording.
+    pub fn delta(&self) -> Option<&IndexDelta> {
+        self.recording.as_ref()
+    }
+
+    /// Adds the documents of `delta` that the index lacks, in the delta's order, exactly as
+    /// [`CandidateIndex::add`] added them (no pairs are computed). Returns the part applied:
+    /// documents already in the index are left out (a delta saved before the whole index
+    /// that already holds it). A document the index lacks must not be preceded by one it has
+    /// that came later; any such document is replayed all the same, in delta order.
+    pub fn apply_delta(&mut self, delta: IndexDelta) -> IndexDelta {
+        self.refresh_numbers();
+        let mut applied = IndexDelta::default();
+        let fresh: Vec<(DocId, Vec<u32>)> = delta
+            .into_docs()
+            .filter(|(id, _)| !self.numbers.contains_key(id))
+            .collect();
+        for (id, keys) in &fresh {
+            applied.push(id.clone(), keys);
+        }
+        let new_docs = self.number(fresh.into_iter().map(|(id, mut keys)| {
+            // Sorted and distinct as recorded; made so again rather than trusted.
+            keys.sort_unstable();
+            keys.dedup();
+            (id, keys, 0)
+        }));
+        let cfg = self.config;
+        self.shards
+            .par_iter_mut()
+            .enumerate()
+            .for_each(|(s, shard)| {
+                merge_shard(shard, s, &new_docs, cfg, false);
+            });
+        applied
+    }
+
+    /// Gives each document not indexed yet the next number (recording it when recording)
+    /// and returns them; documents already indexed are skipped.
+    fn number(&mut self, docs: impl Iterator<Item = (DocId, Vec<u32>, u32)>) -> Vec<NewDoc> {
+        let mut out = Vec::new();
+        for (id, keys, repeated) in docs {
+            if self.numbers.contains_key(&id) || self.docs.len() >= u32::MAX as usize {
+                continue;
+            }
+            let number = self.docs.len() as u32;
+            if let Some(delta) = &mut self.recording {
+                delta.push(id.clone(), &keys);
+            }
+            self.numbers.insert(id.clone(), number);
+            self.docs.push(id);
+            out.push(NewDoc {
+                number,
+                keys,
+                repeated,
+            });
+        }
+        out
     }
 
     pub fn config(&self) -> &IndexConfig {
@@ -144,19 +275,13 @@ impl CandidateIndex {
     /// index are skipped, so re-adding is a no-op.
     pub fn add(&mut self, batch: Vec<(DocId, Vec<u64>)>) -> Vec<CandidatePair> {
         self.refresh_numbers();
-        let mut fresh = Vec::with_capacity(batch.len());
-        for (id, hashes) in batch {
-            if self.numbers.contains_key(&id) || self.docs.len() >= u32::MAX as usize {
-                continue;
-            }
-            let number = self.docs.len() as u32;
-            self.numbers.insert(id.clone(), number);
-            self.docs.push(id);
-            fresh.push((number, hashes));
-        }
-        let new_docs: Vec<NewDoc> = fresh
+        let batch: Vec<(DocId, Vec<u64>)> = batch
+            .into_iter()
+            .filter(|(id, _)| !self.numbers.contains_key(id))
+            .collect();
+        let prepared: Vec<(DocId, Vec<u32>, u32)> = batch
             .into_par_iter()
-            .map(|(number, hashes)| {
+            .map(|(id, hashes)| {
                 let mut keys: Vec<u32> = hashes.into_iter().map(key32).collect();
                 keys.sort_unstable();
                 let mut repeated = 0u32;
@@ -170,20 +295,17 @@ impl CandidateIndex {
                     r = e;
                 }
                 keys.dedup();
-                NewDoc {
-                    number,
-                    keys,
-                    repeated,
-                }
+                (id, keys, repeated)
             })
             .collect();
+        let new_docs = self.number(prepared.into_iter());
 
         let cfg = self.config;
         let mut shards = std::mem::take(&mut self.shards);
         let pair_lists: Vec<Vec<u64>> = shards
             .par_iter_mut()
             .enumerate()
-            .map(|(s, shard)| merge_shard(shard, s, &new_docs, cfg))
+            .map(|(s, shard)| merge_shard(shard, s, &new_docs, cfg, true))
             .collect();
         self.shards = shards;
 
@@ -228,8 +350,15 @@ impl CandidateIndex {
 }
 
 /// Merges the new documents' keys of one shard into it and returns the pair incidences
-/// (`older << 32 | newer`) of every key whose document frequency is in `2..=max_df`.
-fn merge_shard(shard: &mut Shard, s: usize, new_docs: &[NewDoc], cfg: IndexConfig) -> Vec<u64> {
+/// (`older << 32 | newer`) of every key whose document frequency is in `2..=max_df` (none
+/// unless `want_pairs`).
+fn merge_shard(
+    shard: &mut Shard,
+    s: usize,
+    new_docs: &[NewDoc],
+    cfg: IndexConfig,
+    want_pairs: bool,
+) -> Vec<u64> {
     let mut incoming: Vec<u64> = Vec::new();
     for d in new_docs {
         let lo = d.keys.partition_point(|&k| shard_of(k) < s);
@@ -270,7 +399,12 @@ fn merge_shard(shard: &mut Shard, s: usize, new_docs: &[NewDoc], cfg: IndexConfi
         let olds = &old.docs[i0..i];
         let news: Vec<u32> = incoming[j0..j].iter().map(|&x| x as u32).collect();
         let df = olds.len() + news.len();
-        if !news.is_empty() && df >= 2 && df <= cfg.max_df as usize && olds.len() < cap {
+        if want_pairs
+            && !news.is_empty()
+            && df >= 2
+            && df <= cfg.max_df as usize
+            && olds.len() < cap
+        {
             for (x, &n) in news.iter().enumerate() {
                 for &o in olds {
                     pairs.push((o as u64) << 32 | n as u64);
@@ -381,6 +515,63 @@ mod tests {
         assert_eq!(pairs.len(), 1);
         assert_eq!(pairs[0].a, pairs[0].b);
         assert_eq!(pairs[0].shared, 10);
+    }
+
+    #[test]
+    fn a_replayed_delta_gives_the_index_it_was_recorded_from() {
+        // Boilerplate in every document (past max_df, so capped postings), text shared by a
+        // few, and text of each document's own; added in uneven batches.
+        let cfg = IndexConfig {
+            max_df: 4,
+            min_shared: 3,
+        };
+        let docs: Vec<(DocId, Vec<u64>)> = (0..23u64)
+            .map(|i| {
+                let mut g = grams(0..15);
+                g.extend(grams(100 + 10 * (i / 3)..130 + 10 * (i / 3)));
+                g.extend(grams(10_000 * (i + 1)..10_000 * (i + 1) + 40));
+                g.extend(grams(5..9));
+                (id(&format!("d{i}")), g)
+            })
+            .collect();
+        let encode = |ix: &CandidateIndex| serde_json::to_string(ix).unwrap();
+        let mut whole = CandidateIndex::new(cfg);
+        whole.add(docs.clone());
+
+        let mut live = CandidateIndex::new(cfg);
+        live.add(docs[..9].to_vec());
+        let saved = encode(&live);
+        live.record_delta(IndexDelta::default());
+        for chunk in docs[9..].chunks(4) {
+            live.add(chunk.to_vec());
+        }
+        // Re-adding a document records nothing.
+        live.add(docs[3..5].to_vec());
+        let delta = live.delta().unwrap().clone();
+        assert_eq!(delta.len(), 14);
+        assert!(delta.keys() > 14 * 40);
+        assert_eq!(encode(&live), encode(&whole));
+
+        let mut back: CandidateIndex = serde_json::from_str(&saved).unwrap();
+        let applied = back.apply_delta(delta.clone());
+        assert_eq!(applied, delta);
+        assert_eq!(encode(&back), encode(&whole));
+        // Replayed on an index that already holds it (saved whole after the delta): nothing.
+        assert!(back.apply_delta(delta).is_empty());
+        assert_eq!(encode(&back), encode(&whole));
+        // And the replayed index goes on exactly as the live one.
+        let more = vec![(id("late"), grams(100..140))];
+        let pairs = |ix: &mut CandidateIndex| {
+            let mut p = ix.add(more.clone());
+            p.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+            p
+        };
+        assert_eq!(pairs(&mut back), pairs(&mut live));
+        assert_eq!(encode(&back), encode(&live));
+        // A delta survives serialisation.
+        let d = live.delta().unwrap();
+        let json = serde_json::to_string(d).unwrap();
+        assert_eq!(&serde_json::from_str::<IndexDelta>(&json).unwrap(), d);
     }
 
     #[test]

@@ -152,6 +152,11 @@ impl ReuseEngine {
         &self.index
     }
 
+    /// The index, to record or stop recording its delta (see [`crate::candidates::IndexDelta`]).
+    pub fn index_mut(&mut self) -> &mut CandidateIndex {
+        &mut self.index
+    }
+
     pub fn into_index(self) -> CandidateIndex {
         self.index
     }
