@@ -5,7 +5,7 @@ use crate::PipelineError;
 use echotrace_core::{DocId, Document};
 use echotrace_paraphrase::SentenceIndex;
 use echotrace_quotes::{Extraction, QuoteExtractor, QuoteKind};
-use echotrace_reuse::candidates::IndexDelta;
+use echotrace_reuse::candidates::{IndexDelta, LegacyCandidateIndex};
 use echotrace_reuse::{
     cluster_and_rank, Alignment, CandidateIndex, DocFacts, DocumentLookup, ReuseCluster,
     ReuseConfig, ReuseEngine,
@@ -22,8 +22,11 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
-/// The analysis-state key of the reuse engine's candidate index.
-const REUSE_INDEX: &str = "reuse.index";
+/// The analysis-state key of the reuse engine's candidate index (packed shards).
+const REUSE_INDEX: &str = "reuse.index.v2";
+/// Where builds before the packed shards saved it; read when [`REUSE_INDEX`] is missing, and
+/// emptied once the index is saved under its new key.
+const LEGACY_REUSE_INDEX: &str = "reuse.index";
 /// The documents indexed since `reuse.index` was last saved, with their n-grams.
 const REUSE_INDEX_DELTA: &str = "reuse.index.delta";
 
@@ -199,14 +202,22 @@ impl Analyzer {
         report: &mut AnalyzeReport,
     ) -> Result<bool, PipelineError> {
         let pending = store.pending_count(Stage::Reuse)?;
+        let state_error = |e: postcard::Error| PipelineError::State {
+            what: "the reuse index",
+            reason: e.to_string(),
+        };
+        let legacy = store
+            .analysis_state(LEGACY_REUSE_INDEX)?
+            .filter(|b| !b.is_empty());
+        let mut legacy_stored = legacy.is_some();
         let mut index = match store.analysis_state(REUSE_INDEX)? {
-            Some(bytes) => postcard::from_bytes::<CandidateIndex>(&bytes).map_err(|e| {
-                PipelineError::State {
-                    what: "the reuse index",
-                    reason: e.to_string(),
-                }
-            })?,
-            None => CandidateIndex::new(self.reuse.index),
+            Some(bytes) => postcard::from_bytes::<CandidateIndex>(&bytes).map_err(state_error)?,
+            None => match legacy {
+                Some(bytes) => postcard::from_bytes::<LegacyCandidateIndex>(&bytes)
+                    .map_err(state_error)?
+                    .into(),
+                None => CandidateIndex::new(self.reuse.index),
+            },
         };
         // The documents indexed since the index was last saved whole.
         let (delta, mut delta_stored) = match store.analysis_state(REUSE_INDEX_DELTA)? {
@@ -277,7 +288,7 @@ impl Analyzer {
                     batches_since_save += 1;
                     if batches_since_save >= SAVE_INDEX_EVERY {
                         batches_since_save = 0;
-                        save_index(store, engine.index(), &mut delta_stored)?;
+                        save_index(store, engine.index(), &mut delta_stored, &mut legacy_stored)?;
                     }
                 }
                 report.reuse_documents += ids.len() as u64;
@@ -286,7 +297,7 @@ impl Analyzer {
                 progress.advance(Stage::Reuse, ids.len() as u64);
             }
             if batches_since_save > 0 {
-                save_index(store, engine.index(), &mut delta_stored)?;
+                save_index(store, engine.index(), &mut delta_stored, &mut legacy_stored)?;
             }
             progress.finish(Stage::Reuse);
         }
@@ -381,8 +392,13 @@ fn save_index(
     store: &mut Store,
     index: &CandidateIndex,
     delta_stored: &mut bool,
+    legacy_stored: &mut bool,
 ) -> Result<(), PipelineError> {
     save_state(store, REUSE_INDEX, "the reuse index", index)?;
+    if *legacy_stored {
+        store.commit_reuse_batch(&[], &[], Some((LEGACY_REUSE_INDEX, &[])))?;
+        *legacy_stored = false;
+    }
     if *delta_stored {
         let empty = encode_delta(&IndexDelta::default())?;
         store.commit_reuse_batch(&[], &[], Some((REUSE_INDEX_DELTA, &empty)))?;

@@ -56,7 +56,7 @@ fn new_documents_are_compared_with_the_corpus_and_a_lost_index_is_rebuilt() {
     // does not know the wire story.
     let empty = postcard::to_stdvec(&CandidateIndex::new(Default::default())).unwrap();
     store
-        .commit_reuse_batch(&[], &[], Some(("reuse.index", &empty)))
+        .commit_reuse_batch(&[], &[], Some(("reuse.index.v2", &empty)))
         .unwrap();
 
     let copy = format!(

@@ -53,7 +53,7 @@ fn analyze(store: &mut Store, db: &Path) {
 /// The index as saved: the whole index with the delta replayed on it.
 fn saved_index(store: &Store) -> (CandidateIndex, usize) {
     let mut index: CandidateIndex =
-        postcard::from_bytes(&store.analysis_state("reuse.index").unwrap().unwrap()).unwrap();
+        postcard::from_bytes(&store.analysis_state("reuse.index.v2").unwrap().unwrap()).unwrap();
     let delta: IndexDelta = store
         .analysis_state("reuse.index.delta")
         .unwrap()

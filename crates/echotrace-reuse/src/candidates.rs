@@ -54,11 +54,136 @@ pub struct CandidatePair {
     pub shared: u32,
 }
 
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default)]
 struct Shard {
     /// Sorted by `(key, doc)`; at most `max_df + 1` entries per key.
     keys: Vec<u32>,
     docs: Vec<u32>,
+}
+
+/// A shard is saved as one byte string: the number of postings, then each posting as two
+/// LEB128 varints, the key as the gap from the previous key and the document as the gap
+/// from the previous document where the key repeats, else whole. About half the bytes of the
+/// two arrays as varints, and as quick to read.
+impl Serialize for Shard {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut buf = Vec::with_capacity(self.keys.len() * 4 + 10);
+        put_varint(&mut buf, self.keys.len() as u64);
+        let (mut key, mut doc) = (0u32, 0u32);
+        for (&k, &d) in self.keys.iter().zip(&self.docs) {
+            let gap = k.wrapping_sub(key);
+            put_varint(&mut buf, u64::from(gap));
+            put_varint(
+                &mut buf,
+                u64::from(if gap == 0 { d.wrapping_sub(doc) } else { d }),
+            );
+            (key, doc) = (k, d);
+        }
+        serializer.serialize_bytes(&buf)
+    }
+}
+
+impl<'de> Deserialize<'de> for Shard {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Bytes;
+        impl<'de> serde::de::Visitor<'de> for Bytes {
+            type Value = Shard;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a packed index shard")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Shard, E> {
+                Shard::unpack(v).ok_or_else(|| E::custom("a malformed index shard"))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Shard, A::Error> {
+                let mut v = Vec::new();
+                while let Some(b) = seq.next_element::<u8>()? {
+                    v.push(b);
+                }
+                self.visit_bytes(&v)
+            }
+        }
+        deserializer.deserialize_bytes(Bytes)
+    }
+}
+
+impl Shard {
+    fn unpack(mut v: &[u8]) -> Option<Shard> {
+        let n = usize::try_from(take_varint(&mut v)?).ok()?;
+        // Two bytes at least a posting: a length beyond that is not to be trusted.
+        if n > v.len() / 2 {
+            return None;
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut docs = Vec::with_capacity(n);
+        let (mut key, mut doc) = (0u32, 0u32);
+        for _ in 0..n {
+            let gap = u32::try_from(take_varint(&mut v)?).ok()?;
+            let d = u32::try_from(take_varint(&mut v)?).ok()?;
+            key = key.wrapping_add(gap);
+            doc = if gap == 0 { doc.wrapping_add(d) } else { d };
+            keys.push(key);
+            docs.push(doc);
+        }
+        v.is_empty().then_some(Shard { keys, docs })
+    }
+}
+
+fn put_varint(buf: &mut Vec<u8>, mut x: u64) {
+    while x >= 0x80 {
+        buf.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    buf.push(x as u8);
+}
+
+fn take_varint(v: &mut &[u8]) -> Option<u64> {
+    let mut x = 0u64;
+    for shift in (0..64).step_by(7) {
+        let (&b, rest) = v.split_first()?;
+        *v = rest;
+        x |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return Some(x);
+        }
+    }
+    None
+}
+
+/// The index as builds before the packed shards saved it (two arrays of varints a shard), to
+/// read a store analyzed by them: `CandidateIndex::from(legacy)`.
+#[derive(Deserialize)]
+pub struct LegacyCandidateIndex {
+    config: IndexConfig,
+    docs: Vec<DocId>,
+    shards: Vec<LegacyShard>,
+}
+
+#[derive(Deserialize)]
+struct LegacyShard {
+    keys: Vec<u32>,
+    docs: Vec<u32>,
+}
+
+impl From<LegacyCandidateIndex> for CandidateIndex {
+    fn from(old: LegacyCandidateIndex) -> Self {
+        CandidateIndex {
+            config: old.config,
+            docs: old.docs,
+            shards: old
+                .shards
+                .into_iter()
+                .map(|s| Shard {
+                    keys: s.keys,
+                    docs: s.docs,
+                })
+                .collect(),
+            numbers: FxHashMap::default(),
+            recording: None,
+        }
+    }
 }
 
 /// The incremental inverted index of n-gram hashes. See the module docs.
@@ -572,6 +697,40 @@ mod tests {
         let d = live.delta().unwrap();
         let json = serde_json::to_string(d).unwrap();
         assert_eq!(&serde_json::from_str::<IndexDelta>(&json).unwrap(), d);
+    }
+
+    #[test]
+    fn packed_shards_round_trip_and_read_the_legacy_layout() {
+        let mut ix = CandidateIndex::new(IndexConfig {
+            max_df: 3,
+            min_shared: 2,
+        });
+        for i in 0..40u64 {
+            let mut g = grams(0..30);
+            g.extend(grams(1000 * i..1000 * i + 60));
+            ix.add(vec![(id(&format!("d{i}")), g)]);
+        }
+        let json = serde_json::to_string(&ix).unwrap();
+        let back: CandidateIndex = serde_json::from_str(&json).unwrap();
+        assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        for (a, b) in ix.shards.iter().zip(&back.shards) {
+            assert_eq!((&a.keys, &a.docs), (&b.keys, &b.docs));
+        }
+        // The layout before: each shard as two arrays.
+        let legacy = serde_json::json!({
+            "config": ix.config,
+            "docs": ix.docs,
+            "shards": ix.shards.iter().map(|s| serde_json::json!({"keys": s.keys, "docs": s.docs})).collect::<Vec<_>>(),
+        });
+        let old: LegacyCandidateIndex = serde_json::from_value(legacy).unwrap();
+        let old = CandidateIndex::from(old);
+        assert_eq!(serde_json::to_string(&old).unwrap(), json);
+        // Damaged bytes are an error, not a wrong index.
+        let mut buf = Vec::new();
+        put_varint(&mut buf, 5);
+        put_varint(&mut buf, 7);
+        assert!(Shard::unpack(&buf).is_none());
+        assert!(Shard::unpack(&[0x80]).is_none());
     }
 
     #[test]
