@@ -210,7 +210,8 @@ impl Analyzer {
             .analysis_state(LEGACY_REUSE_INDEX)?
             .filter(|b| !b.is_empty());
         let mut legacy_stored = legacy.is_some();
-        let mut index = match store.analysis_state(REUSE_INDEX)? {
+        let saved = store.analysis_state(REUSE_INDEX)?.filter(|b| !b.is_empty());
+        let mut index = match saved {
             Some(bytes) => postcard::from_bytes::<CandidateIndex>(&bytes).map_err(state_error)?,
             None => match legacy {
                 Some(bytes) => postcard::from_bytes::<LegacyCandidateIndex>(&bytes)
