@@ -282,6 +282,47 @@ fn a_reuse_batch_is_stored_whole_and_re_committing_it_changes_nothing() {
 }
 
 #[test]
+fn alignment_details_stream_as_their_stored_json_text() {
+    let mut store = store_with_corpus();
+    let docs = corpus();
+    let mut rows = vec![
+        alignment(&docs[0], &docs[1], PASSAGE, 0.9),
+        alignment(&docs[0], &docs[2], PASSAGE, 0.8),
+    ];
+    rows[1].detail = json!({"a": {"start": 1, "end": 2}, "ratio": 0.25, "name": "x\"y"});
+    store
+        .commit_reuse_batch(&[id("tass-1")], &rows, None)
+        .unwrap();
+    let mut seen = Vec::new();
+    store
+        .for_each_alignment_detail(|a, b, detail| {
+            let value: serde_json::Value = serde_json::from_str(detail).unwrap();
+            seen.push((a, b, value));
+            Ok(())
+        })
+        .unwrap();
+    let whole: Vec<_> = store
+        .alignments()
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.a, s.b, s.detail))
+        .collect();
+    assert_eq!(seen, whole);
+    assert_eq!(seen[1].2, rows[1].detail);
+    // The callback's error stops the listing.
+    let mut calls = 0;
+    let stopped = store.for_each_alignment_detail(|_, _, _| {
+        calls += 1;
+        Err(echotrace_store::StoreError::InvalidRow {
+            what: "test".into(),
+            reason: "stop".into(),
+        })
+    });
+    assert!(stopped.is_err());
+    assert_eq!(calls, 1);
+}
+
+#[test]
 fn a_reuse_batch_with_a_bad_row_stores_nothing_and_marks_nothing() {
     let mut store = store_with_corpus();
     let docs = corpus();
