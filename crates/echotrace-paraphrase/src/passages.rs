@@ -28,6 +28,9 @@ pub fn passages(
     let words = tokens.get(first..last.max(first)).unwrap_or(&[]);
     let mut out = vec![sentence];
     let n = words.len();
+    if is_heading(sentence.slice(text)) {
+        return Vec::new();
+    }
     if n < 2 * min_words.max(1) {
         return out;
     }
@@ -120,6 +123,13 @@ Kazakh President Kassym-Jomart Tokayev said on Monday"
         assert!(found.contains(
             &"Speaking at an extraordinary session of the CSTO Collective Security Council"
         ));
+    }
+
+    #[test]
+    fn a_short_heading_has_no_passages() {
+        let text = "Apple iPhone 7 Plus, GSM Unlocked, 128GB - (Renewed)";
+        let tokens = NewsSegmenter.tokens(text);
+        assert!(passages(text, ByteSpan::new(0, text.len()), &tokens, 8).is_empty());
     }
 
     #[test]
