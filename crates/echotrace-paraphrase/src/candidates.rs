@@ -298,9 +298,25 @@ pub fn is_anchor(word: &str, sentence_initial: bool) -> bool {
 /// tell the same story.
 fn is_calendar_word(w: &str) -> bool {
     const WORDS: &[&str] = &[
-        "april", "august", "december", "february", "friday", "january", "july", "june", "march",
-        "may", "monday", "november", "october", "saturday", "september", "sunday", "thursday",
-        "tuesday", "wednesday",
+        "april",
+        "august",
+        "december",
+        "february",
+        "friday",
+        "january",
+        "july",
+        "june",
+        "march",
+        "may",
+        "monday",
+        "november",
+        "october",
+        "saturday",
+        "september",
+        "sunday",
+        "thursday",
+        "tuesday",
+        "wednesday",
     ];
     WORDS.binary_search(&w).is_ok()
 }

@@ -66,7 +66,7 @@ fn overlaps(a: ByteSpan, b: ByteSpan) -> bool {
     2 * ov >= a.len().min(b.len()).max(1)
 }
 
-/// Runs one batch: index `docs`, keep the candidate pairs no word alignment already covers,
+/// Runs one batch: index `docs`, keep the candidate pairs that are not both copies already,
 /// embed what is not embedded yet, and score.
 pub(crate) fn run_batch(
     settings: &ParaphraseSettings,
@@ -91,50 +91,19 @@ pub(crate) fn run_batch(
         return Ok(outcome);
     }
 
-    // Word alignments that touch the batch: a pair they already cover is a copy, not news.
-    let mut lexical: FxHashMap<(DocId, DocId), Vec<(ByteSpan, ByteSpan)>> = FxHashMap::default();
-    for doc in docs {
-        for al in store.alignments_of(&doc.id)? {
-            if al.kind == AlignmentKind::Lexical {
-                lexical
-                    .entry((al.a.clone(), al.b.clone()))
-                    .or_default()
-                    .push((al.a_span, al.b_span));
-                lexical
-                    .entry((al.b, al.a))
-                    .or_default()
-                    .push((al.b_span, al.a_span));
-            }
-        }
-    }
-    let covered = |p: &SentencePair| {
-        lexical
-            .get(&(p.older.0.clone(), p.newer.0.clone()))
-            .is_some_and(|spans| {
-                spans
-                    .iter()
-                    .any(|&(x, y)| overlaps(x, p.older.1) && overlaps(y, p.newer.1))
-            })
-    };
-    // Spans of each document already in word-aligned reuse. A pair whose two sentences both
-    // are has its relation on record (they are copies of something); looking again at it
-    // would cost an embedding per sentence of every copy of every story. A sentence that is
-    // nobody's copy (the seed's third version of its lead) is still compared with copies.
-    let mut in_reuse: FxHashMap<DocId, Vec<ByteSpan>> = FxHashMap::default();
-    for ((a, _), spans) in &lexical {
-        in_reuse
-            .entry(a.clone())
-            .or_default()
-            .extend(spans.iter().map(|&(x, _)| x));
-    }
-    let older_docs: FxHashSet<&DocId> = pairs
+    // Spans of each document involved that are already in word-aligned reuse. A pair whose
+    // two sentences both are has its relation on record (they are copies of something);
+    // looking again would cost an embedding per sentence of every copy of every story. A
+    // sentence that is nobody's copy (the seed's third version of its lead) is still compared
+    // with copies.
+    let involved: FxHashSet<&DocId> = docs
         .iter()
-        .map(|p| &p.older.0)
-        .filter(|d| !in_reuse.contains_key(*d))
+        .map(|d| &d.id)
+        .chain(pairs.iter().map(|p| &p.older.0))
         .collect();
-    let mut older_reuse: FxHashMap<DocId, Vec<ByteSpan>> = FxHashMap::default();
-    for id in older_docs {
-        let spans = older_reuse.entry(id.clone()).or_default();
+    let mut in_reuse: FxHashMap<DocId, Vec<ByteSpan>> = FxHashMap::default();
+    for id in involved {
+        let spans = in_reuse.entry(id.clone()).or_default();
         for al in store.alignments_of(id)? {
             if al.kind == AlignmentKind::Lexical {
                 if &al.a == id {
@@ -146,7 +115,6 @@ pub(crate) fn run_batch(
             }
         }
     }
-    in_reuse.extend(older_reuse);
     let reused = |(doc, span): &(DocId, ByteSpan)| {
         in_reuse
             .get(doc)
@@ -154,7 +122,7 @@ pub(crate) fn run_batch(
     };
     let pairs: Vec<SentencePair> = pairs
         .into_iter()
-        .filter(|p| !covered(p) && !(reused(&p.older) && reused(&p.newer)))
+        .filter(|p| !(reused(&p.older) && reused(&p.newer)))
         .collect();
     if pairs.is_empty() {
         return Ok(outcome);
