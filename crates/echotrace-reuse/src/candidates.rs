@@ -61,12 +61,70 @@ struct Shard {
     docs: Vec<u32>,
 }
 
-/// A shard is saved as one byte string: the number of postings, then each posting as two
-/// LEB128 varints, the key as the gap from the previous key and the document as the gap
-/// from the previous document where the key repeats, else whole. About half the bytes of the
-/// two arrays as varints, and as quick to read.
-impl Serialize for Shard {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+/// The shards as a sequence of byte strings ([`Shard::pack`]), unpacked on both cores.
+mod packed {
+    use super::Shard;
+    use rayon::prelude::*;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    struct Packed<'a>(&'a Shard);
+
+    impl Serialize for Packed<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_bytes(&self.0.pack())
+        }
+    }
+
+    struct Bytes(Vec<u8>);
+
+    impl<'de> Deserialize<'de> for Bytes {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Visitor;
+            impl<'de> serde::de::Visitor<'de> for Visitor {
+                type Value = Bytes;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a packed index shard")
+                }
+                fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Bytes, E> {
+                    Ok(Bytes(v.to_vec()))
+                }
+                fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Bytes, E> {
+                    Ok(Bytes(v))
+                }
+                fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                    self,
+                    mut seq: A,
+                ) -> Result<Bytes, A::Error> {
+                    let mut v = Vec::new();
+                    while let Some(b) = seq.next_element::<u8>()? {
+                        v.push(b);
+                    }
+                    Ok(Bytes(v))
+                }
+            }
+            deserializer.deserialize_bytes(Visitor)
+        }
+    }
+
+    pub fn serialize<S: Serializer>(shards: &[Shard], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(shards.iter().map(Packed))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Shard>, D::Error> {
+        let raw: Vec<Bytes> = Vec::deserialize(deserializer)?;
+        raw.into_par_iter()
+            .map(|b| Shard::unpack(&b.0))
+            .collect::<Option<Vec<Shard>>>()
+            .ok_or_else(|| serde::de::Error::custom("a malformed index shard"))
+    }
+}
+
+impl Shard {
+    /// A shard is saved as one byte string: the number of postings, then each posting as two
+    /// LEB128 varints, the key as the gap from the previous key and the document as the gap
+    /// from the previous document where the key repeats, else whole. About half the bytes of
+    /// the two arrays as varints.
+    fn pack(&self) -> Vec<u8> {
         let mut buf = Vec::with_capacity(self.keys.len() * 4 + 10);
         put_varint(&mut buf, self.keys.len() as u64);
         let (mut key, mut doc) = (0u32, 0u32);
@@ -79,37 +137,9 @@ impl Serialize for Shard {
             );
             (key, doc) = (k, d);
         }
-        serializer.serialize_bytes(&buf)
+        buf
     }
-}
 
-impl<'de> Deserialize<'de> for Shard {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Bytes;
-        impl<'de> serde::de::Visitor<'de> for Bytes {
-            type Value = Shard;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a packed index shard")
-            }
-            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Shard, E> {
-                Shard::unpack(v).ok_or_else(|| E::custom("a malformed index shard"))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Shard, A::Error> {
-                let mut v = Vec::new();
-                while let Some(b) = seq.next_element::<u8>()? {
-                    v.push(b);
-                }
-                self.visit_bytes(&v)
-            }
-        }
-        deserializer.deserialize_bytes(Bytes)
-    }
-}
-
-impl Shard {
     fn unpack(mut v: &[u8]) -> Option<Shard> {
         let n = usize::try_from(take_varint(&mut v)?).ok()?;
         // Two bytes at least a posting: a length beyond that is not to be trusted.
@@ -191,6 +221,7 @@ impl From<LegacyCandidateIndex> for CandidateIndex {
 pub struct CandidateIndex {
     config: IndexConfig,
     docs: Vec<DocId>,
+    #[serde(with = "packed")]
     shards: Vec<Shard>,
     #[serde(skip)]
     numbers: FxHashMap<DocId, u32>,
@@ -499,55 +530,62 @@ fn merge_shard(
     }
     incoming.sort_unstable();
     let cap = cfg.max_df as usize + 1;
-    let old = std::mem::take(shard);
-    let mut keys = Vec::with_capacity(old.keys.len() + incoming.len());
-    let mut docs = Vec::with_capacity(old.keys.len() + incoming.len());
+    // Forward over the incoming keys: each key's old postings are found by binary search, its
+    // pairs are made, and the new postings it keeps are noted with where they go.
     let mut pairs = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < old.keys.len() || j < incoming.len() {
-        let next_old = old.keys.get(i).copied();
-        let next_new = incoming.get(j).map(|&x| (x >> 32) as u32);
-        let key = match (next_old, next_new) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) => a,
-            (None, Some(b)) => b,
-            (None, None) => break,
-        };
-        let i0 = i;
-        while i < old.keys.len() && old.keys[i] == key {
-            i += 1;
-        }
+    // (position in the old arrays before which they go, their key, their range in `kept`)
+    let mut inserts: Vec<(usize, u32, usize, usize)> = Vec::new();
+    let mut kept: Vec<u32> = Vec::new();
+    let mut j = 0;
+    let mut lo = 0;
+    while j < incoming.len() {
+        let key = (incoming[j] >> 32) as u32;
         let j0 = j;
         while j < incoming.len() && (incoming[j] >> 32) as u32 == key {
             j += 1;
         }
-        let olds = &old.docs[i0..i];
-        let news: Vec<u32> = incoming[j0..j].iter().map(|&x| x as u32).collect();
-        let df = olds.len() + news.len();
-        if want_pairs
-            && !news.is_empty()
-            && df >= 2
-            && df <= cfg.max_df as usize
-            && olds.len() < cap
-        {
-            for (x, &n) in news.iter().enumerate() {
+        lo += shard.keys[lo..].partition_point(|&k| k < key);
+        let hi = lo + shard.keys[lo..].partition_point(|&k| k <= key);
+        let olds = &shard.docs[lo..hi];
+        let news = incoming[j0..j].iter().map(|&x| x as u32);
+        let df = olds.len() + (j - j0);
+        if want_pairs && df >= 2 && df <= cfg.max_df as usize && olds.len() < cap {
+            for (x, n) in news.clone().enumerate() {
                 for &o in olds {
                     pairs.push((o as u64) << 32 | n as u64);
                 }
-                for &m in &news[..x] {
+                for m in news.clone().take(x) {
                     pairs.push((m as u64) << 32 | n as u64);
                 }
             }
         }
-        let keep = cap.saturating_sub(olds.len()).min(news.len());
-        for &d in olds.iter().chain(news[..keep].iter()) {
-            keys.push(key);
-            docs.push(d);
+        let keep = cap.saturating_sub(olds.len()).min(j - j0);
+        if keep > 0 {
+            let start = kept.len();
+            kept.extend(news.take(keep));
+            inserts.push((hi, key, start, kept.len()));
+        }
+        lo = hi;
+    }
+    // Backward, in place: the arrays grow by the kept postings and each old posting moves
+    // once, so a batch does not copy the index into new memory.
+    let n = shard.keys.len();
+    let mut shift = kept.len();
+    if shift > 0 {
+        shard.keys.reserve_exact(shift);
+        shard.docs.reserve_exact(shift);
+        shard.keys.resize(n + shift, 0);
+        shard.docs.resize(n + shift, 0);
+        let mut end = n;
+        for &(at, key, s, e) in inserts.iter().rev() {
+            shard.keys.copy_within(at..end, at + shift);
+            shard.docs.copy_within(at..end, at + shift);
+            shift -= e - s;
+            shard.keys[at + shift..at + shift + (e - s)].fill(key);
+            shard.docs[at + shift..at + shift + (e - s)].copy_from_slice(&kept[s..e]);
+            end = at;
         }
     }
-    keys.shrink_to_fit();
-    docs.shrink_to_fit();
-    *shard = Shard { keys, docs };
     pairs
 }
 
@@ -731,6 +769,52 @@ mod tests {
         put_varint(&mut buf, 7);
         assert!(Shard::unpack(&buf).is_none());
         assert!(Shard::unpack(&[0x80]).is_none());
+    }
+
+    #[test]
+    fn postings_are_the_first_documents_of_each_key_however_they_were_batched() {
+        let cfg = IndexConfig {
+            max_df: 3,
+            min_shared: 2,
+        };
+        let docs: Vec<(DocId, Vec<u64>)> = (0..30u64)
+            .map(|i| {
+                let mut g = grams(0..8);
+                g.extend(grams(50 + i % 7..60 + i % 7));
+                g.extend(grams(1000 * (i + 1)..1000 * (i + 1) + 12));
+                (id(&format!("d{i}")), g)
+            })
+            .collect();
+        // What the postings must be: per key, the first `max_df + 1` documents in order.
+        let mut all: Vec<(u32, u32)> = Vec::new();
+        for (n, (_, g)) in docs.iter().enumerate() {
+            let mut keys: Vec<u32> = g.iter().map(|&h| key32(h)).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            all.extend(keys.into_iter().map(|k| (k, n as u32)));
+        }
+        all.sort_unstable();
+        let mut want: Vec<(u32, u32)> = Vec::new();
+        for (k, d) in all {
+            let held = want.iter().rev().take_while(|(x, _)| *x == k).count();
+            if held <= cfg.max_df as usize {
+                want.push((k, d));
+            }
+        }
+        for sizes in [vec![30], vec![1; 30], vec![7, 1, 13, 9], vec![2, 28]] {
+            let mut ix = CandidateIndex::new(cfg);
+            let mut at = 0;
+            for size in sizes {
+                ix.add(docs[at..at + size].to_vec());
+                at += size;
+            }
+            let got: Vec<(u32, u32)> = ix
+                .shards
+                .iter()
+                .flat_map(|s| s.keys.iter().copied().zip(s.docs.iter().copied()))
+                .collect();
+            assert_eq!(got, want);
+        }
     }
 
     #[test]
