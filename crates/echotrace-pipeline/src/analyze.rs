@@ -351,11 +351,14 @@ impl Analyzer {
         progress.start(Stage::Paraphrase, pending + unindexed.len() as u64);
         let model = settings.encoder.model_name().to_string();
         let mut found = 0u64;
-        let mut repair = unindexed.chunks(self.batch);
+        // The model makes a batch slow (about 0.2 s of CPU a news document): smaller batches
+        // keep the progress bar moving and Ctrl-C answered within a minute or so.
+        let batch = self.batch.min(PARAPHRASE_BATCH);
+        let mut repair = unindexed.chunks(batch);
         while !cancel.load(Ordering::SeqCst) {
             let docs = match repair.next() {
                 Some(chunk) => chunk.to_vec(),
-                None => store.pending_documents(Stage::Paraphrase, self.batch)?,
+                None => store.pending_documents(Stage::Paraphrase, batch)?,
             };
             if docs.is_empty() {
                 break;
@@ -375,6 +378,9 @@ impl Analyzer {
         Ok(found > 0)
     }
 }
+
+/// Documents per batch of the paraphrase stage, at most.
+const PARAPHRASE_BATCH: usize = 200;
 
 /// Batches between two saves of the whole reuse index.
 const SAVE_INDEX_EVERY: usize = 8;

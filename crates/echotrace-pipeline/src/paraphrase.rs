@@ -51,6 +51,9 @@ impl std::fmt::Debug for ParaphraseSettings {
     }
 }
 
+/// Word overlap (Jaccard) from which two passages are the same text, not a paraphrase.
+const VERBATIM_OVERLAP: f32 = 0.9;
+
 /// What one batch found.
 #[derive(Default)]
 pub(crate) struct BatchOutcome {
@@ -91,39 +94,48 @@ pub(crate) fn run_batch(
         return Ok(outcome);
     }
 
-    // Spans of each document involved that are already in word-aligned reuse. A pair whose
-    // two sentences both are has its relation on record (they are copies of something);
-    // looking again would cost an embedding per sentence of every copy of every story. A
-    // sentence that is nobody's copy (the seed's third version of its lead) is still compared
-    // with copies.
+    // Spans of each document involved that are already in word-aligned reuse, with the
+    // document each is aligned with. Two sentences that are word-aligned copies of a common
+    // document (or of each other's documents) have their relation on record; looking again
+    // would cost an embedding per sentence of every copy of every story. Two sentences in
+    // reuse with different documents (a lead copied by one outlet, its rewrite copied by
+    // another) are still compared: a paraphrase joins their clusters.
     let involved: FxHashSet<&DocId> = docs
         .iter()
         .map(|d| &d.id)
         .chain(pairs.iter().map(|p| &p.older.0))
         .collect();
-    let mut in_reuse: FxHashMap<DocId, Vec<ByteSpan>> = FxHashMap::default();
+    let mut in_reuse: FxHashMap<DocId, Vec<(ByteSpan, DocId)>> = FxHashMap::default();
     for id in involved {
         let spans = in_reuse.entry(id.clone()).or_default();
         for al in store.alignments_of(id)? {
             if al.kind == AlignmentKind::Lexical {
                 if &al.a == id {
-                    spans.push(al.a_span);
+                    spans.push((al.a_span, al.b.clone()));
                 }
                 if &al.b == id {
-                    spans.push(al.b_span);
+                    spans.push((al.b_span, al.a.clone()));
                 }
             }
         }
     }
-    let reused = |(doc, span): &(DocId, ByteSpan)| {
+    let partners = |(doc, span): &(DocId, ByteSpan)| -> FxHashSet<&DocId> {
         in_reuse
             .get(doc)
-            .is_some_and(|spans| spans.iter().any(|&s| overlaps(s, *span)))
+            .map(|spans| {
+                spans
+                    .iter()
+                    .filter(|(s, _)| overlaps(*s, *span))
+                    .map(|(_, other)| other)
+                    .collect()
+            })
+            .unwrap_or_default()
     };
-    let pairs: Vec<SentencePair> = pairs
-        .into_iter()
-        .filter(|p| !(reused(&p.older) && reused(&p.newer)))
-        .collect();
+    let known = |p: &SentencePair| {
+        let (a, b) = (partners(&p.older), partners(&p.newer));
+        (a.contains(&p.newer.0) && b.contains(&p.older.0)) || a.intersection(&b).next().is_some()
+    };
+    let pairs: Vec<SentencePair> = pairs.into_iter().filter(|p| !known(p)).collect();
     if pairs.is_empty() {
         return Ok(outcome);
     }
@@ -249,7 +261,9 @@ pub(crate) fn run_batch(
                 }
                 let cos = cosine(va, vb);
                 let features = PairFeatures::new(ta, tb, cos);
-                if features.numbers_conflict {
+                // Contradicting figures are two facts; the same words are a verbatim repeat, the
+                // lexical stage's to take or leave (it leaves stock lines), not a rewrite.
+                if features.numbers_conflict || features.word_overlap >= VERBATIM_OVERLAP {
                     continue;
                 }
                 let prob = settings.scorer.probability(&features);

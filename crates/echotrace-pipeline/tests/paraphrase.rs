@@ -117,3 +117,92 @@ fn the_three_versions_of_the_seed_lead_form_one_cluster_with_line_2_as_a_paraphr
         (0, 0)
     );
 }
+
+/// Sets the cancel flag once the paraphrase stage has committed a batch: Ctrl-C after it.
+struct StopAfterParaphraseBatch<'a>(&'a AtomicBool);
+
+impl echotrace_pipeline::AnalyzeProgress for StopAfterParaphraseBatch<'_> {
+    fn advance(&self, stage: Stage, _n: u64) {
+        if stage == Stage::Paraphrase {
+            self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+}
+
+fn paraphrase_rows(store: &Store) -> Vec<(String, usize, usize, String, usize, usize)> {
+    let mut rows: Vec<_> = store
+        .alignments()
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.kind == AlignmentKind::Paraphrase)
+        .map(|a| {
+            (
+                a.a.to_string(),
+                a.a_span.start,
+                a.a_span.end,
+                a.b.to_string(),
+                a.b_span.start,
+                a.b_span.end,
+            )
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn an_interrupted_paraphrase_stage_resumes_and_a_lost_index_is_rebuilt_with_the_same_result() {
+    let Some(encoder) = model() else {
+        return;
+    };
+    let seed = seed();
+    let lines: Vec<&str> = seed.text.lines().collect();
+    // A second outlet's version of the story: the lead as line 2 words it, and other text.
+    let mut other = Document::new(
+        DocId::new("other"),
+        format!(
+            "{}\nThe bloc agreed to send peacekeepers to Almaty within days, officials in Moscow said.",
+            lines[1]
+        ),
+    );
+    other.source = SourceId::new("other.example");
+    other.published = Published::parse("2022-01-11");
+    let docs = [seed.clone(), other];
+    let analyzer = Analyzer::default()
+        .with_batch(1)
+        .with_paraphrase(Some(ParaphraseSettings::new(encoder)));
+
+    // In one go.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("one.db");
+    let mut one = Store::open(&db).unwrap();
+    one.insert_documents(&docs).unwrap();
+    analyzer
+        .run(&mut one, &db, &NoProgress, &AtomicBool::new(false))
+        .unwrap();
+    let expected = paraphrase_rows(&one);
+    assert!(!expected.is_empty());
+
+    // Interrupted after the first paraphrase batch, the index then lost (a crash between the
+    // batch's commit and the save), and resumed.
+    let db2 = dir.path().join("two.db");
+    let mut two = Store::open(&db2).unwrap();
+    two.insert_documents(&docs).unwrap();
+    let cancel = AtomicBool::new(false);
+    let first = analyzer
+        .run(&mut two, &db2, &StopAfterParaphraseBatch(&cancel), &cancel)
+        .unwrap();
+    assert!(first.interrupted);
+    assert_eq!(first.paraphrase_documents, 1);
+    assert_eq!(two.pending_count(Stage::Paraphrase).unwrap(), 1);
+    let empty =
+        postcard::to_stdvec(&echotrace_paraphrase::SentenceIndex::new(Default::default())).unwrap();
+    two.commit_reuse_batch(&[], &[], Some(("paraphrase.index", &empty)))
+        .unwrap();
+    let rest = analyzer
+        .run(&mut two, &db2, &NoProgress, &AtomicBool::new(false))
+        .unwrap();
+    assert!(!rest.interrupted);
+    assert_eq!(two.pending_count(Stage::Paraphrase).unwrap(), 0);
+    assert_eq!(paraphrase_rows(&two), expected);
+}
