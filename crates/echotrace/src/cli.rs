@@ -28,10 +28,10 @@ pub enum Command {
         after_help = "Examples:\n  echotrace ingest examples/demo\n  echotrace ingest crawl.warc.gz feeds/ --db news.db\n  cat page.html | echotrace ingest -\n\nExit status: 0 when every record landed, 2 when some were rejected (each is reported on stderr with file, line or record, and reason), 1 on error, 130 when interrupted (documents already committed stay; re-running completes the job)."
     )]
     Ingest(IngestArgs),
-    /// Run the analysis stages (quotes, reuse alignment, clusters and provenance) over every
-    /// document not analyzed yet.
+    /// Run the analysis stages (quotes, reuse alignment, paraphrase with the sentence model,
+    /// clusters and provenance) over every document not analyzed yet.
     #[command(
-        after_help = "Examples:\n  echotrace analyze\n  echotrace analyze --json --quiet\n\nEach batch of documents is one transaction: Ctrl-C stops after the batch in flight (exit 130) and the next `echotrace analyze` resumes; after new documents are ingested, only they are compared against the corpus."
+        after_help = "Examples:\n  echotrace analyze\n  echotrace analyze --json --quiet\n  echotrace analyze --no-paraphrase   # lexical reuse only: fast on a large backfill\n\nEach batch of documents is one transaction: Ctrl-C stops after the batch in flight (exit 130) and the next `echotrace analyze` resumes; after new documents are ingested, only they are compared against the corpus."
     )]
     Analyze(AnalyzeArgs),
     /// List reuse clusters: passages shared between documents, with their origin.
@@ -112,7 +112,7 @@ pub struct AnalyzeArgs {
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,
-    /// Run only the reuse stage.
+    /// Run only the reuse stages (word alignment, and paraphrase when a model is there).
     #[arg(long, conflicts_with = "quotes_only")]
     pub reuse_only: bool,
     /// Run only the quotes stage.
