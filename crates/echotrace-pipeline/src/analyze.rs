@@ -236,12 +236,9 @@ impl Analyzer {
         };
         let applied = index.apply_delta(delta);
         index.record_delta(applied);
-        let done = store.document_count()?.saturating_sub(pending);
-        let unindexed = if (index.len() as u64) < done {
-            unindexed_documents(store, &mut index)?
-        } else {
-            Vec::new()
-        };
+        let unindexed = unindexed_documents(store, Stage::Reuse, pending, index.len(), |id| {
+            index.contains(id)
+        })?;
         if pending > 0 || !unindexed.is_empty() {
             let mut engine = ReuseEngine::with_index(self.reuse, index);
             let lookup = StoreLookup(Mutex::new(Store::open(db)?));
@@ -330,21 +327,10 @@ impl Analyzer {
         // Documents marked done after the index was last saved (a crash between the commit
         // and the save) are indexed again first; their paraphrases are stored once (the store
         // keys alignments by their spans).
-        let done = store.document_count()?.saturating_sub(pending);
-        let unindexed = if (index.len() as u64) < done {
-            let pending: HashSet<DocId> =
-                store.pending_ids(Stage::Paraphrase)?.into_iter().collect();
-            let mut missing = Vec::new();
-            for doc in store.documents() {
-                let doc = doc?;
-                if !pending.contains(&doc.id) && !index.contains(&doc.id) {
-                    missing.push(doc);
-                }
-            }
-            missing
-        } else {
-            Vec::new()
-        };
+        let unindexed =
+            unindexed_documents(store, Stage::Paraphrase, pending, index.len(), |id| {
+                index.contains(id)
+            })?;
         if pending == 0 && unindexed.is_empty() {
             return Ok(false);
         }
@@ -457,17 +443,25 @@ impl std::io::Write for ByteCounter {
     }
 }
 
-/// Documents done for the reuse stage but missing from the saved index (the run that
-/// marked them stopped before its next save).
+/// Documents done for `stage` but missing from its saved index (the run that marked them
+/// stopped before its next save): looked for only when the index holds fewer documents than
+/// the stage has done.
 fn unindexed_documents(
     store: &Store,
-    index: &mut CandidateIndex,
+    stage: Stage,
+    pending: u64,
+    indexed: usize,
+    mut contains: impl FnMut(&DocId) -> bool,
 ) -> Result<Vec<Document>, PipelineError> {
-    let pending: HashSet<DocId> = store.pending_ids(Stage::Reuse)?.into_iter().collect();
+    let done = store.document_count()?.saturating_sub(pending);
+    if indexed as u64 >= done {
+        return Ok(Vec::new());
+    }
+    let pending: HashSet<DocId> = store.pending_ids(stage)?.into_iter().collect();
     let mut missing = Vec::new();
     for doc in store.documents() {
         let doc = doc?;
-        if !pending.contains(&doc.id) && !index.contains(&doc.id) {
+        if !pending.contains(&doc.id) && !contains(&doc.id) {
             missing.push(doc);
         }
     }
