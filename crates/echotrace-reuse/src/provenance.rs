@@ -759,7 +759,16 @@ impl ProvenanceRanker {
 
         // A member is a paraphrase when every alignment of the cluster that reaches its span
         // is one (text repeated inside one page included, which has no pair statistics).
+        // Most clusters hold no paraphrase: they skip the per-member scan of their alignments.
+        let has_paraphrase = cluster
+            .alignments
+            .iter()
+            .filter_map(|&x| alignments.get(x))
+            .any(|al| al.span.paraphrase.is_some());
         let paraphrase_only = |m: &crate::cluster::ClusterMember| -> Option<f32> {
+            if !has_paraphrase {
+                return None;
+            }
             let touches = |doc: &DocId, span: ByteSpan| {
                 *doc == m.doc && span.start < m.span.end && m.span.start < span.end
             };
