@@ -499,7 +499,7 @@ const NAME_MODIFIERS: &[&str] = &[
 /// Determiners that can also be a whole subject.
 const STANDALONE_DETS: &[&str] = &[
     "some", "many", "most", "several", "both", "all", "few", "each", "one", "two", "three", "four",
-    "five", "this", "that", "these", "those", "others", "any",
+    "five", "this", "that", "these", "those", "others", "any", "another",
 ];
 
 /// Capitalised words before a colon that label, not speak.
@@ -756,6 +756,11 @@ impl<'a> Rules<'a> {
                     let coordinated = j < end
                         && k > self.lo
                         && (self.cap(j) && self.cap(k - 1)
+                            || (has(NAME_MODIFIERS, self.w(j))
+                                || crate::entities::is_title(self.w(j)))
+                                && self.kind(k - 1) == Some(IK::Word)
+                                && !has(AUX, self.w(k - 1))
+                                && !has(PREPS, self.w(k - 1))
                             || has(DETS, self.w(j))
                                 && self.kind(k - 1) == Some(IK::Word)
                                 && self.cue_at(k - 1).is_none()
@@ -777,7 +782,10 @@ impl<'a> Rules<'a> {
                     if has(CLAUSE_WORDS, w) || has(PREPS, w) || has(AUX, w) {
                         break;
                     }
-                    if !it.cap && k > self.lo && !has(DETS, self.w(k - 1)) {
+                    // After a preposition a cue word is a noun: `secretary of state`.
+                    let after_prep =
+                        k > self.lo && has(PREPS, self.w(k - 1)) || self.w(k - 1) == "of";
+                    if !it.cap && k > self.lo && !has(DETS, self.w(k - 1)) && !after_prep {
                         if self.cue_at(k).is_some() {
                             break;
                         }
@@ -815,6 +823,10 @@ impl<'a> Rules<'a> {
                     {
                         break;
                     }
+                    // `said that …`: a complementizer, not a subject.
+                    if j == start && w == "that" && !self.cap(j) {
+                        return None;
+                    }
                     if j == start
                         && !(self.cap(j)
                             || has(DETS, w)
@@ -843,6 +855,10 @@ impl<'a> Rules<'a> {
             }
             j += 1;
             n += 1;
+        }
+        // A noun phrase does not end in a preposition: `mocked Marco Rubio for …`.
+        while j > start && matches!(self.w(j - 1), "of" | "for") {
+            j -= 1;
         }
         if j == start {
             return None;
@@ -997,26 +1013,7 @@ impl<'a> Rules<'a> {
         while m < self.hi {
             match self.kind(m) {
                 Some(IK::Punct(',')) if m > start => {
-                    let nx = self.w(m + 1);
-                    let nx2 = self.w(m + 2);
-                    // A new clause with its own subject after `, but` / `, and`, a concession,
-                    // or a relative clause on the last noun is the writer's, more often
-                    // than not, in PARC.
-                    let new_clause = match nx {
-                        "but" => has(SUBJ_PRONOUNS, nx2) || has(DETS, nx2) || self.cap(m + 2),
-                        "and" => matches!(nx2, "he" | "she" | "they" | "we" | "i"),
-                        "although" | "which" => true,
-                        _ => false,
-                    };
-                    if new_clause
-                        || matches!(nx, "as" | "while" | "whereas" | "according")
-                        || self.free_participle(m + 1)
-                        || self
-                            .cue_at(m + 1)
-                            .is_some_and(|c| c.form == CueForm::Participle)
-                        || self.finite_cue_at(m + 1)
-                        || self.np_then_cue(m + 1)
-                    {
+                    if self.clause_break_after(m) {
                         break;
                     }
                 }
@@ -1024,10 +1021,9 @@ impl<'a> Rules<'a> {
                     if m > start
                         && (self.np_then_cue(m + 1)
                             || self.finite_cue_at(m + 1)
-                            || (self.a.frags[f].last == Some(',')
-                                && self
-                                    .cue_at(m + 1)
-                                    .is_some_and(|c| c.form == CueForm::Participle))) =>
+                            // `"…," while trying to explain …`: a quotation that ends in a
+                            // comma ends the clause as a comma does.
+                            || (self.a.frags[f].last == Some(',') && self.clause_break_after(m))) =>
                 {
                     m += 1;
                     break;
@@ -1049,6 +1045,31 @@ impl<'a> Rules<'a> {
             m -= 1;
         }
         m
+    }
+
+    /// Whether the reported clause ends at the comma at `m` (or at a quotation ending in a
+    /// comma): before `, as …`, `, while …`, a participial cue, a following attribution, a
+    /// new clause after `, but`.
+    fn clause_break_after(&self, m: usize) -> bool {
+        let nx = self.w(m + 1);
+        let nx2 = self.w(m + 2);
+        // A new clause with its own subject after `, but` / `, and`, a concession,
+        // or a relative clause on the last noun is the writer's, more often
+        // than not, in PARC.
+        let new_clause = match nx {
+            "but" => has(SUBJ_PRONOUNS, nx2) || has(DETS, nx2) || self.cap(m + 2),
+            "and" => matches!(nx2, "he" | "she" | "they" | "we" | "i"),
+            "although" | "which" => true,
+            _ => false,
+        };
+        new_clause
+            || matches!(nx, "as" | "while" | "whereas" | "according")
+            || self.free_participle(m + 1)
+            || self
+                .cue_at(m + 1)
+                .is_some_and(|c| c.form == CueForm::Participle)
+            || self.finite_cue_at(m + 1)
+            || self.np_then_cue(m + 1)
     }
 
     /// A participle opening a free adjunct after a comma (`, referring to …`, `, putting
@@ -1719,8 +1740,13 @@ impl<'a> Rules<'a> {
             let mut found = false;
             // `…, said Brad Bannon, a Democratic pollster.`: a subject after the cue that ends
             // the clause is an inverted subject.
+            // Only a verb of saying inverts, and never after an auxiliary: `…, has
+            // endorsed Sen. Ted Cruz` has its object after the verb, not its subject.
+            let may_invert =
+                info.class == CueClass::Speech && !(c0..i).any(|m| has(AUX, self.w(m)));
             let inverted_np = self
                 .right_np(c1)
+                .filter(|_| may_invert)
                 .filter(|&(_, e)| e >= self.hi || self.is_punct(e) || self.is_quote(e));
             if let Some(np) = inverted_np {
                 cand.source = Some(self.extend_appositive(np));
@@ -1753,15 +1779,18 @@ impl<'a> Rules<'a> {
                 // aside.
                 let opening = self.opening_subject(comma);
                 match (opening, self.right_content(c1, &info)) {
-                    (Some(np), Some(rc)) if rc.1 >= rc.0 + 3 || self.is_quote(rc.0) => {
+                    (Some(np), Some(rc))
+                        if rc.1 >= rc.0 + 3 || self.is_quote(rc.0) || !may_invert =>
+                    {
                         cand.source = Some(np);
                         cand.content.push(rc);
                         return Some(cand);
                     }
-                    _ => {
+                    _ if may_invert => {
                         cand.source = Some(self.right_np(c1)?);
                         inverted = true;
                     }
+                    _ => return None,
                 }
             }
         } else if c0 > self.lo && self.is_quote(c0 - 1) {

@@ -414,6 +414,8 @@ fn is_common(w: &str) -> bool {
             | "voters"
             | "supporters"
             | "militants"
+            | "one"
+            | "another"
     )
 }
 

@@ -411,3 +411,74 @@ fn coordinated_subject() {
     let q = by_cue(&out, text, "rejected");
     assert_eq!(src(q, text), Some("Clinton and the DNC"));
 }
+
+#[test]
+fn long_aside_subject_with_a_verb_that_does_not_invert() {
+    // PolNeAR train (politico, breitbart): after the aside, `has endorsed Sen. Ted Cruz` has
+    // its object after the verb, not an inverted subject.
+    let text = "Morton Blackwell, the conservative icon who founded the Leadership Institute in \
+                1979, has endorsed Sen. Ted Cruz for president.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has endorsed");
+    assert_eq!(content(q, text), ["Sen. Ted Cruz for president"]);
+    assert!(src(q, text).is_some_and(|s| s.starts_with("Morton Blackwell")));
+    let text = "Le Pen\u{2019}s niece Marion, the vice-president of the Front National, and \
+                father Jean-Marie, the former party leader, have also endorsed Trump.";
+    let out = run(text);
+    let q = by_cue(&out, text, "have also endorsed");
+    assert_eq!(content(q, text), ["Trump"]);
+}
+
+#[test]
+fn said_that_after_an_aside_is_not_an_inverted_subject() {
+    let text = "Tom Fitton, the president of Judicial Watch, a conservative group that has sued \
+                to obtain records, said that ''the damage is done.''";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["that ''the damage is done.''"]);
+    // `mocked Marco Rubio for …`: the noun phrase after the verb is its object.
+    let text = "Trump, who has a commanding lead in delegates, mocked Marco Rubio for \
+                \u{201C}having a tough night\u{201D} because he did not win any states.";
+    let out = run(text);
+    let q = by_cue(&out, text, "mocked");
+    assert!(content(q, text)[0].starts_with("Marco Rubio for"));
+    assert!(src(q, text).is_some_and(|s| s.starts_with("Trump")));
+}
+
+#[test]
+fn subject_with_a_cue_word_after_of_and_coordinated_titles() {
+    let text = "The Democratic presidential front-runner and former secretary of state said the \
+                U.S. \u{201C}clearly\u{201D} needed a more robust air campaign against the \
+                Islamic State.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        src(q, text),
+        Some("The Democratic presidential front-runner and former secretary of state")
+    );
+    let text = "One says China has the most, while another says the United States has twice as \
+                many as China.";
+    let out = run(text);
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| q.source.is_some_and(|s| s.slice(text) == "another"))
+        .expect("another says");
+    assert_eq!(
+        content(q, text),
+        ["the United States has twice as many as China"]
+    );
+}
+
+#[test]
+fn quotation_ending_in_a_comma_ends_the_clause_like_a_comma() {
+    let text = "Clinton said she was \"going to put a lot of coal miners and coal companies out \
+                of business,\" while trying to explain her plan to sink $30 billion into \
+                Appalachia.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["she was \"going to put a lot of coal miners and coal companies out of business,\""]
+    );
+}
