@@ -1012,11 +1012,7 @@ impl<'a> Rules<'a> {
         let mut m = start;
         while m < self.hi {
             match self.kind(m) {
-                Some(IK::Punct(',')) if m > start => {
-                    if self.clause_break_after(m) {
-                        break;
-                    }
-                }
+                Some(IK::Punct(',')) if m > start && self.clause_break_after(m) => break,
                 Some(IK::Quote(f))
                     if m > start
                         && (self.np_then_cue(m + 1)
