@@ -695,7 +695,27 @@ impl<'a> Rules<'a> {
         }
         let next = (self.kind(i + 1) == Some(IK::Word)).then(|| self.w(i + 1));
         // Lexicalised compounds spelled like a cue: `a liberal think tank`.
-        if matches!((self.w(i), next), ("think", Some("tank" | "tanks"))) {
+        if matches!(
+            (self.w(i), next),
+            ("think", Some("tank" | "tanks")) | ("pledged", Some("delegate" | "delegates"))
+        ) {
+            return None;
+        }
+        // `helped found the group`: the verb `found`, not the past of `find`.
+        if self.w(i) == "found"
+            && i > self.lo
+            && matches!(self.w(i - 1), "help" | "helped" | "helps" | "helping")
+        {
+            return None;
+        }
+        // `state` is a noun far more often than a verb (`New York state Democratic
+        // official`): as a verb it takes a `that` clause or a colon.
+        if matches!(self.w(i), "state" | "states")
+            && !(matches!(next, Some("that")) || self.punct(i + 1, ':'))
+            && !(i > self.lo
+                && matches!(self.kind(i - 1), Some(IK::Word))
+                && has(AUX, self.w(i - 1)))
+        {
             return None;
         }
         self.lex

@@ -482,3 +482,42 @@ fn quotation_ending_in_a_comma_ends_the_clause_like_a_comma() {
         ["she was \"going to put a lot of coal miners and coal companies out of business,\""]
     );
 }
+
+#[test]
+fn judging_and_siding_verbs() {
+    let text = "Many Republicans see Mr. Trump as a liability in the general election.";
+    let out = run(text);
+    let q = by_cue(&out, text, "see");
+    assert_eq!(src(q, text), Some("Many Republicans"));
+    assert!(content(q, text)[0].starts_with("Mr. Trump as a liability"));
+    let text = "Sanders thanked his supporters for their contributions.";
+    let out = run(text);
+    let q = by_cue(&out, text, "thanked");
+    assert_eq!(src(q, text), Some("Sanders"));
+    let text = "Clinton voted for the Iraq war resolution in 2002.";
+    let out = run(text);
+    let q = by_cue(&out, text, "voted for");
+    assert!(content(q, text)[0].starts_with("the Iraq war resolution"));
+}
+
+#[test]
+fn nouns_spelled_like_cues_are_not_cues() {
+    for text in [
+        "New York state Democratic official Christine Quinn endorsed her in May.",
+        "Clinton leads by 300 pledged delegates.",
+        "Roger Ailes helped found Fox News in 1996.",
+    ] {
+        let out = run(text);
+        assert!(
+            out.quotes.iter().all(|q| {
+                let cue = q.cue.map(|c| c.slice(text));
+                !matches!(cue, Some("state" | "pledged" | "found"))
+            }),
+            "{text}: {:#?}",
+            out.quotes
+        );
+    }
+    let text = "The report states that the server was never secure.";
+    let out = run(text);
+    by_cue(&out, text, "states");
+}
