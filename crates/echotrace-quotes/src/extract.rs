@@ -21,6 +21,8 @@ pub(crate) struct Item {
     /// Lowercase with curly apostrophes folded, for words; empty otherwise.
     pub lower: String,
     pub cap: bool,
+    /// A word with no lowercase letter (`TAPPER`, `CNN`).
+    pub upper: bool,
 }
 
 /// One paragraph's piece of a direct quotation (with its marks).
@@ -138,6 +140,7 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
                     kind: IK::Quote(fi),
                     lower: String::new(),
                     cap: false,
+                    upper: false,
                 });
                 for k in &toks[t..=close] {
                     a.tokens.push((*k, false));
@@ -157,12 +160,14 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
                 TokKind::Punct(c) => (IK::Punct(c), String::new(), false),
                 TokKind::Mark(..) => (IK::Punct('"'), String::new(), false),
             };
+            let upper = cap && !s.chars().any(char::is_lowercase);
             a.items.push(Item {
                 start: k.start,
                 end: k.end,
                 kind,
                 lower,
                 cap,
+                upper,
             });
             a.tokens.push((k, false));
             t += 1;
@@ -542,7 +547,6 @@ const LABELS: &[&str] = &[
     "exclusive",
     "opinion",
     "analysis",
-    "poll",
     "transcript",
     "full",
     "here",
@@ -1413,8 +1417,12 @@ impl<'a> Rules<'a> {
             }
             i += 1;
         }
-        if self.cands.len() == first_here {
-            if let Some(c) = self.colon_cue() {
+        if let Some(c) = self.transcript_cue() {
+            self.cands.push(c);
+        } else if let Some(c) = self.colon_cue() {
+            // A colon cue before every other cue of the sentence: `Obama: I'm Optimistic
+            // Americans Will Say No to Trump` (the name speaks the whole headline).
+            if self.cands[first_here..].iter().all(|o| o.cue.0 > c.cue.0) {
                 self.cands.push(c);
             }
         }
@@ -1433,9 +1441,46 @@ impl<'a> Rules<'a> {
         }
     }
 
+    /// The source after `according to`: any noun phrase, lowercase ones included
+    /// (`according to exit polls`, `according to people familiar with the talks`), up to
+    /// the punctuation that ends it.
+    fn according_source(&self, start: usize) -> Option<(usize, usize)> {
+        let closed = |e: usize| {
+            e >= self.hi
+                || self.is_quote(e)
+                || matches!(
+                    self.kind(e),
+                    Some(IK::Punct(',' | '.' | ';' | ':' | '!' | '?' | '—' | '"'))
+                )
+        };
+        if let Some(np) = self.right_np(start).filter(|&(_, e)| closed(e)) {
+            return Some(np);
+        }
+        if !matches!(self.kind(start), Some(IK::Word | IK::Num)) {
+            return self.right_np(start);
+        }
+        let mut m = start;
+        while m < self.hi && m < start + 30 {
+            match self.kind(m) {
+                Some(IK::Word | IK::Num) => {}
+                // `University of Texas/Texas Tribune`, `Sen. Kelly Ayotte (R-N.H.)`
+                Some(IK::Punct('/' | '-' | '&' | '\'' | '(' | ')' | '.'))
+                    if self.kind(m + 1) != Some(IK::Punct(','))
+                        && !(self.punct(m, '.')
+                            && (m + 1 >= self.hi || self.cap(m + 1) && !self.cap(m - 1))) => {}
+                _ => break,
+            }
+            m += 1;
+        }
+        if m >= start + 30 || m == start {
+            return self.right_np(start);
+        }
+        Some((start, m))
+    }
+
     fn according(&self, i: usize) -> Option<Cand> {
         let cue = (i, i + 2);
-        let src = self.right_np(i + 2)?;
+        let src = self.according_source(i + 2)?;
         let mut content = Vec::new();
         let at_start = i == self.lo
             || (i == self.lo + 1 && matches!(self.w(self.lo), "but" | "and" | "yet" | "so"));
@@ -1549,6 +1594,56 @@ impl<'a> Rules<'a> {
         })
     }
 
+    /// A transcript turn: a paragraph that opens with a speaker's name in capitals and a
+    /// colon (`TAPPER: And obviously, …`, `Q: How did things go?`). What was said is the rest
+    /// of the paragraph, all its sentences.
+    fn transcript_cue(&self) -> Option<Cand> {
+        let si = self.si;
+        let para = self.a.sents[si].para;
+        if si > 0 && self.a.sents[si - 1].para == para {
+            return None;
+        }
+        let k = (self.lo + 1..(self.lo + 4).min(self.hi)).find(|&k| self.punct(k, ':'))?;
+        let label_ok = (self.lo..k).all(|m| {
+            let it = &self.a.items[m];
+            let raw = &it.lower;
+            it.kind == IK::Word
+                && it.cap
+                && (!has(LABELS, raw) || matches!(raw.as_str(), "q" | "a"))
+        });
+        if !label_ok {
+            return None;
+        }
+        // Every letter a capital: `TAPPER`, `MR. TRUMP`.
+        let caps = (self.lo..k).all(|m| self.a.items[m].upper);
+        let single = k == self.lo + 1 && matches!(self.w(self.lo), "q" | "a");
+        if !(caps && ((self.lo..k).any(|m| self.w(m).len() >= 2) || single)) {
+            return None;
+        }
+        let mut end = self.hi;
+        for st in &self.a.sents[si + 1..] {
+            if st.para != para {
+                break;
+            }
+            end = st.hi;
+        }
+        let mut e = end;
+        while e > k + 1 && matches!(self.a.items[e - 1].kind, IK::Punct(_)) {
+            e -= 1;
+        }
+        if e < k + 4 {
+            return None;
+        }
+        Some(Cand {
+            cue: (k, k + 1),
+            source: Some((self.lo, k)),
+            borrow: None,
+            content: vec![(k + 1, e)],
+            class: CueClass::Speech,
+            sent: si,
+        })
+    }
+
     /// `X: "…"` — a short name before a colon and a quotation after it.
     fn colon_cue(&self) -> Option<Cand> {
         let k = (self.lo..self.hi).find(|&k| self.punct(k, ':'))?;
@@ -1560,8 +1655,14 @@ impl<'a> Rules<'a> {
         if !self.is_quote(k + 1) {
             let first =
                 self.si == 0 || self.a.sents[self.si - 1].para != self.a.sents[self.si].para;
-            let names = (self.lo..k).all(|m| self.cap(m) && !has(LABELS, self.w(m)));
-            if !first || !names || k > self.lo + 4 || self.hi - k < 4 {
+            // `Clinton to Planned Parenthood:`, `Former AG Mukasey at RNC:`: a name with the
+            // audience or place it spoke to.
+            let names = self.cap(self.lo)
+                && (self.lo..k).all(|m| {
+                    (self.cap(m) && !has(LABELS, self.w(m)))
+                        || (m > self.lo && matches!(self.w(m), "to" | "at" | "on" | "in" | "of"))
+                });
+            if !first || !names || k > self.lo + 6 || self.hi - k < 4 {
                 return None;
             }
         }

@@ -419,6 +419,28 @@ fn is_common(w: &str) -> bool {
     )
 }
 
+/// Whether a label in capitals names a speaker of a transcript: `Q`, `A`, or a name that
+/// the text also writes in title case (`TAPPER` and `Jake Tapper`).
+fn transcript_speaker(text: &str, label: &str) -> bool {
+    if matches!(label, "Q" | "A") {
+        return true;
+    }
+    let Some(last) = label.split_whitespace().last() else {
+        return false;
+    };
+    let mut cs = last.chars();
+    let Some(first) = cs.next() else {
+        return false;
+    };
+    if last.chars().count() < 2 {
+        return false;
+    }
+    let titled: String = std::iter::once(first)
+        .chain(cs.flat_map(char::to_lowercase))
+        .collect();
+    appears_lowercase(text, &titled)
+}
+
 fn appears_lowercase(text: &str, w: &str) -> bool {
     let mut from = 0;
     while let Some(p) = text[from..].find(w) {
@@ -821,8 +843,11 @@ impl QuoteExtractor {
                     })
                 {
                     // `SUMMARY: …` is a heading, not a quote; `New Release: …` is a label,
-                    // not a speaker.
-                    if !sp.slice(text).chars().any(char::is_lowercase) {
+                    // not a speaker. A name in capitals that the document also writes as a
+                    // name (`TAPPER:` and `Jake Tapper`), or `Q:` and `A:`, is a transcript's
+                    // speaker.
+                    let label = sp.slice(text);
+                    if !label.chars().any(char::is_lowercase) && !transcript_speaker(text, label) {
                         continue;
                     }
                     speaker = None;

@@ -44,7 +44,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mlle", "op", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind",
     "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla",
     "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "approx", "dept", "univ", "assn",
-    "bros",
+    "bros", "v",
 ];
 
 fn is_abbreviation(word: &str) -> bool {

@@ -521,3 +521,67 @@ fn nouns_spelled_like_cues_are_not_cues() {
     let out = run(text);
     by_cue(&out, text, "states");
 }
+
+#[test]
+fn according_to_any_noun_phrase() {
+    // PolNeAR train (AP, Washington Post): lowercase and long sources.
+    let text = "They lived in the French city of Angers and were merchants, according to \
+                ouest-france.fr. They were headed to Egypt.";
+    let out = run(text);
+    let q = by_cue(&out, text, "according to");
+    assert_eq!(src(q, text), Some("ouest-france.fr"));
+    assert_eq!(
+        content(q, text),
+        ["They lived in the French city of Angers and were merchants"]
+    );
+    let text = "According to early results of exit polls conducted for The Associated Press and \
+                television networks by Edison Research, at least 8 in 10 GOP primary voters in \
+                each state feel down on the way the federal government is working.";
+    let out = run(text);
+    let q = by_cue(&out, text, "According to");
+    assert_eq!(
+        src(q, text),
+        Some(
+            "early results of exit polls conducted for The Associated Press and television \
+             networks by Edison Research"
+        )
+    );
+    assert!(content(q, text)[0].starts_with("at least 8 in 10"));
+    let text = "The meeting also veered into a gripe session about Cruz, according to people in \
+                attendance.";
+    let out = run(text);
+    let q = by_cue(&out, text, "according to");
+    assert_eq!(src(q, text), Some("people in attendance"));
+}
+
+#[test]
+fn transcript_turns_and_colon_headlines() {
+    let text = "Jake Tapper interviewed the governor on Sunday.\n\nTAPPER: And obviously, \
+                you\u{2019}re supporting Donald Trump. How do you think he will be able to be a \
+                racial healer?\n\nQ: How did things go for you?";
+    let out = run(text);
+    let turn = out
+        .quotes
+        .iter()
+        .find(|q| q.source.is_some_and(|s| s.slice(text) == "TAPPER"))
+        .expect("TAPPER turn");
+    assert_eq!(
+        content(turn, text),
+        [
+            "And obviously, you\u{2019}re supporting Donald Trump. How do you think he will be \
+          able to be a racial healer"
+        ]
+    );
+    assert!(out
+        .quotes
+        .iter()
+        .any(|q| q.source.is_some_and(|s| s.slice(text) == "Q")));
+    // A heading in capitals is still not a speaker.
+    let text = "SUMMARY: The council met on Tuesday and approved the budget.";
+    assert!(run(text).quotes.is_empty());
+    let text = "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.";
+    let out = run(text);
+    let q = by_cue(&out, text, ":");
+    assert_eq!(src(q, text), Some("Clinton to Planned Parenthood"));
+    assert_eq!(content(q, text), ["Trump will reverse Roe v. Wade"]);
+}
