@@ -1082,7 +1082,11 @@ impl<'a> Rules<'a> {
             "although" | "which" => true,
             _ => false,
         };
-        new_clause
+        // `, a labor economist at …`: an appositive on the last noun is the writer's
+        // description, not what was said.
+        let appositive = matches!(nx, "a" | "an");
+        appositive
+            || new_clause
             || matches!(nx, "as" | "while" | "whereas" | "according")
             || self.free_participle(m + 1)
             || self
@@ -1864,7 +1868,9 @@ impl<'a> Rules<'a> {
             let inverted_np = self
                 .right_np(c1)
                 .filter(|_| may_invert)
-                .filter(|&(_, e)| e >= self.hi || self.is_punct(e) || self.is_quote(e));
+                // `…, said he "appreciates …"` has its clause after the pronoun: an inverted
+                // subject is closed by punctuation (`said Smith, "…"`), not by a quotation.
+                .filter(|&(_, e)| e >= self.hi || self.is_punct(e));
             if let Some(np) = inverted_np {
                 cand.source = Some(self.extend_appositive(np));
                 found = true;
@@ -1980,6 +1986,48 @@ impl<'a> Rules<'a> {
             }
             return Some(cand);
         }
+        // `a bill, which critics said was discriminatory`, `what many analysts said was a
+        // sign of …`: the relative pronoun and the predicate after the cue are what was said.
+        let finite_next = {
+            let w = self.w(c1);
+            has(AUX, w)
+                || ((w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                    && !(has(DETS, w)
+                        || has(SUBJ_PRONOUNS, w)
+                        || has(PREPS, w)
+                        || has(CLAUSE_WORDS, w)))
+        };
+        // `that` after a cue is its complementizer (`Stating that the president asked`),
+        // after a noun a relative pronoun (`information that officials said would …`).
+        let relative = match self.w(src_start.saturating_sub(1)) {
+            "which" | "what" | "who" => true,
+            "that" => {
+                src_start >= self.lo + 2
+                    && self.kind(src_start - 2) == Some(IK::Word)
+                    && self.cue_at(src_start - 2).is_none()
+                    && !has(AUX, self.w(src_start - 2))
+            }
+            _ => false,
+        };
+        if src_start > self.lo
+            && cand.source.is_some()
+            && relative
+            && self.kind(c1) == Some(IK::Word)
+            && !self.cap(c1)
+            && finite_next
+        {
+            let e = self.clause_end(c1);
+            if e > c1 + 1 {
+                cand.content.push((src_start - 1, src_start));
+                cand.content.push((c1, e));
+                return Some(cand);
+            }
+        }
+        // `In a speech last July, he said:` ending its paragraph: what was said follows in
+        // the next one (linked later), not before the comma.
+        if self.punct(c1, ':') && c1 + 1 >= self.hi {
+            return Some(cand);
+        }
         if src_start > self.lo
             && (self.punct(src_start - 1, ',')
                 || self.is_quote(src_start - 1)
@@ -2078,7 +2126,13 @@ impl<'a> Rules<'a> {
                 self.w(k),
                 "as" | "while" | "according" | "who" | "which" | "whose" | "and"
             )
-            || has(PREPS, self.w(k))
+            // `…, he said, in an interview on Sunday` is about the saying; `The argument
+            // would be aided, Devine said, by the upcoming primary calendar` goes on.
+            || (has(PREPS, self.w(k))
+                && matches!(
+                    self.w(k),
+                    "in" | "at" | "on" | "during" | "after" | "before" | "following" | "via"
+                ))
             || self.free_participle(k)
             || self
                 .cue_at(k)

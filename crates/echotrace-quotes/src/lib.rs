@@ -669,6 +669,20 @@ impl QuoteExtractor {
                         used[f] = true;
                         c.content.push((next.lo, next.lo + 1));
                     }
+                } else if next.para == s.para + 1 {
+                    // `In a speech last July, he said:` and a paragraph of what he said, set
+                    // off as a block quotation without marks.
+                    let mut hi = next.hi;
+                    for st in &a.sents[c.sent + 2..] {
+                        if st.para != next.para {
+                            break;
+                        }
+                        hi = st.hi;
+                    }
+                    while hi > next.lo + 1 && matches!(items[hi - 1].kind, IK::Punct(_)) {
+                        hi -= 1;
+                    }
+                    c.content.push((next.lo, hi));
                 }
             }
         }

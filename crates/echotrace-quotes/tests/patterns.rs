@@ -585,3 +585,70 @@ fn transcript_turns_and_colon_headlines() {
     assert_eq!(src(q, text), Some("Clinton to Planned Parenthood"));
     assert_eq!(content(q, text), ["Trump will reverse Roe v. Wade"]);
 }
+
+#[test]
+fn aside_subject_then_clause_with_a_quotation() {
+    // PolNeAR train (Washington Post, Breitbart): the noun phrase after `said` opens the
+    // reported clause; it is not an inverted subject.
+    let text = "Mike Murphy, who ran a pro-Jeb Bush super PAC, said the Trump \"train may have \
+                left the station.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["the Trump \"train may have left the station.\""]
+    );
+    assert!(src(q, text).is_some_and(|s| s.starts_with("Mike Murphy")));
+    let text = "Corey Lewandowski, in a statement released by the campaign on Thursday, said he \
+                \u{201C}appreciates the thoughtful consideration\u{201D} of the prosecutor.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert!(content(q, text)[0].starts_with("he \u{201C}appreciates"));
+}
+
+#[test]
+fn relative_clause_attribution() {
+    let text = "Last week, the governor vetoed a bill, which critics said was discriminatory \
+                against transgender students.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("critics"));
+    assert_eq!(
+        content(q, text),
+        ["which", "was discriminatory against transgender students"]
+    );
+    let text = "The journalists chose to withhold some information that government officials \
+                said would compromise national security.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["that", "would compromise national security"]
+    );
+}
+
+#[test]
+fn colon_closing_a_paragraph_introduces_an_unmarked_block_quotation() {
+    let text = "In a speech last July, he said:\n\nLet no one be mistaken. The candidacy is a \
+                cancer on conservatism.\n\nThe crowd applauded.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["Let no one be mistaken. The candidacy is a cancer on conservatism"]
+    );
+}
+
+#[test]
+fn interrupted_clause_goes_on_after_a_prepositional_phrase() {
+    let text = "The argument would be aided, Devine said, by the upcoming primary calendar.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        [
+            "The argument would be aided",
+            "by the upcoming primary calendar"
+        ]
+    );
+}
