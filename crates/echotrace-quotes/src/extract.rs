@@ -737,7 +737,11 @@ impl<'a> Rules<'a> {
         self.kind(i) == Some(IK::Word)
             && (has(AUX, w)
                 || has(CUE_ADVERBS, w)
-                || (w.ends_with("ly") && w.len() > 4 && !self.cap(i)))
+                || (w.ends_with("ly") && w.len() > 4 && !self.cap(i))
+                // `Priebus later Thursday told`, `Obama on Tuesday said`: the day is the
+                // time of the saying.
+                || (w == "on" && i > self.lo && is_day(self.w(i + 1)))
+                || (i > self.lo && is_day(w)))
     }
 
     /// A noun phrase ending just before `end` (exclusive), read leftwards: names with their
@@ -1013,6 +1017,10 @@ impl<'a> Rules<'a> {
                 }
                 Some(IK::Num) => {}
                 Some(IK::Punct('(' | ')' | '-')) => {}
+                // `said at a news conference, "…"`, `told WEEI: "…"`: the quotation or
+                // clause after the circumstance or addressee.
+                Some(IK::Punct(',')) if m > k && self.is_quote(m + 1) => return Some(m + 1),
+                Some(IK::Punct(':')) if m > k && m + 1 < self.hi => return Some(m + 1),
                 Some(IK::Punct(',')) => {
                     // `said, however, that` — only a one-word aside; `told a rally in Salem,
                     // New Hampshire, that` — a place and its state.
@@ -1260,6 +1268,10 @@ impl<'a> Rules<'a> {
                         if has(OBJ_PRONOUNS, w) || !self.cap(k) && !has(DETS, w) {
                             m += 1;
                         } else {
+                            // `told the AP his firm …`: a determiner and a name.
+                            if matches!(w, "the") && self.cap(k + 1) {
+                                m += 1;
+                            }
                             while self.cap(m) {
                                 m += 1;
                             }
@@ -1322,6 +1334,7 @@ impl<'a> Rules<'a> {
             match self.kind(m) {
                 Some(IK::Quote(_)) => return Some(m),
                 Some(IK::Punct(',')) if self.is_quote(m + 1) => return Some(m + 1),
+                Some(IK::Punct(':')) if m + 1 < self.hi => return Some(m + 1),
                 Some(IK::Word) => {
                     let w = self.w(m);
                     if matches!(w, "he" | "she" | "they" | "we" | "i") {
@@ -2303,6 +2316,22 @@ fn is_wh(w: &str) -> bool {
     matches!(
         w,
         "if" | "whether" | "what" | "why" | "how" | "who" | "whom" | "when" | "where" | "which"
+    )
+}
+
+fn is_day(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
     )
 }
 

@@ -652,3 +652,34 @@ fn interrupted_clause_goes_on_after_a_prepositional_phrase() {
         ]
     );
 }
+
+#[test]
+fn addressee_or_circumstance_then_colon_or_comma_and_quotation() {
+    // PolNeAR train (NYT, Breitbart, AP): `told WEEI: "…"`, `said at a news conference, "…"`.
+    let text = "Schilling told WEEI: \u{201C}I replied to the post. I didn\u{2019}t post \
+                that.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(src(q, text), Some("Schilling"));
+    assert_eq!(
+        content(q, text),
+        ["\u{201C}I replied to the post. I didn\u{2019}t post that.\u{201D}"]
+    );
+    let text = "Obama said at a news conference, \u{201C}Given the gaps of trust that exist, \
+                that is a tough negotiation.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert!(content(q, text)[0].starts_with("\u{201C}Given the gaps"));
+    let text = "Podesta told the AP his firm worked closely with the nonprofit.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(
+        content(q, text),
+        ["his firm worked closely with the nonprofit"]
+    );
+    let text = "Priebus later Thursday told Fox News: \u{201C}Both men are meeting up next \
+                week.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "later Thursday told");
+    assert_eq!(src(q, text), Some("Priebus"));
+}
