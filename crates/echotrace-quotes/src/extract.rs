@@ -1061,7 +1061,12 @@ impl<'a> Rules<'a> {
                     while k < self.hi && self.is_cue_prefix(k) {
                         k += 1;
                     }
-                    if self.cue_at(k).is_some_and(|c| c.form == CueForm::Finite) {
+                    // `asked the woman to raise her voice and say the word louder`: a bare
+                    // verb coordinated inside an infinitive is part of it.
+                    let in_infinitive = (start..m).any(|x| self.w(x) == "to")
+                        && k == m + 1
+                        && self.cue_at(k).is_some_and(|c| c.lemma == self.w(k));
+                    if !in_infinitive && self.cue_at(k).is_some_and(|c| c.form == CueForm::Finite) {
                         break;
                     }
                 }
@@ -1256,7 +1261,13 @@ impl<'a> Rules<'a> {
                     if let Some(t) = self.find_that(k) {
                         t
                     } else if let Some(t) = self.infinitive_after_object(k, info) {
-                        t
+                        // `asked the woman to raise her voice`: the object is the subject of
+                        // the infinitive and part of what was asked.
+                        if has(PREPS, w) {
+                            t
+                        } else {
+                            k
+                        }
                     } else if let Some(t) = (info.takes_addressee && !has(PREPS, w))
                         .then(|| self.after_addressee(k))
                         .flatten()
@@ -1789,8 +1800,16 @@ impl<'a> Rules<'a> {
             class: info.class,
             sent: self.si,
         };
-        // `Asked whether …, she said …`: the question is reported, its asker unnamed.
-        if c0 == self.lo && info.past_participle && info.lemma == "ask" {
+        // `Asked whether …, she said …`, `… when asked how ties would fare`: the question is
+        // reported, its asker unnamed.
+        let asked_clause = c0 == self.lo
+            || (c0 > self.lo
+                && matches!(
+                    self.w(c0 - 1),
+                    "when" | "if" | "after" | "once" | "as" | "before"
+                )
+                && self.w(c1) != "to");
+        if asked_clause && info.past_participle && info.lemma == "ask" && c0 == i {
             let rc = self.right_content(c1, &info)?;
             cand.content.push(rc);
             return Some(cand);
@@ -1858,6 +1877,9 @@ impl<'a> Rules<'a> {
                 || (self.w(i + 1) == "that" && self.w(i).ends_with('s'));
             let subj = has(SUBJ_PRONOUNS, p)
                 || has(SOURCE_NOUNS, p)
+                // `Men under 35 support Sanders`, `40 percent support him`.
+                || self.kind(i - 1) == Some(IK::Num)
+                || matches!(p, "percent" | "%")
                 || (verb_complement && !has(PREPS, p))
                 || self.cap(i - 1)
                 || (p.ends_with('s') && !p.ends_with("'s") && p.len() > 3);

@@ -183,6 +183,7 @@ const SPEECH: &[(&str, &str, u8)] = &[
     // Verbs of talking about a topic: what was said is the topic (`talked about the economy`).
     ("talk about", "", 0),
     ("speak about", "spoke|speaking|speaks", 0),
+    ("speak of", "spoke|speaking|speaks", 0),
     ("refer to", "referred|referring|refers", 0),
     ("discuss", "", 0),
     ("express", "", 0),

@@ -683,3 +683,30 @@ fn addressee_or_circumstance_then_colon_or_comma_and_quotation() {
     let q = by_cue(&out, text, "later Thursday told");
     assert_eq!(src(q, text), Some("Priebus"));
 }
+
+#[test]
+fn infinitive_with_its_subject_and_when_asked() {
+    let text = "He asked the woman to raise her voice and say the word louder.";
+    let out = run(text);
+    let q = by_cue(&out, text, "asked");
+    assert_eq!(
+        content(q, text),
+        ["the woman to raise her voice and say the word louder"]
+    );
+    let text = "Trump told the station in an interview aired on Monday when asked how ties \
+                would fare if he won the election.";
+    let out = run(text);
+    let q = by_cue(&out, text, "asked");
+    assert_eq!(
+        content(q, text),
+        ["how ties would fare if he won the election"]
+    );
+    let text = "Men under 35 support Sanders by 4 percentage points.";
+    let out = run(text);
+    let q = by_cue(&out, text, "support");
+    assert_eq!(content(q, text), ["Sanders by 4 percentage points"]);
+    let text = "Every day, Francis spoke of the malaise in Mexican society.";
+    let out = run(text);
+    let q = by_cue(&out, text, "spoke of");
+    assert_eq!(src(q, text), Some("Francis"));
+}
