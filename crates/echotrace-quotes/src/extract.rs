@@ -421,6 +421,35 @@ const TIME_WORDS: &[&str] = &[
     "once",
     "too",
 ];
+/// Verbs of judging and siding whose object is a noun phrase: `endorsed Mr. Trump`,
+/// `criticized the plan`.
+const NP_OBJECT_LEMMAS: &[&str] = &[
+    "endorse",
+    "criticize",
+    "criticise",
+    "support",
+    "praise",
+    "blame",
+    "condemn",
+    "denounce",
+    "attack",
+    "oppose",
+    "back",
+    "reject",
+    "defend",
+    "thank",
+    "welcome",
+    "applaud",
+    "slam",
+    "blast",
+    "dismiss",
+    "mock",
+    "decry",
+    "assail",
+    "favor",
+    "favour",
+    "challenge",
+];
 /// Nouns after `said in a …`: part of the cue (`said in a statement`).
 const MEDIUM_NOUNS: &[&str] = &[
     "statement",
@@ -1332,8 +1361,63 @@ impl<'a> Rules<'a> {
                 }
             }
         };
-        let end = self.clause_end(start);
+        let mut end = self.clause_end(start);
+        // A verb of judging or siding takes a noun phrase: what is judged ends before the
+        // time and place of the judging (`endorsed Mr. Trump at a news conference`,
+        // `criticized the plan on Monday`) and before a second verb (`endorsed Sanders in
+        // February and organized for him`).
+        if has(NP_OBJECT_LEMMAS, info.lemma)
+            && info.particle.is_none()
+            && self.kind(start) == Some(IK::Word)
+            && !matches!(
+                self.w(start),
+                "that" | "to" | "whether" | "how" | "what" | "why"
+            )
+        {
+            end = end.min(self.np_object_end(start));
+        }
         (end > start).then_some((start, end))
+    }
+
+    /// Where a noun phrase object that starts at `k` ends: before a time or place adjunct
+    /// (`in February`, `at a news conference`, `on Monday`, `last week`) or a coordinated
+    /// verb (`and organized`), or at punctuation.
+    fn np_object_end(&self, k: usize) -> usize {
+        let mut m = k + 1;
+        while m < self.hi {
+            let w = self.w(m);
+            match self.kind(m) {
+                Some(IK::Word) => {
+                    let nx = self.w(m + 1);
+                    let adjunct = matches!(
+                        w,
+                        "in" | "at" | "on" | "during" | "after" | "before" | "since"
+                    ) && (is_day(nx)
+                        || is_month(nx)
+                        || has(TIME_WORDS, nx)
+                        || self.kind(m + 1) == Some(IK::Num)
+                        || (matches!(nx, "a" | "an" | "the" | "his" | "her" | "their")
+                            && (has(MEDIUM_NOUNS, self.w(m + 2))
+                                || has(TIME_WORDS, self.w(m + 2))
+                                || matches!(
+                                    self.w(m + 2),
+                                    "rally" | "debate" | "event" | "hearing" | "news"
+                                ))));
+                    let time = matches!(w, "last" | "this" | "next" | "earlier")
+                        && (has(TIME_WORDS, nx) || is_day(nx) || is_month(nx));
+                    let verb = w == "and"
+                        && !self.cap(m + 1)
+                        && (nx.ends_with("ed") || self.finite_cue_at(m + 1));
+                    if adjunct || time || verb || is_day(w) {
+                        return m;
+                    }
+                }
+                Some(IK::Num) | Some(IK::Quote(_)) | Some(IK::Punct('-' | '\'' | '"')) => {}
+                _ => return m,
+            }
+            m += 1;
+        }
+        m
     }
 
     /// Where what was said starts after an addressee of a few words (`told a news

@@ -710,3 +710,25 @@ fn infinitive_with_its_subject_and_when_asked() {
     let q = by_cue(&out, text, "spoke of");
     assert_eq!(src(q, text), Some("Francis"));
 }
+
+#[test]
+fn judging_verbs_take_a_noun_phrase_without_its_adjuncts() {
+    let text = "Mr. Carson endorsed Mr. Trump at a news conference at Mar-a-Lago, Mr. Trump's \
+                private club.";
+    let out = run(text);
+    let q = by_cue(&out, text, "endorsed");
+    assert_eq!(content(q, text), ["Mr. Trump"]);
+    let text = "The CORE Teachers endorsed Sanders in February and organized for him ahead of \
+                the Illinois primary.";
+    let out = run(text);
+    let q = by_cue(&out, text, "endorsed");
+    assert_eq!(content(q, text), ["Sanders"]);
+    // A clause after the verb is not cut: `criticized that …` keeps its clause.
+    let text = "Sanders criticized that the deal was negotiated in secret in 2015.";
+    let out = run(text);
+    let q = by_cue(&out, text, "criticized");
+    assert_eq!(
+        content(q, text),
+        ["that the deal was negotiated in secret in 2015"]
+    );
+}
