@@ -584,6 +584,14 @@ const LABELS: &[&str] = &[
     "why",
     "what",
     "how",
+    "contributing",
+    "twitter",
+    "facebook",
+    "latest",
+    "notice",
+    "email",
+    "newsletter",
+    "follow",
 ];
 
 /// Reporting verbs whose base form is also a common noun (`support`, `report`, `call`).
@@ -1716,12 +1724,18 @@ impl<'a> Rules<'a> {
             return None;
         }
         let k = (self.lo + 1..(self.lo + 4).min(self.hi)).find(|&k| self.punct(k, ':'))?;
+        // A name, not a phrase: `FIX IS IN:` is a headline.
         let label_ok = (self.lo..k).all(|m| {
             let it = &self.a.items[m];
-            let raw = &it.lower;
+            let raw = it.lower.as_str();
             it.kind == IK::Word
                 && it.cap
-                && (!has(LABELS, raw) || matches!(raw.as_str(), "q" | "a"))
+                && (matches!(raw, "q" | "a")
+                    || !(has(LABELS, raw)
+                        || has(AUX, raw)
+                        || has(PREPS, raw)
+                        || has(DETS, raw)
+                        || has(CLAUSE_WORDS, raw)))
         });
         if !label_ok {
             return None;

@@ -732,3 +732,21 @@ fn judging_verbs_take_a_noun_phrase_without_its_adjuncts() {
         ["that the deal was negotiated in secret in 2015"]
     );
 }
+
+#[test]
+fn headlines_and_bylines_in_capitals_or_with_labels_are_not_speakers() {
+    for text in [
+        "Fix is in for the debate.\n\nFIX IS IN: PBS Moderators Ignore Clinton Scandals.",
+        "Contributing: Nicole Gaudiano and Greg Toppo, USA TODAY.",
+        "Twitter: @Milbank is where he posts most days.",
+    ] {
+        let out = run(text);
+        assert!(
+            out.quotes
+                .iter()
+                .all(|q| q.cue.map(|c| c.slice(text)) != Some(":")),
+            "{text}: {:#?}",
+            out.quotes
+        );
+    }
+}
