@@ -1493,9 +1493,21 @@ impl<'a> Rules<'a> {
         }) {
             return None;
         }
-        // Leading connectives are not what was said.
-        while s < upto && matches!(self.w(s), "but" | "and" | "so" | "yet" | "still") {
-            s += 1;
+        // Leading connectives are not what was said (`But`, `Nevertheless,`).
+        loop {
+            if s < upto && matches!(self.w(s), "but" | "and" | "so" | "yet" | "still") {
+                s += 1;
+            } else if s + 1 < upto
+                && self.punct(s + 1, ',')
+                && matches!(
+                    self.w(s),
+                    "however" | "meanwhile" | "nevertheless" | "nonetheless" | "instead" | "indeed"
+                )
+            {
+                s += 2;
+            } else {
+                break;
+            }
         }
         let mut e = upto;
         while e > s && self.is_punct(e - 1) {
@@ -1621,8 +1633,29 @@ impl<'a> Rules<'a> {
             while e > self.lo && self.is_punct(e - 1) {
                 e -= 1;
             }
-            if e > self.lo {
-                content.push((self.lo, e));
+            let mut s0 = self.lo;
+            loop {
+                if s0 < e && matches!(self.w(s0), "but" | "and" | "so" | "yet" | "still") {
+                    s0 += 1;
+                } else if s0 + 1 < e
+                    && self.punct(s0 + 1, ',')
+                    && matches!(
+                        self.w(s0),
+                        "however"
+                            | "meanwhile"
+                            | "nevertheless"
+                            | "nonetheless"
+                            | "instead"
+                            | "indeed"
+                    )
+                {
+                    s0 += 2;
+                } else {
+                    break;
+                }
+            }
+            if e > s0 {
+                content.push((s0, e));
             }
             if self.punct(src.1, ',') && src.1 + 1 < self.hi {
                 let e2 = self.clause_end(src.1 + 1);
@@ -1945,14 +1978,29 @@ impl<'a> Rules<'a> {
         }
         if passive {
             let rc = self.right_content(c1, &info);
-            if let Some(rc) = rc {
-                if self.w(c1) == "by" {
-                    cand.source = self.right_np(c1 + 1);
-                }
-                cand.content.push(rc);
-                return Some(cand);
+            if self.w(c1) == "by" {
+                cand.source = self.right_np(c1 + 1);
             }
-            return None;
+            // `Other candidates … are not considered top-tier contenders`, `Mr. Manafort's
+            // role was disclosed`: the subject of a passive is what is judged or reported
+            // (but the addressee of `was told`, and nothing in `it was announced that`).
+            let subj = if info.takes_addressee {
+                None
+            } else {
+                self.left_np(c0).filter(|np| {
+                    np.1 == np.0 + 1 && !matches!(self.w(np.0), "it" | "there") || np.1 > np.0 + 1
+                })
+            };
+            if subj.is_none() && rc.is_none() {
+                return None;
+            }
+            if let Some(np) = subj {
+                cand.content.push(np);
+            }
+            if let Some(rc) = rc {
+                cand.content.push(rc);
+            }
+            return Some(cand);
         }
         // Finite cue: find the source.
         let mut inverted = false;

@@ -750,3 +750,29 @@ fn headlines_and_bylines_in_capitals_or_with_labels_are_not_speakers() {
         );
     }
 }
+
+#[test]
+fn passive_subject_is_what_is_judged() {
+    let text = "Mr. Manafort\u{2019}s role was disclosed after a document was discovered.";
+    let out = run(text);
+    let q = by_cue(&out, text, "was disclosed");
+    assert_eq!(content(q, text), ["Mr. Manafort\u{2019}s role"]);
+    assert_eq!(src(q, text), None);
+    let text = "The rollout was widely criticized by Republicans.";
+    let out = run(text);
+    let q = by_cue(&out, text, "was widely criticized");
+    assert_eq!(content(q, text), ["The rollout"]);
+    assert_eq!(src(q, text), Some("Republicans"));
+    // The subject of `was told` is the addressee, and `it` in `it was announced` is empty.
+    let text = "He was told that the plan had changed. It was announced that the plant would \
+                close.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "was told"), text),
+        ["that the plan had changed"]
+    );
+    assert_eq!(
+        content(by_cue(&out, text, "was announced"), text),
+        ["that the plant would close"]
+    );
+}
