@@ -1540,6 +1540,11 @@ impl<'a> Rules<'a> {
                 self.cands.push(c);
                 continue;
             }
+            if let Some(c) = self.hearsay_adverb(i) {
+                i = c.cue.1;
+                self.cands.push(c);
+                continue;
+            }
             if let Some(info) = self.cue_at(i) {
                 if let Some(c) = self.attribute(i, info, first_here) {
                     i = c.cue.1;
@@ -1800,6 +1805,44 @@ impl<'a> Rules<'a> {
             content: vec![(k + 1, e)],
             class: CueClass::Speech,
             sent: si,
+        })
+    }
+
+    /// `The hackers have reportedly infiltrated …`, `who allegedly paid …`: an adverb of
+    /// hearsay attributes the clause to unnamed sources. What is reported is the subject
+    /// (with its auxiliary) and the predicate around the adverb; there is no source.
+    fn hearsay_adverb(&self, i: usize) -> Option<Cand> {
+        if !matches!(
+            self.w(i),
+            "reportedly" | "allegedly" | "purportedly" | "supposedly" | "rumoredly"
+        ) || (self.cap(i) && i != self.lo)
+        {
+            return None;
+        }
+        // `reportedly said`: the adverb is part of a verb cue, found there.
+        let mut k = i + 1;
+        while k < self.hi && self.is_cue_prefix(k) {
+            k += 1;
+        }
+        if self.cue_at(k).is_some() || self.kind(k) != Some(IK::Word) || self.cap(k) {
+            return None;
+        }
+        let mut s = i;
+        while s > self.lo && has(AUX, self.w(s - 1)) {
+            s -= 1;
+        }
+        let subj = self.left_np(s)?;
+        let end = self.clause_end(i + 1);
+        if end <= i + 1 {
+            return None;
+        }
+        Some(Cand {
+            cue: (i, i + 1),
+            source: None,
+            borrow: None,
+            content: vec![(subj.0, i), (i + 1, end)],
+            class: CueClass::Speech,
+            sent: self.si,
         })
     }
 
@@ -2371,6 +2414,43 @@ impl<'a> Rules<'a> {
 
     /// `his claim that …`, `a statement that …`: the noun cue and its clause.
     fn noun_cue(&self, i: usize, info: CueInfo) -> Option<Cand> {
+        // `criticism from rivals that …`, `support from members of Congress for …`: the
+        // source after `from`, then what was said or judged.
+        if self.w(i + 1) == "from" {
+            let mut k = i + 2;
+            while k < self.hi
+                && k < i + 10
+                && matches!(self.kind(k), Some(IK::Word | IK::Num))
+                && !matches!(self.w(k), "that" | "for" | "over" | "about" | "on" | "and")
+                && (self.w(k) != "of" || self.cap(k + 1))
+                && (k == i + 2 || self.cue_at(k).is_none() || self.cap(k))
+            {
+                k += 1;
+            }
+            if k == i + 2 {
+                return None;
+            }
+            let src = (i + 2, k);
+            let content = match self.w(k) {
+                "that" => {
+                    let end = self.clause_end(k);
+                    (end > k + 2).then_some((k, end))
+                }
+                "for" | "over" | "about" | "of" | "on" => {
+                    let end = self.object_end(k + 1);
+                    (end > k + 1).then_some((k + 1, end))
+                }
+                _ => None,
+            }?;
+            return Some(Cand {
+                cue: (i, i + 1),
+                source: Some(src),
+                borrow: None,
+                content: vec![content],
+                class: info.class,
+                sent: self.si,
+            });
+        }
         let prep = info
             .particle
             .filter(|p| matches!(*p, "of" | "on" | "for" | "to" | "about"));

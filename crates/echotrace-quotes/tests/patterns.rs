@@ -776,3 +776,35 @@ fn passive_subject_is_what_is_judged() {
         ["that the plant would close"]
     );
 }
+
+#[test]
+fn hearsay_adverbs_and_noun_cues_with_from() {
+    let text = "The hackers have reportedly infiltrated more than 100 party officials and \
+                groups.";
+    let out = run(text);
+    let q = by_cue(&out, text, "reportedly");
+    assert_eq!(src(q, text), None);
+    assert_eq!(
+        content(q, text),
+        [
+            "The hackers have",
+            "infiltrated more than 100 party officials and groups"
+        ]
+    );
+    // `reportedly said` stays one verb cue.
+    let text = "Trump reportedly said the deal was dead.";
+    let out = run(text);
+    assert_eq!(
+        src(by_cue(&out, text, "reportedly said"), text),
+        Some("Trump")
+    );
+    let text = "Trump has faced criticism from rivals that the tenor of his campaign has created \
+                an unsafe environment.";
+    let out = run(text);
+    let q = by_cue(&out, text, "criticism");
+    assert_eq!(src(q, text), Some("rivals"));
+    assert_eq!(
+        content(q, text),
+        ["that the tenor of his campaign has created an unsafe environment"]
+    );
+}
