@@ -1138,7 +1138,6 @@ impl<'a> Rules<'a> {
         appositive
             || new_clause
             || matches!(nx, "as" | "while" | "whereas" | "according")
-            || self.free_participle(m + 1)
             || self
                 .cue_at(m + 1)
                 .is_some_and(|c| c.form == CueForm::Participle)
@@ -2133,6 +2132,23 @@ impl<'a> Rules<'a> {
                         cand.content.push(rc);
                         return Some(cand);
                     }
+                    // `"…," Sarah Warbelow, legal director for …, said in a statement.`
+                    _ if self.is_quote(self.lo)
+                        && (c1 >= self.hi || self.is_punct(c1))
+                        && (self.cap(self.lo + 1 + usize::from(self.punct(self.lo + 1, ',')))
+                            || has(
+                                DETS,
+                                self.w(self.lo + 1 + usize::from(self.punct(self.lo + 1, ','))),
+                            )) =>
+                    {
+                        let s0 = self.lo + 1 + usize::from(self.punct(self.lo + 1, ','));
+                        if s0 >= comma {
+                            return None;
+                        }
+                        cand.source = Some((s0, comma));
+                        cand.content.push((self.lo, self.lo + 1));
+                        return Some(cand);
+                    }
                     _ if may_invert => {
                         cand.source = Some(self.right_np(c1)?);
                         inverted = true;
@@ -2277,6 +2293,17 @@ impl<'a> Rules<'a> {
             let e = self.clause_end(s);
             if e > s {
                 cand.content.push((s, e));
+                return Some(cand);
+            }
+        }
+        // `…, as some have speculated.`: the clause before the comma.
+        if src_start > self.lo + 1
+            && self.w(src_start - 1) == "as"
+            && self.punct(src_start - 2, ',')
+            && (c1 >= self.hi || self.is_punct(c1))
+        {
+            if let Some(lc) = self.left_content(src_start - 2) {
+                cand.content.push(lc);
                 return Some(cand);
             }
         }

@@ -808,3 +808,41 @@ fn hearsay_adverbs_and_noun_cues_with_from() {
         ["that the tenor of his campaign has created an unsafe environment"]
     );
 }
+
+#[test]
+fn quotation_then_long_subject_and_trailing_as_clause() {
+    let text = "\"Discrimination against LGBT people should never be sanctioned by the state,\" \
+                Sarah Warbelow, legal director for the gay rights group Human Rights Campaign, \
+                said in a statement.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said in a statement");
+    assert!(src(q, text).is_some_and(|s| s.starts_with("Sarah Warbelow, legal director")));
+    assert_eq!(
+        content(q, text),
+        ["\"Discrimination against LGBT people should never be sanctioned by the state,\""]
+    );
+    let text = "Mr. Trump\u{2019}s defeat won\u{2019}t necessarily derail his campaign, as some \
+                have speculated.";
+    let out = run(text);
+    let q = by_cue(&out, text, "have speculated");
+    assert_eq!(src(q, text), Some("some"));
+    assert_eq!(
+        content(q, text),
+        ["Mr. Trump\u{2019}s defeat won\u{2019}t necessarily derail his campaign"]
+    );
+}
+
+#[test]
+fn a_participle_that_is_not_a_cue_continues_the_reported_clause() {
+    let text = "Bernie Sanders\u{2019} campaign says it raised more than $21 million in January, \
+                bringing its total for the campaign to almost $95 million.";
+    let out = run(text);
+    let q = by_cue(&out, text, "says");
+    assert_eq!(
+        content(q, text),
+        [
+            "it raised more than $21 million in January, bringing its total for the campaign to \
+          almost $95 million"
+        ]
+    );
+}
