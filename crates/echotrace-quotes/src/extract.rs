@@ -649,6 +649,10 @@ const NOUNY: &[&str] = &[
     "lament",
     "caution",
     "repeat",
+    "order",
+    "label",
+    "brand",
+    "hail",
 ];
 
 fn has(list: &[&str], w: &str) -> bool {

@@ -202,6 +202,20 @@ const SPEECH: &[(&str, &str, u8)] = &[
     ("list", "listed|listing|lists", NO_BASE),
     ("invoke", "", 0),
     ("reference", "", NO_BASE),
+    // Fourth coverage count on train: directives, naming and manner-of-speaking verbs.
+    ("order", "", ADDR | INF),
+    ("instruct", "", ADDR | INF),
+    ("put it", "put|putting|puts", 0),
+    ("make clear", "made|making|makes", 0),
+    ("lay out", "laid|laying|lays", 0),
+    ("shoot back", "shot|shooting|shoots", 0),
+    ("bark", "", 0),
+    ("dub", "dubbed|dubbing|dubs", 0),
+    ("label", "labeled|labeling|labels", NO_BASE),
+    ("brand", "", NO_BASE),
+    ("congratulate", "", 0),
+    ("hail", "", 0),
+    ("trumpet", "", NO_BASE),
 ];
 
 // Attitude: thinking, believing, wanting, judging, supporting. PARC-style attribution counts
@@ -279,6 +293,7 @@ const ATTITUDE: &[(&str, &str, u8)] = &[
     ("vote for", "voted|voting|votes", 0),
     ("vote against", "voted|voting|votes", 0),
     ("go after", "went|going|goes", 0),
+    ("remember", "", 0),
     ("shrug off", "shrugged|shrugging|shrugs", 0),
 ];
 

@@ -846,3 +846,23 @@ fn a_participle_that_is_not_a_cue_continues_the_reported_clause() {
         ]
     );
 }
+
+#[test]
+fn directives_and_naming_verbs() {
+    let text = "A federal judge ordered the department to release all of the emails by the end \
+                of January.";
+    let out = run(text);
+    let q = by_cue(&out, text, "ordered");
+    assert_eq!(src(q, text), Some("A federal judge"));
+    assert!(content(q, text)[0].starts_with("the department to release"));
+    let text = "As one Republican strategist put it, the party has no plan.";
+    let out = run(text);
+    let q = by_cue(&out, text, "put it");
+    assert_eq!(content(q, text), ["the party has no plan"]);
+    // The noun is not a cue.
+    let text = "The president signed an executive order in order to protect the lands.";
+    assert!(run(text)
+        .quotes
+        .iter()
+        .all(|q| q.cue.map(|c| c.slice(text)) != Some("order")));
+}
