@@ -848,6 +848,19 @@ impl<'a> Rules<'a> {
                         n += 1;
                         continue;
                     }
+                    // `of that 2013 report`: after a preposition `that` is a determiner.
+                    let det_after_prep = matches!(w, "that" | "this" | "these" | "those")
+                        && j < end
+                        && k > self.lo
+                        && matches!(
+                            self.w(k - 1),
+                            "of" | "in" | "on" | "for" | "at" | "from" | "with" | "by" | "about"
+                        );
+                    if det_after_prep {
+                        j = k;
+                        n += 1;
+                        continue;
+                    }
                     if has(CLAUSE_WORDS, w) || has(PREPS, w) || has(AUX, w) {
                         break;
                     }
@@ -1085,14 +1098,14 @@ impl<'a> Rules<'a> {
         let mut m = start;
         while m < self.hi {
             match self.kind(m) {
-                Some(IK::Punct(',')) if m > start && self.clause_break_after(m) => break,
+                Some(IK::Punct(',')) if m > start && self.clause_break_after(start, m) => break,
                 Some(IK::Quote(f))
                     if m > start
                         && (self.np_then_cue(m + 1)
                             || self.finite_cue_at(m + 1)
                             // `"…," while trying to explain …`: a quotation that ends in a
                             // comma ends the clause as a comma does.
-                            || (self.a.frags[f].last == Some(',') && self.clause_break_after(m))) =>
+                            || (self.a.frags[f].last == Some(',') && self.clause_break_after(start, m))) =>
                 {
                     m += 1;
                     break;
@@ -1124,7 +1137,7 @@ impl<'a> Rules<'a> {
     /// Whether the reported clause ends at the comma at `m` (or at a quotation ending in a
     /// comma): before `, as …`, `, while …`, a participial cue, a following attribution, a
     /// new clause after `, but`.
-    fn clause_break_after(&self, m: usize) -> bool {
+    fn clause_break_after(&self, start: usize, m: usize) -> bool {
         let nx = self.w(m + 1);
         let nx2 = self.w(m + 2);
         // A new clause with its own subject after `, but` / `, and`, a concession,
@@ -1133,7 +1146,12 @@ impl<'a> Rules<'a> {
         let new_clause = match nx {
             "but" => has(SUBJ_PRONOUNS, nx2) || has(DETS, nx2) || self.cap(m + 2),
             "and" => matches!(nx2, "he" | "she" | "they" | "we" | "i"),
-            "although" | "which" => true,
+            // `a crucial, although brief, opportunity`: a concession with no clause of
+            // its own stays.
+            "although" => has(SUBJ_PRONOUNS, nx2) || has(DETS, nx2) || self.cap(m + 2),
+            // `the decision, which struck down …, illustrates`: a relative clause on the
+            // subject of the reported clause is inside it.
+            "which" => m > start + 3,
             _ => false,
         };
         // `, a labor economist at …`: an appositive on the last noun is the writer's

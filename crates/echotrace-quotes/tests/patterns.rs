@@ -866,3 +866,23 @@ fn directives_and_naming_verbs() {
         .iter()
         .all(|q| q.cue.map(|c| c.slice(text)) != Some("order")));
 }
+
+#[test]
+fn relative_clause_on_the_reported_subject_and_concessive_adjective_stay() {
+    let text = "Abortion opponents said the decision, which struck down restrictions on Texas \
+                abortion clinics, illustrates the importance of electing a president.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        [
+            "the decision, which struck down restrictions on Texas abortion clinics, illustrates \
+          the importance of electing a president"
+        ]
+    );
+    let text = "Ann Compton said she always treated the photo line as a crucial, although brief, \
+                opportunity to buttonhole the president.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert!(content(q, text)[0].ends_with("opportunity to buttonhole the president"));
+}
