@@ -1244,6 +1244,23 @@ impl<'a> Rules<'a> {
             if self.is_quote(k + 1) {
                 k += 1;
             } else {
+                // `saying, apparently for the first time, that …`: an aside between commas.
+                let mut m = k + 1;
+                while m < self.hi
+                    && m < k + 10
+                    && matches!(self.kind(m), Some(IK::Word | IK::Num))
+                    && !has(CLAUSE_WORDS, self.w(m))
+                {
+                    m += 1;
+                }
+                if m > k + 1
+                    && self.punct(m, ',')
+                    && (self.w(m + 1) == "that" || self.is_quote(m + 1))
+                {
+                    let start = m + 1;
+                    let end = self.clause_end(start);
+                    return (end > start + 1 || self.is_quote(start)).then_some((start, end));
+                }
                 return None;
             }
         }
@@ -1965,8 +1982,50 @@ impl<'a> Rules<'a> {
                 c1 += 1;
             }
         }
-        // `said in a statement`, `wrote in an op-ed`: the medium is part of the cue.
-        if self.w(c1) == "in"
+        // `said recently`, `said sarcastically`: a manner or time adverb right after the verb
+        // belongs to the cue.
+        if info.form != CueForm::Noun
+            && self.kind(c1) == Some(IK::Word)
+            && !self.cap(c1)
+            && (matches!(
+                self.w(c1),
+                "recently" | "earlier" | "later" | "again" | "repeatedly"
+            ) || (self.w(c1).ends_with("ly")
+                && self.w(c1).len() > 4
+                && self.cue_at(c1).is_none()))
+            && !matches!(
+                self.w(c1),
+                "only" | "early" | "likely" | "family" | "daily" | "nearly"
+            )
+        {
+            c1 += 1;
+        }
+        // `said on Twitter`, `said on CNN`: the channel is part of the cue.
+        if self.w(c1) == "on"
+            && matches!(
+                self.w(c1 + 1),
+                "twitter"
+                    | "facebook"
+                    | "instagram"
+                    | "youtube"
+                    | "television"
+                    | "radio"
+                    | "cnn"
+                    | "msnbc"
+                    | "fox"
+                    | "abc"
+                    | "nbc"
+                    | "cbs"
+                    | "npr"
+                    | "air"
+            )
+        {
+            c1 += 2;
+        }
+        // `said in a statement`, `wrote in an op-ed`, `said during a debate`: the medium or
+        // occasion is part of the cue (`at a video conference` is not: the seed table's cue
+        // is `has stated`).
+        if matches!(self.w(c1), "in" | "during")
             && matches!(
                 self.w(c1 + 1),
                 "a" | "an" | "the" | "his" | "her" | "their" | "its"
@@ -1974,7 +2033,27 @@ impl<'a> Rules<'a> {
         {
             let mut m = c1 + 2;
             while m < self.hi && m < c1 + 5 && self.kind(m) == Some(IK::Word) {
-                if has(MEDIUM_NOUNS, self.w(m)) {
+                if has(MEDIUM_NOUNS, self.w(m))
+                    || (self.w(c1) != "in"
+                        && matches!(
+                            self.w(m),
+                            "rally"
+                                | "event"
+                                | "debate"
+                                | "hearing"
+                                | "forum"
+                                | "meeting"
+                                | "summit"
+                                | "ceremony"
+                                | "dinner"
+                                | "luncheon"
+                                | "breakfast"
+                                | "gathering"
+                                | "appearance"
+                                | "stop"
+                                | "hall"
+                        ))
+                {
                     // `in a video message`, `in a conference call`: the whole compound.
                     c1 = m + 1;
                     while c1 < self.hi && has(MEDIUM_NOUNS, self.w(c1)) {

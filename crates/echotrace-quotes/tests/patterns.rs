@@ -886,3 +886,23 @@ fn relative_clause_on_the_reported_subject_and_concessive_adjective_stay() {
     let q = by_cue(&out, text, "said");
     assert!(content(q, text)[0].ends_with("opportunity to buttonhole the president"));
 }
+
+#[test]
+fn occasion_channel_and_adverb_belong_to_the_cue() {
+    let text = "Trump said at a news conference that the deal was dead.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["that the deal was dead"]);
+    let text = "Clinton said on Twitter that she was proud of the team.";
+    let out = run(text);
+    by_cue(&out, text, "said on Twitter");
+    let text = "Sanders said recently that the primary was rigged.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said recently");
+    assert_eq!(content(q, text), ["that the primary was rigged"]);
+    let text = "Trump said, apparently for the first time, that he would consider sending \
+                troops.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["that he would consider sending troops"]);
+}
