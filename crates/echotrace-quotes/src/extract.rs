@@ -2261,7 +2261,24 @@ impl<'a> Rules<'a> {
             cand.source = Some(self.extend_appositive(self.right_np(c1)?));
             inverted = true;
         } else if c0 == self.lo {
-            // `Said Smith: …` is rare; a sentence-initial finite cue has no subject.
+            // `Said Comey, "…"`, `Stated Stone:` and a quotation: the subject follows the
+            // verb. Otherwise a sentence-initial finite cue has no subject.
+            if c0 != i || !info.past_participle || info.class != CueClass::Speech {
+                return None;
+            }
+            let np = self.right_np(c1)?;
+            let np = self.extend_appositive(np);
+            let e = np.1;
+            if self.punct(e, ',') && self.is_quote(e + 1) {
+                cand.source = Some(np);
+                cand.content.push((e + 1, e + 2));
+                return Some(cand);
+            }
+            if self.punct(e, ':') && e + 1 >= self.hi {
+                // The quotation opens the next paragraph (linked later).
+                cand.source = Some(np);
+                return Some(cand);
+            }
             return None;
         } else {
             match self.left_np(c0) {

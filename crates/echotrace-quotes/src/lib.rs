@@ -662,7 +662,9 @@ impl QuoteExtractor {
                 continue;
             }
             let s = a.sents[c.sent];
-            let colon_end = matches!(items[s.hi - 1].kind, IK::Punct(':')) && c.cue.1 + 1 >= s.hi;
+            // The cue, or an inverted subject after it (`Stated Stone:`), ends the sentence.
+            let last = c.cue.1.max(c.source.map_or(0, |src| src.1));
+            let colon_end = matches!(items[s.hi - 1].kind, IK::Punct(':')) && last + 1 >= s.hi;
             if let (true, Some(next)) = (colon_end, a.sents.get(c.sent + 1)) {
                 if let IK::Quote(f) = items[next.lo].kind {
                     if !used[f] {
@@ -701,7 +703,13 @@ impl QuoteExtractor {
         let mut by_sent: Vec<Option<usize>> = vec![None; a.sents.len()];
         for (ci, c) in cands.iter().enumerate() {
             if !c.content.is_empty() {
-                by_sent[c.sent] = Some(ci);
+                // The attribution of a quotation owns its sentence, not a participle after
+                // it (`"…," Christie said, adding that …`).
+                let quoted = |c: &Cand| c.content.iter().any(|&r| !frags_in(r).is_empty());
+                let keep = by_sent[c.sent].is_some_and(|o| quoted(&cands[o]) && !quoted(c));
+                if !keep {
+                    by_sent[c.sent] = Some(ci);
+                }
             }
         }
         let lone_quote = |si: usize| -> Option<usize> {
@@ -740,11 +748,25 @@ impl QuoteExtractor {
         }
         let mut orphans: Vec<(usize, Option<usize>)> = Vec::new(); // (frag, speaker cand)
         let mut last_direct: Option<(usize, usize)> = None; // (cand, para)
+                                                            // The last reported speech with a source (`Greene added that …`), for a quotation
+                                                            // that goes on in the same paragraph.
+        let mut last_reported: Option<(usize, usize)> = None;
         for (si, owner) in by_sent.iter().enumerate() {
             let para = a.sents[si].para;
             if let Some(ci) = *owner {
                 let has_quote = cands[ci].content.iter().any(|&r| !frags_in(r).is_empty());
                 last_direct = has_quote.then_some((ci, para));
+                // The sentence's first verb of saying with a source (not an attitude inside
+                // what was said: `Greene added that the Fed wants …`).
+                last_reported = cands
+                    .iter()
+                    .position(|c| {
+                        c.sent == si
+                            && !c.content.is_empty()
+                            && c.class == CueClass::Speech
+                            && (c.source.is_some() || c.borrow.is_some())
+                    })
+                    .map(|ci| (ci, para));
                 continue;
             }
             let Some(f) = lone_quote(si) else {
@@ -762,6 +784,13 @@ impl QuoteExtractor {
                     if p + 2 >= para && self.orphans && a.frags[f].words >= ORPHAN_MIN_WORDS =>
                 {
                     orphans.push((f, Some(ci)));
+                    used[f] = true;
+                }
+                _ if self.orphans
+                    && a.frags[f].words >= ORPHAN_MIN_WORDS
+                    && last_reported.is_some_and(|(_, p)| p == para) =>
+                {
+                    orphans.push((f, last_reported.map(|(ci, _)| ci)));
                     used[f] = true;
                 }
                 _ if self.orphans && a.frags[f].words >= ORPHAN_MIN_WORDS => {

@@ -906,3 +906,45 @@ fn occasion_channel_and_adverb_belong_to_the_cue() {
     let q = by_cue(&out, text, "said");
     assert_eq!(content(q, text), ["that he would consider sending troops"]);
 }
+
+#[test]
+fn sentence_initial_inverted_verb_of_saying() {
+    let text = "Said Comey, \"The thought that an error on our part is connected to this is very \
+                painful to us.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "Said");
+    assert_eq!(src(q, text), Some("Comey"));
+    assert_eq!(q.kind, QuoteKind::Direct);
+    let text = "Stone spoke on the radio.\n\nStated Stone:\n\n\u{201C}I think that the stakes are \
+                so high.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "Stated");
+    assert_eq!(src(q, text), Some("Stone"));
+    assert_eq!(
+        content(q, text),
+        ["\u{201C}I think that the stakes are so high.\u{201D}"]
+    );
+}
+
+#[test]
+fn quotation_after_reported_speech_in_the_same_paragraph_keeps_its_speaker() {
+    let text = "Greene added that the Fed very much wants to get out of the way before the \
+                election. \u{201C}They don\u{2019}t like to talk about it, but I think they will \
+                be moving for political reasons.\u{201D}";
+    let out = run(text);
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .expect("the quotation");
+    assert_eq!(src(q, text), Some("Greene"));
+}
+
+#[test]
+fn the_quotation_owns_its_sentence_not_the_participle_after_it() {
+    let text = "\"You have to fight for the legislation,\" Christie said, adding that he had \
+                fought for bills as governor. \"A leader must fight for what they believe in.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text).len(), 2, "{:#?}", out.quotes);
+}
