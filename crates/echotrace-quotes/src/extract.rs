@@ -1791,8 +1791,8 @@ impl<'a> Rules<'a> {
     }
 
     /// A transcript turn: a paragraph that opens with a speaker's name in capitals and a
-    /// colon (`TAPPER: And obviously, …`, `Q: How did things go?`). What was said is the rest
-    /// of the paragraph, all its sentences.
+    /// colon (`TAPPER: And obviously, …`). What was said is the rest of the paragraph, all
+    /// its sentences.
     fn transcript_cue(&self) -> Option<Cand> {
         let si = self.si;
         let para = self.a.sents[si].para;
@@ -1806,20 +1806,19 @@ impl<'a> Rules<'a> {
             let raw = it.lower.as_str();
             it.kind == IK::Word
                 && it.cap
-                && (matches!(raw, "q" | "a")
-                    || !(has(LABELS, raw)
-                        || has(AUX, raw)
-                        || has(PREPS, raw)
-                        || has(DETS, raw)
-                        || has(CLAUSE_WORDS, raw)))
+                && !(has(LABELS, raw)
+                    || has(AUX, raw)
+                    || has(PREPS, raw)
+                    || has(DETS, raw)
+                    || has(CLAUSE_WORDS, raw))
         });
         if !label_ok {
             return None;
         }
         // Every letter a capital: `TAPPER`, `MR. TRUMP`.
         let caps = (self.lo..k).all(|m| self.a.items[m].upper);
-        let single = k == self.lo + 1 && matches!(self.w(self.lo), "q" | "a");
-        if !(caps && ((self.lo..k).any(|m| self.w(m).len() >= 2) || single)) {
+        // `Q:` and `A:` name nobody; their turns are left to the cues inside them.
+        if !(caps && (self.lo..k).any(|m| self.w(m).len() >= 2)) {
             return None;
         }
         let mut end = self.hi;

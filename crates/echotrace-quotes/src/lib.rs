@@ -419,12 +419,9 @@ fn is_common(w: &str) -> bool {
     )
 }
 
-/// Whether a label in capitals names a speaker of a transcript: `Q`, `A`, or a name that
-/// the text also writes in title case (`TAPPER` and `Jake Tapper`).
+/// Whether a label in capitals names a speaker of a transcript: a name that the text also
+/// writes in title case (`TAPPER` and `Jake Tapper`).
 fn transcript_speaker(text: &str, label: &str) -> bool {
-    if matches!(label, "Q" | "A") {
-        return true;
-    }
     let Some(last) = label.split_whitespace().last() else {
         return false;
     };
@@ -887,8 +884,7 @@ impl QuoteExtractor {
                 {
                     // `SUMMARY: …` is a heading, not a quote; `New Release: …` is a label,
                     // not a speaker. A name in capitals that the document also writes as a
-                    // name (`TAPPER:` and `Jake Tapper`), or `Q:` and `A:`, is a transcript's
-                    // speaker.
+                    // name (`TAPPER:` and `Jake Tapper`) is a transcript's speaker.
                     let label = sp.slice(text);
                     if !label.chars().any(char::is_lowercase) && !transcript_speaker(text, label) {
                         continue;
