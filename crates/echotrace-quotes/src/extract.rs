@@ -1525,9 +1525,14 @@ impl<'a> Rules<'a> {
     /// precedes the source; a quotation alone is taken alone.
     fn left_content(&self, upto: usize) -> Option<(usize, usize)> {
         let mut s = self.lo;
-        // A participial cue at the start of the sentence owns its own clause.
+        // A participial cue at the start of the sentence owns its own clause, and `As
+        // reported by X,` is an attribution of its own, not what was said.
         if self.cands.iter().any(|c| {
-            c.sent == self.si && c.cue.0 == self.lo && c.content.iter().any(|x| x.1 >= upto)
+            c.sent == self.si
+                && (c.cue.0 == self.lo && c.content.iter().any(|x| x.1 >= upto)
+                    || (c.cue.0 <= self.lo + 2
+                        && self.w(self.lo) == "as"
+                        && c.source.is_some_and(|s| s.1 <= upto)))
         }) {
             return None;
         }
@@ -2118,6 +2123,25 @@ impl<'a> Rules<'a> {
             cand.content.push(rc);
             return Some(cand);
         }
+        // `As reported by Western Journalism, investigators found …`
+        let as_passive = passive
+            && c0 == self.lo + 2
+            && self.w(self.lo) == "as"
+            && (c0..i).all(|m| has(BE, self.w(m)))
+            || (c0 == self.lo + 1 && self.w(self.lo) == "as" && info.past_participle);
+        if let Some(src) = (as_passive && self.w(c1) == "by")
+            .then(|| self.right_np(c1 + 1))
+            .flatten()
+            .filter(|src| self.punct(src.1, ','))
+        {
+            let s0 = src.1 + 1;
+            let e = self.clause_end(s0);
+            if e > s0 + 1 {
+                cand.source = Some(src);
+                cand.content.push((s0, e));
+                return Some(cand);
+            }
+        }
         if passive {
             let rc = self.right_content(c1, &info);
             if self.w(c1) == "by" {
@@ -2163,8 +2187,14 @@ impl<'a> Rules<'a> {
                 && !self.cap(i + 2)
                 && !has(DETS, self.w(i + 2)))
                 || (self.w(i + 1) == "that" && self.w(i).ends_with('s'));
+            // `Her chief policy aide, Jake Sullivan, calls her record …`: an inflected verb
+            // after the comma that closes an aside.
+            let after_aside = self.punct(i - 1, ',')
+                && (self.w(i).ends_with('s') || self.w(i).ends_with("ed"))
+                && i >= self.lo + 3;
             let subj = has(SUBJ_PRONOUNS, p)
                 || has(SOURCE_NOUNS, p)
+                || after_aside
                 // `Men under 35 support Sanders`, `40 percent support him`.
                 || self.kind(i - 1) == Some(IK::Num)
                 || matches!(p, "percent" | "%")

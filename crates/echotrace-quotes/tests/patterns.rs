@@ -949,3 +949,23 @@ fn the_quotation_owns_its_sentence_not_the_participle_after_it() {
     let q = by_cue(&out, text, "said");
     assert_eq!(content(q, text).len(), 2, "{:#?}", out.quotes);
 }
+
+#[test]
+fn as_reported_by_and_inflected_verb_after_an_aside() {
+    let text = "As reported by Western Journalism, investigators found over 2,200 emails from \
+                the server.";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1, "{:#?}", out.quotes);
+    let q = by_cue(&out, text, "reported");
+    assert_eq!(src(q, text), Some("Western Journalism"));
+    assert_eq!(
+        content(q, text),
+        ["investigators found over 2,200 emails from the server"]
+    );
+    let text = "Her chief policy aide, Jake Sullivan, calls her record a \"blueprint\" for how \
+                she would create jobs.";
+    let out = run(text);
+    let q = by_cue(&out, text, "calls");
+    assert_eq!(src(q, text), Some("Her chief policy aide, Jake Sullivan"));
+    assert!(content(q, text)[0].starts_with("her record a \"blueprint\""));
+}
