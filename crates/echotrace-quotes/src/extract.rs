@@ -746,6 +746,23 @@ impl<'a> Rules<'a> {
         ) {
             return None;
         }
+        // `found himself embroiled`: finding oneself somewhere is no finding.
+        if matches!(self.w(i), "find" | "finds" | "found" | "finding")
+            && matches!(
+                next,
+                Some(
+                    "himself"
+                        | "herself"
+                        | "itself"
+                        | "themselves"
+                        | "myself"
+                        | "ourselves"
+                        | "yourself"
+                )
+            )
+        {
+            return None;
+        }
         // `helped found the group`: the verb `found`, not the past of `find`.
         if self.w(i) == "found"
             && i > self.lo
@@ -2141,6 +2158,11 @@ impl<'a> Rules<'a> {
                 cand.content.push((s0, e));
                 return Some(cand);
             }
+        }
+        // `can be found here`, `was offered the job`: a thing located or given, not a
+        // finding or an offer reported.
+        if passive && matches!(info.lemma, "find" | "offer") {
+            return None;
         }
         if passive {
             let rc = self.right_content(c1, &info);

@@ -969,3 +969,25 @@ fn as_reported_by_and_inflected_verb_after_an_aside() {
     assert_eq!(src(q, text), Some("Her chief policy aide, Jake Sullivan"));
     assert!(content(q, text)[0].starts_with("her record a \"blueprint\""));
 }
+
+#[test]
+fn finding_oneself_and_passive_find_are_not_findings() {
+    for text in [
+        "Trump once again found himself embroiled in controversy.",
+        "The full poll can be found here.",
+        "He was offered the job of communications director but turned it down.",
+    ] {
+        let out = run(text);
+        assert!(
+            out.quotes.iter().all(|q| {
+                let cue = q.cue.map_or("", |c| c.slice(text));
+                !cue.contains("found") && !cue.contains("offered")
+            }),
+            "{text}: {:#?}",
+            out.quotes
+        );
+    }
+    let text = "The inspector general found that Mills tasked a member of her staff.";
+    let out = run(text);
+    by_cue(&out, text, "found");
+}
