@@ -1949,7 +1949,64 @@ impl<'a> Rules<'a> {
         // `The campaign plans to …` is the verb; `his plans to …` the noun.
         if info.form == CueForm::Noun && info.particle.is_some() && i > self.lo {
             let prev = self.w(i - 1);
-            let determined = has(DETS, prev) || prev.ends_with("'s") || self.is_punct(i - 1);
+            // After a support verb the noun is meant: `raise questions about`, `faced
+            // criticism of`, `drew calls for`.
+            let support_verb = matches!(
+                prev,
+                "raise"
+                    | "raises"
+                    | "raised"
+                    | "raising"
+                    | "face"
+                    | "faces"
+                    | "faced"
+                    | "facing"
+                    | "draw"
+                    | "draws"
+                    | "drew"
+                    | "drawn"
+                    | "drawing"
+                    | "spark"
+                    | "sparks"
+                    | "sparked"
+                    | "sparking"
+                    | "prompt"
+                    | "prompts"
+                    | "prompted"
+                    | "prompting"
+                    | "pose"
+                    | "posed"
+                    | "poses"
+                    | "take"
+                    | "takes"
+                    | "took"
+                    | "taking"
+                    | "taken"
+                    | "field"
+                    | "fielded"
+                    | "fielding"
+                    | "voice"
+                    | "voiced"
+                    | "voicing"
+                    | "express"
+                    | "expressed"
+                    | "expressing"
+                    | "fuel"
+                    | "fueled"
+                    | "fuelled"
+                    | "fueling"
+                    | "renew"
+                    | "renewed"
+                    | "renewing"
+                    | "ignore"
+                    | "ignored"
+                    | "ignoring"
+                    | "dodge"
+                    | "dodged"
+                    | "dodging"
+            );
+            let determined =
+                has(DETS, prev) || prev.ends_with("'s") || self.is_punct(i - 1) || support_verb;
             if !determined {
                 if let Some(v) = self
                     .lex

@@ -373,6 +373,10 @@ const NOUN_OBJECTS: &[(&str, &str)] = &[
     ("claims", "about"),
     ("comments", "about"),
     ("remarks", "about"),
+    ("criticism", "for"),
+    ("criticism", "over"),
+    ("questions", "over"),
+    ("concerns", "over"),
 ];
 
 /// Nouns whose `to` opens an infinitive that says what is decided, planned or promised.

@@ -991,3 +991,16 @@ fn finding_oneself_and_passive_find_are_not_findings() {
     let out = run(text);
     by_cue(&out, text, "found");
 }
+
+#[test]
+fn nouns_after_support_verbs() {
+    let text = "Remarks that her husband would focus on growth are raising questions about how \
+                such an arrangement would work.";
+    let out = run(text);
+    let q = by_cue(&out, text, "questions about");
+    assert_eq!(content(q, text), ["how such an arrangement would work"]);
+    let text = "Trump has faced criticism for his friendly overtures to Putin.";
+    let out = run(text);
+    let q = by_cue(&out, text, "criticism for");
+    assert_eq!(content(q, text), ["his friendly overtures to Putin"]);
+}
