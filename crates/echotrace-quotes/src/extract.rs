@@ -1161,7 +1161,9 @@ impl<'a> Rules<'a> {
         // or a relative clause on the last noun is the writer's, more often
         // than not, in PARC.
         let new_clause = match nx {
-            "but" => has(SUBJ_PRONOUNS, nx2) || has(DETS, nx2) || self.cap(m + 2),
+            "but" => {
+                nx2 != "that" && (has(SUBJ_PRONOUNS, nx2) || has(DETS, nx2) || self.cap(m + 2))
+            }
             "and" => matches!(nx2, "he" | "she" | "they" | "we" | "i"),
             // `a crucial, although brief, opportunity`: a concession with no clause of
             // its own stays.

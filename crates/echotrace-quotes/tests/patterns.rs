@@ -1004,3 +1004,15 @@ fn nouns_after_support_verbs() {
     let q = by_cue(&out, text, "criticism for");
     assert_eq!(content(q, text), ["his friendly overtures to Putin"]);
 }
+
+#[test]
+fn but_that_coordinates_a_second_complement() {
+    let text = "The Ohio governor said the U.S. needs to secure the border, but that he would not \
+                support mass deportation.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["the U.S. needs to secure the border, but that he would not support mass deportation"]
+    );
+}
