@@ -744,6 +744,16 @@ impl QuoteExtractor {
             }
         }
         let mut orphans: Vec<(usize, Option<usize>)> = Vec::new(); // (frag, speaker cand)
+        let mut speech_of_sent: Vec<Option<usize>> = vec![None; a.sents.len()];
+        for (ci, c) in cands.iter().enumerate() {
+            if speech_of_sent[c.sent].is_none()
+                && !c.content.is_empty()
+                && c.class == CueClass::Speech
+                && (c.source.is_some() || c.borrow.is_some())
+            {
+                speech_of_sent[c.sent] = Some(ci);
+            }
+        }
         let mut last_direct: Option<(usize, usize)> = None; // (cand, para)
                                                             // The last reported speech with a source (`Greene added that …`), for a quotation
                                                             // that goes on in the same paragraph.
@@ -755,15 +765,7 @@ impl QuoteExtractor {
                 last_direct = has_quote.then_some((ci, para));
                 // The sentence's first verb of saying with a source (not an attitude inside
                 // what was said: `Greene added that the Fed wants …`).
-                last_reported = cands
-                    .iter()
-                    .position(|c| {
-                        c.sent == si
-                            && !c.content.is_empty()
-                            && c.class == CueClass::Speech
-                            && (c.source.is_some() || c.borrow.is_some())
-                    })
-                    .map(|ci| (ci, para));
+                last_reported = speech_of_sent[si].map(|ci| (ci, para));
                 continue;
             }
             let Some(f) = lone_quote(si) else {
