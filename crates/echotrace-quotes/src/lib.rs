@@ -23,7 +23,12 @@
 //!    *content* (a `that`-clause, a bare clause, an infinitive after `promised`, a quotation,
 //!    or the clause before the source in `…, Tokayev said`), ending where the reported clause
 //!    ends (`, as he spoke of …` is not part of it). A quotation split by its cue
-//!    (`"…," she said. "…"`) is one quote with two content fragments.
+//!    (`"…," she said. "…"`) is one quote with two content fragments. Also: relative-clause
+//!    attributions (`a bill, which critics said was discriminatory`), passives whose subject
+//!    is what is judged (`Mr. Manafort's role was disclosed`), hearsay adverbs with no source
+//!    (`the hackers have reportedly infiltrated …`), verbs of judging whose object is a noun
+//!    phrase (`endorsed Mr. Trump at a news conference` → `Mr. Trump`), and transcript turns
+//!    (`TAPPER: …`, the whole paragraph, when the text also writes the label as a name).
 //! 4. **Speakers** ([`EntityRegistry`], [`SpeakerResolver`]): a per-document registry of
 //!    people (names with titles and roles, aliases by surname) and organisations (acronyms,
 //!    `-isation`/`-ization` spellings); a source mention resolves to the fullest name:
