@@ -817,7 +817,7 @@ impl<'a> Rules<'a> {
                     while m > self.lo && !self.punct(m, '(') {
                         m -= 1;
                     }
-                    if m == self.lo || k - m > 6 {
+                    if m == self.lo || k - m > 10 {
                         break;
                     }
                     j = m;
@@ -884,7 +884,17 @@ impl<'a> Rules<'a> {
                     // After a preposition a cue word is a noun: `secretary of state`.
                     let after_prep =
                         k > self.lo && has(PREPS, self.w(k - 1)) || self.w(k - 1) == "of";
-                    if !it.cap && k > self.lo && !has(DETS, self.w(k - 1)) && !after_prep {
+                    // `the congressional report said`: a head noun spelled like a cue.
+                    let head_noun = j == end
+                        && (has(SOURCE_NOUNS, w)
+                            || has(NOUNY, w)
+                            || has(NOUNY, w.trim_end_matches('s')));
+                    if !it.cap
+                        && k > self.lo
+                        && !has(DETS, self.w(k - 1))
+                        && !after_prep
+                        && !head_noun
+                    {
                         if self.cue_at(k).is_some() {
                             break;
                         }
@@ -2383,6 +2393,17 @@ impl<'a> Rules<'a> {
                 cand.source = Some(np);
                 cand.content.push((e + 1, e + 2));
                 return Some(cand);
+            }
+            // `Said Dorothy Poynter, who grew up with Ali in the neighborhood, "…"`
+            if self.appositive_at(e) {
+                if let Some(m) = (e + 1..(e + 25).min(self.hi))
+                    .take_while(|&m| !self.is_quote(m))
+                    .find(|&m| self.punct(m, ',') && self.is_quote(m + 1))
+                {
+                    cand.source = Some((np.0, m));
+                    cand.content.push((m + 1, m + 2));
+                    return Some(cand);
+                }
             }
             if self.punct(e, ':') && e + 1 >= self.hi {
                 // The quotation opens the next paragraph (linked later).

@@ -1016,3 +1016,26 @@ fn but_that_coordinates_a_second_complement() {
         ["the U.S. needs to secure the border, but that he would not support mass deportation"]
     );
 }
+
+#[test]
+fn subjects_with_a_cue_noun_head_a_parenthesis_or_a_relative_clause() {
+    let text = "In all, hackers compromised 12 FDIC workstations and 10 servers, the \
+                congressional report said.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("the congressional report"));
+    let text = "Kasich (who has 25 delegates to date) said it is possible for him to secure the \
+                nomination.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Kasich (who has 25 delegates to date)"));
+    let text =
+        "Said Dorothy Poynter, who grew up with Ali in the neighborhood, \u{201C}We were all \
+                so proud of him.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "Said");
+    assert_eq!(
+        content(q, text),
+        ["\u{201C}We were all so proud of him.\u{201D}"]
+    );
+}
