@@ -1039,3 +1039,21 @@ fn subjects_with_a_cue_noun_head_a_parenthesis_or_a_relative_clause() {
         ["\u{201C}We were all so proud of him.\u{201D}"]
     );
 }
+
+#[test]
+fn subject_with_an_aside_between_dashes() {
+    let text = "A former Republican presidential candidate -- John McCain, who lost the 2008 \
+                election to Obama -- said the president \"offered no changes to his strategy.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert!(src(q, text).is_some_and(|s| s.starts_with("A former Republican")));
+    assert_eq!(
+        content(q, text),
+        ["the president \"offered no changes to his strategy.\""]
+    );
+    let text = "Three-in-five GOP insiders \u{2014} and two-thirds of Republicans in New \
+                Hampshire \u{2014} said that Trump can\u{2019}t be toppled.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert!(src(q, text).is_some_and(|s| s.starts_with("Three-in-five GOP insiders")));
+}
