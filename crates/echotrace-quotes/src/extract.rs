@@ -1108,7 +1108,17 @@ impl<'a> Rules<'a> {
                     let place =
                         m > k && self.cap(m - 1) && (self.cap(m + 1) || self.w(m + 1) == "that");
                     if !(place || (self.punct(m + 2, ',') && self.w(m + 3) == "that")) {
-                        return None;
+                        // `said on CNN, where he is now a paid contributor, that …`: an aside
+                        // between commas, then the clause.
+                        let next_comma = (m + 1..(m + 16).min(self.hi))
+                            .take_while(|&x| !self.is_quote(x) && !self.punct(x, '.'))
+                            .find(|&x| self.punct(x, ','));
+                        return next_comma
+                            .filter(|&x| self.w(x + 1) == "that")
+                            .filter(|&x| {
+                                (m + 1..x).all(|y| self.cap(y) || self.cue_at(y).is_none())
+                            })
+                            .map(|x| x + 1);
                     }
                 }
                 _ => return None,
@@ -1274,11 +1284,13 @@ impl<'a> Rules<'a> {
                 k += 1;
             } else {
                 // `saying, apparently for the first time, that …`: an aside between commas.
+                // (or a relative aside: `said on CNN, where he is a contributor, that …`).
+                let relative = matches!(self.w(k + 1), "where" | "who" | "which" | "when");
                 let mut m = k + 1;
                 while m < self.hi
-                    && m < k + 10
+                    && m < k + 16
                     && matches!(self.kind(m), Some(IK::Word | IK::Num))
-                    && !has(CLAUSE_WORDS, self.w(m))
+                    && (relative || !has(CLAUSE_WORDS, self.w(m)))
                 {
                     m += 1;
                 }

@@ -1057,3 +1057,23 @@ fn subject_with_an_aside_between_dashes() {
     let q = by_cue(&out, text, "said");
     assert!(src(q, text).is_some_and(|s| s.starts_with("Three-in-five GOP insiders")));
 }
+
+#[test]
+fn relative_aside_between_the_cue_and_its_clause() {
+    let text = "Corey Lewandowski, a Manafort rival, said on CNN, where he is now a paid \
+                contributor, that Manafort should be held to account.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said on CNN");
+    assert_eq!(
+        content(q, text),
+        ["that Manafort should be held to account"]
+    );
+    let text = "Lewandowski told reporters at the rally, where he is now a paid contributor, that \
+                Manafort should be held to account.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(
+        content(q, text),
+        ["that Manafort should be held to account"]
+    );
+}
