@@ -653,6 +653,10 @@ const NOUNY: &[&str] = &[
     "label",
     "brand",
     "hail",
+    "request",
+    "reference",
+    "list",
+    "view",
 ];
 
 fn has(list: &[&str], w: &str) -> bool {

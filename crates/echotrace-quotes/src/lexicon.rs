@@ -216,6 +216,11 @@ const SPEECH: &[(&str, &str, u8)] = &[
     ("congratulate", "", 0),
     ("hail", "", 0),
     ("trumpet", "", NO_BASE),
+    // Replying to something: what is replied to is the object (`did not respond to a
+    // request for comment`).
+    ("respond to", "", 0),
+    ("reply to", "", 0),
+    ("react to", "", 0),
 ];
 
 // Attitude: thinking, believing, wanting, judging, supporting. PARC-style attribution counts
@@ -294,6 +299,9 @@ const ATTITUDE: &[(&str, &str, u8)] = &[
     ("vote against", "voted|voting|votes", 0),
     ("go after", "went|going|goes", 0),
     ("remember", "", 0),
+    ("object to", "", 0),
+    ("agree with", "", 0),
+    ("disagree with", "", 0),
     ("shrug off", "shrugged|shrugging|shrugs", 0),
 ];
 

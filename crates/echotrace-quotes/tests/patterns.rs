@@ -1077,3 +1077,16 @@ fn relative_aside_between_the_cue_and_its_clause() {
         ["that Manafort should be held to account"]
     );
 }
+
+#[test]
+fn replying_and_agreeing_take_their_object() {
+    let text = "She did not respond to a recent request for comment.";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1, "{:#?}", out.quotes);
+    let q = by_cue(&out, text, "did not respond to");
+    assert_eq!(content(q, text), ["a recent request for comment"]);
+    let text = "Americans are mad, and I agree with them.";
+    let out = run(text);
+    let q = by_cue(&out, text, "agree with");
+    assert_eq!(content(q, text), ["them"]);
+}
