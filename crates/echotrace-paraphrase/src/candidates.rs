@@ -15,7 +15,7 @@ use echotrace_reuse::{NewsSegmenter, Segmenter};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::score::is_function_word;
+use crate::features::is_function_word;
 
 /// What makes a sentence and a pair worth embedding.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

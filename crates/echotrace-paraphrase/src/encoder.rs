@@ -16,6 +16,18 @@ pub trait SentenceEncoder: Send + Sync {
     fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, ParaphraseError>;
     /// A name that identifies the model (vectors of different models are never compared).
     fn model_name(&self) -> &str;
+    /// The sentence vector of each text with its token vectors, for comparing two texts
+    /// word by word ([`crate::PairFeatures`]).
+    fn encode_tokens(&self, texts: &[&str]) -> Result<Vec<EncodedText>, ParaphraseError>;
+}
+
+/// A text's sentence vector and the vectors of its tokens in context.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EncodedText {
+    /// L2-normalised mean of the token vectors (what [`SentenceEncoder::encode`] returns).
+    pub vector: Vec<f32>,
+    /// One L2-normalised vector per word piece, without the model's `[CLS]` and `[SEP]`.
+    pub tokens: Vec<Vec<f32>>,
 }
 
 /// The files of a sentence-transformers model directory.
@@ -147,7 +159,12 @@ impl MiniLmEncoder {
         })
     }
 
-    fn encode_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, ParaphraseError> {
+    /// One forward pass; token vectors are kept only when asked for.
+    fn encode_batch(
+        &self,
+        texts: &[&str],
+        with_tokens: bool,
+    ) -> Result<Vec<EncodedText>, ParaphraseError> {
         let tokenizer_error = |e: tokenizers::Error| ParaphraseError::Encode(e.to_string());
         let encodings = self
             .tokenizer
@@ -160,15 +177,65 @@ impl MiniLmEncoder {
             ids.extend_from_slice(e.get_ids());
             mask.extend(e.get_attention_mask().iter().map(|&m| m as f32));
         }
-        let run = || -> candle_core::Result<Vec<Vec<f32>>> {
+        let run = || -> candle_core::Result<Vec<EncodedText>> {
             let device = self.bert.device();
             let ids = Tensor::from_vec(ids, (texts.len(), len), device)?;
             let mask = Tensor::from_vec(mask, (texts.len(), len), device)?;
             let hidden = self.bert.forward(&ids, &mask)?;
-            mean_pool_normalized(&hidden, &mask)?.to_vec2::<f32>()
+            let vectors = mean_pool_normalized(&hidden, &mask)?.to_vec2::<f32>()?;
+            if !with_tokens {
+                return Ok(vectors
+                    .into_iter()
+                    .map(|vector| EncodedText {
+                        vector,
+                        tokens: Vec::new(),
+                    })
+                    .collect());
+            }
+            let hidden = hidden.to_vec3::<f32>()?;
+            Ok(vectors
+                .into_iter()
+                .zip(hidden)
+                .zip(&encodings)
+                .map(|((vector, rows), e)| {
+                    let real = e.get_attention_mask().iter().filter(|&&m| m == 1).count();
+                    // Rows 1..real-1: the text's word pieces between [CLS] and [SEP].
+                    let tokens = rows
+                        .into_iter()
+                        .take(real.saturating_sub(1))
+                        .skip(1)
+                        .map(unit)
+                        .collect();
+                    EncodedText { vector, tokens }
+                })
+                .collect())
         };
         run().map_err(|e| ParaphraseError::Encode(e.to_string()))
     }
+
+    /// Sorts the texts by length so that a batch pads little; results go back in input order.
+    fn encode_sorted(
+        &self,
+        texts: &[&str],
+        with_tokens: bool,
+    ) -> Result<Vec<EncodedText>, ParaphraseError> {
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| texts[i].len());
+        let mut out = vec![EncodedText::default(); texts.len()];
+        for chunk in order.chunks(BATCH) {
+            let batch: Vec<&str> = chunk.iter().map(|&i| texts[i]).collect();
+            for (&i, v) in chunk.iter().zip(self.encode_batch(&batch, with_tokens)?) {
+                out[i] = v;
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn unit(mut v: Vec<f32>) -> Vec<f32> {
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-12);
+    v.iter_mut().for_each(|x| *x /= norm);
+    v
 }
 
 impl SentenceEncoder for MiniLmEncoder {
@@ -181,17 +248,15 @@ impl SentenceEncoder for MiniLmEncoder {
     }
 
     fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, ParaphraseError> {
-        // Batches of similar length waste little on padding; results go back in input order.
-        let mut order: Vec<usize> = (0..texts.len()).collect();
-        order.sort_by_key(|&i| texts[i].len());
-        let mut out = vec![Vec::new(); texts.len()];
-        for chunk in order.chunks(BATCH) {
-            let batch: Vec<&str> = chunk.iter().map(|&i| texts[i]).collect();
-            for (&i, v) in chunk.iter().zip(self.encode_batch(&batch)?) {
-                out[i] = v;
-            }
-        }
-        Ok(out)
+        Ok(self
+            .encode_sorted(texts, false)?
+            .into_iter()
+            .map(|e| e.vector)
+            .collect())
+    }
+
+    fn encode_tokens(&self, texts: &[&str]) -> Result<Vec<EncodedText>, ParaphraseError> {
+        self.encode_sorted(texts, true)
     }
 }
 

@@ -7,6 +7,8 @@ pub enum ParaphraseError {
     ModelMissing { dir: PathBuf, missing: Vec<PathBuf> },
     #[error("{path}: {reason}")]
     Model { path: PathBuf, reason: String },
+    #[error("fitting the paraphrase scorer failed: {0}")]
+    Fit(String),
     #[error("embedding failed: {0}")]
     Encode(String),
     #[error("{path}, line {line}: {reason}")]

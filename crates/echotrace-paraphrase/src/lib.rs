@@ -10,7 +10,7 @@
 //! |---|---|---|---|
 //! | which sentence pairs to look at | [`candidates`] | [`SentenceIndex`]: incremental index of rare words (names, numbers, uncommon words) shared by two sentences | [`SentenceIndexConfig`] |
 //! | what each sentence means | [`encoder`] | [`MiniLmEncoder`]: all-MiniLM-L6-v2 (BERT, mean pooling, L2 norm) on candle, on the CPU | [`SentenceEncoder`] |
-//! | whether a pair says the same | [`score`] | [`ParaphraseScorer`]: logistic regression over the cosine and lexical facts, fitted on labelled pairs | its threshold |
+//! | whether a pair says the same | [`score`] | [`PairFeatures`] (cosine, n-gram overlap, unmatched words and runs, word-piece matches) and [`ParaphraseScorer`]: a pairwise logistic regression and a small network, fitted on labelled pairs | its threshold |
 //!
 //! Only sentences with a candidate partner are embedded: a transformer pass costs far more
 //! than the hashing the lexical engine does per word, and almost every sentence pair of a
@@ -26,8 +26,9 @@
 //! let encoder = MiniLmEncoder::load(&dir)?; // `echotrace model fetch` puts the model there
 //! let a = "Kazakh President Kassym-Jomart Tokayev said the unrest had been prepared for a long time.";
 //! let b = "The unrest had been planned well in advance, Kazakhstan's president Tokayev said.";
-//! let v = encoder.encode(&[a, b])?;
-//! let features = PairFeatures::new(a, b, cosine(&v[0], &v[1]));
+//! let e = encoder.encode_tokens(&[a, b])?;
+//! let features = PairFeatures::new(a, b, &e[0], &e[1]);
+//! println!("cosine {:.2}", cosine(&e[0].vector, &e[1].vector));
 //! let scorer = ParaphraseScorer::default();
 //! println!("p = {:.2}, paraphrase: {}", scorer.probability(&features), scorer.is_paraphrase(&features));
 //! # Ok::<(), echotrace_paraphrase::ParaphraseError>(())
@@ -37,13 +38,15 @@ pub mod bert;
 pub mod candidates;
 pub mod encoder;
 mod error;
+pub mod features;
 pub mod passages;
 pub mod score;
 
 pub use candidates::{SentenceIndex, SentenceIndexConfig, SentencePair, SentenceSource};
-pub use encoder::{cosine, MiniLmEncoder, ModelFiles, SentenceEncoder, DEFAULT_MODEL_NAME};
-pub use error::ParaphraseError;
-pub use passages::{is_heading, passages};
-pub use score::{
-    pair_figures, read_pair_file, LabelledPair, PairFeatures, PairFigures, ParaphraseScorer,
+pub use encoder::{
+    cosine, EncodedText, MiniLmEncoder, ModelFiles, SentenceEncoder, DEFAULT_MODEL_NAME,
 };
+pub use error::ParaphraseError;
+pub use features::PairFeatures;
+pub use passages::{is_heading, passages};
+pub use score::{pair_figures, read_pair_file, LabelledPair, PairFigures, ParaphraseScorer};

@@ -5,7 +5,7 @@
 use crate::PipelineError;
 use echotrace_core::{ByteSpan, DocId, Document};
 use echotrace_paraphrase::{
-    cosine, passages, PairFeatures, ParaphraseScorer, SentenceEncoder, SentenceIndex,
+    cosine, passages, EncodedText, PairFeatures, ParaphraseScorer, SentenceEncoder, SentenceIndex,
     SentenceIndexConfig, SentencePair, SentenceSource,
 };
 use echotrace_reuse::{NewsSegmenter, Segmenter, SpanMatch, Token, TokenRange};
@@ -242,10 +242,12 @@ pub(crate) fn run_batch(
         .collect();
     embed(passage_keys, &mut vectors, &mut outcome)?;
 
-    // Each pair is decided on its best-matching pair of passages.
-    let mut stored: FxHashSet<(DocId, ByteSpan, DocId, ByteSpan)> = FxHashSet::default();
+    // Each pair is decided on its closest pair of passages (by cosine), compared word by word:
+    // the scorer needs the word pieces' vectors, which are not stored, so only the chosen
+    // passages are encoded again.
+    let mut chosen: Vec<(&SentencePair, f32, ByteSpan, ByteSpan)> = Vec::new();
     for (p, (pa, pb)) in pairs.iter().zip(&pair_passages) {
-        let mut best: Option<(f64, f32, ByteSpan, ByteSpan)> = None;
+        let mut best: Option<(f32, ByteSpan, ByteSpan)> = None;
         for &sa in pa {
             for &sb in pb {
                 let (ka, kb) = ((p.older.0.clone(), sa), (p.newer.0.clone(), sb));
@@ -260,21 +262,50 @@ pub(crate) fn run_batch(
                     continue;
                 }
                 let cos = cosine(va, vb);
-                let features = PairFeatures::new(ta, tb, cos);
-                // Contradicting figures are two facts; the same words are a verbatim repeat, the
-                // lexical stage's to take or leave (it leaves stock lines), not a rewrite.
-                if features.numbers_conflict || features.word_overlap >= VERBATIM_OVERLAP {
+                if best.is_some_and(|b| cos <= b.0) {
                     continue;
                 }
-                let prob = settings.scorer.probability(&features);
-                if best.is_none_or(|b| prob > b.0) {
-                    best = Some((prob, cos, sa, sb));
+                // Contradicting figures are two facts; the same words are a verbatim repeat, the
+                // lexical stage's to take or leave (it leaves stock lines), not a rewrite.
+                let lexical =
+                    PairFeatures::new(ta, tb, &EncodedText::default(), &EncodedText::default());
+                if lexical.numbers_conflict || lexical.word_overlap >= VERBATIM_OVERLAP {
+                    continue;
                 }
+                best = Some((cos, sa, sb));
             }
         }
-        let Some((prob, cos, sa, sb)) = best else {
+        if let Some((cos, sa, sb)) = best {
+            chosen.push((p, cos, sa, sb));
+        }
+    }
+    let chosen_texts: Vec<(&str, &str)> = chosen
+        .iter()
+        .filter_map(|(p, _, sa, sb)| {
+            Some((
+                slice(&(p.older.0.clone(), *sa))?,
+                slice(&(p.newer.0.clone(), *sb))?,
+            ))
+        })
+        .collect();
+    let inputs: Vec<&str> = chosen_texts.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    let encoded = settings
+        .encoder
+        .encode_tokens(&inputs)
+        .map_err(|e| PipelineError::Model(e.to_string()))?;
+    outcome.embedded += encoded.len() as u64;
+    let mut stored: FxHashSet<(DocId, ByteSpan, DocId, ByteSpan)> = FxHashSet::default();
+    for (k, ((p, cos, sa, sb), (ta, tb))) in chosen.iter().zip(&chosen_texts).enumerate() {
+        let (Some(ea), Some(eb)) = (encoded.get(2 * k), encoded.get(2 * k + 1)) else {
             continue;
         };
+        let features = PairFeatures::new(ta, tb, ea, eb);
+        // Outside the region the scorer was fitted on, its probability is a guess.
+        if !settings.scorer.covers(&features) {
+            continue;
+        }
+        let prob = settings.scorer.probability(&features);
+        let (p, cos, sa, sb) = (*p, *cos, *sa, *sb);
         if prob < settings.scorer.threshold
             || !stored.insert((p.older.0.clone(), sa, p.newer.0.clone(), sb))
         {

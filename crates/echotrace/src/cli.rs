@@ -133,7 +133,7 @@ pub struct ParaphraseArgs {
     #[arg(long)]
     pub no_paraphrase: bool,
     /// Probability at or above which a sentence pair is stored as a paraphrase.
-    #[arg(long, default_value_t = 0.8, value_parser = probability)]
+    #[arg(long, default_value_t = echotrace_paraphrase::score::ANALYZER_THRESHOLD, value_parser = probability)]
     pub paraphrase_threshold: f64,
 }
 
@@ -347,6 +347,9 @@ pub struct EvalParaphraseArgs {
     /// Decide at this probability instead of the fitted threshold.
     #[arg(long, value_parser = probability)]
     pub threshold: Option<f64>,
+    /// Write the scorer fitted with `--train` to this JSON file (the built-in one was made so).
+    #[arg(long, requires = "train")]
+    pub save_scorer: Option<PathBuf>,
     /// Print `accuracy`, `f1`, `threshold`, `pairs` (and more) as one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -397,7 +400,7 @@ pub struct EvalReuseArgs {
     #[arg(long)]
     pub model: Option<PathBuf>,
     /// Probability at or above which a sentence pair is stored as a paraphrase.
-    #[arg(long, default_value_t = 0.8, value_parser = probability)]
+    #[arg(long, default_value_t = echotrace_paraphrase::score::ANALYZER_THRESHOLD, value_parser = probability)]
     pub paraphrase_threshold: f64,
 }
 

@@ -112,7 +112,10 @@ fn with_the_model_line_2_of_the_seed_joins_its_lead_as_a_paraphrase() {
         .find(|p| line_of(p["start"].as_u64().unwrap()) == 2)
         .unwrap_or_else(|| panic!("line 2 is in no cluster: {reuse:#?}"));
     assert_eq!(line2["edit"], "paraphrase");
-    assert!(line2["paraphrase_score"].as_f64().unwrap() >= 0.8);
+    assert!(
+        line2["paraphrase_score"].as_f64().unwrap()
+            >= echotrace_paraphrase::score::ANALYZER_THRESHOLD
+    );
     let cluster = &line2["cluster"];
     let lines: Vec<usize> = reuse
         .iter()

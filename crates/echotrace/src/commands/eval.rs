@@ -322,8 +322,8 @@ pub fn coordination(args: EvalCoordinationArgs) -> Result<ExitCode> {
 /// `echotrace eval paraphrase`: the paraphrase decision on labelled sentence pairs.
 pub fn paraphrase(args: EvalParaphraseArgs) -> Result<ExitCode> {
     use echotrace_paraphrase::{
-        cosine, pair_figures, read_pair_file, LabelledPair, MiniLmEncoder, PairFeatures,
-        ParaphraseScorer, SentenceEncoder,
+        pair_figures, read_pair_file, LabelledPair, MiniLmEncoder, PairFeatures, ParaphraseScorer,
+        SentenceEncoder,
     };
     let pairs = read_pair_file(&args.file)?;
     let train = args.train.as_deref().map(read_pair_file).transpose()?;
@@ -359,13 +359,9 @@ pub fn paraphrase(args: EvalParaphraseArgs) -> Result<ExitCode> {
                 .iter()
                 .flat_map(|p| [p.a.as_str(), p.b.as_str()])
                 .collect();
-            let v = encoder.encode(&texts)?;
+            let e = encoder.encode_tokens(&texts)?;
             for (k, p) in chunk.iter().enumerate() {
-                out.push(PairFeatures::new(
-                    &p.a,
-                    &p.b,
-                    cosine(&v[2 * k], &v[2 * k + 1]),
-                ));
+                out.push(PairFeatures::new(&p.a, &p.b, &e[2 * k], &e[2 * k + 1]));
             }
             bar.inc(texts.len() as u64);
         }
@@ -375,12 +371,17 @@ pub fn paraphrase(args: EvalParaphraseArgs) -> Result<ExitCode> {
         Some(train) => {
             let f = features(train)?;
             let labels: Vec<bool> = train.iter().map(|p| p.label).collect();
-            (ParaphraseScorer::fit(&f, &labels), Some(train.len()))
+            let scorer = ParaphraseScorer::fit(&f, &labels)?;
+            if let Some(path) = &args.save_scorer {
+                scorer.save(path)?;
+            }
+            (scorer, Some(train.len()))
         }
         // The built-in weights, at the threshold that maximised accuracy where they were
         // fitted (the analyzer's stricter default is for reuse clusters, not this task).
         None => (
-            ParaphraseScorer::default().with_threshold(echotrace_paraphrase::score::MRPC_THRESHOLD),
+            ParaphraseScorer::default()
+                .with_threshold(echotrace_paraphrase::score::mrpc_threshold()),
             None,
         ),
     };
@@ -421,7 +422,6 @@ pub fn paraphrase(args: EvalParaphraseArgs) -> Result<ExitCode> {
             "pairs": figures.pairs,
             "train_pairs": trained_on,
             "model": encoder.model_name(),
-            "scorer": scorer,
             "sentences_per_second": sentences as f64 / seconds,
         }))?;
     } else {
