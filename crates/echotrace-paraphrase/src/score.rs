@@ -3,9 +3,10 @@
 //! [`ParaphraseScorer`] averages two small models over the standardised features: a logistic
 //! regression over the features and all their pairwise products (so that, say, a high cosine
 //! counts for less when one side has a long unmatched run), and a one-hidden-layer network
-//! (16 units). Each alone is about a point of MRPC accuracy below the pair. Both are fitted
-//! with candle's autograd and AdamW, the library that already runs the sentence model: no
-//! second numeric stack, and nothing written by hand beyond the loss.
+//! (16 units). Each alone is half a point to a point of MRPC accuracy below the pair. Both are
+//! fitted with candle's autograd and AdamW, the library that already runs the sentence model:
+//! no second numeric stack, and nothing written by hand beyond the loss. Every pair is fitted
+//! and scored both ways round, so the probability does not depend on which text came first.
 //!
 //! The default weights ([`ParaphraseScorer::default`]) were fitted on the MRPC training
 //! pairs and are stored as numbers only (`mrpc_scorer.json`), no text.

@@ -245,9 +245,9 @@ pub(crate) fn run_batch(
     // Each pair is decided on its closest pair of passages (by cosine), compared word by word:
     // the scorer needs the word pieces' vectors, which are not stored, so only the chosen
     // passages are encoded again.
-    let mut chosen: Vec<(&SentencePair, f32, ByteSpan, ByteSpan)> = Vec::new();
+    let mut chosen: Vec<(&SentencePair, f32, ByteSpan, ByteSpan, &str, &str)> = Vec::new();
     for (p, (pa, pb)) in pairs.iter().zip(&pair_passages) {
-        let mut best: Option<(f32, ByteSpan, ByteSpan)> = None;
+        let mut best: Option<(f32, ByteSpan, ByteSpan, &str, &str)> = None;
         for &sa in pa {
             for &sb in pb {
                 let (ka, kb) = ((p.older.0.clone(), sa), (p.newer.0.clone(), sb));
@@ -272,30 +272,24 @@ pub(crate) fn run_batch(
                 if lexical.numbers_conflict || lexical.word_overlap >= VERBATIM_OVERLAP {
                     continue;
                 }
-                best = Some((cos, sa, sb));
+                best = Some((cos, sa, sb, ta, tb));
             }
         }
-        if let Some((cos, sa, sb)) = best {
-            chosen.push((p, cos, sa, sb));
+        if let Some((cos, sa, sb, ta, tb)) = best {
+            chosen.push((p, cos, sa, sb, ta, tb));
         }
     }
-    let chosen_texts: Vec<(&str, &str)> = chosen
+    let inputs: Vec<&str> = chosen
         .iter()
-        .filter_map(|(p, _, sa, sb)| {
-            Some((
-                slice(&(p.older.0.clone(), *sa))?,
-                slice(&(p.newer.0.clone(), *sb))?,
-            ))
-        })
+        .flat_map(|&(_, _, _, _, ta, tb)| [ta, tb])
         .collect();
-    let inputs: Vec<&str> = chosen_texts.iter().flat_map(|(a, b)| [*a, *b]).collect();
     let encoded = settings
         .encoder
         .encode_tokens(&inputs)
         .map_err(|e| PipelineError::Model(e.to_string()))?;
     outcome.embedded += encoded.len() as u64;
     let mut stored: FxHashSet<(DocId, ByteSpan, DocId, ByteSpan)> = FxHashSet::default();
-    for (k, ((p, cos, sa, sb), (ta, tb))) in chosen.iter().zip(&chosen_texts).enumerate() {
+    for (k, &(p, cos, sa, sb, ta, tb)) in chosen.iter().enumerate() {
         let (Some(ea), Some(eb)) = (encoded.get(2 * k), encoded.get(2 * k + 1)) else {
             continue;
         };
@@ -305,7 +299,6 @@ pub(crate) fn run_batch(
             continue;
         }
         let prob = settings.scorer.probability(&features);
-        let (p, cos, sa, sb) = (*p, *cos, *sa, *sb);
         if prob < settings.scorer.threshold
             || !stored.insert((p.older.0.clone(), sa, p.newer.0.clone(), sb))
         {
