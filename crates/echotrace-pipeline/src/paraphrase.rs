@@ -183,8 +183,13 @@ pub(crate) fn run_batch(
         texts.get(doc).and_then(|t| t.get(span.start..span.end))
     };
     // Embeds what is not embedded yet (each span once), keeping the new vectors for the store.
+    // The word-piece vectors of what this batch embeds are kept for the batch (the scorer
+    // reads them; they are too large to store), so a chosen passage is encoded again only when
+    // its vector came from the store.
+    let mut encoded: FxHashMap<(DocId, ByteSpan), EncodedText> = FxHashMap::default();
     let embed = |keys: Vec<(DocId, ByteSpan)>,
                  vectors: &mut FxHashMap<(DocId, ByteSpan), Vec<f32>>,
+                 encoded: &mut FxHashMap<(DocId, ByteSpan), EncodedText>,
                  outcome: &mut BatchOutcome|
      -> Result<(), PipelineError> {
         let mut seen: FxHashSet<(DocId, ByteSpan)> = FxHashSet::default();
@@ -196,16 +201,17 @@ pub(crate) fn run_batch(
         let inputs: Vec<&str> = wanted.iter().map(|(_, s)| *s).collect();
         let embedded = settings
             .encoder
-            .encode(&inputs)
+            .encode_tokens(&inputs)
             .map_err(|e| PipelineError::Model(e.to_string()))?;
         outcome.embedded += embedded.len() as u64;
-        for ((key, _), v) in wanted.into_iter().zip(embedded) {
+        for ((key, _), e) in wanted.into_iter().zip(embedded) {
             outcome.vectors.push(StoredVector {
                 doc: key.0.clone(),
                 span: key.1,
-                vector: v.clone(),
+                vector: e.vector.clone(),
             });
-            vectors.insert(key, v);
+            vectors.insert(key.clone(), e.vector.clone());
+            encoded.insert(key, e);
         }
         Ok(())
     };
@@ -217,7 +223,7 @@ pub(crate) fn run_batch(
         .iter()
         .flat_map(|p| [p.older.clone(), p.newer.clone()])
         .collect();
-    embed(sentences, &mut vectors, &mut outcome)?;
+    embed(sentences, &mut vectors, &mut encoded, &mut outcome)?;
     let pairs: Vec<&SentencePair> = pairs
         .iter()
         .filter(|p| match (vectors.get(&p.older), vectors.get(&p.newer)) {
@@ -240,11 +246,9 @@ pub(crate) fn run_batch(
                 .chain(pb.iter().map(|&s| (p.newer.0.clone(), s)))
         })
         .collect();
-    embed(passage_keys, &mut vectors, &mut outcome)?;
+    embed(passage_keys, &mut vectors, &mut encoded, &mut outcome)?;
 
-    // Each pair is decided on its closest pair of passages (by cosine), compared word by word:
-    // the scorer needs the word pieces' vectors, which are not stored, so only the chosen
-    // passages are encoded again.
+    // Each pair is decided on its closest pair of passages (by cosine), compared word by word.
     let mut chosen: Vec<(&SentencePair, f32, ByteSpan, ByteSpan, &str, &str)> = Vec::new();
     for (p, (pa, pb)) in pairs.iter().zip(&pair_passages) {
         let mut best: Option<(f32, ByteSpan, ByteSpan, &str, &str)> = None;
@@ -279,18 +283,30 @@ pub(crate) fn run_batch(
             chosen.push((p, cos, sa, sb, ta, tb));
         }
     }
-    let inputs: Vec<&str> = chosen
+    // Passages whose vectors came from the store have no word-piece vectors yet.
+    let mut seen: FxHashSet<(DocId, ByteSpan)> = FxHashSet::default();
+    let missing: Vec<((DocId, ByteSpan), &str)> = chosen
         .iter()
-        .flat_map(|&(_, _, _, _, ta, tb)| [ta, tb])
+        .flat_map(|&(p, _, sa, sb, ta, tb)| {
+            [((p.older.0.clone(), sa), ta), ((p.newer.0.clone(), sb), tb)]
+        })
+        .filter(|(k, _)| !encoded.contains_key(k) && seen.insert(k.clone()))
         .collect();
-    let encoded = settings
+    let inputs: Vec<&str> = missing.iter().map(|(_, t)| *t).collect();
+    let again = settings
         .encoder
         .encode_tokens(&inputs)
         .map_err(|e| PipelineError::Model(e.to_string()))?;
-    outcome.embedded += encoded.len() as u64;
+    outcome.embedded += again.len() as u64;
+    for ((key, _), e) in missing.into_iter().zip(again) {
+        encoded.insert(key, e);
+    }
     let mut stored: FxHashSet<(DocId, ByteSpan, DocId, ByteSpan)> = FxHashSet::default();
-    for (k, &(p, cos, sa, sb, ta, tb)) in chosen.iter().enumerate() {
-        let (Some(ea), Some(eb)) = (encoded.get(2 * k), encoded.get(2 * k + 1)) else {
+    for &(p, cos, sa, sb, ta, tb) in &chosen {
+        let (Some(ea), Some(eb)) = (
+            encoded.get(&(p.older.0.clone(), sa)),
+            encoded.get(&(p.newer.0.clone(), sb)),
+        ) else {
             continue;
         };
         let features = PairFeatures::new(ta, tb, ea, eb);
