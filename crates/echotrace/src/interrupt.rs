@@ -1,5 +1,6 @@
 //! Ctrl-C handling: the first interrupt asks long commands to stop at the next safe point
-//! (the ingest finishes the record in hand and commits the batch in flight); a second one
+//! (the ingest stores the records already parsed, at most a few chunks, and commits the batch
+//! in flight; analyze finishes the batch in hand); a second one
 //! exits at once, which is still safe because every batch is one transaction.
 
 use std::sync::atomic::{AtomicBool, Ordering};
