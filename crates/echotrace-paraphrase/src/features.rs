@@ -98,12 +98,11 @@ impl PairFeatures {
         ]);
         let common = lcs(&sa.stems, &sb.stems) as f64;
         v.extend([common / la.max(1) as f64, common / lb.max(1) as f64]);
-        let (na, nb) = (sa.numbers(), sb.numbers());
-        let numbers_conflict = !na.is_empty() && !nb.is_empty() && na != nb;
+        let (na, nb) = (numbers(&sa.lower), numbers(&sb.lower));
         v.extend([
             f64::from(u8::from(na != nb)),
             na.symmetric_difference(&nb).count() as f64,
-            f64::from(u8::from(numbers_conflict)),
+            f64::from(u8::from(numbers_conflict(&na, &nb))),
         ]);
         let (ma, mb) = (sa.names(), sb.names());
         v.extend([
@@ -115,16 +114,11 @@ impl PairFeatures {
         let (rb, kb) = unmatched_runs(&sb.stems, &sa.stems);
         v.extend([ra, rb, ra.max(rb), ra.min(rb), ka, kb, ka.max(kb)].map(|x| x as f64));
         debug_assert_eq!(v.len(), FEATURES);
-        let (wa, wb) = (sa.word_set(), sb.word_set());
-        let union = wa.union(&wb).count();
+        let check = LexicalCheck::of_words(&sa.lower, &sb.lower);
         PairFeatures {
             cosine,
-            word_overlap: if union == 0 {
-                0.0
-            } else {
-                wa.intersection(&wb).count() as f32 / union as f32
-            },
-            numbers_conflict,
+            word_overlap: check.word_overlap,
+            numbers_conflict: check.numbers_conflict,
             values: v,
         }
     }
@@ -164,6 +158,49 @@ impl PairFeatures {
     }
 }
 
+/// What the analyzer checks of a pair before it is worth scoring, from the words alone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LexicalCheck {
+    /// Jaccard of the two sets of words: near 1 is a verbatim repeat, not a rewrite.
+    pub word_overlap: f32,
+    /// Both texts state figures and they are not the same figures (see
+    /// [`PairFeatures::numbers_conflict`]).
+    pub numbers_conflict: bool,
+}
+
+impl LexicalCheck {
+    pub fn new(a: &str, b: &str) -> Self {
+        LexicalCheck::of_words(&words(a), &words(b))
+    }
+
+    fn of_words(a: &[String], b: &[String]) -> Self {
+        let set = |w: &[String]| -> HashSet<String> { w.iter().cloned().collect() };
+        let (wa, wb) = (set(a), set(b));
+        let union = wa.union(&wb).count();
+        LexicalCheck {
+            word_overlap: if union == 0 {
+                0.0
+            } else {
+                wa.intersection(&wb).count() as f32 / union as f32
+            },
+            numbers_conflict: numbers_conflict(&numbers(a), &numbers(b)),
+        }
+    }
+}
+
+/// The words with a digit in them.
+fn numbers(lower: &[String]) -> HashSet<&str> {
+    lower
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .map(String::as_str)
+        .collect()
+}
+
+fn numbers_conflict(a: &HashSet<&str>, b: &HashSet<&str>) -> bool {
+    !a.is_empty() && !b.is_empty() && a != b
+}
+
 struct Side {
     cased: Vec<String>,
     lower: Vec<String>,
@@ -171,24 +208,12 @@ struct Side {
 }
 
 impl Side {
-    fn word_set(&self) -> HashSet<&str> {
-        self.lower.iter().map(String::as_str).collect()
-    }
-
     fn content_stems(&self) -> HashSet<&str> {
         self.lower
             .iter()
             .zip(&self.stems)
             .filter(|(w, _)| !is_glue_word(w))
             .map(|(_, st)| st.as_str())
-            .collect()
-    }
-
-    fn numbers(&self) -> HashSet<&str> {
-        self.lower
-            .iter()
-            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-            .map(String::as_str)
             .collect()
     }
 

@@ -47,6 +47,6 @@ pub use encoder::{
     cosine, EncodedText, MiniLmEncoder, ModelFiles, SentenceEncoder, DEFAULT_MODEL_NAME,
 };
 pub use error::ParaphraseError;
-pub use features::PairFeatures;
+pub use features::{LexicalCheck, PairFeatures};
 pub use passages::{is_heading, passages};
 pub use score::{pair_figures, read_pair_file, LabelledPair, PairFigures, ParaphraseScorer};

@@ -167,11 +167,7 @@ impl ParaphraseScorer {
     }
 
     fn one_way(&self, values: &[f64]) -> f64 {
-        let x: Vec<f64> = values
-            .iter()
-            .zip(self.mean.iter().zip(&self.scale))
-            .map(|(v, (m, s))| (v - m) / s)
-            .collect();
+        let x = standardise(values, &self.mean, &self.scale);
         let pairwise: f64 = expand(&x)
             .iter()
             .zip(&self.pairwise.weights)
@@ -220,15 +216,7 @@ impl ParaphraseScorer {
             .map(PairFeatures::vector)
             .collect();
         let (mean, scale) = standardiser(&xs);
-        let standard: Vec<Vec<f64>> = xs
-            .iter()
-            .map(|x| {
-                x.iter()
-                    .zip(mean.iter().zip(&scale))
-                    .map(|(v, (m, s))| (v - m) / s)
-                    .collect()
-            })
-            .collect();
+        let standard: Vec<Vec<f64>> = xs.iter().map(|x| standardise(x, &mean, &scale)).collect();
         let ys: Vec<f32> = labels[..n]
             .iter()
             .chain(&labels[..n])
@@ -269,6 +257,13 @@ fn fifth_percentile(values: impl Iterator<Item = f64>) -> f64 {
     let mut v: Vec<f64> = values.collect();
     v.sort_by(f64::total_cmp);
     v.get(v.len() / 20).copied().unwrap_or(0.0)
+}
+
+fn standardise(row: &[f64], mean: &[f64], scale: &[f64]) -> Vec<f64> {
+    row.iter()
+        .zip(mean.iter().zip(scale))
+        .map(|(v, (m, s))| (v - m) / s)
+        .collect()
 }
 
 /// Mean and standard deviation of each column (1 where a column is constant).
@@ -334,12 +329,7 @@ fn fit_pairwise(x: &[Vec<f64>], y: &[f32]) -> candle_core::Result<PairwiseLogist
     let (mean, scale) = standardiser(&expanded);
     let standard: Vec<Vec<f64>> = expanded
         .iter()
-        .map(|r| {
-            r.iter()
-                .zip(mean.iter().zip(&scale))
-                .map(|(v, (m, s))| (v - m) / s)
-                .collect()
-        })
+        .map(|r| standardise(r, &mean, &scale))
         .collect();
     let n = x.len();
     let d = mean.len();

@@ -5,8 +5,8 @@
 use crate::PipelineError;
 use echotrace_core::{ByteSpan, DocId, Document};
 use echotrace_paraphrase::{
-    cosine, passages, EncodedText, PairFeatures, ParaphraseScorer, SentenceEncoder, SentenceIndex,
-    SentenceIndexConfig, SentencePair, SentenceSource,
+    cosine, passages, EncodedText, LexicalCheck, PairFeatures, ParaphraseScorer, SentenceEncoder,
+    SentenceIndex, SentenceIndexConfig, SentencePair, SentenceSource,
 };
 use echotrace_reuse::{NewsSegmenter, Segmenter, SpanMatch, Token, TokenRange};
 use echotrace_store::{AlignmentKind, Store, StoredAlignment, StoredVector};
@@ -271,8 +271,7 @@ pub(crate) fn run_batch(
                 }
                 // Contradicting figures are two facts; the same words are a verbatim repeat, the
                 // lexical stage's to take or leave (it leaves stock lines), not a rewrite.
-                let lexical =
-                    PairFeatures::new(ta, tb, &EncodedText::default(), &EncodedText::default());
+                let lexical = LexicalCheck::new(ta, tb);
                 if lexical.numbers_conflict || lexical.word_overlap >= VERBATIM_OVERLAP {
                     continue;
                 }
