@@ -17,7 +17,7 @@
 use crate::fingerprint::ngram_hash;
 use crate::segment::{word_key, Token};
 use echotrace_core::ByteSpan;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 /// A half-open range of token indices.
@@ -746,13 +746,76 @@ impl PassageAligner for BandedAligner {
     }
 
     fn align_with_each(&self, a: AlignInput<'_>, bs: &[AlignInput<'_>]) -> Vec<Vec<SpanMatch>> {
-        let ga = self.grams(a.tokens);
+        let table = SeedTable::new(self, a.tokens);
+        let mut hits = Vec::new();
         bs.iter()
             .map(|&b| {
-                let seeds = self.seeds_from(&ga, &self.grams(b.tokens), false);
+                let seeds = table.seeds(self, b.tokens, &mut hits);
                 self.align_seeds(a, b, false, &seeds)
             })
             .collect()
+    }
+}
+
+/// The seed n-grams of one text `a`, looked up by hash, to find its seeds with many texts `b`
+/// without sorting each `b`'s n-grams: only the n-grams of `b` that `a` has (few, for most
+/// candidate pairs) are sorted. Gives exactly the seeds of [`BandedAligner::seeds_from`].
+struct SeedTable {
+    /// Hash -> range in `pos` of its occurrences in `a`, for n-grams that `a` repeats at most
+    /// `max_seed_repeats` times (the others make no seeds).
+    runs: FxHashMap<u64, (u32, u32)>,
+    pos: Vec<u32>,
+}
+
+impl SeedTable {
+    fn new(al: &BandedAligner, a: &[Token]) -> Self {
+        let ga = al.grams(a);
+        let max_rep = al.config.max_seed_repeats.max(1);
+        let mut runs = FxHashMap::default();
+        runs.reserve(ga.len());
+        let pos: Vec<u32> = ga.iter().map(|g| g.1).collect();
+        let mut x = 0;
+        while x < ga.len() {
+            let h = ga[x].0;
+            let x1 = x + ga[x..].iter().take_while(|g| g.0 == h).count();
+            if x1 - x <= max_rep {
+                runs.insert(h, (x as u32, x1 as u32));
+            }
+            x = x1;
+        }
+        SeedTable { runs, pos }
+    }
+
+    fn seeds(&self, al: &BandedAligner, b: &[Token], hits: &mut Vec<(u64, u32)>) -> Vec<Seed> {
+        let k = al.config.seed_words.max(1);
+        let max_rep = al.config.max_seed_repeats.max(1);
+        let mut seeds = Vec::new();
+        if b.len() < k || self.runs.is_empty() {
+            return seeds;
+        }
+        hits.clear();
+        for (j, w) in b.windows(k).enumerate() {
+            let h = ngram_hash(w.iter().map(|x| x.variant));
+            if self.runs.contains_key(&h) {
+                hits.push((h, j as u32));
+            }
+        }
+        hits.sort_unstable();
+        let mut y = 0;
+        while y < hits.len() {
+            let h = hits[y].0;
+            let y1 = y + hits[y..].iter().take_while(|g| g.0 == h).count();
+            if let (true, Some(&(x0, x1))) = (y1 - y <= max_rep, self.runs.get(&h)) {
+                for &p in &self.pos[x0 as usize..x1 as usize] {
+                    for q in &hits[y..y1] {
+                        seeds.push(Seed { i: p, j: q.1 });
+                    }
+                }
+            }
+            y = y1;
+        }
+        seeds.sort_unstable_by_key(|s| (s.i, s.j));
+        seeds
     }
 }
 
@@ -977,6 +1040,45 @@ mod tests {
         assert!(m[0].a.end <= m[0].b.start);
         assert!(m[0].a.slice(&text).ends_with("an attempted coup."));
         assert!(m[0].b.slice(&text).ends_with("an attempted coup."));
+    }
+
+    #[test]
+    fn seed_table_finds_the_seeds_of_the_merge_join() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/seed/000_1da12e83afc5f8cf.txt"
+        );
+        let seed = std::fs::read_to_string(path).unwrap_or_default();
+        let lines: Vec<&str> = seed.lines().collect();
+        assert!(lines.len() > 8);
+        // Repeats on both sides (some above `max_seed_repeats`), reorders, a text with itself.
+        let a = format!("{LEAD} {LEAD} {} {LEAD}", lines[2..9].join("\n"));
+        let b = format!(
+            "{} {LEAD} {}",
+            lines[5..11].join("\n"),
+            lines[1..4].join(" ")
+        );
+        let c = format!("{LEAD} {LEAD} {LEAD} {LEAD} {LEAD}");
+        let al = BandedAligner::default();
+        let s = NewsSegmenter;
+        let ij = |v: Vec<Seed>| v.into_iter().map(|x| (x.i, x.j)).collect::<Vec<_>>();
+        let mut hits = Vec::new();
+        let mut nonempty = 0;
+        for (x, y) in [
+            (&a, &b),
+            (&b, &a),
+            (&a, &c),
+            (&c, &a),
+            (&b, &b),
+            (&seed, &a),
+        ] {
+            let (tx, ty) = (s.tokens(x), s.tokens(y));
+            let want = ij(al.seeds_from(&al.grams(&tx), &al.grams(&ty), false));
+            let got = ij(SeedTable::new(&al, &tx).seeds(&al, &ty, &mut hits));
+            assert_eq!(got, want);
+            nonempty += usize::from(!want.is_empty());
+        }
+        assert!(nonempty >= 4);
     }
 
     #[test]
