@@ -297,7 +297,38 @@ struct NewDoc {
     number: u32,
     /// Sorted, distinct keys.
     keys: Vec<u32>,
+    /// Where each shard's keys start in `keys` (and end, at the next entry): found once here
+    /// rather than by two binary searches per document in every shard's merge.
+    bounds: [u32; SHARDS + 1],
     repeated: u32,
+}
+
+/// See [`NewDoc::bounds`]; `keys` is sorted, so the shards come in order.
+fn shard_bounds(keys: &[u32]) -> [u32; SHARDS + 1] {
+    let mut bounds = [0u32; SHARDS + 1];
+    for &k in keys {
+        bounds[shard_of(k) + 1] += 1;
+    }
+    for s in 0..SHARDS {
+        bounds[s + 1] += bounds[s];
+    }
+    bounds
+}
+
+/// The number of leading `keys` below `key`: a galloping search from the front, since the
+/// merge looks up rising keys and the next one is usually a few postings on.
+fn gallop_below(keys: &[u32], key: u32) -> usize {
+    if keys.first().is_none_or(|&k| k >= key) {
+        return 0;
+    }
+    // keys[lo] < key throughout.
+    let (mut lo, mut step) = (0usize, 1usize);
+    while lo + step < keys.len() && keys[lo + step] < key {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(keys.len());
+    lo + 1 + keys[lo + 1..hi].partition_point(|&k| k < key)
 }
 
 /// The index stores the top 32 bits of each 64-bit n-gram hash: half the memory, and the rare
@@ -384,6 +415,7 @@ impl CandidateIndex {
             self.docs.push(id);
             out.push(NewDoc {
                 number,
+                bounds: shard_bounds(&keys),
                 keys,
                 repeated,
             });
@@ -517,8 +549,7 @@ fn merge_shard(
 ) -> Vec<u64> {
     let mut incoming: Vec<u64> = Vec::new();
     for d in new_docs {
-        let lo = d.keys.partition_point(|&k| shard_of(k) < s);
-        let hi = d.keys.partition_point(|&k| shard_of(k) <= s);
+        let (lo, hi) = (d.bounds[s] as usize, d.bounds[s + 1] as usize);
         incoming.extend(
             d.keys[lo..hi]
                 .iter()
@@ -544,8 +575,9 @@ fn merge_shard(
         while j < incoming.len() && (incoming[j] >> 32) as u32 == key {
             j += 1;
         }
-        lo += shard.keys[lo..].partition_point(|&k| k < key);
-        let hi = lo + shard.keys[lo..].partition_point(|&k| k <= key);
+        lo += gallop_below(&shard.keys[lo..], key);
+        // At most `max_df + 1` postings a key: a scan.
+        let hi = lo + shard.keys[lo..].iter().take_while(|&&k| k == key).count();
         let olds = &shard.docs[lo..hi];
         let news = incoming[j0..j].iter().map(|&x| x as u32);
         let df = olds.len() + (j - j0);
@@ -599,6 +631,40 @@ mod tests {
 
     fn grams(range: std::ops::Range<u64>) -> Vec<u64> {
         range.map(crate::segment::mix64).collect()
+    }
+
+    #[test]
+    fn gallop_and_bounds_agree_with_binary_search() {
+        let mut keys: Vec<u32> = (0..3000u64)
+            .map(|x| (crate::segment::mix64(x % 1700) >> 40) as u32 * 97)
+            .collect();
+        keys.sort_unstable();
+        for probe in (0..keys.len()).step_by(7) {
+            for key in [keys[probe], keys[probe] + 1, keys[probe].saturating_sub(1)] {
+                for from in [0, probe / 2, probe] {
+                    let rest = &keys[from..];
+                    assert_eq!(gallop_below(rest, key), rest.partition_point(|&k| k < key));
+                }
+            }
+        }
+        assert_eq!(gallop_below(&[], 5), 0);
+        assert_eq!(gallop_below(&keys, u32::MAX), keys.len());
+        let wide: Vec<u32> = {
+            let mut w: Vec<u32> = (0..500u64)
+                .map(|x| crate::segment::mix64(x) as u32)
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        };
+        let b = shard_bounds(&wide);
+        for s in 0..SHARDS {
+            assert_eq!(b[s] as usize, wide.partition_point(|&k| shard_of(k) < s));
+            assert_eq!(
+                b[s + 1] as usize,
+                wide.partition_point(|&k| shard_of(k) <= s)
+            );
+        }
     }
 
     #[test]

@@ -273,9 +273,15 @@ pub fn context_cohesion(text: &str, tokens: &[Token], range: TokenRange) -> Opti
     if before.len() + after.len() < MIN_CONTEXT_WORDS {
         return None;
     }
+    // At least five letters or digits; counting stops at five, and ASCII is counted in bytes.
     let distinctive = |t: &Token| -> bool {
-        text.get(t.start as usize..t.end as usize)
-            .is_some_and(|w| w.chars().filter(|c| c.is_alphanumeric()).count() >= 5)
+        text.get(t.start as usize..t.end as usize).is_some_and(|w| {
+            if w.is_ascii() {
+                w.bytes().filter(u8::is_ascii_alphanumeric).take(5).count() >= 5
+            } else {
+                w.chars().filter(|c| c.is_alphanumeric()).take(5).count() >= 5
+            }
+        })
     };
     let around: FxHashSet<u64> = tokens[before]
         .iter()
