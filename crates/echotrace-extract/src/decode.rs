@@ -19,6 +19,13 @@ const PRESCAN_BYTES: usize = 8192;
 /// single-byte encoding that happens to be valid UTF-8 is vanishingly rare once it holds any
 /// non-ASCII byte. Trusting the declaration would turn such pages into mojibake.
 pub fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
+    decode_html_with(bytes, None)
+}
+
+/// [`decode_html`] for a page that came with an HTTP `Content-Type` charset (a WARC record,
+/// a fetched page): the server's word comes after the byte-order mark and valid UTF-8 and
+/// before the page's own `<meta>`, as in browsers.
+pub fn decode_html_with<'a>(bytes: &'a [u8], http_charset: Option<&str>) -> Cow<'a, str> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return text;
@@ -26,11 +33,25 @@ pub fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Cow::Borrowed(text);
     }
-    let enc = declared_charset(bytes).unwrap_or(WINDOWS_1252);
+    let enc = http_charset
+        .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
+        .map(ascii_compatible)
+        .or_else(|| declared_charset(bytes))
+        .unwrap_or(WINDOWS_1252);
     // A page that declares UTF-8 but is not valid UTF-8 is lossy-decoded as UTF-8: the
     // declaration is more likely right than a guess, and only the bad bytes are lost.
     let (text, _) = enc.decode_without_bom_handling(bytes);
     text
+}
+
+/// The standard maps a declared UTF-16 to UTF-8: a page whose declaration could be read as
+/// ASCII cannot really be UTF-16 (and a real one has a byte-order mark).
+fn ascii_compatible(enc: &'static Encoding) -> &'static Encoding {
+    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        UTF_8
+    } else {
+        enc
+    }
 }
 
 /// The encoding named by `<meta charset=…>` or `<meta http-equiv=Content-Type content="…;
@@ -66,12 +87,7 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
             .map_or(lower.len(), |p| i + p);
         if let Some(enc) = Encoding::for_label(&lower[i..end]) {
-            // The standard maps a declared UTF-16 to UTF-8: a page read as bytes and
-            // containing ASCII markup cannot really be UTF-16.
-            if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-                return Some(UTF_8);
-            }
-            return Some(enc);
+            return Some(ascii_compatible(enc));
         }
     }
     None
@@ -101,6 +117,21 @@ mod tests {
     fn valid_utf8_wins_over_a_stale_declaration() {
         let page = "<meta charset=iso-8859-1><p>Café — ok</p>".as_bytes();
         assert!(decode_html(page).contains("Café — ok"));
+    }
+
+    #[test]
+    fn the_servers_charset_comes_before_the_pages_own() {
+        // KOI8-R bytes of "Привет", the page saying nothing, then saying windows-1251.
+        let koi8 = b"<html><body>\xf0\xd2\xc9\xd7\xc5\xd4</body></html>";
+        assert!(decode_html_with(koi8, Some("koi8-r")).contains("Привет"));
+        let mut declared = b"<meta charset=windows-1251>".to_vec();
+        declared.extend_from_slice(&koi8[..]);
+        assert!(decode_html_with(&declared, Some("KOI8-R")).contains("Привет"));
+        // An unknown server label falls back to the page's declaration.
+        let cp1251 = b"<meta charset=windows-1251><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
+        assert!(decode_html_with(cp1251, Some("x-unknown")).contains("Привет"));
+        // A server claiming UTF-16 for ASCII-readable bytes is wrong: read as UTF-8 (lossy).
+        assert!(decode_html_with(b"<p>caf\xc3\xa9 \xff</p>", Some("utf-16le")).contains("café"));
     }
 
     #[test]

@@ -101,7 +101,7 @@ mod sink;
 mod text;
 
 pub use baselines::{DomSmoothieExtractor, RsTrafilaturaExtractor};
-pub use decode::{declared_charset, decode_html};
+pub use decode::{declared_charset, decode_html, decode_html_with};
 pub use echotrace::{EchotraceExtractor, EchotraceExtractorBuilder};
 pub use text::collapse_whitespace;
 

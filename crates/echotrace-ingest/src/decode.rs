@@ -5,7 +5,7 @@
 //! silently changed. HTML is decoded leniently (as browsers do): the extractor rewrites it into
 //! new text anyway, and a stray bad byte must not lose a page.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::Encoding;
 
 /// Decodes a plain-text file: by its byte-order mark when it has one, else as UTF-8.
 pub fn text(bytes: &[u8]) -> Result<String, String> {
@@ -34,33 +34,11 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
     }
 }
 
-/// How far into a page to look for `<meta charset>`. The HTML standard's prescan stops at
-/// 1024 bytes; real pages with long inline scripts in `<head>` put it later.
-const PRESCAN_BYTES: usize = 8192;
-
-/// Decodes an HTML page, never failing. Order: byte-order mark; valid UTF-8 (re-saved pages
-/// often keep a stale legacy `<meta charset>`, and legacy text that is also valid UTF-8 is
-/// vanishingly rare); the charset the HTTP response declared; `<meta charset>`;
-/// windows-1252, which is what browsers assume.
+/// Decodes an HTML page, never failing: byte-order mark, valid UTF-8, the charset the HTTP
+/// response declared, `<meta charset>`, windows-1252 (see
+/// [`echotrace_extract::decode_html_with`], which the extraction benchmarks use too).
 pub fn html(bytes: &[u8], http_charset: Option<&str>) -> String {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let rest = bytes.get(bom_len..).unwrap_or_default();
-        return enc.decode_without_bom_handling(rest).0.into_owned();
-    }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return s.to_string();
-    }
-    let enc = http_charset
-        .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
-        .or_else(|| meta_charset(bytes))
-        .unwrap_or(WINDOWS_1252);
-    // UTF-16 labels in a <meta> are a lie by construction (the tag was readable as ASCII).
-    let enc = if enc.name().starts_with("UTF-16") {
-        UTF_8
-    } else {
-        enc
-    };
-    enc.decode_without_bom_handling(bytes).0.into_owned()
+    echotrace_extract::decode_html_with(bytes, http_charset).into_owned()
 }
 
 /// The charset in a `Content-Type` value: `text/html; charset="koi8-r"` → `koi8-r`.
@@ -71,48 +49,6 @@ pub fn charset_param(content_type: &str) -> Option<&str> {
             .eq_ignore_ascii_case("charset")
             .then(|| v.trim().trim_matches(['"', '\'']))
     })
-}
-
-fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let mut from = 0;
-    while let Some(pos) = find(&lower[from..], b"charset") {
-        let mut i = from + pos + b"charset".len();
-        from = i;
-        // Only inside a <meta> tag: the nearest '<' before must open one.
-        let Some(tag_start) = lower[..i].iter().rposition(|&b| b == b'<') else {
-            continue;
-        };
-        if !lower[tag_start..].starts_with(b"<meta") || lower[tag_start..i].contains(&b'>') {
-            continue;
-        }
-        while lower.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
-            i += 1;
-        }
-        if lower.get(i) != Some(&b'=') {
-            continue;
-        }
-        i += 1;
-        while lower
-            .get(i)
-            .is_some_and(|&b| b.is_ascii_whitespace() || b == b'"' || b == b'\'')
-        {
-            i += 1;
-        }
-        let end = lower[i..]
-            .iter()
-            .position(|&b| b.is_ascii_whitespace() || b"\"';>/".contains(&b))
-            .map_or(lower.len(), |p| i + p);
-        if let Some(enc) = Encoding::for_label(&lower[i..end]) {
-            return Some(enc);
-        }
-    }
-    None
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
