@@ -14,7 +14,6 @@
 //! the best local path left out). For one text aligned with itself only off-diagonal chains
 //! count, so a page that repeats a lead reports both copies.
 
-use crate::fingerprint::ngram_hash;
 use crate::segment::{word_key, Token};
 use echotrace_core::ByteSpan;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -224,7 +223,7 @@ impl BandedAligner {
         let mut g: Vec<(u64, u32)> = t
             .windows(k)
             .enumerate()
-            .map(|(i, w)| (ngram_hash(w.iter().map(|x| x.variant)), i as u32))
+            .map(|(i, w)| (seed_hash(w), i as u32))
             .collect();
         g.sort_unstable();
         g
@@ -406,46 +405,40 @@ impl BandedAligner {
         let mut h_cur = vec![0i32; width];
         let mut f_cur = vec![NEG; width];
         let (mut best, mut best_r, mut best_j) = (0i32, 0usize, 0i64);
+        // The previous row's cells outside its window read as a fresh cell (H 0, F NEG)
+        // without a test per cell: windows only move right, so the cells right of the
+        // previous window were never written, and the cells left of it are never read but
+        // for the diagonal of a row's first cell, tested below.
+        let (ms, vs, xs) = (cfg.match_score, cfg.variant_score, cfg.mismatch_score);
         for r in 0..rows {
             let i = (ia0 + r as i64) as usize;
-            let (l, h) = (lo[r], hi[r]);
-            let (pl, ph) = if r > 0 {
-                (lo[r - 1], hi[r - 1])
-            } else {
-                (0, 0)
-            };
+            let (l, h) = (lo[r], hi[r].max(lo[r]));
+            let pl = if r > 0 { lo[r - 1] } else { l };
             let ta = a.tokens[i];
+            let (c0, c1) = ((l - jb0) as usize, (h - jb0) as usize);
+            let mut diag = if l > pl { h_prev[c0 - 1] } else { 0 };
             let mut e = NEG;
             let mut h_left = 0i32;
-            for j in l..h {
-                let cidx = (j - jb0) as usize;
-                let in_prev = |jj: i64| r > 0 && jj >= pl && jj < ph;
-                let diag = if in_prev(j - 1) { h_prev[cidx - 1] } else { 0 };
-                let (up_h, up_f) = if in_prev(j) {
-                    (h_prev[cidx], f_prev[cidx])
-                } else {
-                    (0, NEG)
-                };
-                let (f, f_ext) = if up_f + ge > up_h + go {
-                    (up_f + ge, true)
-                } else {
-                    (up_h + go, false)
-                };
-                let (en, e_ext) = if e + ge > h_left + go {
-                    (e + ge, true)
-                } else {
-                    (h_left + go, false)
-                };
-                e = en;
-                let tbk = b.tokens[j as usize];
+            let cells = h_prev[c0..c1]
+                .iter()
+                .zip(&f_prev[c0..c1])
+                .zip(h_cur[c0..c1].iter_mut().zip(&mut f_cur[c0..c1]))
+                .zip(&b.tokens[l as usize..h as usize])
+                .zip(&mut tb[off[r]..off[r + 1]]);
+            for (t, ((((&up_h, &up_f), (hc, fc)), tbk), cell)) in cells.enumerate() {
+                let f_ext = up_f + ge > up_h + go;
+                let f = if f_ext { up_f + ge } else { up_h + go };
+                let e_ext = e + ge > h_left + go;
+                e = if e_ext { e + ge } else { h_left + go };
                 let s = if ta.key == tbk.key {
-                    cfg.match_score
+                    ms
                 } else if ta.variant == tbk.variant {
-                    cfg.variant_score
+                    vs
                 } else {
-                    cfg.mismatch_score
+                    xs
                 };
                 let d = diag + s;
+                diag = up_h;
                 let (mut hv, mut src) = (0i32, 0u8);
                 if d > hv {
                     hv = d;
@@ -459,14 +452,14 @@ impl BandedAligner {
                     hv = f;
                     src = 3;
                 }
-                h_cur[cidx] = hv;
-                f_cur[cidx] = f;
-                tb[off[r] + (j - l) as usize] = src | (e_ext as u8) << 2 | (f_ext as u8) << 3;
+                *hc = hv;
+                *fc = f;
+                *cell = src | (e_ext as u8) << 2 | (f_ext as u8) << 3;
                 h_left = hv;
                 if hv > best {
                     best = hv;
                     best_r = r;
-                    best_j = j;
+                    best_j = l + t as i64;
                 }
             }
             std::mem::swap(&mut h_prev, &mut h_cur);
@@ -765,6 +758,21 @@ struct SeedTable {
     /// `max_seed_repeats` times (the others make no seeds).
     runs: FxHashMap<u64, (u32, u32)>,
     pos: Vec<u32>,
+    /// One bit per value of a hash's top [`FILTER_BITS`] bits, set for the hashes in `runs`:
+    /// most n-grams of `b` are not in `a`, and this turns them away before the map.
+    filter: Box<[u64; 1 << (FILTER_BITS - 6)]>,
+}
+
+const FILTER_BITS: u32 = 14;
+
+/// The hash of a seed's words (their variant keys). Seeds are only compared inside one
+/// alignment, never stored, so this is a plain polynomial over the (already mixed) word
+/// hashes, cheaper than the index's [`crate::fingerprint::ngram_hash`].
+fn seed_hash(w: &[Token]) -> u64 {
+    w.iter().fold(0u64, |h, t| {
+        h.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .wrapping_add(t.variant)
+    })
 }
 
 impl SeedTable {
@@ -773,6 +781,7 @@ impl SeedTable {
         let max_rep = al.config.max_seed_repeats.max(1);
         let mut runs = FxHashMap::default();
         runs.reserve(ga.len());
+        let mut filter = Box::new([0u64; 1 << (FILTER_BITS - 6)]);
         let pos: Vec<u32> = ga.iter().map(|g| g.1).collect();
         let mut x = 0;
         while x < ga.len() {
@@ -780,10 +789,12 @@ impl SeedTable {
             let x1 = x + ga[x..].iter().take_while(|g| g.0 == h).count();
             if x1 - x <= max_rep {
                 runs.insert(h, (x as u32, x1 as u32));
+                let f = h >> (64 - FILTER_BITS);
+                filter[f as usize / 64] |= 1 << (f % 64);
             }
             x = x1;
         }
-        SeedTable { runs, pos }
+        SeedTable { runs, pos, filter }
     }
 
     fn seeds(&self, al: &BandedAligner, b: &[Token], hits: &mut Vec<(u64, u32)>) -> Vec<Seed> {
@@ -795,8 +806,9 @@ impl SeedTable {
         }
         hits.clear();
         for (j, w) in b.windows(k).enumerate() {
-            let h = ngram_hash(w.iter().map(|x| x.variant));
-            if self.runs.contains_key(&h) {
+            let h = seed_hash(w);
+            let f = h >> (64 - FILTER_BITS);
+            if (self.filter[f as usize / 64] >> (f % 64)) & 1 == 1 && self.runs.contains_key(&h) {
                 hits.push((h, j as u32));
             }
         }
