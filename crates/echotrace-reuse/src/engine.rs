@@ -7,8 +7,8 @@ use crate::candidates::{CandidateIndex, CandidatePair, IndexConfig};
 use crate::cluster::{Alignment, ClusterBuilder, ClusterConfig};
 use crate::fingerprint::{Fingerprinter, WordNgrams};
 use crate::provenance::{
-    context_cohesion, credit_line_spans, DocFacts, ProvenanceConfig, ProvenanceRanker,
-    ReuseCluster, SourceRoles,
+    context_cohesion_flagged, credit_line_spans, distinctive_flags, DocFacts, ProvenanceConfig,
+    ProvenanceRanker, ReuseCluster, SourceRoles,
 };
 use crate::segment::{NewsSegmenter, Segmenter, Token};
 use echotrace_core::{DocId, Document};
@@ -171,6 +171,12 @@ impl ReuseEngine {
             // The chunk's tokens are kept for alignment: every candidate pair has a new
             // document in it, so most texts are cut into words once.
             let tokens: Vec<Vec<Token>> = chunk.par_iter().map(|d| self.tokens(d)).collect();
+            // Which words count for context cohesion, read once a document (see `finish`).
+            let flags: Vec<Vec<bool>> = chunk
+                .par_iter()
+                .zip(tokens.par_iter())
+                .map(|(d, t)| distinctive_flags(d.body_text(), t))
+                .collect();
             let batch: Vec<(DocId, Vec<u64>)> = chunk
                 .par_iter()
                 .zip(tokens.par_iter())
@@ -190,7 +196,7 @@ impl ReuseEngine {
             let here = DocumentSlice::new(chunk);
             report
                 .alignments
-                .extend(self.align_pairs(&pairs, &here, &tokens, corpus));
+                .extend(self.align_pairs(&pairs, &here, &tokens, &flags, corpus));
         }
         report
     }
@@ -202,6 +208,7 @@ impl ReuseEngine {
         pairs: &[CandidatePair],
         here: &DocumentSlice<'_>,
         here_tokens: &[Vec<Token>],
+        here_flags: &[Vec<bool>],
         corpus: &dyn DocumentLookup,
     ) -> Vec<Alignment> {
         let mut groups: FxHashMap<&DocId, Vec<&DocId>> = FxHashMap::default();
@@ -211,22 +218,31 @@ impl ReuseEngine {
         let mut groups: Vec<(&DocId, Vec<&DocId>)> = groups.into_iter().collect();
         // Big groups first, so the two cores finish together.
         groups.sort_by(|x, y| y.1.len().cmp(&x.1.len()).then(x.0.cmp(y.0)));
-        let fetch = |id: &DocId| -> Option<(Cow<'_, Document>, Cow<'_, [Token]>)> {
+        type Fetched<'x> = (Cow<'x, Document>, Cow<'x, [Token]>, Cow<'x, [bool]>);
+        let fetch = |id: &DocId| -> Option<Fetched<'_>> {
             if let Some(i) = here.index_of(id) {
                 let d = here.docs.get(i)?;
                 let t = here_tokens.get(i)?;
-                return Some((Cow::Borrowed(d), Cow::Borrowed(t.as_slice())));
+                let f = here_flags.get(i)?;
+                return Some((
+                    Cow::Borrowed(d),
+                    Cow::Borrowed(t.as_slice()),
+                    Cow::Borrowed(f.as_slice()),
+                ));
             }
             let d = corpus.document(id)?;
             let t = self.tokens(&d);
-            Some((d, Cow::Owned(t)))
+            let f = distinctive_flags(d.body_text(), &t);
+            Some((d, Cow::Owned(t), Cow::Owned(f)))
         };
         groups
             .par_iter()
             .with_max_len(1)
             .flat_map_iter(|(a, bs)| {
                 let mut out = Vec::new();
-                let Some((da, ta)) = fetch(a) else { return out };
+                let Some((da, ta, fa)) = fetch(a) else {
+                    return out;
+                };
                 if bs.contains(a) {
                     out.extend(self.align_tokens(&da, &ta, &da, &ta, true));
                 }
@@ -238,7 +254,7 @@ impl ReuseEngine {
                     .collect();
                 let inputs: Vec<AlignInput<'_>> = others
                     .iter()
-                    .map(|(d, t)| AlignInput {
+                    .map(|(d, t, _)| AlignInput {
                         text: d.body_text(),
                         tokens: t,
                     })
@@ -250,8 +266,8 @@ impl ReuseEngine {
                     },
                     &inputs,
                 );
-                for ((db, tb), matches) in others.iter().zip(found) {
-                    out.extend(self.finish(&da, &ta, db, tb, matches, false));
+                for ((db, tb, fb), matches) in others.iter().zip(found) {
+                    out.extend(self.finish((&da, &ta, &fa), (db, tb, fb), matches, false));
                 }
                 out
             })
@@ -277,16 +293,23 @@ impl ReuseEngine {
             },
             same,
         );
-        self.finish(da, ta, db, tb, matches, same)
+        let (fa, fb) = if same {
+            (Vec::new(), Vec::new())
+        } else {
+            (
+                distinctive_flags(da.body_text(), ta),
+                distinctive_flags(db.body_text(), tb),
+            )
+        };
+        self.finish((da, ta, &fa), (db, tb, &fb), matches, same)
     }
 
     /// Context figures and whole-text offsets for the spans the aligner found in two bodies.
+    /// Each side is the document, its tokens and their [`distinctive_flags`].
     fn finish(
         &self,
-        da: &Document,
-        ta: &[Token],
-        db: &Document,
-        tb: &[Token],
+        (da, ta, fa): (&Document, &[Token], &[bool]),
+        (db, tb, fb): (&Document, &[Token], &[bool]),
         mut matches: Vec<crate::align::SpanMatch>,
         same: bool,
     ) -> Vec<Alignment> {
@@ -302,8 +325,8 @@ impl ReuseEngine {
             };
             let ra = envelope(&mut matches.iter().map(|m| m.a_tokens));
             let rb = envelope(&mut matches.iter().map(|m| m.b_tokens));
-            let ca = ra.and_then(|r| context_cohesion(da.body_text(), ta, r));
-            let cb = rb.and_then(|r| context_cohesion(db.body_text(), tb, r));
+            let ca = ra.and_then(|r| context_cohesion_flagged(ta, fa, r));
+            let cb = rb.and_then(|r| context_cohesion_flagged(tb, fb, r));
             for m in &mut matches {
                 m.a_context = ca;
                 m.b_context = cb;

@@ -264,6 +264,46 @@ pub const MIN_CONTEXT_WORDS: usize = 40;
 /// (typically under 0.08). `None` where the document has less than [`MIN_CONTEXT_WORDS`]
 /// words besides the passage, or the passage has too few distinctive words to tell.
 pub fn context_cohesion(text: &str, tokens: &[Token], range: TokenRange) -> Option<f32> {
+    cohesion(tokens, range, |x| distinctive(text, &tokens[x]))
+}
+
+/// Whether a word counts for [`context_cohesion`]: five letters or digits at least. Counting
+/// stops at five, and ASCII is counted in bytes.
+fn distinctive(text: &str, t: &Token) -> bool {
+    text.get(t.start as usize..t.end as usize).is_some_and(|w| {
+        if w.is_ascii() {
+            w.bytes().filter(u8::is_ascii_alphanumeric).take(5).count() >= 5
+        } else {
+            w.chars()
+                .filter(|&c| crate::segment::is_alphanumeric_fast(c))
+                .take(5)
+                .count()
+                >= 5
+        }
+    })
+}
+
+/// [`distinctive`] for every token of a text, for [`context_cohesion_flagged`]: a document
+/// aligned with many others has its words looked at once.
+pub(crate) fn distinctive_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
+    tokens.iter().map(|t| distinctive(text, t)).collect()
+}
+
+/// [`context_cohesion`] with the words' [`distinctive_flags`] (same length as `tokens`).
+pub(crate) fn context_cohesion_flagged(
+    tokens: &[Token],
+    flags: &[bool],
+    range: TokenRange,
+) -> Option<f32> {
+    cohesion(tokens, range, |x| flags.get(x).copied().unwrap_or(false))
+}
+
+/// The figure of [`context_cohesion`], with `distinctive` telling by token index.
+fn cohesion(
+    tokens: &[Token],
+    range: TokenRange,
+    distinctive: impl Fn(usize) -> bool,
+) -> Option<f32> {
     let (start, end) = (range.start as usize, (range.end as usize).min(tokens.len()));
     if start >= end {
         return None;
@@ -273,26 +313,14 @@ pub fn context_cohesion(text: &str, tokens: &[Token], range: TokenRange) -> Opti
     if before.len() + after.len() < MIN_CONTEXT_WORDS {
         return None;
     }
-    // At least five letters or digits; counting stops at five, and ASCII is counted in bytes.
-    let distinctive = |t: &Token| -> bool {
-        text.get(t.start as usize..t.end as usize).is_some_and(|w| {
-            if w.is_ascii() {
-                w.bytes().filter(u8::is_ascii_alphanumeric).take(5).count() >= 5
-            } else {
-                w.chars().filter(|c| c.is_alphanumeric()).take(5).count() >= 5
-            }
-        })
-    };
-    let around: FxHashSet<u64> = tokens[before]
-        .iter()
-        .chain(&tokens[after])
-        .filter(|t| distinctive(t))
-        .map(|t| t.variant)
+    let around: FxHashSet<u64> = before
+        .chain(after)
+        .filter(|&x| distinctive(x))
+        .map(|x| tokens[x].variant)
         .collect();
-    let passage: FxHashSet<u64> = tokens[start..end]
-        .iter()
-        .filter(|t| distinctive(t))
-        .map(|t| t.variant)
+    let passage: FxHashSet<u64> = (start..end)
+        .filter(|&x| distinctive(x))
+        .map(|x| tokens[x].variant)
         .collect();
     if passage.len() < 5 || around.len() < 5 {
         return None;
@@ -1019,6 +1047,37 @@ mod tests {
     use super::*;
     use crate::align::{SpanMatch, TokenRange};
     use crate::cluster::ClusterMember;
+
+    #[test]
+    fn cohesion_from_flags_equals_cohesion_from_text() {
+        use crate::segment::{NewsSegmenter, Segmenter};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+        let text = [
+            "seed/000_1da12e83afc5f8cf.txt",
+            "eval/reuse/clough-stevenson/orig_taskb.txt",
+        ]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(format!("{dir}/{f}")).ok())
+        .collect::<Vec<_>>()
+        .join("\n«Ещё» текст — Zürich’s “quoted” naïve résumé 12345 ab1cd\n");
+        let tokens = NewsSegmenter.tokens(&text);
+        assert!(tokens.len() > 400);
+        let flags = distinctive_flags(&text, &tokens);
+        let n = tokens.len() as u32;
+        let mut some = 0;
+        for start in (0..n).step_by(37) {
+            for len in [1, 8, 40, 120, 400] {
+                let r = TokenRange {
+                    start,
+                    end: (start + len).min(n + 3),
+                };
+                let want = context_cohesion(&text, &tokens, r);
+                assert_eq!(context_cohesion_flagged(&tokens, &flags, r), want);
+                some += usize::from(want.is_some());
+            }
+        }
+        assert!(some > 10);
+    }
 
     #[test]
     fn credit_lines_are_found_in_their_usual_forms() {
