@@ -684,6 +684,9 @@ pub(crate) struct Rules<'a> {
     si: usize,
     title: bool,
     cue_cache: Vec<Option<CueInfo>>,
+    /// The comma that closes a subordinate clause fronted before the main clause of this
+    /// sentence (see [`Rules::fronted_comma`]).
+    fronted: Option<usize>,
 }
 
 impl<'a> Rules<'a> {
@@ -697,6 +700,7 @@ impl<'a> Rules<'a> {
             si: 0,
             title: false,
             cue_cache: Vec::new(),
+            fronted: None,
         }
     }
 
@@ -887,7 +891,7 @@ impl<'a> Rules<'a> {
                     }
                     // After a preposition a cue word is a noun: `secretary of state`.
                     let after_prep =
-                        k > self.lo && has(PREPS, self.w(k - 1)) || self.w(k - 1) == "of";
+                        k > self.lo && (has(PREPS, self.w(k - 1)) || self.w(k - 1) == "of");
                     // `the congressional report said`: a head noun spelled like a cue.
                     let head_noun = j == end
                         && (has(SOURCE_NOUNS, w)
@@ -1139,6 +1143,7 @@ impl<'a> Rules<'a> {
         let mut m = start;
         while m < self.hi {
             match self.kind(m) {
+                Some(IK::Punct(',')) if m > start && self.fronted == Some(m) => break,
                 Some(IK::Punct(',')) if m > start && self.clause_break_after(start, m) => break,
                 Some(IK::Quote(f))
                     if m > start
@@ -1173,6 +1178,66 @@ impl<'a> Rules<'a> {
             m -= 1;
         }
         m
+    }
+
+    /// The comma that closes a subordinate clause fronted before the main clause of the
+    /// sentence (`While Trump laid out his vision, the crowd …`, `After saying he was
+    /// nervous, the man …`, `And when asked who …, the majority …`): a reported clause inside
+    /// the subordinate one ends there.
+    fn fronted_comma(&self) -> Option<usize> {
+        let mut s = self.lo;
+        while s < self.hi && matches!(self.w(s), "but" | "and" | "so" | "yet") {
+            s += 1;
+        }
+        if self.kind(s) != Some(IK::Word) {
+            return None;
+        }
+        let w = self.w(s);
+        let nx = self.w(s + 1);
+        let subordinator = matches!(
+            w,
+            "while"
+                | "when"
+                | "whenever"
+                | "although"
+                | "though"
+                | "if"
+                | "as"
+                | "since"
+                | "until"
+                | "unless"
+                | "once"
+                | "because"
+                | "whereas"
+        ) || (w == "even" && matches!(nx, "though" | "as" | "if" | "when"))
+            || (w == "now" && nx == "that");
+        // `After blasting …`, `In describing …`, `By saying …`: a preposition that takes a
+        // gerund opens an adjunct, not the subject (`On Monday Trump said …` is no such
+        // clause).
+        let gerund = matches!(
+            w,
+            "after" | "before" | "in" | "by" | "despite" | "without" | "upon" | "on"
+        ) && nx.len() > 4
+            && nx.ends_with("ing")
+            && self.kind(s + 1) == Some(IK::Word);
+        if !(subordinator || gerund) {
+            return None;
+        }
+        let comma = (s..self.hi).find(|&k| self.punct(k, ','))?;
+        self.main_clause_at(comma + 1).then_some(comma)
+    }
+
+    /// Whether a main clause can start at `k` after the comma closing a fronted clause.
+    fn main_clause_at(&self, k: usize) -> bool {
+        let w = self.w(k);
+        match self.kind(k) {
+            Some(IK::Word) => {
+                (has(DETS, w) || has(SUBJ_PRONOUNS, w) || self.cap(k))
+                    && !matches!(w, "who" | "which" | "whose")
+            }
+            Some(IK::Quote(_) | IK::Num) => true,
+            _ => false,
+        }
     }
 
     /// Whether the reported clause ends at the comma at `m` (or at a quotation ending in a
@@ -1613,6 +1678,7 @@ impl<'a> Rules<'a> {
         self.cue_cache.clear();
         let cache: Vec<Option<CueInfo>> = (st.lo..st.hi).map(|i| self.cue_at_uncached(i)).collect();
         self.cue_cache = cache;
+        self.fronted = self.fronted_comma();
         let first_here = self.cands.len();
         let mut i = st.lo;
         while i < st.hi {
@@ -2963,6 +3029,7 @@ impl Rules<'_> {
             si,
             title: st.title,
             cue_cache: Vec::new(),
+            fronted: None,
         };
         let mut e = k;
         if e > st.lo && r.punct(e - 1, ',') {

@@ -1,0 +1,48 @@
+//! Where reported content starts and ends, and which words are the cue and the source, on
+//! news sentences (paraphrased from PolNeAR train and other wire copy).
+
+use echotrace_quotes::{Extraction, Quote, QuoteExtractor};
+
+fn run(text: &str) -> Extraction {
+    QuoteExtractor::new().extract(text)
+}
+
+fn by_cue<'a>(out: &'a Extraction, text: &str, cue: &str) -> &'a Quote {
+    out.quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| c.slice(text) == cue))
+        .unwrap_or_else(|| panic!("no quote with cue {cue:?}: {:#?}", out.quotes))
+}
+
+fn content(q: &Quote, text: &str) -> Vec<String> {
+    q.content
+        .iter()
+        .map(|c| c.slice(text).to_string())
+        .collect()
+}
+
+#[test]
+fn fronted_subordinate_clause_ends_at_its_comma() {
+    let text = "While the senator laid out his plan for the border, the crowd cheered loudly.";
+    let out = run(text);
+    let q = by_cue(&out, text, "laid out");
+    assert_eq!(content(q, text), ["his plan for the border"]);
+    let text = "After saying he was nervous to ask a question, the veteran ended up on stage \
+                with the governor.";
+    let out = run(text);
+    let q = by_cue(&out, text, "saying");
+    assert_eq!(content(q, text), ["he was nervous to ask a question"]);
+    let text = "And when asked who they thought was the closest ally, the vast majority named \
+                Britain.";
+    let out = run(text);
+    let q = by_cue(&out, text, "asked");
+    assert_eq!(content(q, text), ["who they thought was the closest ally"]);
+    // A comma after the cue of a main clause is no such boundary.
+    let text = "On Monday the mayor said that the budget, which passed in June, was balanced.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["that the budget, which passed in June, was balanced"]
+    );
+}
