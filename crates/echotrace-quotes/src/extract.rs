@@ -1253,7 +1253,12 @@ impl<'a> Rules<'a> {
             "but" => {
                 nx2 != "that" && (has(SUBJ_PRONOUNS, nx2) || has(DETS, nx2) || self.cap(m + 2))
             }
-            "and" => matches!(nx2, "he" | "she" | "they" | "we" | "i"),
+            "and" => {
+                matches!(nx2, "he" | "she" | "they" | "we" | "i")
+                    || (!(start..m).any(|k| self.punct(k, ','))
+                        && nx2 != "that"
+                        && (has(DETS, nx2) || self.cap(m + 2) || self.kind(m + 2) == Some(IK::Num)))
+            }
             // `a crucial, although brief, opportunity`: a concession with no clause of
             // its own stays.
             "although" => has(SUBJ_PRONOUNS, nx2) || has(DETS, nx2) || self.cap(m + 2),

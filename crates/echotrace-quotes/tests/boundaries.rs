@@ -46,3 +46,31 @@ fn fronted_subordinate_clause_ends_at_its_comma() {
         ["that the budget, which passed in June, was balanced"]
     );
 }
+
+#[test]
+fn a_new_clause_after_comma_and_is_the_writers() {
+    let text = "Protest groups say the restrictions are less for safety than to limit their \
+                visibility, and the civil liberties union has already sued the city over the rules.";
+    let out = run(text);
+    let q = by_cue(&out, text, "say");
+    assert_eq!(
+        content(q, text),
+        ["the restrictions are less for safety than to limit their visibility"]
+    );
+    let text = "The White House contends that it is still on track to meet those targets, and \
+                Brian Deese, the climate adviser, is preparing new models.";
+    let out = run(text);
+    let q = by_cue(&out, text, "contends");
+    assert_eq!(
+        content(q, text),
+        ["that it is still on track to meet those targets"]
+    );
+    // A second `that` clause, or a list, is still what was said.
+    let text = "She said that the party was united, and that the nominee would win in November.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["that the party was united, and that the nominee would win in November"]
+    );
+}
