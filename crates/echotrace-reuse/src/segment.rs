@@ -270,10 +270,10 @@ pub(crate) fn is_alphanumeric_fast(c: char) -> bool {
 /// FNV-1a with a final avalanche: stable across platforms and releases, unlike the std hasher,
 /// because keys end up in a persisted index.
 pub fn stable_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h: u64 = FNV_OFFSET;
     for &b in bytes {
         h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     mix64(h)
 }
@@ -362,6 +362,59 @@ impl Segmenter for NewsSegmenter {
     }
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// The key and variant hashes of an ASCII word of at most [`ASCII_WORD`] bytes, as
+/// [`word_key`], [`variant_form`] and [`stable_hash`] give them, in one pass on the stack:
+/// `None` for a word with other bytes (the general path), `Some(None)` for a word without
+/// letters or digits. The variant is folded only where the key has something a fold could
+/// change (a `z`, `enc`, `ou`, `ae`/`oe`, a doubled letter, a suffix of the families); the
+/// tests compare this with the general path on every word of a corpus.
+fn ascii_word_hashes(word: &[u8]) -> Option<Option<(u64, u64)>> {
+    let mut kb = [0u8; ASCII_WORD];
+    let mut n = 0;
+    let mut h = FNV_OFFSET;
+    let (mut p1, mut p2) = (0u8, 0u8);
+    let mut foldable = false;
+    for &b in word.iter().take(ASCII_WORD) {
+        if !b.is_ascii() {
+            return None;
+        }
+        if !b.is_ascii_alphanumeric() {
+            continue;
+        }
+        let c = b.to_ascii_lowercase();
+        foldable |= c == b'z'
+            || (c == b'c' && p1 == b'n' && p2 == b'e')
+            || (c == b'u' && p1 == b'o')
+            || (c == b'e' && (p1 == b'a' || p1 == b'o'))
+            || (c == p1 && c.is_ascii_alphabetic());
+        (p2, p1) = (p1, c);
+        kb[n] = c;
+        n += 1;
+        h = (h ^ u64::from(c)).wrapping_mul(FNV_PRIME);
+    }
+    if word.len() > ASCII_WORD {
+        return None;
+    }
+    if n == 0 {
+        return Some(None);
+    }
+    let key = mix64(h);
+    let w = &kb[..n];
+    let ends = |suf: &[u8]| n > suf.len() + 1 && w.ends_with(suf);
+    let suffix = ends(b"mme")
+        || ends(b"ogue")
+        || (ends(b"re") && !matches!(w[n - 3], b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
+    if n < 4 || !(foldable || suffix) {
+        return Some(Some((key, key)));
+    }
+    let mut vb = [0u8; ASCII_WORD];
+    let vn = fold_variant_ascii(w, &mut vb);
+    Some(Some((key, stable_hash(&vb[..vn]))))
+}
+
 fn push_word(
     word: &str,
     at: usize,
@@ -369,33 +422,18 @@ fn push_word(
     variant: &mut String,
     tokens: &mut Vec<Token>,
 ) {
-    if word.len() <= ASCII_WORD && word.is_ascii() {
-        // The common case on the stack, with the same keys as the general path below (the
-        // tests compare the two on every word of a corpus).
-        let mut kb = [0u8; ASCII_WORD];
-        let mut n = 0;
-        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
-            kb[n] = b.to_ascii_lowercase();
-            n += 1;
+    if word.len() <= ASCII_WORD {
+        if let Some(hashes) = ascii_word_hashes(word.as_bytes()) {
+            if let Some((key, variant)) = hashes {
+                tokens.push(Token {
+                    start: at as u32,
+                    end: (at + word.len()) as u32,
+                    key,
+                    variant,
+                });
+            }
+            return;
         }
-        if n > 0 {
-            let mut vb = [0u8; ASCII_WORD];
-            let vn = fold_variant_ascii(&kb[..n], &mut vb);
-            let key = stable_hash(&kb[..n]);
-            // Most words have no spelling variation to fold: the same bytes, the same hash.
-            let variant = if vb[..vn] == kb[..n] {
-                key
-            } else {
-                stable_hash(&vb[..vn])
-            };
-            tokens.push(Token {
-                start: at as u32,
-                end: (at + word.len()) as u32,
-                key,
-                variant,
-            });
-        }
-        return;
     }
     word_key(word, key);
     if !key.is_empty() {
@@ -661,6 +699,18 @@ mod tests {
         );
         texts.push("x".repeat(63) + " " + &"y".repeat(64) + " " + &"Ab".repeat(40) + " end");
         texts.push("wordatend".to_string());
+        // Words made of the letters the folds look at, in every arrangement a fold tests.
+        let letters = b"aeouyzcnrmgstlEOZ1-'";
+        let words: Vec<String> = (0..40_000u64)
+            .map(|x| {
+                let r = mix64(x);
+                let len = 1 + (r % 11) as usize;
+                (0..len)
+                    .map(|i| letters[((r >> (5 + 5 * i)) % letters.len() as u64) as usize] as char)
+                    .collect()
+            })
+            .collect();
+        texts.push(words.join(" "));
         assert!(texts.len() >= 5);
         for t in &texts {
             assert_eq!(NewsSegmenter.tokens(t), reference_tokens(t));
