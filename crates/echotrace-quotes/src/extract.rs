@@ -180,10 +180,9 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
             .iter()
             .filter(|it| it.kind == IK::Word && it.lower.len() > 3)
             .fold((0, 0), |(w, c), it| (w + 1, c + usize::from(it.cap)));
-        let quoted = items[first_item..]
-            .iter()
-            .any(|it| matches!(it.kind, IK::Quote(_)));
-        let title = !quoted && words >= 4 && caps * 10 >= words * 8;
+        // Headlines quote as often as they paraphrase (`Hollande Says Trump ‘Makes You Want
+        // To Retch’`): the quotation is one item and does not count as words here.
+        let title = words >= 4 && caps * 10 >= words * 8;
         let mut s = first_item;
         for i in first_item..n {
             let next = items.get(i + 1);
@@ -788,9 +787,14 @@ impl<'a> Rules<'a> {
         {
             return None;
         }
-        self.lex
-            .lookup(self.w(i), next)
-            .filter(|c| !self.title || c.class == CueClass::Speech)
+        // In a headline a verb in the present after a name is the event (`Glenn Beck Blasts
+        // Drudge`, `Trump Praises …`); other title-case words spelled like cues are nouns.
+        let headline_verb = i > self.lo && self.cap(i - 1) && self.w(i).ends_with('s');
+        self.lex.lookup(self.w(i), next).filter(|c| {
+            !self.title
+                || c.class == CueClass::Speech
+                || (headline_verb && c.form == CueForm::Finite)
+        })
     }
 
     fn finite_cue_at(&self, i: usize) -> bool {

@@ -74,3 +74,21 @@ fn a_new_clause_after_comma_and_is_the_writers() {
         ["that the party was united, and that the nominee would win in November"]
     );
 }
+
+#[test]
+fn headlines_with_a_quotation_and_headline_verbs() {
+    let text = "Francois Hollande Says Donald Trump \u{2018}Makes You Want To Retch.\u{2019}\n\n\
+                French President Francois Hollande has joined a growing list of leaders.";
+    let out = run(text);
+    let q = by_cue(&out, text, "Says");
+    assert_eq!(q.source.map(|s| s.slice(text)), Some("Francois Hollande"));
+    assert_eq!(
+        content(q, text),
+        ["Donald Trump \u{2018}Makes You Want To Retch.\u{2019}"]
+    );
+    let text =
+        "Glenn Beck Blasts Drudge for Mocking His Fast\n\nThe talk show host spoke on Monday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "Blasts");
+    assert_eq!(q.source.map(|s| s.slice(text)), Some("Glenn Beck"));
+}
