@@ -776,10 +776,12 @@ impl PassageAligner for BandedAligner {
 /// without sorting each `b`'s n-grams: only the n-grams of `b` that `a` has (few, for most
 /// candidate pairs) are sorted. Gives exactly the seeds of [`BandedAligner::seeds_from`].
 struct SeedTable {
-    /// Hash -> range in `pos` of its occurrences in `a`, for n-grams that `a` repeats at most
-    /// `max_seed_repeats` times (the others make no seeds).
+    /// Hash -> the last of its occurrences in `a` and how many there are, for n-grams that
+    /// `a` repeats at most `max_seed_repeats` times (the others make no seeds).
     runs: FxHashMap<u64, (u32, u32)>,
-    pos: Vec<u32>,
+    /// The occurrence before each one with the same hash (`u32::MAX`: none): the positions
+    /// of a hash without sorting `a`'s n-grams.
+    prev: Vec<u32>,
     /// One bit per value of a hash's top [`FILTER_BITS`] bits, set for the hashes in `runs`:
     /// most n-grams of `b` are not in `a`, and this turns them away before the map.
     filter: Box<[u64; 1 << (FILTER_BITS - 6)]>,
@@ -799,24 +801,24 @@ fn seed_hash(w: &[Token]) -> u64 {
 
 impl SeedTable {
     fn new(al: &BandedAligner, a: &[Token]) -> Self {
-        let ga = al.grams(a);
+        let k = al.config.seed_words.max(1);
         let max_rep = al.config.max_seed_repeats.max(1);
-        let mut runs = FxHashMap::default();
-        runs.reserve(ga.len());
-        let mut filter = Box::new([0u64; 1 << (FILTER_BITS - 6)]);
-        let pos: Vec<u32> = ga.iter().map(|g| g.1).collect();
-        let mut x = 0;
-        while x < ga.len() {
-            let h = ga[x].0;
-            let x1 = x + ga[x..].iter().take_while(|g| g.0 == h).count();
-            if x1 - x <= max_rep {
-                runs.insert(h, (x as u32, x1 as u32));
-                let f = h >> (64 - FILTER_BITS);
-                filter[f as usize / 64] |= 1 << (f % 64);
-            }
-            x = x1;
+        let n = (a.len() + 1).saturating_sub(k);
+        let mut runs: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        runs.reserve(n);
+        let mut prev = vec![u32::MAX; n];
+        for (i, w) in a.windows(k).enumerate() {
+            let run = runs.entry(seed_hash(w)).or_insert((u32::MAX, 0));
+            prev[i] = run.0;
+            *run = (i as u32, run.1 + 1);
         }
-        SeedTable { runs, pos, filter }
+        runs.retain(|_, run| run.1 as usize <= max_rep);
+        let mut filter = Box::new([0u64; 1 << (FILTER_BITS - 6)]);
+        for h in runs.keys() {
+            let f = h >> (64 - FILTER_BITS);
+            filter[f as usize / 64] |= 1 << (f % 64);
+        }
+        SeedTable { runs, prev, filter }
     }
 
     fn seeds(&self, al: &BandedAligner, b: &[Token], hits: &mut Vec<(u64, u32)>) -> Vec<Seed> {
@@ -839,11 +841,13 @@ impl SeedTable {
         while y < hits.len() {
             let h = hits[y].0;
             let y1 = y + hits[y..].iter().take_while(|g| g.0 == h).count();
-            if let (true, Some(&(x0, x1))) = (y1 - y <= max_rep, self.runs.get(&h)) {
-                for &p in &self.pos[x0 as usize..x1 as usize] {
+            if let (true, Some(&(last, _))) = (y1 - y <= max_rep, self.runs.get(&h)) {
+                let mut p = last;
+                while let Some(&before) = self.prev.get(p as usize) {
                     for q in &hits[y..y1] {
                         seeds.push(Seed { i: p, j: q.1 });
                     }
+                    p = before;
                 }
             }
             y = y1;
