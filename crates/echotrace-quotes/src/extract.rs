@@ -1888,6 +1888,27 @@ impl<'a> Rules<'a> {
         while c0 > self.lo && self.is_cue_prefix(c0 - 1) {
             c0 -= 1;
         }
+        // `Obama seemed to recognize the significance …`, `she appeared to imply that …`: a
+        // verb of saying or knowing after the raising verb is the attribution, and its
+        // subject is the source (PARC takes `seemed to recognize` as the cue).
+        if to_verb {
+            if let Some(info) = self.cue_at(k + 1) {
+                let c1 = k + 2 + usize::from(info.particle.is_some());
+                let src = self
+                    .left_np(c0)
+                    .filter(|np| !(np.1 == np.0 + 1 && self.w(np.0) == "it"));
+                if let (Some(src), Some(content)) = (src, self.right_content(c1, &info)) {
+                    return Some(Cand {
+                        cue: (c0, c1),
+                        source: Some(src),
+                        borrow: None,
+                        content: vec![content],
+                        class: info.class,
+                        sent: self.si,
+                    });
+                }
+            }
+        }
         let end = self.clause_end(k);
         if end <= k + 1 {
             return None;

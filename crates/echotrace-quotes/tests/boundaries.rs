@@ -92,3 +92,20 @@ fn headlines_with_a_quotation_and_headline_verbs() {
     let q = by_cue(&out, text, "Blasts");
     assert_eq!(q.source.map(|s| s.slice(text)), Some("Glenn Beck"));
 }
+
+#[test]
+fn raising_verb_before_a_verb_of_saying_or_knowing() {
+    let text = "Obama himself seemed to recognize the significance of the Iowa victory.";
+    let out = run(text);
+    let q = by_cue(&out, text, "seemed to recognize");
+    assert_eq!(q.source.map(|s| s.slice(text)), Some("Obama himself"));
+    assert_eq!(content(q, text), ["the significance of the Iowa victory"]);
+    // A plain raising verb keeps no source: the judgement is the writer's.
+    let text = "The speaker appeared closer to offering a full endorsement.";
+    let out = run(text);
+    assert!(
+        out.quotes.iter().all(|q| q.source.is_none()),
+        "{:#?}",
+        out.quotes
+    );
+}
