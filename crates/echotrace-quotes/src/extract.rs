@@ -2202,6 +2202,26 @@ impl<'a> Rules<'a> {
         {
             c1 += 1;
         }
+        // `said with a laugh`, `said at the time`, `said in part`, `said then`: how and when
+        // it was said belongs to the cue.
+        if info.form != CueForm::Noun {
+            let (a1, a2, a3) = (self.w(c1), self.w(c1 + 1), self.w(c1 + 2));
+            if a1 == "with"
+                && matches!(a2, "a" | "an")
+                && matches!(
+                    a3,
+                    "laugh" | "smile" | "grin" | "smirk" | "chuckle" | "sigh" | "shrug" | "wink"
+                )
+            {
+                c1 += 3;
+            } else if (a1 == "at" && a2 == "the" && a3 == "time")
+                || (a1 == "in" && matches!(a2, "part" | "response" | "reply"))
+            {
+                c1 += if a1 == "at" { 3 } else { 2 };
+            } else if matches!(a1, "then" | "instead") && self.is_punct(c1 + 1) {
+                c1 += 1;
+            }
+        }
         // `said on Twitter`, `said on CNN`: the channel is part of the cue.
         if self.w(c1) == "on"
             && matches!(

@@ -109,3 +109,17 @@ fn raising_verb_before_a_verb_of_saying_or_knowing() {
         out.quotes
     );
 }
+
+#[test]
+fn manner_and_time_after_the_verb_belong_to_the_cue() {
+    let text = "\u{201C}I don\u{2019}t care,\u{201D} Trump said with a laugh.";
+    let out = run(text);
+    by_cue(&out, text, "said with a laugh");
+    let text = "\u{201C}We will win this state,\u{201D} Sanders said at the time.";
+    let out = run(text);
+    by_cue(&out, text, "said at the time");
+    let text = "The governor said in response that the budget was balanced.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said in response");
+    assert_eq!(content(q, text), ["that the budget was balanced"]);
+}
