@@ -2335,8 +2335,38 @@ impl<'a> Rules<'a> {
         }
         if info.form == CueForm::Participle && !prefix_be {
             // `a statement saying that`: the noun before it is the source.
-            let np = self.left_np(c0);
+            let mut np = self.left_np(c0);
             let rc = self.right_content(c1, &info)?;
+            // `Trump issued a statement saying …`: the issuer speaks through the document;
+            // the verb that issues it is part of the cue.
+            if let Some((s0, s1)) = np {
+                let doc = s1 == s0 + 2
+                    && matches!(self.w(s0), "a" | "an")
+                    && matches!(
+                        self.w(s0 + 1),
+                        "statement"
+                            | "letter"
+                            | "tweet"
+                            | "message"
+                            | "memo"
+                            | "note"
+                            | "video"
+                            | "release"
+                            | "email"
+                            | "e-mail"
+                    );
+                let issued = s0 > self.lo
+                    && matches!(
+                        self.w(s0 - 1),
+                        "issued" | "released" | "sent" | "posted" | "published" | "tweeted"
+                    );
+                if doc && issued {
+                    if let Some(subj) = self.left_np(s0 - 1) {
+                        cand.cue.0 = s0 - 1;
+                        np = Some(subj);
+                    }
+                }
+            }
             cand.source = np;
             cand.content.push(rc);
             return Some(cand);

@@ -123,3 +123,16 @@ fn manner_and_time_after_the_verb_belong_to_the_cue() {
     let q = by_cue(&out, text, "said in response");
     assert_eq!(content(q, text), ["that the budget was balanced"]);
 }
+
+#[test]
+fn the_issuer_of_a_statement_is_the_source() {
+    let text = "The senator issued a statement saying that the bill would pass.";
+    let out = run(text);
+    let q = by_cue(&out, text, "issued a statement saying");
+    assert_eq!(q.source.map(|s| s.slice(text)), Some("The senator"));
+    assert_eq!(content(q, text), ["that the bill would pass"]);
+    let text = "Trump released a statement Tuesday saying, \"We will win.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "released a statement Tuesday saying");
+    assert_eq!(q.source.map(|s| s.slice(text)), Some("Trump"));
+}
