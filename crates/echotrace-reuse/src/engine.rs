@@ -13,7 +13,7 @@ use crate::provenance::{
 use crate::segment::{NewsSegmenter, Segmenter, Token};
 use echotrace_core::{DocId, Document};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -171,12 +171,6 @@ impl ReuseEngine {
             // The chunk's tokens are kept for alignment: every candidate pair has a new
             // document in it, so most texts are cut into words once.
             let tokens: Vec<Vec<Token>> = chunk.par_iter().map(|d| self.tokens(d)).collect();
-            // Which words count for context cohesion, read once a document (see `finish`).
-            let flags: Vec<Vec<bool>> = chunk
-                .par_iter()
-                .zip(tokens.par_iter())
-                .map(|(d, t)| distinctive_flags(d.body_text(), t))
-                .collect();
             let batch: Vec<(DocId, Vec<u64>)> = chunk
                 .par_iter()
                 .zip(tokens.par_iter())
@@ -191,6 +185,24 @@ impl ReuseEngine {
                 })
                 .collect();
             let pairs = self.index.add(batch);
+            // Which words count for context cohesion, read once a document (see `finish`),
+            // for the documents that are in a pair with another.
+            let paired: FxHashSet<&DocId> = pairs
+                .iter()
+                .filter(|p| p.a != p.b)
+                .flat_map(|p| [&p.a, &p.b])
+                .collect();
+            let flags: Vec<Vec<bool>> = chunk
+                .par_iter()
+                .zip(tokens.par_iter())
+                .map(|(d, t)| {
+                    if paired.contains(&d.id) {
+                        distinctive_flags(d.body_text(), t)
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect();
             report.indexed += self.index.len() - before;
             report.candidates += pairs.len();
             let here = DocumentSlice::new(chunk);
@@ -218,7 +230,8 @@ impl ReuseEngine {
         let mut groups: Vec<(&DocId, Vec<&DocId>)> = groups.into_iter().collect();
         // Big groups first, so the two cores finish together.
         groups.sort_by(|x, y| y.1.len().cmp(&x.1.len()).then(x.0.cmp(y.0)));
-        type Fetched<'x> = (Cow<'x, Document>, Cow<'x, [Token]>, Cow<'x, [bool]>);
+        // The flags of an older document are read only if it aligns with something.
+        type Fetched<'x> = (Cow<'x, Document>, Cow<'x, [Token]>, Option<&'x [bool]>);
         let fetch = |id: &DocId| -> Option<Fetched<'_>> {
             if let Some(i) = here.index_of(id) {
                 let d = here.docs.get(i)?;
@@ -227,13 +240,12 @@ impl ReuseEngine {
                 return Some((
                     Cow::Borrowed(d),
                     Cow::Borrowed(t.as_slice()),
-                    Cow::Borrowed(f.as_slice()),
+                    Some(f.as_slice()),
                 ));
             }
             let d = corpus.document(id)?;
             let t = self.tokens(&d);
-            let f = distinctive_flags(d.body_text(), &t);
-            Some((d, Cow::Owned(t), Cow::Owned(f)))
+            Some((d, Cow::Owned(t), None))
         };
         groups
             .par_iter()
@@ -266,8 +278,26 @@ impl ReuseEngine {
                     },
                     &inputs,
                 );
+                let mut own_fa: Option<Vec<bool>> = None;
                 for ((db, tb, fb), matches) in others.iter().zip(found) {
-                    out.extend(self.finish((&da, &ta, &fa), (db, tb, fb), matches, false));
+                    if matches.is_empty() {
+                        continue;
+                    }
+                    let fa = match fa {
+                        Some(f) => f,
+                        None => {
+                            own_fa.get_or_insert_with(|| distinctive_flags(da.body_text(), &ta))
+                        }
+                    };
+                    let own_fb;
+                    let fb = match fb {
+                        Some(f) => *f,
+                        None => {
+                            own_fb = distinctive_flags(db.body_text(), tb);
+                            &own_fb
+                        }
+                    };
+                    out.extend(self.finish((&da, &ta, fa), (db, tb, fb), matches, false));
                 }
                 out
             })
