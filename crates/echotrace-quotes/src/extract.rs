@@ -1726,6 +1726,20 @@ impl<'a> Rules<'a> {
                 self.cands.push(c);
             }
         }
+        // `asked about her weaknesses`, `spoke of …`: the preposition that introduces the
+        // topic belongs to the cue, as it does for `talk about`.
+        for ci in first_here..self.cands.len() {
+            let (c0, c1) = self.cands[ci].cue;
+            if matches!(self.w(c1), "about" | "of" | "on")
+                && c1 > c0
+                && self.cands[ci]
+                    .content
+                    .first()
+                    .is_some_and(|r| r.0 == c1 + 1)
+            {
+                self.cands[ci].cue.1 = c1 + 1;
+            }
+        }
         // Participles at the start of the sentence take the subject of the main clause.
         for ci in first_here..self.cands.len() {
             if self.cands[ci].source.is_none() && self.cands[ci].borrow.is_none() {

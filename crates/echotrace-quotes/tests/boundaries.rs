@@ -136,3 +136,11 @@ fn the_issuer_of_a_statement_is_the_source() {
     let q = by_cue(&out, text, "released a statement Tuesday saying");
     assert_eq!(q.source.map(|s| s.slice(text)), Some("Trump"));
 }
+
+#[test]
+fn the_preposition_before_the_topic_belongs_to_the_cue() {
+    let text = "Asked about his paid speeches in the 2016 race, Huckabee declined to answer.";
+    let out = run(text);
+    let q = by_cue(&out, text, "Asked about");
+    assert_eq!(content(q, text), ["his paid speeches in the 2016 race"]);
+}
