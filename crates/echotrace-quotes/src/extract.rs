@@ -191,6 +191,30 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
                 (IK::Punct('.' | '!' | '?'), Some(nx)) => {
                     nx.cap || matches!(nx.kind, IK::Quote(_) | IK::Num | IK::Punct('('))
                 }
+                // `… in the U.S. He says …`: an initialism or abbreviation keeps its full
+                // stop, but a capitalised pronoun or function word after it starts a sentence
+                // (a name after `Sen.` or `W.` does not).
+                (IK::Word, Some(nx)) if items[i].lower.ends_with('.') && nx.cap => matches!(
+                    nx.lower.as_str(),
+                    "he" | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "the"
+                        | "this"
+                        | "but"
+                        | "and"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "there"
+                        | "so"
+                        | "yet"
+                        | "if"
+                        | "when"
+                ),
                 (IK::Quote(f), Some(nx)) => {
                     matches!(a.frags[f].last, Some('.' | '!' | '?'))
                         && (matches!(nx.kind, IK::Quote(_))

@@ -144,3 +144,23 @@ fn the_preposition_before_the_topic_belongs_to_the_cue() {
     let q = by_cue(&out, text, "Asked about");
     assert_eq!(content(q, text), ["his paid speeches in the 2016 race"]);
 }
+
+#[test]
+fn a_pronoun_after_an_initialism_starts_a_sentence() {
+    let text = "Cox says Obama is trying to distract from attacks in the U.S. He says Americans \
+                do not need any more lectures.";
+    let out = run(text);
+    let first = out
+        .quotes
+        .iter()
+        .find(|q| q.source.is_some_and(|s| s.slice(text) == "Cox"))
+        .expect("Cox's quote");
+    assert_eq!(
+        content(first, text),
+        ["Obama is trying to distract from attacks in the U.S."]
+    );
+    assert!(out
+        .quotes
+        .iter()
+        .any(|q| q.source.is_some_and(|s| s.slice(text) == "He")));
+}
