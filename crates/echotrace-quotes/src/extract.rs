@@ -1863,7 +1863,24 @@ impl<'a> Rules<'a> {
             if e > s0 {
                 content.push((s0, e));
             }
-            if self.punct(src.1, ',') && src.1 + 1 < self.hi {
+            // `…, according to a CNN tally, but his pathway …`, `…, according to Crowdpac, a
+            // crowdfunding website`: a new clause, a relative or an appositive after the
+            // source is not the rest of what was reported.
+            let writer = matches!(
+                self.w(src.1 + 1),
+                "but"
+                    | "and"
+                    | "even"
+                    | "while"
+                    | "which"
+                    | "who"
+                    | "whose"
+                    | "where"
+                    | "a"
+                    | "an"
+                    | "compared"
+            );
+            if self.punct(src.1, ',') && src.1 + 1 < self.hi && !writer {
                 let e2 = self.clause_end(src.1 + 1);
                 if e2 > src.1 + 1 {
                     content.push((src.1 + 1, e2));

@@ -164,3 +164,24 @@ fn a_pronoun_after_an_initialism_starts_a_sentence() {
         .iter()
         .any(|q| q.source.is_some_and(|s| s.slice(text) == "He")));
 }
+
+#[test]
+fn after_according_to_a_new_clause_or_appositive_is_the_writers() {
+    let text = "Trump has won 758 pledged delegates, according to a CNN tally, but his pathway to \
+                outright victory is narrowing.";
+    let out = run(text);
+    let q = by_cue(&out, text, "according to");
+    assert_eq!(content(q, text), ["Trump has won 758 pledged delegates"]);
+    // An interrupted clause goes on after the source.
+    let text = "The rise in deficits, according to the budget office, is mainly due to the aging \
+                of the population.";
+    let out = run(text);
+    let q = by_cue(&out, text, "according to");
+    assert_eq!(
+        content(q, text),
+        [
+            "The rise in deficits",
+            "is mainly due to the aging of the population"
+        ]
+    );
+}
