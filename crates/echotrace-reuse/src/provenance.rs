@@ -313,15 +313,22 @@ fn cohesion(
     if before.len() + after.len() < MIN_CONTEXT_WORDS {
         return None;
     }
-    let around: FxHashSet<u64> = before
-        .chain(after)
-        .filter(|&x| distinctive(x))
-        .map(|x| tokens[x].variant)
-        .collect();
-    let passage: FxHashSet<u64> = (start..end)
-        .filter(|&x| distinctive(x))
-        .map(|x| tokens[x].variant)
-        .collect();
+    // Sized up front: collected from a filter, the sets would grow by rehashing.
+    let mut around: FxHashSet<u64> = FxHashSet::default();
+    around.reserve(before.len() + after.len());
+    around.extend(
+        before
+            .chain(after)
+            .filter(|&x| distinctive(x))
+            .map(|x| tokens[x].variant),
+    );
+    let mut passage: FxHashSet<u64> = FxHashSet::default();
+    passage.reserve(end - start);
+    passage.extend(
+        (start..end)
+            .filter(|&x| distinctive(x))
+            .map(|x| tokens[x].variant),
+    );
     if passage.len() < 5 || around.len() < 5 {
         return None;
     }
