@@ -2757,6 +2757,31 @@ impl<'a> Rules<'a> {
                 }
                 return Some(cand);
             }
+            // `Still, he said, officials have to decide …`: before the source there is only a
+            // connective, so what was said is all after the cue.
+            let only_connective = (self.lo..upto).all(|k| {
+                self.is_punct(k)
+                    || matches!(
+                        self.w(k),
+                        "but"
+                            | "and"
+                            | "so"
+                            | "yet"
+                            | "still"
+                            | "however"
+                            | "meanwhile"
+                            | "instead"
+                            | "indeed"
+                            | "nevertheless"
+                            | "nonetheless"
+                    )
+            });
+            if only_connective {
+                if let Some(rest) = self.continuation(c1) {
+                    cand.content.push(rest);
+                    return Some(cand);
+                }
+            }
             return None;
         }
         // `As Joel Pollak observed, the biggest victor …`

@@ -185,3 +185,15 @@ fn after_according_to_a_new_clause_or_appositive_is_the_writers() {
         ]
     );
 }
+
+#[test]
+fn a_connective_then_a_parenthetical_cue() {
+    let text = "Still, he said, officials have to decide who gets extra scrutiny.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(q.source.map(|s| s.slice(text)), Some("he"));
+    assert_eq!(
+        content(q, text),
+        ["officials have to decide who gets extra scrutiny"]
+    );
+}
