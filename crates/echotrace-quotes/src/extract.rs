@@ -1202,10 +1202,21 @@ impl<'a> Rules<'a> {
             }
             m += 1;
         }
-        while m > start && self.is_punct(m - 1) {
+        while m > start && self.is_punct(m - 1) && !self.closes_content(start, m - 1) {
             m -= 1;
         }
         m
+    }
+
+    /// Punctuation at `k` that is part of what was said, not the sentence's: a percent
+    /// sign, a parenthesis closing one opened after `lo` (a question mark is the sentence's:
+    /// `Do you think [Glass-Steagall should be reinstated]?`).
+    fn closes_content(&self, lo: usize, k: usize) -> bool {
+        match self.kind(k) {
+            Some(IK::Punct('%')) => true,
+            Some(IK::Punct(')')) => (lo..k).any(|x| self.punct(x, '(')),
+            _ => false,
+        }
     }
 
     /// The comma that closes a subordinate clause fronted before the main clause of the
@@ -1696,7 +1707,7 @@ impl<'a> Rules<'a> {
             }
         }
         let mut e = upto;
-        while e > s && self.is_punct(e - 1) {
+        while e > s && self.is_punct(e - 1) && !self.closes_content(s, e - 1) {
             e -= 1;
         }
         (e > s).then_some((s, e))

@@ -197,3 +197,18 @@ fn a_connective_then_a_parenthetical_cue() {
         ["officials have to decide who gets extra scrutiny"]
     );
 }
+
+#[test]
+fn a_percent_sign_or_a_closing_parenthesis_ends_the_content_with_it() {
+    let text = "The poll found that support for the plan rose to 52%.";
+    let out = run(text);
+    let q = by_cue(&out, text, "found");
+    assert_eq!(content(q, text), ["that support for the plan rose to 52%"]);
+    let text = "She said the tax would apply to large banks (those with assets over $50 billion).";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["the tax would apply to large banks (those with assets over $50 billion)"]
+    );
+}
