@@ -710,6 +710,10 @@ pub(crate) struct Rules<'a> {
     /// The comma that closes a subordinate clause fronted before the main clause of this
     /// sentence (see [`Rules::fronted_comma`]).
     fronted: Option<usize>,
+    /// The sentence's first quotation mark (`hi` when it has none): rules that ask whether
+    /// the text from the sentence start holds a quotation would otherwise scan it once per
+    /// cue, quadratic on a long run-on paragraph.
+    first_quote: usize,
 }
 
 impl<'a> Rules<'a> {
@@ -724,6 +728,7 @@ impl<'a> Rules<'a> {
             title: false,
             cue_cache: Vec::new(),
             fronted: None,
+            first_quote: 0,
         }
     }
 
@@ -1723,6 +1728,7 @@ impl<'a> Rules<'a> {
         let cache: Vec<Option<CueInfo>> = (st.lo..st.hi).map(|i| self.cue_at_uncached(i)).collect();
         self.cue_cache = cache;
         self.fronted = self.fronted_comma();
+        self.first_quote = (st.lo..st.hi).find(|&m| self.is_quote(m)).unwrap_or(st.hi);
         let first_here = self.cands.len();
         let mut i = st.lo;
         while i < st.hi {
@@ -2861,7 +2867,7 @@ impl<'a> Rules<'a> {
         if has(PREPS, self.w(self.lo)) || has(CLAUSE_WORDS, self.w(self.lo)) {
             return None;
         }
-        if (self.lo..comma).any(|m| self.is_quote(m)) {
+        if self.first_quote < comma {
             return None;
         }
         Some((self.lo, comma))
@@ -3201,6 +3207,7 @@ impl Rules<'_> {
             title: st.title,
             cue_cache: Vec::new(),
             fronted: None,
+            first_quote: 0,
         };
         let mut e = k;
         if e > st.lo && r.punct(e - 1, ',') {
