@@ -1486,7 +1486,7 @@ impl EntityRegistry {
         // An acronym in capitals is a name even when it spells a function word (`WHO`, `US`).
         let not_name = |w: &Word<'_>| {
             NOT_NAMES.contains(&lower_key(w.text).as_str())
-                && !(is_acronym(w.text) && !is_stop_acronym(w.text))
+                && (!is_acronym(w.text) || is_stop_acronym(w.text))
         };
         while i < j && words[i].sentence_start && not_name(&words[i]) {
             i += 1;

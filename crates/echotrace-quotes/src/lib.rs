@@ -675,6 +675,13 @@ fn told_subject(m: &Mention<'_>) -> Option<String> {
 /// first word), a pronoun or a group of people (`Officials`).
 fn lone_name(m: &Mention<'_>, word: &str, had_det: bool) -> Option<String> {
     let w = word.trim_end_matches(['.', ',']);
+    // Only as the subject of a verb of saying or accusing, before or after it: `Machine
+    // learning offers a solution` names nobody.
+    if !speech_verb_next(m.text, m.span.end)
+        && !word_before(m.text, m.span.start).is_some_and(is_speech_verb)
+    {
+        return None;
+    }
     if entities::is_acronym(w) {
         if entities::is_stop_acronym(w) {
             return None;
@@ -683,15 +690,13 @@ fn lone_name(m: &Mention<'_>, word: &str, had_det: bool) -> Option<String> {
     }
     let lower = w.to_lowercase();
     let plain = w.chars().all(|c| c.is_alphabetic() || c == '-');
-    // `Traders`, `Analysts`, `Economists`: a plural of people, not a name.
-    let people = ["ers", "ists", "ians", "ants", "ents", "ors"]
-        .iter()
-        .any(|s| lower.ends_with(s));
+    let people = is_people_plural(&lower);
     if !plain
         || w.chars().count() < 3
         || entities::is_not_name(w)
         || entities::is_pronoun_token(w)
         || is_common(&lower)
+        || is_plural_acronym(w)
         || people
         || (m.sentence_start && !had_det && appears_lowercase(near(m.text, m.span.start), &lower))
         || (m.sentence_start && !had_det && w.ends_with("ing"))
@@ -719,6 +724,119 @@ const NEAR: usize = 20_000;
 
 /// How far back, in bytes, [`expand_acronym`] looks for the spelled-out form.
 const ACRONYM_LOOKBACK: usize = 10_000;
+
+/// `traders`, `analysts`, `economists`, `civilians`: a plural of people, not a name.
+fn is_people_plural(lower: &str) -> bool {
+    // A list, not a suffix: `Reuters` ends like `traders`.
+    matches!(
+        lower,
+        "traders"
+            | "investors"
+            | "economists"
+            | "strategists"
+            | "lawmakers"
+            | "legislators"
+            | "diplomats"
+            | "researchers"
+            | "scientists"
+            | "opponents"
+            | "activists"
+            | "campaigners"
+            | "protesters"
+            | "protestors"
+            | "doctors"
+            | "workers"
+            | "employees"
+            | "leaders"
+            | "prosecutors"
+            | "investigators"
+            | "organisers"
+            | "organizers"
+            | "civilians"
+            | "villagers"
+            | "farmers"
+            | "students"
+            | "teachers"
+            | "parents"
+            | "fans"
+            | "players"
+            | "citizens"
+            | "locals"
+            | "dealers"
+            | "brokers"
+            | "bankers"
+            | "executives"
+            | "insiders"
+            | "regulators"
+            | "negotiators"
+            | "commentators"
+            | "pundits"
+    )
+}
+
+/// Verbs of saying, accusing and rejecting, by their stems.
+fn is_speech_verb(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "said",
+        "say",
+        "tell",
+        "told",
+        "add",
+        "state",
+        "announc",
+        "report",
+        "accus",
+        "reject",
+        "denie",
+        "deny",
+        "warn",
+        "confirm",
+        "insist",
+        "claim",
+        "urge",
+        "urging",
+        "call",
+        "criticis",
+        "criticiz",
+        "condemn",
+        "respond",
+        "repl",
+        "argu",
+        "note",
+        "explain",
+        "declar",
+        "ask",
+        "wrote",
+        "write",
+        "tweet",
+        "comment",
+        "stress",
+        "reiterat",
+        "demand",
+        "dismiss",
+        "welcom",
+        "acknowledg",
+        "admit",
+        "alleg",
+        "vow",
+        "pledg",
+        "promis",
+    ];
+    let l = w.to_lowercase();
+    let l = l.trim_matches(|c: char| !c.is_alphabetic());
+    STEMS.iter().any(|s| l.starts_with(s))
+}
+
+/// Whether a verb of saying follows byte `end`, after an auxiliary or `also`
+/// (`Vietnam has accused`, `The Pentagon rejected`).
+fn speech_verb_next(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    rest.split_whitespace()
+        .take(3)
+        .find(|w| !matches!(*w, "has" | "have" | "had" | "also" | "again" | "later"))
+        // A finite verb: `Performance reporting with metrics` is a noun phrase.
+        .is_some_and(|w| is_speech_verb(w) && !w.ends_with("ing"))
+}
 
 /// The spelled-out form of an acronym in the text: consecutive capitalised words (`of`,
 /// `for`, `and` skipped) whose initials spell it (`United States` for `US`).
@@ -750,7 +868,7 @@ fn expand_acronym(text: &str, at: usize, acr: &str) -> Option<String> {
             let Some(w) = words.get(j) else {
                 continue 'outer;
             };
-            if w.chars().next() != Some(l) {
+            if !w.starts_with(l) {
                 continue 'outer;
             }
             got.push(entities::strip_possessive(w));
@@ -1339,6 +1457,7 @@ impl QuoteExtractor {
                         && word.chars().skip(1).any(char::is_lowercase)
                         && !(sentence_start && appears_lowercase(text, &word.to_lowercase()))
                         && !is_common(&word.to_lowercase())
+                        && !is_people_plural(&word.to_lowercase())
                     {
                         registry.add_speaker(word, sp);
                     }
