@@ -1375,9 +1375,13 @@ impl EntityRegistry {
         let mut found: Vec<(usize, usize, String)> = Vec::new();
         for i in 1..words.len() {
             let w = &words[i];
+            // `the` first: it is cheap to test and rules out almost every word without
+            // lowercasing it (this pass reads every word of every document).
             if w.kind != TokKind::Word
-                || !GENERIC_ORG_NOUNS.contains(&lower_key(w.text).as_str())
                 || !words[i - 1].text.eq_ignore_ascii_case("the")
+                || !GENERIC_ORG_NOUNS
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(w.text))
             {
                 continue;
             }
