@@ -241,3 +241,14 @@ fn wikileaks_founder_is_the_person_introduced_as_co_founder() {
         Some("Julian Assange")
     );
 }
+
+#[test]
+fn business_name_in_the_plural_is_an_organisation_for_the_brokerage() {
+    let text = "\"We remain sceptical of a quick recovery in the Indian economy,\" said Kotak \
+                Institutional Equities.\n\nAn extended slowdown could result in the market \
+                losing hope of an imminent revival in demand, the brokerage said.";
+    assert_eq!(
+        speaker_of(text, "the brokerage").as_deref(),
+        Some("Kotak Institutional Equities")
+    );
+}
