@@ -119,6 +119,20 @@ const ORG_WORDS: &[&str] = &[
     "police",
     "coalition",
     "alliance",
+    // Business names in the plural: `Kotak Institutional Equities`, `Dick Clark Productions`.
+    "equities",
+    "securities",
+    "holdings",
+    "partners",
+    "industries",
+    "productions",
+    "technologies",
+    "airlines",
+    "airways",
+    "pharmaceuticals",
+    "enterprises",
+    "investments",
+    "studios",
     "federation",
     "board",
     "authority",
@@ -292,7 +306,18 @@ pub(crate) const TITLES: &[&str] = &[
     "ms.",
     "miss",
     "dr.",
-    "prof.",
+    // British style writes honorifics without the period (`Ms Persson`, `Dr Liphardt`).
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "cmdr.",
+    "cmdr",
+    "administrator",
     "professor",
     "rev.",
     "reverend",
@@ -421,6 +446,9 @@ pub(crate) const TITLES: &[&str] = &[
 
 const MALE_TITLES: &[&str] = &[
     "mr.",
+    "mr",
+    "sir",
+    "lord",
     "king",
     "prince",
     "spokesman",
@@ -441,6 +469,9 @@ const MALE_TITLES: &[&str] = &[
 const FEMALE_TITLES: &[&str] = &[
     "mrs.",
     "ms.",
+    "mrs",
+    "ms",
+    "dame",
     "miss",
     "queen",
     "princess",
@@ -706,6 +737,98 @@ const FEMALE_NAMES: &[&str] = &[
     "kristalina",
 ];
 
+/// A word without its possessive ending (`Parise's`, `Union’s`).
+pub(crate) fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .filter(|b| !b.is_empty())
+        .unwrap_or(w)
+}
+
+/// Head nouns of a phrase that names an organisation when a proper or national modifier
+/// comes before it (`China's commerce ministry`, `the US military`, `the Jordanian
+/// government`, `Bolivia's public defender's office`).
+pub(crate) const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "government",
+    "military",
+    "army",
+    "navy",
+    "authority",
+    "authorities",
+    "office",
+    "police",
+    "embassy",
+    "department",
+    "agency",
+    "commission",
+    "council",
+    "committee",
+    "court",
+    "party",
+    "administration",
+    "parliament",
+    "cabinet",
+    "prosecutors",
+    "prosecution",
+    "regulator",
+    "watchdog",
+    "company",
+    "group",
+    "coalition",
+    "union",
+    "bank",
+    "federation",
+    "association",
+    "league",
+    "board",
+    "presidency",
+    "mission",
+];
+
+/// Nouns that refer back to an organisation in focus (`the group said`, `the company
+/// says`); they name no organisation of their own.
+pub(crate) const GENERIC_ORG_NOUNS: &[&str] = &[
+    "group",
+    "company",
+    "firm",
+    "utility",
+    "brokerage",
+    "agency",
+    "organization",
+    "organisation",
+    "label",
+    "coalition",
+    "bank",
+    "ministry",
+    "government",
+    "department",
+    "network",
+    "union",
+    "broadcaster",
+    "newspaper",
+    "carrier",
+    "airline",
+    "retailer",
+    "lender",
+    "insurer",
+    "charity",
+    "club",
+    "team",
+    "body",
+    "regulator",
+    "watchdog",
+    "startup",
+    "maker",
+    "manufacturer",
+    "operator",
+    "outlet",
+    "publication",
+    "platform",
+    "party",
+    "campaign",
+];
+
 fn lower_key(w: &str) -> String {
     w.to_lowercase()
 }
@@ -748,7 +871,7 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn is_acronym(w: &str) -> bool {
+pub(crate) fn is_acronym(w: &str) -> bool {
     let n = w.chars().count();
     (2..=7).contains(&n)
         && w.chars()
@@ -918,8 +1041,17 @@ const NOT_NAMES: &[&str] = &[
     "they're",
 ];
 
+/// A capitalised word that is a function word, not a name (`The`, `However`).
+pub(crate) fn is_not_name(w: &str) -> bool {
+    NOT_NAMES.contains(&lower_key(w).as_str())
+}
+
 /// First-person and other pronoun tokens: never part of a name, never a speaker's name.
 pub(crate) fn is_pronoun_token(w: &str) -> bool {
+    // `WHO`, `US`: an acronym in capitals, not a pronoun.
+    if is_acronym(w) && !is_stop_acronym(w) {
+        return false;
+    }
     let l = w.to_lowercase().replace('\u{2019}', "'");
     let base = l.split('\'').next().unwrap_or("");
     matches!(
@@ -1242,19 +1374,142 @@ impl EntityRegistry {
             reg.add_run(words, i, j);
             i = j;
         }
+        reg.add_appositive_orgs(words);
         reg.finish();
         reg
     }
 
+    /// `The group, WeWorkers Coalition, formed …`, `The company that runs the AMAs, Dick
+    /// Clark Productions, denies …`: a capitalised phrase set off by commas after `the` and a
+    /// generic organisation noun names an organisation, whatever its words (`Big Machine`
+    /// has no organisation word, `Dick Clark Productions` looks like a personal name).
+    fn add_appositive_orgs(&mut self, words: &[Word<'_>]) {
+        let is_word = |k: usize| words.get(k).is_some_and(|w| w.kind == TokKind::Word);
+        // (first word, end, key) of each appositive name.
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        for i in 1..words.len() {
+            let w = &words[i];
+            // `the` first: it is cheap to test and rules out almost every word without
+            // lowercasing it (this pass reads every word of every document).
+            if w.kind != TokKind::Word
+                || !words[i - 1].text.eq_ignore_ascii_case("the")
+                || !GENERIC_ORG_NOUNS
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(w.text))
+            {
+                continue;
+            }
+            // The first comma within a short relative clause, in the same sentence.
+            let mut k = i + 1;
+            while k < words.len()
+                && k <= i + 8
+                && words[k].kind != TokKind::Punct(',')
+                && !words[k].sentence_start
+                && !matches!(words[k].kind, TokKind::Punct('.' | ';' | ':' | '!' | '?'))
+            {
+                k += 1;
+            }
+            if words.get(k).map(|w| w.kind) != Some(TokKind::Punct(',')) {
+                continue;
+            }
+            let from = k + 1;
+            let mut e = from;
+            while e < words.len()
+                && e < from + 5
+                && is_word(e)
+                && (is_cap_word(words[e].text) || words[e].text == "&")
+            {
+                e += 1;
+            }
+            if e == from || words.get(e).map(|w| w.kind) != Some(TokKind::Punct(',')) {
+                continue;
+            }
+            let run = &words[from..e];
+            if run.iter().any(|w| {
+                is_pronoun_token(w.text) || NOT_NAMES.contains(&lower_key(w.text).as_str())
+            }) {
+                continue;
+            }
+            let name: Vec<&str> = run.iter().map(|w| strip_possessive(w.text)).collect();
+            let name = name.join(" ");
+            let span = ByteSpan::new(run[0].start, run[run.len() - 1].end);
+            // Taken for a person by its shape: it is an organisation.
+            let key = org_key(&name);
+            for e in &mut self.entities {
+                if e.kind == EntityKind::Person && e.keys.first() == Some(&key) {
+                    e.kind = EntityKind::Organisation;
+                    e.gender = None;
+                    e.roles.clear();
+                }
+            }
+            self.add_org(&name, span, None);
+            // `the group` later refers back to it.
+            let noun = lower_key(w.text);
+            if let Some(e) = self
+                .entities
+                .iter_mut()
+                .find(|e| e.kind == EntityKind::Organisation && e.keys.contains(&key))
+            {
+                if !e.roles.contains(&noun) {
+                    e.roles.push(noun);
+                }
+            }
+            found.push((from, e, key));
+        }
+        if found.is_empty() {
+            return;
+        }
+        // Their other mentions, which the runs did not take for a name (`Big Machine have
+        // twice denied …`), keep them in focus. One pass over the words, by first word.
+        let mut by_first: std::collections::HashMap<&str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (k, (from, _, _)) in found.iter().enumerate() {
+            by_first
+                .entry(strip_possessive(words[*from].text))
+                .or_default()
+                .push(k);
+        }
+        for s in 0..words.len() {
+            let Some(ks) = by_first.get(strip_possessive(words[s].text)) else {
+                continue;
+            };
+            for &k in ks {
+                let (from, end, ref key) = found[k];
+                let n = end - from;
+                let same = s != from
+                    && s + n <= words.len()
+                    && (0..n).all(|t| {
+                        strip_possessive(words[s + t].text)
+                            == strip_possessive(words[from + t].text)
+                    });
+                if !same {
+                    continue;
+                }
+                let sp = ByteSpan::new(words[s].start, words[s + n - 1].end);
+                let org = self
+                    .entities
+                    .iter_mut()
+                    .find(|e| e.kind == EntityKind::Organisation && e.keys.contains(key));
+                if let Some(e) = org {
+                    if !e.mentions.contains(&sp) {
+                        e.mentions.push(sp);
+                    }
+                }
+            }
+        }
+    }
+
     fn add_run(&mut self, words: &[Word<'_>], mut i: usize, j: usize) {
         // Drop sentence-initial function words (`The`, `He`) and cue words at the front.
-        while i < j
-            && words[i].sentence_start
-            && NOT_NAMES.contains(&lower_key(words[i].text).as_str())
-        {
+        // An acronym in capitals is a name even when it spells a function word (`WHO`, `US`).
+        let not_name = |w: &Word<'_>| {
+            NOT_NAMES.contains(&lower_key(w.text).as_str())
+                && (!is_acronym(w.text) || is_stop_acronym(w.text))
+        };
+        while i < j && words[i].sentence_start && not_name(&words[i]) {
             i += 1;
         }
-        while i < j && NOT_NAMES.contains(&lower_key(words[i].text).as_str()) {
+        while i < j && not_name(&words[i]) {
             i += 1;
         }
         // A sentence-initial gerund (`Hosting Cook at Dreamforce …`) is not a given name.
@@ -1291,10 +1546,43 @@ impl EntityRegistry {
                 name_from = k + 1;
                 if lw.get(k + 1).is_some_and(|x| x == "of") && k + 3 < lw.len() {
                     name_from = k + 3;
+                    // `Director of Public Prosecution Eva-Marie Persson`: the object may be
+                    // longer than a word; the name is the last two words (three when the
+                    // first of them is a known given name).
+                    let n = lw.len();
+                    if n - name_from > 2 {
+                        let given3 = MALE_NAMES.contains(&lw[n - 3].as_str())
+                            || FEMALE_NAMES.contains(&lw[n - 3].as_str());
+                        name_from = if given3 { n - 3 } else { n - 2 };
+                    }
                 }
             }
         }
+        // `High Commissioner for Human Rights`: a title with its object and no name after.
+        if name_from > 0
+            && lw
+                .get(name_from)
+                .is_some_and(|w| matches!(w.as_str(), "for" | "to" | "of"))
+        {
+            return;
+        }
+        // `China's ambassador to Britain Liu Xiaming`: after a title and its preposition the
+        // run opens with the place, and the name is its last two words.
+        let after_title_prep = i >= 2
+            && matches!(words[i - 1].text, "to" | "in" | "for" | "at" | "from")
+            && is_title(&lower_key(words[i - 2].text));
+        let mut place_role = Vec::new();
+        if name_from == 0 && after_title_prep && lw.len() >= 3 {
+            name_from = lw.len() - 2;
+            // The role is the title with its place: `ambassador to britain`.
+            place_role.push(lower_key(words[i - 2].text));
+            place_role.push(words[i - 1].text.to_string());
+        }
         let mut role_words: Vec<String> = lw[..name_from].to_vec();
+        if !place_role.is_empty() {
+            place_role.append(&mut role_words);
+            role_words = place_role;
+        }
         let mut k = i;
         let mut lower_roles = Vec::new();
         while k > 0 && lower_roles.len() < 4 {
@@ -1310,6 +1598,14 @@ impl EntityRegistry {
             k -= 1;
         }
         let has_lower_title = lower_roles.iter().any(|w| is_title(w));
+        // `Wikileaks co-founder Julian Assange`: the organisation before a lowercase title is
+        // part of the role (`the Wikileaks founder` refers back to it).
+        if has_lower_title && k > 0 {
+            let w = &words[k - 1];
+            if w.kind == TokKind::Word && is_cap_word(w.text) && !w.sentence_start {
+                lower_roles.push(lower_key(strip_possessive(w.text)));
+            }
+        }
         if has_lower_title || !role_words.is_empty() {
             lower_roles.reverse();
             let mut r = if has_lower_title {
@@ -1324,7 +1620,11 @@ impl EntityRegistry {
         let start = name_words.first().map_or(0, |w| w.start);
         let end = name_words.last().map_or(0, |w| w.end);
         let span = ByteSpan::new(start, end);
-        let name: Vec<&str> = name_words.iter().map(|w| w.text).collect();
+        // A possessive ends the run (`Zach Parise's goal`): the name is without its `'s`.
+        let name: Vec<&str> = name_words
+            .iter()
+            .map(|w| strip_possessive(w.text))
+            .collect();
         let name = name.join(" ");
         // Trailing acronym in parentheses: `Collective Security Treaty Organization (CSTO)`.
         let acronym = match (words.get(j), words.get(j + 1), words.get(j + 2)) {
@@ -1337,7 +1637,10 @@ impl EntityRegistry {
             }
             _ => None,
         };
-        let lname: Vec<String> = name_words.iter().map(|w| lower_key(w.text)).collect();
+        let lname: Vec<String> = name_words
+            .iter()
+            .map(|w| lower_key(strip_possessive(w.text)))
+            .collect();
         let is_org = lname.iter().any(|w| ORG_WORDS.contains(&w.as_str()));
         // A bare organisation word (`Company`, `School`) or a common-noun abbreviation
         // (`AI`, `SEO`) names nobody.
@@ -1388,7 +1691,10 @@ impl EntityRegistry {
             return;
         }
         // Headings, products and common nouns in capitals are not people.
-        let plain: Vec<&str> = name_words.iter().map(|w| w.text).collect();
+        let plain: Vec<&str> = name_words
+            .iter()
+            .map(|w| strip_possessive(w.text))
+            .collect();
         if !titled && !looks_like_person_name(&plain) {
             return;
         }
@@ -1426,11 +1732,21 @@ impl EntityRegistry {
                 let (sur, given) = e.name_ends();
                 let single = !e.keys.first().is_some_and(|k| k.contains(' '));
                 // Same surname, and the given names agree where both have one.
+                let full = e.keys.first().map_or("", String::as_str);
+                // One is the other's last words (`Eriksson Ek`, `Joel Eriksson Ek`).
+                let tail = |long: &str, short: &str| {
+                    short.contains(' ')
+                        && long.len() > short.len()
+                        && long.ends_with(short)
+                        && long.as_bytes()[long.len() - short.len() - 1] == b' '
+                };
                 Some(&sur) == parts.last()
                     && (parts.len() == 1
                         || single
                         || Some(&given) == parts.first()
-                        || e.keys.contains(&key))
+                        || e.keys.contains(&key)
+                        || tail(full, &key)
+                        || tail(&key, full))
             }
         });
         let idx = match found {
@@ -1567,19 +1883,41 @@ impl EntityRegistry {
             return None;
         }
         let parts: Vec<&str> = key.split(' ').collect();
-        let score = |e: &Entity| -> Option<usize> {
+        let acr = is_acronym(name).then(|| name.replace('.', ""));
+        let score = |e: &Entity| -> Option<(u8, usize)> {
             let exact = e.keys.contains(&key);
             let matches = match e.kind {
-                EntityKind::Organisation => exact,
+                // `WHO` is the `World Health Organization` even where the text never writes
+                // the acronym next to the name.
+                EntityKind::Organisation => {
+                    exact || acr.as_deref().is_some_and(|a| initials(&e.name) == a)
+                }
                 EntityKind::Person => {
                     exact || {
                         let (sur, given) = e.name_ends();
-                        Some(&sur) == parts.last()
-                            && (parts.len() == 1 || Some(&given) == parts.first())
+                        let full = e.keys.first().map_or("", String::as_str);
+                        // The last words of the full name: a double surname (`Eriksson Ek`
+                        // of `Joel Eriksson Ek`, `Harden Bradford` of `Joy Harden Bradford`).
+                        let tail = parts.len() >= 2
+                            && full.len() > key.len()
+                            && full.ends_with(key.as_str())
+                            && full.as_bytes()[full.len() - key.len() - 1] == b' ';
+                        tail || (Some(&sur) == parts.last()
+                            && (parts.len() == 1 || Some(&given) == parts.first()))
                     }
                 }
             };
-            matches.then(|| recency(e, at))
+            if matches {
+                return Some((2, recency(e, at)));
+            }
+            // A lone word that is the first of a person's two names and no one's surname:
+            // a name written surname first (`Liu` of `Liu Xiaming`).
+            let first = e.kind == EntityKind::Person
+                && parts.len() == 1
+                && e.keys.first().is_some_and(|k| {
+                    k.split(' ').count() == 2 && k.split(' ').next() == Some(key.as_str())
+                });
+            first.then(|| (1, recency(e, at)))
         };
         self.entities
             .iter()
@@ -1612,10 +1950,20 @@ impl EntityRegistry {
                         .copied()
                         .collect::<Vec<_>>()
                         == words;
+                    // `founder` is also a `co-founder`.
                     let head_ok = rw.last() == Some(&head)
+                        || rw
+                            .last()
+                            .and_then(|l| l.strip_suffix(head))
+                            .is_some_and(|p| p.ends_with('-'))
                         || (head == "senator" && rw.contains(&"sen."))
                         || (head == "governor" && rw.contains(&"gov."))
                         || (head == "congressman" && rw.contains(&"rep."));
+                    // `ambassador to britain` is an `ambassador`.
+                    let head_ok = head_ok
+                        || rw.windows(2).any(|p| {
+                            p[0] == head && matches!(p[1], "to" | "for" | "of" | "in" | "at")
+                        });
                     let mods_ok = words[..words.len() - 1].iter().all(|m| rw.contains(m));
                     if exact {
                         best = Some(2);
@@ -1641,6 +1989,52 @@ impl EntityRegistry {
                         .is_some_and(|l| l.eq_ignore_ascii_case(head))
             })
             .max_by_key(|e| recency(e, at))
+    }
+
+    /// The organisation introduced as `the <noun>, <Name>,` and mentioned last before `at`.
+    pub fn lookup_org_role(&self, noun: &str, at: usize) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organisation && e.roles.iter().any(|r| r == noun))
+            .filter(|e| e.mentions.first().is_some_and(|m| m.start < at))
+            .max_by_key(|e| recency(e, at))
+    }
+
+    /// The organisation mentioned last in `from..at`, with the start of that mention.
+    pub fn last_org_between(&self, from: usize, at: usize) -> Option<(&Entity, usize)> {
+        self.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organisation)
+            .filter_map(|e| {
+                let i = e.mentions.partition_point(|m| m.end <= at);
+                let p = e.mentions.get(i.checked_sub(1)?)?.start;
+                (p >= from).then_some((e, p))
+            })
+            .max_by_key(|(_, p)| *p)
+    }
+
+    /// The confirmed person mentioned first in `from..at` whose gender agrees (a sentence's
+    /// subject comes before its objects).
+    pub fn first_person_between(
+        &self,
+        from: usize,
+        at: usize,
+        gender: Option<Gender>,
+    ) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.confirmed)
+            .filter(|e| match (gender, e.gender) {
+                (Some(g), Some(h)) => g == h,
+                _ => true,
+            })
+            .filter_map(|e| {
+                let i = e.mentions.partition_point(|m| m.start < from);
+                let p = e.mentions.get(i).filter(|m| m.end <= at)?.start;
+                Some((e, p))
+            })
+            .min_by_key(|(_, p)| *p)
+            .map(|(e, _)| e)
     }
 
     /// The last confirmed person mentioned before byte `at` whose gender agrees.

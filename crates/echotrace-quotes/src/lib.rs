@@ -155,6 +155,28 @@ impl SpeakerResolver for RegistryResolver {
             .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
             .collect();
         let at = m.span.start;
+        // With `told`, the speaker is the subject: the mention after it is the addressee
+        // (`Charles Simpson, …, told Polygraph.info the …`).
+        if let Some(verb) = word_before(m.text, at) {
+            if matches!(
+                verb.to_lowercase().as_str(),
+                "told" | "tells" | "tell" | "telling"
+            ) {
+                return told_subject(m);
+            }
+            // `China's ambassador to Britain`: the object of a title's preposition is not
+            // the speaker; the person with that title is.
+            if matches!(verb, "to" | "for" | "of" | "at" | "in") {
+                let before = m.text.get(..at).unwrap_or("").trim_end();
+                let before = before.strip_suffix(verb).unwrap_or(before);
+                if let Some(title) = word_before(m.text, before.len()) {
+                    let tl = title.to_lowercase();
+                    if entities::is_title(tl.as_str()) {
+                        return m.registry.lookup_role(&tl, at).map(|e| e.name.clone());
+                    }
+                }
+            }
+        }
         if lower.len() == 1 && PERSON_PRONOUNS.contains(&lower[0].as_str()) {
             let gender = if lower[0] == "he" || lower[0] == "him" {
                 Gender::Male
@@ -164,19 +186,59 @@ impl SpeakerResolver for RegistryResolver {
             return self.person_in_focus(m, gender);
         }
         // First-person and other pronouns (`I`, `We`, `They'll`, `This`) name nobody here.
-        if words.len() == 1 && lower[0] != "it" && entities::is_pronoun_token(words[0]) {
+        if words.len() == 1
+            && lower[0] != "it"
+            && lower[0] != "they"
+            && entities::is_pronoun_token(words[0])
+        {
             return None;
         }
-        if lower.len() == 1 && lower[0] == "it" {
-            // `It said` after an organisation spoke: the same organisation.
-            let last = m.previous.iter().rev().find(|q| q.speaker.is_some())?;
-            let name = last.speaker.as_deref()?;
-            let e = m.registry.lookup(name, at)?;
-            return (e.kind == EntityKind::Organisation).then(|| e.name.clone());
+        if lower.len() == 1 && (lower[0] == "it" || lower[0] == "they") {
+            // `It said`, `they said`: the organisation in focus (mentioned or speaking in
+            // the last two sentences). `They` with no organisation there is people, unnamed.
+            return org_in_focus(m, sentences_back(m.text, at, 2));
+        }
+        // `Omar Lamrani, a senior analyst at Stratfor, told …`: the mention is the
+        // appositive; the name before it is the speaker.
+        if lower
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "a" | "an"))
+        {
+            if let Some(name) = name_before_appositive(m) {
+                return Some(name);
+            }
+        }
+        // An organisation named by its head noun and a proper or national modifier: `China's
+        // commerce ministry`, `the US military`, `Bolivia's public defender's office`.
+        let first_seg = raw
+            .split([',', '(', '\u{2014}', '\u{2013}'])
+            .next()
+            .unwrap_or(raw);
+        let first_seg = first_seg.split(" - ").next().unwrap_or(first_seg).trim();
+        if let Some(name) = org_phrase(m, first_seg) {
+            return Some(name);
+        }
+        // `Sweden's deputy director of public prosecutions, Eva-Marie Persson, said`: a
+        // descriptor, then the name set off by commas.
+        // A mention that opens with a verb or a common noun (`runs the AMAs, Dick Clark
+        // Productions`) is a descriptor as well.
+        let lower_start = lower
+            .first()
+            .is_some_and(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+            && words[0].chars().next().is_some_and(char::is_lowercase);
+        let descriptor = lower_start
+            || first_seg
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if raw.contains(',') && descriptor {
+            if let Some(name) = appositive_name(m, raw) {
+                return Some(name);
+            }
         }
         // The name part of the mention: the capitalised words after the last title, up to
-        // the first comma (an appositive follows it).
-        let head: &str = raw.split(',').next().unwrap_or(raw);
+        // the first comma (an appositive follows it) or dash (a clause follows it).
+        let head: &str = first_seg;
         // After a possessive the owner is done: `Iowa State University's Dianne Bystrom`.
         let head = head
             .rfind("'s ")
@@ -225,6 +287,12 @@ impl SpeakerResolver for RegistryResolver {
         if hl.first().is_some_and(|w| w == "a" || w == "an") {
             return None;
         }
+        // A title with its prepositional phrase (`The chairman of the Conservative Party`,
+        // `The United Nations High Commissioner for Human Rights`): the speaker is the
+        // holder of the title, never the object of the preposition.
+        let title_pp = (0..hl.len().saturating_sub(2)).rev().find(|&k| {
+            entities::is_title(hl[k].as_str()) && matches!(hl[k + 1].as_str(), "of" | "for" | "to")
+        });
         let mut from = 0;
         for (k, w) in hl.iter().enumerate() {
             if entities::is_title(w.as_str()) && k + 1 < hl.len() {
@@ -269,15 +337,56 @@ impl SpeakerResolver for RegistryResolver {
                 return None;
             }
             let name = name_words.join(" ");
+            if let Some(k) = title_pp.filter(|&k| k < run_start) {
+                // A person named after the title (`Secretary of State Mike Pompeo`) is the
+                // speaker; an organisation or place there is the object.
+                if let Some(e) = m
+                    .registry
+                    .lookup(&name, at)
+                    .filter(|e| e.kind == EntityKind::Person)
+                {
+                    return Some(e.name.clone());
+                }
+                let det = hl
+                    .iter()
+                    .position(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+                    .unwrap_or(0);
+                let role: Vec<&str> = hl[det..=k].iter().map(String::as_str).collect();
+                if let Some(e) = m.registry.lookup_role(&role.join(" "), at) {
+                    return Some(e.name.clone());
+                }
+                // A capitalised office (`United Nations High Commissioner for Human Rights`)
+                // speaks as an institution.
+                let office = &hw[det..];
+                let capitalised = office
+                    .iter()
+                    .all(|w| is_cap(w) || matches!(*w, "of" | "for" | "to" | "the" | "and" | "on"));
+                if capitalised && k > det && office.len() >= 4 {
+                    return Some(office.join(" "));
+                }
+                return None;
+            }
             if let Some(e) = m.registry.lookup(&name, at) {
                 return Some(e.name.clone());
+            }
+            // `Britain Liu Xiaming`: a place before the name; the person is the run's tail.
+            for k in 1..name_words.len().saturating_sub(1) {
+                let tail = name_words[k..].join(" ");
+                if let Some(e) = m
+                    .registry
+                    .lookup(&tail, at)
+                    .filter(|e| e.kind == EntityKind::Person)
+                {
+                    return Some(e.name.clone());
+                }
             }
             // A name the registry did not take. A lone word is a speaker only when the
             // registry knows it (a surname given in full earlier, a word that was the subject
             // of a speech verb); a longer phrase only when it looks like a personal name or
             // ends in an organisation word. No speaker is invented.
             if name_words.len() == 1 {
-                return None;
+                let had_det = run_start > 0 && hl[run_start - 1] == "the";
+                return lone_name(m, name_words[0], had_det);
             }
             if entities::looks_like_person_name(&name_words)
                 || entities::looks_like_org_name(&name_words)
@@ -309,9 +418,478 @@ impl SpeakerResolver for RegistryResolver {
                     return Some(e.name.clone());
                 }
             }
+            let mods = &role[..role.len() - 1];
+            // `the group`, `the company`, `the brokerage`: the organisation in focus.
+            if entities::GENERIC_ORG_NOUNS.contains(last) && mods.iter().all(|w| *w == "same") {
+                if let Some(e) = m.registry.lookup_org_role(last, at) {
+                    return Some(e.name.clone());
+                }
+                return org_in_focus(m, sentences_back(m.text, at, 5));
+            }
+            // `the 56-year-old`: the person in focus.
+            if mods.is_empty() && last.ends_with("-year-old") {
+                return self.person_in_focus_any(m);
+            }
+            // `the statement`, `the report`: whoever spoke last, just before.
+            if mods.is_empty()
+                && matches!(
+                    *last,
+                    "statement" | "report" | "complaint" | "letter" | "post"
+                )
+            {
+                let from = sentences_back(m.text, at, 2);
+                let q = m
+                    .previous
+                    .iter()
+                    .rev()
+                    .find(|q| q.source.is_some_and(|s| s.start < at))?;
+                let q_at = q.source.map_or(0, |s| s.start);
+                return if q_at >= from {
+                    q.speaker.clone()
+                } else {
+                    None
+                };
+            }
         }
         None
     }
+}
+
+/// The word that ends right before byte `at` (skipping spaces), without its punctuation.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let before = text.get(..at)?.trim_end();
+    let w = before.rsplit(char::is_whitespace).next()?;
+    (!w.is_empty()).then_some(w)
+}
+
+/// The byte where the sentence `n` sentences before the one at `at` starts (sentences end
+/// at `.`, `!`, `?` before a space, and at line breaks).
+fn sentences_back(text: &str, at: usize, n: usize) -> usize {
+    let b = text.as_bytes();
+    let mut seen = 0;
+    let mut k = at.min(b.len());
+    // A paragraph with no sentence end (a list, a million-character line) is looked at only
+    // this far back, so that resolving every mention stays linear in the text.
+    let floor = {
+        let mut f = k.saturating_sub(SENTENCE_LOOKBACK * (n + 1));
+        while f < k && !text.is_char_boundary(f) {
+            f += 1;
+        }
+        f
+    };
+    while k > floor {
+        k -= 1;
+        let c = b[k];
+        let boundary = c == b'\n'
+            || (matches!(c, b'.' | b'!' | b'?')
+                && b.get(k + 1).is_some_and(|x| x.is_ascii_whitespace()));
+        if boundary {
+            // A run of line breaks, with the full stop before it, is one boundary.
+            while k > 0 && b[k - 1] == b'\n' {
+                k -= 1;
+            }
+            if c == b'\n' && k > 0 && matches!(b[k - 1], b'.' | b'!' | b'?') {
+                k -= 1;
+            }
+            seen += 1;
+            if seen > n {
+                return k + 1;
+            }
+        }
+    }
+    floor
+}
+
+/// How far back, in bytes per sentence, [`sentences_back`] looks for a sentence end.
+const SENTENCE_LOOKBACK: usize = 1500;
+
+/// The organisation in focus at the mention: the last one mentioned, or speaking, in
+/// `from..` the mention.
+fn org_in_focus(m: &Mention<'_>, from: usize) -> Option<String> {
+    let at = m.span.start;
+    let by_mention = m.registry.last_org_between(from, at);
+    // The quotes come in the order of their cues: stop at the first before the window.
+    let mut recent = m
+        .previous
+        .iter()
+        .rev()
+        .take_while(|q| q.cue.is_none_or(|c| c.start >= from));
+    let by_quote = recent.find_map(|q| {
+        let s = q.source?.start;
+        let name = q.speaker.as_deref()?;
+        let org = m
+            .registry
+            .lookup(name, at)
+            .is_none_or(|e| e.kind == EntityKind::Organisation);
+        (org && s >= from && s < at).then_some((name, s))
+    });
+    // An organisation that spoke is in focus before one only mentioned (in what it said,
+    // say).
+    by_quote
+        .map(|(n, _)| n.to_string())
+        .or_else(|| by_mention.map(|(e, _)| e.name.clone()))
+}
+
+/// An organisation phrase: optional determiner, modifiers of which at least one is proper
+/// (`China's`, `US`, `French`, `Inner Mongolia`), and an organisation head noun. Its name is
+/// the phrase itself, unless the registry knows it.
+fn org_phrase(m: &Mention<'_>, seg: &str) -> Option<String> {
+    let mut words: Vec<&str> = seg.split_whitespace().collect();
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        words.remove(0);
+    }
+    let (last, mods) = words.split_last()?;
+    let head = last.to_lowercase();
+    if mods.is_empty() || words.len() > 7 || !entities::ORG_HEADS.contains(&head.as_str()) {
+        return None;
+    }
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let ok = mods.iter().any(cap)
+        && mods.iter().all(|w| {
+            cap(w)
+                || (w
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+                    && !entities::is_not_name(w)
+                    && !entities::is_pronoun_token(w))
+        });
+    if !ok {
+        return None;
+    }
+    let name = words.join(" ");
+    Some(
+        m.registry
+            .lookup(&name, m.span.start)
+            .map_or(name, |e| e.name.clone()),
+    )
+}
+
+/// A speaker from the words of a name (titles and determiners before it are dropped): the
+/// registry's fullest name, a tail of it that the registry knows, or the name itself when it
+/// looks like a person's or an organisation's.
+fn name_words_speaker(m: &Mention<'_>, words: &[&str]) -> Option<String> {
+    let mut words: Vec<&str> = words
+        .iter()
+        .map(|w| entities::strip_possessive(w.trim_end_matches([',', ';', ':'])))
+        .collect();
+    while words.first().is_some_and(|w| {
+        let l = w.to_lowercase();
+        entities::is_title(l.as_str()) || matches!(l.as_str(), "the" | "a" | "an")
+    }) {
+        words.remove(0);
+    }
+    if words.is_empty() || words.iter().any(|w| entities::is_pronoun_token(w)) {
+        return None;
+    }
+    let at = m.span.start;
+    for k in 0..words.len() {
+        if let Some(e) = m.registry.lookup(&words[k..].join(" "), at) {
+            if k == 0 || e.kind == EntityKind::Person {
+                return Some(e.name.clone());
+            }
+        }
+    }
+    (entities::looks_like_person_name(&words) || entities::looks_like_org_name(&words))
+        .then(|| words.join(" "))
+}
+
+/// `Omar Lamrani, a senior military analyst …`: the name right before the comma that opens
+/// the appositive mention.
+fn name_before_appositive(m: &Mention<'_>) -> Option<String> {
+    let at = m.span.start;
+    let before = m.text.get(..at)?.trim_end().strip_suffix(',')?;
+    // The name opens the sentence: `… a good deal for Trump, a second person briefed …
+    // said` is not about Trump.
+    let line = before.get(sentences_back(m.text, at, 0)..)?;
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let named = (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with(','));
+    if !named {
+        return None;
+    }
+    name_words_speaker(m, &words)
+}
+
+/// `Sweden's deputy director of public prosecutions, Eva-Marie Persson, said`: the first
+/// segment after the descriptor that is a name.
+fn appositive_name(m: &Mention<'_>, raw: &str) -> Option<String> {
+    raw.split(',').skip(1).find_map(|seg| {
+        let words: Vec<&str> = seg.split_whitespace().collect();
+        let named = !words.is_empty()
+            && words.len() <= 5
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if named {
+            name_words_speaker(m, &words)
+        } else {
+            None
+        }
+    })
+}
+
+/// The subject of `told` when the mention is its object: the name that opens the sentence
+/// (`Charles Simpson, program administrator …, told Polygraph.info`), or the one right
+/// before `told` after a quotation (`"…," Cruz told reporters`). Only a person.
+fn told_subject(m: &Mention<'_>) -> Option<String> {
+    let at = m.span.start;
+    let from = sentences_back(m.text, at, 0);
+    let clause = m.text.get(from..at)?;
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    // Drop `told` itself.
+    let words = &words[..words.len().saturating_sub(1)];
+    let quoted = clause.contains(['"', '\u{201c}', '\u{201d}']);
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let run: Vec<&str> = if quoted {
+        let n = words.iter().rev().take_while(|w| cap(w)).count();
+        words[words.len() - n..].to_vec()
+    } else {
+        let mut run = Vec::new();
+        for w in words.iter().take(6) {
+            if !cap(w) {
+                break;
+            }
+            run.push(*w);
+            if w.ends_with(',') {
+                break;
+            }
+        }
+        run
+    };
+    let name = name_words_speaker(m, &run)?;
+    m.registry
+        .lookup(&name, at)
+        .is_none_or(|e| e.kind == EntityKind::Person)
+        .then_some(name)
+}
+
+/// A lone capitalised word as the subject of a cue (`Vietnam has accused`, `The Pentagon
+/// rejected`, `Wikileaks said`), which the registry does not know: an organisation or a
+/// country, named as written; an acronym spelled out where the text spells it out (`The
+/// US` → `United States`). Not a word that the text also writes in lowercase (a sentence's
+/// first word), a pronoun or a group of people (`Officials`).
+fn lone_name(m: &Mention<'_>, word: &str, had_det: bool) -> Option<String> {
+    let w = word.trim_end_matches(['.', ',']);
+    // Only as the subject of a verb of saying or accusing, before or after it: `Machine
+    // learning offers a solution` names nobody.
+    if !speech_verb_next(m.text, m.span.end)
+        && !word_before(m.text, m.span.start).is_some_and(is_speech_verb)
+    {
+        return None;
+    }
+    if entities::is_acronym(w) {
+        if entities::is_stop_acronym(w) {
+            return None;
+        }
+        return Some(expand_acronym(m.text, m.span.start, w).unwrap_or_else(|| w.to_string()));
+    }
+    let lower = w.to_lowercase();
+    let plain = w.chars().all(|c| c.is_alphabetic() || c == '-');
+    let people = is_people_plural(&lower);
+    if !plain
+        || w.chars().count() < 3
+        || entities::is_not_name(w)
+        || entities::is_pronoun_token(w)
+        || is_common(&lower)
+        || is_plural_acronym(w)
+        || people
+        || (m.sentence_start && !had_det && appears_lowercase(near(m.text, m.span.start), &lower))
+        || (m.sentence_start && !had_det && w.ends_with("ing"))
+    {
+        return None;
+    }
+    Some(w.to_string())
+}
+
+/// The text within [`NEAR`] bytes of `at`: where a word's other spellings are looked for,
+/// so that looking costs the same in a long text.
+fn near(text: &str, at: usize) -> &str {
+    let mut lo = at.saturating_sub(NEAR);
+    while lo > 0 && !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + NEAR).min(text.len());
+    while hi < text.len() && !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    text.get(lo..hi).unwrap_or("")
+}
+
+const NEAR: usize = 20_000;
+
+/// How far back, in bytes, [`expand_acronym`] looks for the spelled-out form.
+const ACRONYM_LOOKBACK: usize = 10_000;
+
+/// `traders`, `analysts`, `economists`, `civilians`: a plural of people, not a name.
+fn is_people_plural(lower: &str) -> bool {
+    // A list, not a suffix: `Reuters` ends like `traders`.
+    matches!(
+        lower,
+        "traders"
+            | "investors"
+            | "economists"
+            | "strategists"
+            | "lawmakers"
+            | "legislators"
+            | "diplomats"
+            | "researchers"
+            | "scientists"
+            | "opponents"
+            | "activists"
+            | "campaigners"
+            | "protesters"
+            | "protestors"
+            | "doctors"
+            | "workers"
+            | "employees"
+            | "leaders"
+            | "prosecutors"
+            | "investigators"
+            | "organisers"
+            | "organizers"
+            | "civilians"
+            | "villagers"
+            | "farmers"
+            | "students"
+            | "teachers"
+            | "parents"
+            | "fans"
+            | "players"
+            | "citizens"
+            | "locals"
+            | "dealers"
+            | "brokers"
+            | "bankers"
+            | "executives"
+            | "insiders"
+            | "regulators"
+            | "negotiators"
+            | "commentators"
+            | "pundits"
+    )
+}
+
+/// Verbs of saying, accusing and rejecting, by their stems.
+fn is_speech_verb(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "said",
+        "say",
+        "tell",
+        "told",
+        "add",
+        "state",
+        "announc",
+        "report",
+        "accus",
+        "reject",
+        "denie",
+        "deny",
+        "warn",
+        "confirm",
+        "insist",
+        "claim",
+        "urge",
+        "urging",
+        "call",
+        "criticis",
+        "criticiz",
+        "condemn",
+        "respond",
+        "repl",
+        "argu",
+        "note",
+        "explain",
+        "declar",
+        "ask",
+        "wrote",
+        "write",
+        "tweet",
+        "comment",
+        "stress",
+        "reiterat",
+        "demand",
+        "dismiss",
+        "welcom",
+        "acknowledg",
+        "admit",
+        "alleg",
+        "vow",
+        "pledg",
+        "promis",
+    ];
+    let l = w.to_lowercase();
+    let l = l.trim_matches(|c: char| !c.is_alphabetic());
+    STEMS.iter().any(|s| l.starts_with(s))
+}
+
+/// Whether a verb of saying follows byte `end`, after an auxiliary or `also`
+/// (`Vietnam has accused`, `The Pentagon rejected`).
+fn speech_verb_next(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    rest.split_whitespace()
+        .take(3)
+        .find(|w| !matches!(*w, "has" | "have" | "had" | "also" | "again" | "later"))
+        // A finite verb: `Performance reporting with metrics` is a noun phrase.
+        .is_some_and(|w| is_speech_verb(w) && !w.ends_with("ing"))
+}
+
+/// The spelled-out form of an acronym in the text: consecutive capitalised words (`of`,
+/// `for`, `and` skipped) whose initials spell it (`United States` for `US`).
+fn expand_acronym(text: &str, at: usize, acr: &str) -> Option<String> {
+    let letters: Vec<char> = acr.chars().filter(char::is_ascii_alphabetic).collect();
+    if letters.len() < 2 {
+        return None;
+    }
+    // The spelled-out form comes before the acronym, near it: only the text before it is
+    // read (bounded, so that many acronyms in a long text stay cheap).
+    let mut from = at.saturating_sub(ACRONYM_LOOKBACK);
+    while from < at && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let words: Vec<&str> = text
+        .get(from..at)
+        .unwrap_or("")
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let skip = |w: &str| matches!(w, "of" | "for" | "and" | "the" | "on");
+    'outer: for i in 0..words.len() {
+        let mut j = i;
+        let mut got = Vec::new();
+        for &l in &letters {
+            while j < words.len() && j > i && skip(words[j]) {
+                j += 1;
+            }
+            let Some(w) = words.get(j) else {
+                continue 'outer;
+            };
+            if !w.starts_with(l) {
+                continue 'outer;
+            }
+            got.push(entities::strip_possessive(w));
+            j += 1;
+        }
+        // The whole phrase, without a capitalised word going on after it.
+        if words
+            .get(j)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            continue;
+        }
+        return Some(
+            words[i..j]
+                .join(" ")
+                .replace("'s", "")
+                .replace('\u{2019}', ""),
+        )
+        .filter(|_| !got.is_empty());
+    }
+    None
 }
 
 /// Verbs of saying whose subject is a speaker (not `offers`, `suggests`, `maintains`, which
@@ -459,6 +1037,31 @@ fn appears_lowercase(text: &str, w: &str) -> bool {
 }
 
 impl RegistryResolver {
+    /// The person in focus whatever the gender (`the 56-year-old`): the last speaker if a
+    /// person in the last two sentences, else the last person mentioned.
+    fn person_in_focus_any(&self, m: &Mention<'_>) -> Option<String> {
+        let at = m.span.start;
+        let from = sentences_back(m.text, at, 2);
+        let last_q = m
+            .previous
+            .iter()
+            .rev()
+            .find(|q| q.source.is_some_and(|s| s.start < at));
+        if let Some(q) = last_q.filter(|q| q.source.is_some_and(|s| s.start >= from)) {
+            if let Some(e) = q
+                .speaker
+                .as_deref()
+                .and_then(|n| m.registry.lookup(n, at))
+                .filter(|e| e.kind == EntityKind::Person)
+            {
+                return Some(e.name.clone());
+            }
+        }
+        m.registry
+            .last_person_before(at, None)
+            .map(|(e, _)| e.name.clone())
+    }
+
     fn person_in_focus(&self, m: &Mention<'_>, gender: Gender) -> Option<String> {
         let at = m.span.start;
         let agrees =
@@ -466,6 +1069,18 @@ impl RegistryResolver {
         // The last speaker, if a person of that gender and recent, is the one in focus;
         // otherwise the last person of that gender mentioned.
         let by_mention = m.registry.last_person_before(at, Some(gender));
+        // A person named earlier in the pronoun's own sentence, outside quotation marks, is
+        // in focus before the last speaker (`Taylor Swift posted on Twitter … and she said`).
+        let sent = sentences_back(m.text, at, 0);
+        let unquoted = m
+            .text
+            .get(sent..at)
+            .is_some_and(|c| !c.contains(['"', '\u{201c}', '\u{201d}']));
+        if unquoted {
+            if let Some(e) = m.registry.first_person_between(sent, at, Some(gender)) {
+                return Some(e.name.clone());
+            }
+        }
         let last_q = m
             .previous
             .iter()
@@ -792,7 +1407,10 @@ impl QuoteExtractor {
                 }
                 _ if self.orphans
                     && a.frags[f].words >= ORPHAN_MIN_WORDS
-                    && last_reported.is_some_and(|(_, p)| p == para) =>
+                    // A quotation paragraph right after a paragraph of reported speech goes
+                    // on quoting that speaker (`Erekat said it was …` and then `"They wanted
+                    // us on our knees …"`).
+                    && last_reported.is_some_and(|(_, p)| p == para || p + 1 == para) =>
                 {
                     orphans.push((f, last_reported.map(|(ci, _)| ci)));
                     used[f] = true;
@@ -839,6 +1457,7 @@ impl QuoteExtractor {
                         && word.chars().skip(1).any(char::is_lowercase)
                         && !(sentence_start && appears_lowercase(text, &word.to_lowercase()))
                         && !is_common(&word.to_lowercase())
+                        && !is_people_plural(&word.to_lowercase())
                     {
                         registry.add_speaker(word, sp);
                     }

@@ -1,0 +1,254 @@
+//! Speaker resolution on news sentences from outlets and countries outside PolNeAR (excerpts
+//! of Scrapinghub article-extraction benchmark pages, MIT licence): organisations, partial
+//! names, titles, roles with a prepositional phrase, appositives, pronouns and descriptors.
+//! Each test is one rule of the resolver; each checks the speaker of one quote.
+
+use echotrace_quotes::QuoteExtractor;
+
+/// The speaker of the quote whose source mention is `source` (the first such quote).
+fn speaker_of(text: &str, source: &str) -> Option<String> {
+    let out = QuoteExtractor::new().extract(text);
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| q.source.map(|s| s.slice(text)) == Some(source));
+    match q {
+        Some(q) => q.speaker.clone(),
+        None => panic!(
+            "no quote with source {source:?} in {:?}",
+            out.quotes
+                .iter()
+                .map(|q| (q.source.map(|s| s.slice(text)), q.speaker.clone()))
+                .collect::<Vec<_>>()
+        ),
+    }
+}
+
+/// The speaker of the quote whose content contains `content`.
+fn speaker_of_content(text: &str, content: &str) -> Option<String> {
+    let out = QuoteExtractor::new().extract(text);
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(text).contains(content)));
+    match q {
+        Some(q) => q.speaker.clone(),
+        None => panic!("no quote containing {content:?}"),
+    }
+}
+
+#[test]
+fn organisation_phrase_with_a_proper_or_national_modifier() {
+    let text = "China's commerce ministry said this month that removing tariffs imposed during \
+                the trade war is an important condition to any deal.";
+    assert_eq!(
+        speaker_of(text, "China's commerce ministry").as_deref(),
+        Some("China's commerce ministry")
+    );
+    let text = "Two United States service members have been killed in a helicopter crash in \
+                Afghanistan, the US military said in a statement on Wednesday.";
+    assert_eq!(
+        speaker_of(text, "the US military").as_deref(),
+        Some("US military")
+    );
+    // The head noun alone, or with a lowercase modifier, names nothing new.
+    let text = "The ministry said on Monday that the talks would go on.";
+    assert_eq!(speaker_of(text, "The ministry"), None);
+}
+
+#[test]
+fn lone_proper_noun_subject_is_an_organisation_or_country() {
+    let text = "The Pentagon rejected these accusations as false, and the Russian claims are \
+                false, the Pentagon said on Tuesday.";
+    assert_eq!(
+        speaker_of(text, "the Pentagon").as_deref(),
+        Some("Pentagon")
+    );
+    // A plural of people in capitals is nobody in particular.
+    let text = "Traders said the market is factoring in a recovery in the economy.";
+    assert_eq!(speaker_of(text, "Traders"), None);
+}
+
+#[test]
+fn acronym_resolves_to_the_organisation_with_those_initials() {
+    let text = "Those infected often develop symptoms after one-to-seven days, says the World \
+                Health Organization.\n\nUntreated pneumonic plague is \"always fatal\", says WHO.";
+    assert_eq!(
+        speaker_of(text, "WHO").as_deref(),
+        Some("World Health Organization")
+    );
+    // Spelled out in the text but never registered as an organisation: `US`.
+    let text = "The United States has released two Taliban prisoners.\n\nThe US said it would \
+                not comment on the exchange.";
+    assert_eq!(speaker_of(text, "The US").as_deref(), Some("United States"));
+}
+
+#[test]
+fn generic_back_reference_takes_the_organisation_introduced_with_that_noun() {
+    let text = "Those include 1,000 maintenance workers, according to a group of employees. The \
+                group, WeWorkers Coalition, formed in recent weeks and sent a letter to \
+                management.\n\nThe group announced over the weekend that WeWork had reached an \
+                agreement with JLL to accept close to 1,000 maintenance and cleaning workers.\n\n\
+                However, the group said that employees were told by WeWork to sign the terms \
+                of the contract by Monday.";
+    assert_eq!(
+        speaker_of(text, "The group").as_deref(),
+        Some("WeWorkers Coalition")
+    );
+    // Not JLL, mentioned last, nor WeWork.
+    assert_eq!(
+        speaker_of(text, "the group").as_deref(),
+        Some("WeWorkers Coalition")
+    );
+}
+
+#[test]
+fn appositive_organisation_and_pronouns_that_refer_to_it() {
+    let text = "The group that owns most of her music, Big Machine, says she will be allowed to \
+                play her old tracks.\n\nBig Machine have twice denied doing anything wrong.\n\n\
+                \"At no point did we say Taylor could not perform on the AMAs,\" they said in a \
+                statement on their website last Friday.";
+    assert_eq!(
+        speaker_of_content(text, "At no point").as_deref(),
+        Some("Big Machine")
+    );
+    // `They` with no organisation in focus is unnamed people.
+    let text = "Residents gathered outside the hall.\n\n\"We want answers,\" they said.";
+    assert_eq!(speaker_of(text, "they"), None);
+}
+
+#[test]
+fn statement_as_source_is_its_owner() {
+    let text = "Two United States service members have been killed in a helicopter crash in \
+                Afghanistan, the US military said in a statement on Wednesday.\n\n\"The cause of \
+                the crash is under investigation,\" the statement said.";
+    assert_eq!(
+        speaker_of(text, "the statement").as_deref(),
+        Some("US military")
+    );
+}
+
+#[test]
+fn possessive_names_and_double_surnames() {
+    let text = "Hours before Zach Parise\u{2019}s two-goal performance Tuesday, the coach \
+                expressed confidence in the veteran winger.\n\n\u{201c}You can go either \
+                way,\u{201d} Parise said.";
+    assert_eq!(speaker_of(text, "Parise").as_deref(), Some("Zach Parise"));
+    let text = "Parise opened the scoring by burying Joel Eriksson Ek\u{2019}s feed on a \
+                two-on-one. In the second period, Jack Eichel went after Eriksson Ek.\n\n\
+                \u{201c}I didn\u{2019}t really see him coming,\u{201d} Eriksson Ek said.";
+    assert_eq!(
+        speaker_of(text, "Eriksson Ek").as_deref(),
+        Some("Joel Eriksson Ek")
+    );
+    // No stored name ends in a possessive.
+    let out = QuoteExtractor::new().extract(text);
+    assert!(out
+        .entities
+        .entities
+        .iter()
+        .all(|e| !e.name.ends_with("\u{2019}s") && !e.name.ends_with("'s")));
+}
+
+#[test]
+fn honorifics_without_a_period_and_long_titles() {
+    let text = "Deputy Director of Public Prosecution Eva-Marie Persson took the decision to \
+                drop the case, the Swedish Prosecution Authority said.\n\nMs Persson said: \"I \
+                would like to emphasise that the injured party has submitted a credible \
+                version of events.\"";
+    assert_eq!(
+        speaker_of(text, "Ms Persson").as_deref(),
+        Some("Eva-Marie Persson")
+    );
+}
+
+#[test]
+fn role_with_a_prepositional_phrase_is_the_person_not_the_object() {
+    let text = "China\u{2019}s ambassador to Britain Liu Xiaming has said that China has the \
+                resolution to end the unrest.\n\nLiu said that the army could be deployed.\n\n\
+                China\u{2019}s ambassador to Britain accused the UK of meddling.";
+    assert_eq!(speaker_of(text, "Liu").as_deref(), Some("Liu Xiaming"));
+    let out = QuoteExtractor::new().extract(text);
+    for q in &out.quotes {
+        assert_ne!(q.speaker.as_deref(), Some("Britain"));
+        assert_ne!(q.speaker.as_deref(), Some("Britain Liu Xiaming"));
+    }
+    // An unnamed office holder is nobody; an office with a capitalised title is the office.
+    let text = "The chairman of the Conservative Party said that the claims were false.";
+    assert_eq!(
+        speaker_of(text, "The chairman of the Conservative Party"),
+        None
+    );
+    let text = "The United Nations High Commissioner for Human Rights said the decision \
+                violated international law.";
+    assert_eq!(
+        speaker_of(
+            text,
+            "The United Nations High Commissioner for Human Rights"
+        )
+        .as_deref(),
+        Some("United Nations High Commissioner for Human Rights")
+    );
+}
+
+#[test]
+fn appositives_give_the_name_and_told_never_gives_the_addressee() {
+    let text = "Sweden\u{2019}s deputy director of public prosecutions, Eva-Marie Persson, said \
+                the evidence had weakened considerably.";
+    assert_eq!(
+        speaker_of_content(text, "the evidence").as_deref(),
+        Some("Eva-Marie Persson")
+    );
+    let text = "Omar Lamrani, a senior military analyst at Stratfor, the Texas-based \
+                geopolitical intelligence organization, told Business Insider in October 2018 \
+                that MaT was fairly secular by regional standards.";
+    assert_eq!(
+        speaker_of_content(text, "fairly secular").as_deref(),
+        Some("Omar Lamrani")
+    );
+    // An appositive after an object is not about the object.
+    let text = "Such concessions are not a very good deal for Trump, a second person briefed on \
+                last weekend's trade phone call said.";
+    assert_ne!(
+        speaker_of_content(text, "good deal").as_deref(),
+        Some("Donald Trump")
+    );
+    assert_ne!(
+        speaker_of_content(text, "good deal").as_deref(),
+        Some("Trump")
+    );
+}
+
+#[test]
+fn descriptor_of_age_is_the_person_in_focus() {
+    let text = "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham's \
+                manager.\n\nThe Portuguese boss had been out of work since December 2018.\n\n\
+                The 56-year-old said after his appointment: \"I am excited to be joining a club \
+                with such a great heritage.\"";
+    assert_eq!(
+        speaker_of(text, "The 56-year-old").as_deref(),
+        Some("Jose Mourinho")
+    );
+}
+
+#[test]
+fn wikileaks_founder_is_the_person_introduced_as_co_founder() {
+    let text = "Prosecutors in Sweden have dropped an investigation into an allegation made \
+                against Wikileaks co-founder Julian Assange in 2010.\n\nThe Wikileaks founder \
+                said that the case had been used as a pretext.";
+    assert_eq!(
+        speaker_of(text, "The Wikileaks founder").as_deref(),
+        Some("Julian Assange")
+    );
+}
+
+#[test]
+fn business_name_in_the_plural_is_an_organisation_for_the_brokerage() {
+    let text = "\"We remain sceptical of a quick recovery in the Indian economy,\" said Kotak \
+                Institutional Equities.\n\nAn extended slowdown could result in the market \
+                losing hope of an imminent revival in demand, the brokerage said.";
+    assert_eq!(
+        speaker_of(text, "the brokerage").as_deref(),
+        Some("Kotak Institutional Equities")
+    );
+}
