@@ -4,9 +4,7 @@
 //!
 //! `cargo run --release -p echotrace-paraphrase --example pair_features -- PAIRS OUT [MODEL_DIR]`
 
-use echotrace_paraphrase::{
-    read_pair_file, MiniLmEncoder, ModelFiles, PairFeatures, SentenceEncoder,
-};
+use echotrace_paraphrase::{labelled_pair_features, read_pair_file, MiniLmEncoder, ModelFiles};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -23,13 +21,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let pairs = read_pair_file(pairs.as_ref())?;
     let mut out = std::io::BufWriter::new(std::fs::File::create(out)?);
     for chunk in pairs.chunks(256) {
-        let texts: Vec<&str> = chunk
-            .iter()
-            .flat_map(|p| [p.a.as_str(), p.b.as_str()])
-            .collect();
-        let e = encoder.encode_tokens(&texts)?;
-        for (k, p) in chunk.iter().enumerate() {
-            let f = PairFeatures::new(&p.a, &p.b, &e[2 * k], &e[2 * k + 1]);
+        let features = labelled_pair_features(&encoder, chunk)?;
+        for (p, f) in chunk.iter().zip(features) {
             let line = serde_json::json!({"label": u8::from(p.label), "features": f.vector()});
             writeln!(out, "{line}")?;
         }

@@ -49,4 +49,7 @@ pub use encoder::{
 pub use error::ParaphraseError;
 pub use features::{LexicalCheck, PairFeatures};
 pub use passages::{is_heading, passages};
-pub use score::{pair_figures, read_pair_file, LabelledPair, PairFigures, ParaphraseScorer};
+pub use score::{
+    labelled_pair_features, pair_figures, read_pair_file, LabelledPair, PairFigures,
+    ParaphraseScorer,
+};

@@ -12,7 +12,7 @@
 //! pairs and are stored as numbers only (`mrpc_scorer.json`), no text.
 
 use crate::features::FEATURES;
-use crate::{PairFeatures, ParaphraseError};
+use crate::{PairFeatures, ParaphraseError, SentenceEncoder};
 use candle_core::{DType, Device, Tensor, Var};
 use candle_nn::{AdamW, Optimizer, ParamsAdamW};
 use serde::{Deserialize, Serialize};
@@ -433,6 +433,24 @@ pub struct LabelledPair {
     pub id_b: String,
     pub a: String,
     pub b: String,
+}
+
+/// The features of each labelled pair, both texts embedded in one call of the encoder (callers
+/// pass chunks, to show progress and hear an interrupt between them).
+pub fn labelled_pair_features(
+    encoder: &dyn SentenceEncoder,
+    pairs: &[LabelledPair],
+) -> Result<Vec<PairFeatures>, ParaphraseError> {
+    let texts: Vec<&str> = pairs
+        .iter()
+        .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+        .collect();
+    let e = encoder.encode_tokens(&texts)?;
+    Ok(pairs
+        .iter()
+        .zip(e.chunks_exact(2))
+        .map(|(p, e)| PairFeatures::new(&p.a, &p.b, &e[0], &e[1]))
+        .collect())
 }
 
 /// Reads the MRPC layout: a header line, then `label TAB id TAB id TAB sentence TAB sentence`.

@@ -2013,6 +2013,18 @@ impl EntityRegistry {
             .max_by_key(|(_, p)| *p)
     }
 
+    /// Confirmed people whose gender agrees with `gender` (an unknown gender on either side
+    /// agrees).
+    fn people_agreeing(&self, gender: Option<Gender>) -> impl Iterator<Item = &Entity> {
+        self.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.confirmed)
+            .filter(move |e| match (gender, e.gender) {
+                (Some(g), Some(h)) => g == h,
+                _ => true,
+            })
+    }
+
     /// The confirmed person mentioned first in `from..at` whose gender agrees (a sentence's
     /// subject comes before its objects).
     pub fn first_person_between(
@@ -2021,13 +2033,7 @@ impl EntityRegistry {
         at: usize,
         gender: Option<Gender>,
     ) -> Option<&Entity> {
-        self.entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person && e.confirmed)
-            .filter(|e| match (gender, e.gender) {
-                (Some(g), Some(h)) => g == h,
-                _ => true,
-            })
+        self.people_agreeing(gender)
             .filter_map(|e| {
                 let i = e.mentions.partition_point(|m| m.start < from);
                 let p = e.mentions.get(i).filter(|m| m.end <= at)?.start;
@@ -2043,13 +2049,7 @@ impl EntityRegistry {
         at: usize,
         gender: Option<Gender>,
     ) -> Option<(&Entity, usize)> {
-        self.entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person && e.confirmed)
-            .filter(|e| match (gender, e.gender) {
-                (Some(g), Some(h)) => g == h,
-                _ => true,
-            })
+        self.people_agreeing(gender)
             .filter_map(|e| {
                 let i = e.mentions.partition_point(|m| m.end <= at);
                 (i > 0).then(|| (e, e.mentions[i - 1].start))

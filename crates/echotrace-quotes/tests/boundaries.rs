@@ -1,25 +1,8 @@
 //! Where reported content starts and ends, and which words are the cue and the source, on
 //! news sentences (paraphrased from PolNeAR train and other wire copy).
 
-use echotrace_quotes::{Extraction, Quote, QuoteExtractor};
-
-fn run(text: &str) -> Extraction {
-    QuoteExtractor::new().extract(text)
-}
-
-fn by_cue<'a>(out: &'a Extraction, text: &str, cue: &str) -> &'a Quote {
-    out.quotes
-        .iter()
-        .find(|q| q.cue.is_some_and(|c| c.slice(text) == cue))
-        .unwrap_or_else(|| panic!("no quote with cue {cue:?}: {:#?}", out.quotes))
-}
-
-fn content(q: &Quote, text: &str) -> Vec<String> {
-    q.content
-        .iter()
-        .map(|c| c.slice(text).to_string())
-        .collect()
-}
+mod common;
+use common::{by_cue, content, run};
 
 #[test]
 fn fronted_subordinate_clause_ends_at_its_comma() {

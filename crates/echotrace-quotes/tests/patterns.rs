@@ -1,28 +1,9 @@
 //! Each pattern of the quotes stage on real or realistic news sentences.
 
-use echotrace_quotes::{Extraction, Quote, QuoteExtractor, QuoteKind};
+use echotrace_quotes::{QuoteExtractor, QuoteKind};
 
-fn run(text: &str) -> Extraction {
-    QuoteExtractor::new().extract(text)
-}
-
-fn by_cue<'a>(out: &'a Extraction, text: &str, cue: &str) -> &'a Quote {
-    out.quotes
-        .iter()
-        .find(|q| q.cue.is_some_and(|c| c.slice(text) == cue))
-        .unwrap_or_else(|| panic!("no quote with cue {cue:?}: {:#?}", out.quotes))
-}
-
-fn content(q: &Quote, text: &str) -> Vec<String> {
-    q.content
-        .iter()
-        .map(|c| c.slice(text).to_string())
-        .collect()
-}
-
-fn src<'a>(q: &Quote, text: &'a str) -> Option<&'a str> {
-    q.source.map(|s| s.slice(text))
-}
+mod common;
+use common::{by_cue, content, run, src};
 
 #[test]
 fn direct_curly_straight_and_guillemets() {

@@ -3,29 +3,10 @@
 //! noun and attitude cues, polls as sources. The sentences are written for these tests in the
 //! style of wire copy; none is taken from an evaluation corpus.
 
-use echotrace_quotes::{Extraction, Quote, QuoteExtractor};
+use echotrace_quotes::QuoteExtractor;
 
-fn run(text: &str) -> Extraction {
-    QuoteExtractor::new().extract(text)
-}
-
-fn by_cue<'a>(out: &'a Extraction, text: &str, cue: &str) -> &'a Quote {
-    out.quotes
-        .iter()
-        .find(|q| q.cue.is_some_and(|c| c.slice(text) == cue))
-        .unwrap_or_else(|| panic!("no quote with cue {cue:?}: {:#?}", out.quotes))
-}
-
-fn content(q: &Quote, text: &str) -> Vec<String> {
-    q.content
-        .iter()
-        .map(|c| c.slice(text).to_string())
-        .collect()
-}
-
-fn src<'a>(q: &Quote, text: &'a str) -> Option<&'a str> {
-    q.source.map(|s| s.slice(text))
-}
+mod common;
+use common::{by_cue, content, run, src};
 
 #[test]
 fn subject_with_a_long_aside_before_the_verb() {

@@ -1,11 +1,8 @@
 //! Speaker precision on real sentences from news and blog pages: no speaker is invented.
 //! Each test is one class of junk the resolver once produced.
 
-use echotrace_quotes::{Extraction, QuoteExtractor};
-
-fn run(text: &str) -> Extraction {
-    QuoteExtractor::new().extract(text)
-}
+mod common;
+use common::run;
 
 fn speakers(text: &str) -> Vec<Option<String>> {
     run(text).quotes.into_iter().map(|q| q.speaker).collect()

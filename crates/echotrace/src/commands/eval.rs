@@ -322,8 +322,8 @@ pub fn coordination(args: EvalCoordinationArgs) -> Result<ExitCode> {
 /// `echotrace eval paraphrase`: the paraphrase decision on labelled sentence pairs.
 pub fn paraphrase(args: EvalParaphraseArgs) -> Result<ExitCode> {
     use echotrace_paraphrase::{
-        pair_figures, read_pair_file, LabelledPair, MiniLmEncoder, PairFeatures, ParaphraseScorer,
-        SentenceEncoder,
+        labelled_pair_features, pair_figures, read_pair_file, LabelledPair, MiniLmEncoder,
+        PairFeatures, ParaphraseScorer, SentenceEncoder,
     };
     let pairs = read_pair_file(&args.file)?;
     let train = args.train.as_deref().map(read_pair_file).transpose()?;
@@ -355,15 +355,8 @@ pub fn paraphrase(args: EvalParaphraseArgs) -> Result<ExitCode> {
             if cancel.load(std::sync::atomic::Ordering::SeqCst) {
                 anyhow::bail!("interrupted");
             }
-            let texts: Vec<&str> = chunk
-                .iter()
-                .flat_map(|p| [p.a.as_str(), p.b.as_str()])
-                .collect();
-            let e = encoder.encode_tokens(&texts)?;
-            for (k, p) in chunk.iter().enumerate() {
-                out.push(PairFeatures::new(&p.a, &p.b, &e[2 * k], &e[2 * k + 1]));
-            }
-            bar.inc(texts.len() as u64);
+            out.extend(labelled_pair_features(&encoder, chunk)?);
+            bar.inc(2 * chunk.len() as u64);
         }
         Ok(out)
     };
