@@ -44,7 +44,9 @@ mod narratives;
 mod network;
 mod paraphrase;
 
-pub use analyze::{kind_name, AnalyzeProgress, AnalyzeReport, Analyzer, NoProgress, Stages};
+pub use analyze::{
+    kind_name, AnalyzeProgress, AnalyzeReport, Analyzer, NoProgress, Stages, DEFAULT_BATCH,
+};
 pub use narratives::{cluster_timeline, narratives, story_inputs};
 pub use network::{coordination_network, copy_events};
 pub use paraphrase::ParaphraseSettings;

@@ -87,3 +87,104 @@ fn new_documents_are_compared_with_the_corpus_and_a_lost_index_is_rebuilt() {
     assert_eq!(third.reuse_documents + third.quotes_documents, 0);
     assert_eq!(store.clusters().unwrap(), before);
 }
+
+/// The seed page cut into one document a line, from several outlets and days, so that its
+/// reused lead, its quotes and its boilerplate spread over many batches.
+fn seed_corpus() -> Vec<Document> {
+    let lines = seed_lines();
+    let dates = ["2022-01-10T08:00:00Z", "2022-01-10", "2022-01-11T09:30:00Z"];
+    let sources = ["sputniknews.com", "blog.example", "mirror.example"];
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.split_whitespace().count() >= 8)
+        .flat_map(|(i, l)| {
+            // Each line twice, from two outlets: every line is reused across documents.
+            (0..2).map(move |k| {
+                let j = (i + k) % 3;
+                doc(&format!("l{i}-{k}"), sources[j], dates[j], l)
+            })
+        })
+        .collect()
+}
+
+fn analyze_all(batch: usize, cancel_after_first: bool) -> (Store, tempfile::TempDir, u32) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut store = Store::open(&db).unwrap();
+    store.insert_documents(&seed_corpus()).unwrap();
+    let mut runs = 0;
+    loop {
+        runs += 1;
+        let cancel = AtomicBool::new(false);
+        let progress = CancelAfterFirstBatch(&cancel, cancel_after_first);
+        let report = Analyzer::default()
+            .with_batch(batch)
+            .run(&mut store, &db, &progress, &cancel)
+            .unwrap();
+        if !report.interrupted {
+            break;
+        }
+        assert!(runs < 100, "an interrupted run made no progress");
+    }
+    (store, dir, runs)
+}
+
+/// Sets the cancel flag once a batch is committed (as Ctrl-C would arrive mid-stage).
+struct CancelAfterFirstBatch<'a>(&'a AtomicBool, bool);
+
+impl echotrace_pipeline::AnalyzeProgress for CancelAfterFirstBatch<'_> {
+    fn advance(&self, _stage: echotrace_store::Stage, _n: u64) {
+        if self.1 {
+            self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+}
+
+fn everything(
+    store: &Store,
+) -> (
+    Vec<echotrace_store::StoredQuote>,
+    Vec<echotrace_store::StoredCluster>,
+    usize,
+) {
+    let mut quotes = store.quotes(None).unwrap();
+    quotes.sort_by(|a, b| {
+        (a.doc.as_str(), a.content.first().map(|s| s.start))
+            .cmp(&(b.doc.as_str(), b.content.first().map(|s| s.start)))
+    });
+    (
+        quotes,
+        store.clusters().unwrap(),
+        store.alignments().unwrap().len(),
+    )
+}
+
+#[test]
+fn batches_of_one_and_interrupted_runs_store_what_one_batch_stores() {
+    // Each batch is worked on while the one before it is committed: no document may be
+    // skipped or done twice, however the work is cut and however often it is stopped.
+    let (whole, _d1, _) = analyze_all(1000, false);
+    let (ones, _d2, _) = analyze_all(1, false);
+    let (stopped, _d3, runs) = analyze_all(3, true);
+    let expected = everything(&whole);
+    assert!(!expected.0.is_empty(), "the seed page has quotes");
+    assert!(
+        !expected.1.is_empty(),
+        "its lines are reused across documents"
+    );
+    assert!(expected.2 > 0);
+    assert_eq!(everything(&ones), expected);
+    assert!(runs > 3, "the interrupted runs stopped early ({runs} runs)");
+    assert_eq!(everything(&stopped), expected);
+    for store in [&whole, &ones, &stopped] {
+        assert_eq!(
+            store.pending_count(echotrace_store::Stage::Quotes).unwrap(),
+            0
+        );
+        assert_eq!(
+            store.pending_count(echotrace_store::Stage::Reuse).unwrap(),
+            0
+        );
+    }
+}

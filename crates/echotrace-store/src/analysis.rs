@@ -467,13 +467,29 @@ impl Store {
         stage: Stage,
         limit: usize,
     ) -> Result<Vec<Document>, StoreError> {
+        self.pending_documents_after(stage, 0, limit)
+    }
+
+    /// As [`Store::pending_documents`], leaving out the first `skip` pending documents: a
+    /// stage that works on one batch while the previous one is being committed names the
+    /// next batch so. The skipped rows' texts are not read.
+    pub fn pending_documents_after(
+        &self,
+        stage: Stage,
+        skip: usize,
+        limit: usize,
+    ) -> Result<Vec<Document>, StoreError> {
         collect_rows(
             &self.conn,
             &format!(
                 "{SELECT_DOCUMENT} WHERE NOT EXISTS (SELECT 1 FROM stage_done s \
-                 WHERE s.stage = ?1 AND s.doc_seq = d.seq) ORDER BY d.seq LIMIT ?2"
+                 WHERE s.stage = ?1 AND s.doc_seq = d.seq) ORDER BY d.seq LIMIT ?2 OFFSET ?3"
             ),
-            params![stage.as_str(), sql_limit(Some(limit))],
+            params![
+                stage.as_str(),
+                sql_limit(Some(limit)),
+                to_sql_int(skip as u64)
+            ],
             "listing pending documents",
             row_to_document,
         )

@@ -104,7 +104,7 @@ pub struct IngestArgs {
 #[derive(Args, Debug)]
 pub struct AnalyzeArgs {
     /// Documents per transaction.
-    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    #[arg(long, default_value_t = echotrace_pipeline::DEFAULT_BATCH as u32, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub batch: u32,
     /// No progress bars.
     #[arg(long, short)]
