@@ -5,7 +5,7 @@ use crate::PipelineError;
 use echotrace_core::{DocId, Document};
 use echotrace_paraphrase::SentenceIndex;
 use echotrace_quotes::{Extraction, QuoteExtractor, QuoteKind};
-use echotrace_reuse::candidates::{IndexDelta, LegacyCandidateIndex};
+use echotrace_reuse::candidates::{IndexConfig, IndexDelta, LegacyCandidateIndex};
 use echotrace_reuse::{
     cluster_and_rank, Alignment, CandidateIndex, DocFacts, DocumentLookup, ReuseCluster,
     ReuseConfig, ReuseEngine,
@@ -21,6 +21,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
+use std::time::Instant;
 
 /// The analysis-state key of the reuse engine's candidate index (packed shards).
 const REUSE_INDEX: &str = "reuse.index.v2";
@@ -50,6 +51,24 @@ pub struct AnalyzeReport {
     pub clusters: u64,
     /// The cancel flag stopped the run between two batches.
     pub interrupted: bool,
+    /// Wall-clock time of each stage, for benchmarks and for seeing where a run went.
+    pub milliseconds: StageTimes,
+}
+
+/// Milliseconds of wall-clock time a stage took in one run (0: not run).
+#[derive(Serialize, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StageTimes {
+    pub quotes: u64,
+    /// Loading the candidate index, aligning and committing.
+    pub reuse: u64,
+    pub paraphrase: u64,
+    /// Rebuilding clusters and provenance from the stored alignments.
+    pub clusters: u64,
+}
+
+/// Milliseconds since `start`.
+fn millis_since(start: Instant) -> u64 {
+    u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
 /// Which stages to run.
@@ -143,22 +162,44 @@ impl Analyzer {
         cancel: &AtomicBool,
     ) -> Result<AnalyzeReport, PipelineError> {
         let mut report = AnalyzeReport::default();
-        if self.stages.quotes {
-            self.run_quotes(store, progress, cancel, &mut report)?;
-        }
+        // The candidate index of a large corpus takes a while to decode; it is read on a
+        // connection of its own while the quotes stage runs, which needs none of it.
+        let loaded = std::thread::scope(|scope| {
+            let loader = (self.stages.quotes && self.stages.reuse).then(|| {
+                scope.spawn(|| {
+                    let reader = Store::open(db)?;
+                    load_reuse_index(&reader, self.reuse.index)
+                })
+            });
+            let start = Instant::now();
+            let quotes = if self.stages.quotes {
+                self.run_quotes(store, progress, cancel, &mut report)
+            } else {
+                Ok(())
+            };
+            report.milliseconds.quotes = millis_since(start);
+            let loaded = loader.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            quotes.map(|()| loaded)
+        })?;
         let mut changed = false;
         if self.stages.reuse && !cancel.load(Ordering::SeqCst) {
-            changed |= self.run_reuse(store, db, progress, cancel, &mut report)?;
+            let start = Instant::now();
+            changed |= self.run_reuse(loaded, store, db, progress, cancel, &mut report)?;
+            report.milliseconds.reuse = millis_since(start);
         }
         if let Some(settings) = &self.paraphrase {
             if self.stages.reuse && !cancel.load(Ordering::SeqCst) {
+                let start = Instant::now();
                 changed |= self.run_paraphrase(settings, store, progress, cancel, &mut report)?;
+                report.milliseconds.paraphrase = millis_since(start);
             }
         }
         // Clustering and provenance read no text and are rerun over every alignment whenever
         // something was added, so that a new early copy can change an old cluster's origin.
         if changed {
+            let start = Instant::now();
             recluster(store, &self.reuse)?;
+            report.milliseconds.clusters = millis_since(start);
         }
         report.interrupted = cancel.load(Ordering::SeqCst);
         report.clusters = store.cluster_count()?;
@@ -209,8 +250,11 @@ impl Analyzer {
         Ok(())
     }
 
+    /// The reuse stage. `loaded` is the candidate index if it was read already (while the
+    /// quotes stage ran).
     fn run_reuse(
         &self,
+        loaded: Option<Result<LoadedIndex, PipelineError>>,
         store: &mut Store,
         db: &Path,
         progress: &dyn AnalyzeProgress,
@@ -218,40 +262,14 @@ impl Analyzer {
         report: &mut AnalyzeReport,
     ) -> Result<bool, PipelineError> {
         let pending = store.pending_count(Stage::Reuse)?;
-        let state_error = |e: postcard::Error| PipelineError::State {
-            what: "the reuse index",
-            reason: e.to_string(),
+        let LoadedIndex {
+            mut index,
+            mut legacy_stored,
+            mut delta_stored,
+        } = match loaded {
+            Some(loaded) => loaded?,
+            None => load_reuse_index(store, self.reuse.index)?,
         };
-        let legacy = store
-            .analysis_state(LEGACY_REUSE_INDEX)?
-            .filter(|b| !b.is_empty());
-        let mut legacy_stored = legacy.is_some();
-        let saved = store.analysis_state(REUSE_INDEX)?.filter(|b| !b.is_empty());
-        let mut index = match saved {
-            Some(bytes) => postcard::from_bytes::<CandidateIndex>(&bytes).map_err(state_error)?,
-            None => match legacy {
-                Some(bytes) => postcard::from_bytes::<LegacyCandidateIndex>(&bytes)
-                    .map_err(state_error)?
-                    .into(),
-                None => CandidateIndex::new(self.reuse.index),
-            },
-        };
-        // The documents indexed since the index was last saved whole.
-        let (delta, mut delta_stored) = match store.analysis_state(REUSE_INDEX_DELTA)? {
-            Some(bytes) => {
-                let delta = postcard::from_bytes::<IndexDelta>(&bytes).map_err(|e| {
-                    PipelineError::State {
-                        what: "the reuse index delta",
-                        reason: e.to_string(),
-                    }
-                })?;
-                let stored = !delta.is_empty();
-                (delta, stored)
-            }
-            None => (IndexDelta::default(), false),
-        };
-        let applied = index.apply_delta(delta);
-        index.record_delta(applied);
         let unindexed = unindexed_documents(store, Stage::Reuse, pending, index.len(), |id| {
             index.contains(id)
         })?;
@@ -419,6 +437,57 @@ impl Analyzer {
         progress.finish(Stage::Paraphrase);
         Ok(found > 0)
     }
+}
+
+/// The reuse stage's candidate index as saved, with what is stored besides it.
+struct LoadedIndex {
+    index: CandidateIndex,
+    /// An index in the layout of older builds is stored (emptied at the next save).
+    legacy_stored: bool,
+    /// A non-empty index delta is stored (emptied at the next whole save).
+    delta_stored: bool,
+}
+
+/// Reads the candidate index: the one saved whole (or in an older layout), with the
+/// documents indexed since (the delta) replayed on it and recorded as the delta to come.
+fn load_reuse_index(store: &Store, config: IndexConfig) -> Result<LoadedIndex, PipelineError> {
+    let state_error = |e: postcard::Error| PipelineError::State {
+        what: "the reuse index",
+        reason: e.to_string(),
+    };
+    let legacy = store
+        .analysis_state(LEGACY_REUSE_INDEX)?
+        .filter(|b| !b.is_empty());
+    let legacy_stored = legacy.is_some();
+    let saved = store.analysis_state(REUSE_INDEX)?.filter(|b| !b.is_empty());
+    let mut index = match saved {
+        Some(bytes) => postcard::from_bytes::<CandidateIndex>(&bytes).map_err(state_error)?,
+        None => match legacy {
+            Some(bytes) => postcard::from_bytes::<LegacyCandidateIndex>(&bytes)
+                .map_err(state_error)?
+                .into(),
+            None => CandidateIndex::new(config),
+        },
+    };
+    let (delta, delta_stored) = match store.analysis_state(REUSE_INDEX_DELTA)? {
+        Some(bytes) => {
+            let delta =
+                postcard::from_bytes::<IndexDelta>(&bytes).map_err(|e| PipelineError::State {
+                    what: "the reuse index delta",
+                    reason: e.to_string(),
+                })?;
+            let stored = !delta.is_empty();
+            (delta, stored)
+        }
+        None => (IndexDelta::default(), false),
+    };
+    let applied = index.apply_delta(delta);
+    index.record_delta(applied);
+    Ok(LoadedIndex {
+        index,
+        legacy_stored,
+        delta_stored,
+    })
 }
 
 /// A batch of the quotes stage, extracted and not yet committed.

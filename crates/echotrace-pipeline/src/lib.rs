@@ -45,7 +45,8 @@ mod network;
 mod paraphrase;
 
 pub use analyze::{
-    kind_name, AnalyzeProgress, AnalyzeReport, Analyzer, NoProgress, Stages, DEFAULT_BATCH,
+    kind_name, AnalyzeProgress, AnalyzeReport, Analyzer, NoProgress, StageTimes, Stages,
+    DEFAULT_BATCH,
 };
 pub use narratives::{cluster_timeline, narratives, story_inputs};
 pub use network::{coordination_network, copy_events};
