@@ -628,8 +628,7 @@ impl Store {
         model: &str,
     ) -> Result<(), StoreError> {
         let tx = self
-            .conn
-            .transaction()
+            .write_transaction()
             .context("starting an alignment batch")?;
         {
             let mut refs = DocRefs::new(&tx);
@@ -714,8 +713,7 @@ impl Store {
             reason: format!("{len} bytes is too large"),
         })?;
         let tx = self
-            .conn
-            .transaction()
+            .write_transaction()
             .context("starting to store analysis state")?;
         tx.execute(
             "INSERT INTO analysis_state (key, value, updated_at) VALUES (?1, zeroblob(?2), ?3) \
@@ -839,8 +837,7 @@ impl Store {
     /// its text, a confidence that is not finite) the stored clusters stay as they were.
     pub fn replace_clusters(&mut self, clusters: &[StoredCluster]) -> Result<(), StoreError> {
         let tx = self
-            .conn
-            .transaction()
+            .write_transaction()
             .context("starting to replace clusters")?;
         {
             tx.execute_batch("DELETE FROM cluster_members; DELETE FROM clusters;")
@@ -1080,7 +1077,9 @@ impl Store {
         quotes: &[StoredQuote],
         entities: &[StoredEntity],
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction().context("starting a quotes batch")?;
+        let tx = self
+            .write_transaction()
+            .context("starting a quotes batch")?;
         {
             let mut refs = DocRefs::new(&tx);
             let seqs = batch_seqs(&mut refs, Stage::Quotes, docs)?;

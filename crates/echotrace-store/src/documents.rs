@@ -40,7 +40,7 @@ impl Store {
             return Ok(outcome);
         }
         let ingested_at = now_iso();
-        let tx = self.conn.transaction().context("starting a batch")?;
+        let tx = self.write_transaction().context("starting a batch")?;
         {
             let mut find = tx
                 .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")

@@ -127,6 +127,16 @@ impl Store {
         Ok(Store { conn, path })
     }
 
+    /// A transaction that writes: it takes SQLite's write lock when it begins. Another
+    /// connection may write to the same file (the analyzer's stages, a server beside a command
+    /// line run); a deferred transaction that read first and then found a newer write could
+    /// not wait for the lock and would fail with `SQLITE_BUSY`, while this one waits up to
+    /// the busy timeout.
+    fn write_transaction(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    }
+
     /// The file this store lives in; `None` for an in-memory store.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

@@ -78,8 +78,7 @@ impl Store {
         R: AsRef<str>,
     {
         let tx = self
-            .conn
-            .transaction()
+            .write_transaction()
             .context("starting to record rejections")?;
         ensure_run(&tx, run)?;
         {

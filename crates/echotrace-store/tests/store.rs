@@ -587,3 +587,32 @@ fn documents_stream_in_id_order_across_pages() {
     let empty = Store::open_in_memory().unwrap();
     assert_eq!(empty.documents().count(), 0);
 }
+
+#[test]
+fn two_connections_writing_at_once_wait_for_each_other_instead_of_failing() {
+    // A server and a command-line run (or two stages) may write to one file. A transaction
+    // that read before it wrote could not wait for a lock taken since and would fail with
+    // SQLITE_BUSY; a write transaction takes the lock when it begins and waits its turn.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    drop(Store::open(&path).unwrap());
+    let text = seed_document().text;
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let (path, text) = (path.clone(), text.clone());
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).unwrap();
+                for i in 0..150 {
+                    let d = doc(&format!("w{w}-{i}"), "tass.com", None, None, &text);
+                    store
+                        .insert_documents(&[d])
+                        .unwrap_or_else(|e| panic!("writer {w}, batch {i}: {e}"));
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    assert_eq!(Store::open(&path).unwrap().document_count().unwrap(), 300);
+}
