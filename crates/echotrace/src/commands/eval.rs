@@ -370,7 +370,7 @@ pub fn paraphrase(args: EvalParaphraseArgs) -> Result<ExitCode> {
             }
             (scorer, Some(train.len()))
         }
-        // The built-in weights, at the threshold that maximised accuracy where they were
+        // The built-in weights, at the threshold that maximised F1 where they were
         // fitted (the analyzer's stricter default is for reuse clusters, not this task).
         None => (
             ParaphraseScorer::default()
