@@ -500,28 +500,8 @@ pub fn read_pair_file(path: &Path) -> Result<Vec<LabelledPair>, ParaphraseError>
     Ok(pairs)
 }
 
-/// The cut on `scores` that maximises accuracy (midway between two neighbouring scores, so
-/// that it does not sit on a training example).
-pub fn best_threshold(scores: &[f64], labels: &[bool]) -> f64 {
-    let mut order: Vec<usize> = (0..scores.len().min(labels.len())).collect();
-    order.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]));
-    // Everything at or above the cut is positive; start with the cut below every score.
-    let positives = order.iter().filter(|&&i| labels[i]).count();
-    let mut correct = positives;
-    let (mut best, mut best_cut) = (correct, 0.0);
-    for (k, &i) in order.iter().enumerate() {
-        correct = if labels[i] { correct - 1 } else { correct + 1 };
-        let next = order.get(k + 1).map_or(1.0, |&j| scores[j]);
-        if next > scores[i] && correct > best {
-            best = correct;
-            best_cut = (scores[i] + next) / 2.0;
-        }
-    }
-    best_cut
-}
-
 /// The cut on `scores` that maximises F1 of the positive class (midway between two
-/// neighbouring scores, as [`best_threshold`]).
+/// neighbouring scores, so that it does not sit on a training example).
 pub fn best_f1_threshold(scores: &[f64], labels: &[bool]) -> f64 {
     let mut order: Vec<usize> = (0..scores.len().min(labels.len())).collect();
     order.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]));
@@ -651,17 +631,5 @@ mod tests {
         assert!((t - 0.275).abs() < 1e-9, "{t}");
         let all_negative = [false; 4];
         assert_eq!(best_f1_threshold(&scores[..4], &all_negative), 0.0);
-    }
-
-    #[test]
-    fn best_threshold_maximises_accuracy() {
-        let scores = [0.1, 0.2, 0.35, 0.4, 0.8, 0.9];
-        let labels = [false, false, true, false, true, true];
-        let t = best_threshold(&scores, &labels);
-        // Either cut 0.275 (one error: 0.4) or 0.6 (one error: 0.35) is optimal; the first
-        // maximum is kept.
-        assert!((t - 0.275).abs() < 1e-9 || (t - 0.6).abs() < 1e-9, "{t}");
-        let d: Vec<bool> = scores.iter().map(|&s| s >= t).collect();
-        assert_eq!(pair_figures(&d, &labels).accuracy, 5.0 / 6.0);
     }
 }
