@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the resolved speakers of `echotrace quotes --json` on the 31 held-out articles.
 
-usage: score.py QUOTES.jsonl [--json] [--errors]
+usage: score.py QUOTES.jsonl [--json] [--errors] [--fp]
 
 Each judged quote of judgements.jsonl (the output of an earlier build, read and judged by
 hand) is matched to the new quote of the same document whose content overlaps it most
@@ -12,7 +12,11 @@ hand) is matched to the new quote of the same document whose content overlaps it
                 (`first20`: the first 20 file names, used while fixing rules; `last11`: the rest)
   invented      judged quotes whose text names nobody (N, and W without a speaker) that now
                 get a speaker
-  fp_still      quotes judged not to be quotes (FP) that are still emitted
+  fp_still      quotes judged not to be quotes (FP) that are still emitted; also per half
+                (`fp_still_first20`, `fp_still_last11`, with `fp_judged_*` the judged counts),
+                since precision rules may be derived only from the first 20
+`--fp` lists the judged false positives of the first 20 articles that are still emitted (the
+last 11 are left out of the list: they only measure).
 A new quote that matches no judged one is not scored (`unjudged`).
 """
 import collections, json, os, sys
@@ -66,13 +70,14 @@ def main():
         return None
 
     acc = collections.defaultdict(lambda: [0, 0])
-    invented, fp_still, errors = 0, 0, []
+    invented, fp_still, errors, fps = 0, 0, [], []
+    fp_half = collections.defaultdict(lambda: [0, 0])
     for j in judged:
         q = match(j)
         got = q['speaker'] if q else None
+        half = 'first20' if j['article'] in first20 else 'last11'
         if j['verdict'] in ('C', 'W', 'M') and j['speaker']:
             ok = norm(got) == norm(j['speaker'])
-            half = 'first20' if j['article'] in first20 else 'last11'
             for k in ('all', j['speaker_type'], half):
                 acc[k][0] += ok
                 acc[k][1] += 1
@@ -82,12 +87,19 @@ def main():
             invented += bool(got)
         elif j['verdict'] == 'FP':
             fp_still += q is not None
+            fp_half[half][0] += q is not None
+            fp_half[half][1] += 1
+            if q is not None and half == 'first20':
+                fps.append((j['article'], j['note'], q['cue_text'] if 'cue_text' in q else None))
     out = {f'speaker_acc{"" if k == "all" else "_" + k}': round(v[0] / v[1], 4) if v[1] else 0.0
            for k, v in acc.items()}
     out.update({f'speaker_n{"" if k == "all" else "_" + k}': v[1] for k, v in acc.items()})
     out['invented'] = invented
     out['fp_still'] = fp_still
     out['fp_judged'] = sum(j['verdict'] == 'FP' for j in judged)
+    for half in ('first20', 'last11'):
+        out[f'fp_still_{half}'] = fp_half[half][0]
+        out[f'fp_judged_{half}'] = fp_half[half][1]
     out['quotes'] = len(new)
     out['unjudged'] = len(new) - len(used)
     if '--json' in args:
@@ -98,6 +110,9 @@ def main():
     if '--errors' in args:
         for e in errors:
             print('  ', e)
+    if '--fp' in args:
+        for e in fps:
+            print('  FP', e)
 
 
 if __name__ == '__main__':
