@@ -576,6 +576,7 @@ const LABELS: &[&str] = &[
     "editor",
     "correction",
     "disclosure",
+    "disclaimer",
     "image",
     "credit",
     "caption",
@@ -714,6 +715,9 @@ pub(crate) struct Rules<'a> {
     /// the text from the sentence start holds a quotation would otherwise scan it once per
     /// cue, quadratic on a long run-on paragraph.
     first_quote: usize,
+    /// Paragraphs of the document that open with a label in capitals and a colon
+    /// (`TAPPER:`, `Q:`, `NEW DELHI:`): a transcript has several, a dateline is alone.
+    caps_labels: usize,
 }
 
 impl<'a> Rules<'a> {
@@ -729,6 +733,7 @@ impl<'a> Rules<'a> {
             cue_cache: Vec::new(),
             fronted: None,
             first_quote: 0,
+            caps_labels: caps_label_paras(a),
         }
     }
 
@@ -2035,6 +2040,11 @@ impl<'a> Rules<'a> {
         }
         // Every letter a capital: `TAPPER`, `MR. TRUMP`.
         let caps = (self.lo..k).all(|m| self.a.items[m].upper);
+        // `NEW DELHI: Nearly 150 Indians returned …` opening the story is a dateline: the
+        // place it was filed from. A transcript has more than one turn.
+        if caps && self.is_dateline(k) {
+            return None;
+        }
         // `Q:` and `A:` name nobody; their turns are left to the cues inside them.
         if !(caps && (self.lo..k).any(|m| self.w(m).len() >= 2)) {
             return None;
@@ -2102,9 +2112,21 @@ impl<'a> Rules<'a> {
     }
 
     /// `X: "…"` — a short name before a colon and a quotation after it.
+    /// Whether the label in capitals before the colon at `k` is a dateline: in one of the
+    /// story's first paragraphs, the only such label in the document, and followed by prose
+    /// rather than a quotation or a headline in title case (`FIX IS IN: PBS Moderators …`).
+    fn is_dateline(&self, k: usize) -> bool {
+        let st = self.a.sents[self.si];
+        let first = self.si == 0 || self.a.sents[self.si - 1].para != st.para;
+        first && !st.title && st.para < 3 && self.caps_labels < 2 && !self.is_quote(k + 1)
+    }
+
     fn colon_cue(&self) -> Option<Cand> {
         let k = (self.lo..self.hi).find(|&k| self.punct(k, ':'))?;
         if k == self.lo || k > self.lo + 6 || k + 1 >= self.hi {
+            return None;
+        }
+        if (self.lo..k).all(|m| self.a.items[m].upper) && self.is_dateline(k) {
             return None;
         }
         // Without a quotation, only a name heading its paragraph (a headline `Rubio: …` or a
@@ -3189,6 +3211,25 @@ pub(crate) fn registry_words<'t>(text: &'t str, a: &Analysis) -> Vec<Word<'t>> {
         .collect()
 }
 
+/// How many paragraphs open with one to three words in capitals and a colon.
+fn caps_label_paras(a: &Analysis) -> usize {
+    let mut n = 0;
+    let mut last_para = usize::MAX;
+    for st in &a.sents {
+        if st.para == last_para {
+            continue;
+        }
+        last_para = st.para;
+        let k = (st.lo + 1..(st.lo + 4).min(st.hi)).find(|&k| a.items[k].kind == IK::Punct(':'));
+        if let Some(k) = k {
+            if (st.lo..k).all(|m| a.items[m].kind == IK::Word && a.items[m].upper) {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
 pub(crate) fn build_registry(text: &str, a: &Analysis) -> EntityRegistry {
     EntityRegistry::build(&registry_words(text, a))
 }
@@ -3208,6 +3249,7 @@ impl Rules<'_> {
             cue_cache: Vec::new(),
             fronted: None,
             first_quote: 0,
+            caps_labels: 0,
         };
         let mut e = k;
         if e > st.lo && r.punct(e - 1, ',') {
