@@ -780,10 +780,16 @@ impl<'a> Rules<'a> {
             return None;
         }
         let next = (self.kind(i + 1) == Some(IK::Word)).then(|| self.w(i + 1));
-        // Lexicalised compounds spelled like a cue: `a liberal think tank`.
+        // Lexicalised compounds spelled like a cue: `a liberal think tank`, `against
+        // defending champion Croatia`.
         if matches!(
             (self.w(i), next),
-            ("think", Some("tank" | "tanks")) | ("pledged", Some("delegate" | "delegates"))
+            ("think", Some("tank" | "tanks"))
+                | ("pledged", Some("delegate" | "delegates"))
+                | (
+                    "defending",
+                    Some("champion" | "champions" | "champ" | "titleholder" | "titleholders")
+                )
         ) {
             return None;
         }
@@ -1571,6 +1577,9 @@ impl<'a> Rules<'a> {
                 }
             }
         };
+        if self.object_not_reported(info, start) {
+            return None;
+        }
         let mut end = self.clause_end(start);
         // A verb of judging or siding takes a noun phrase: what is judged ends before the
         // time and place of the judging (`endorsed Mr. Trump at a news conference`,
@@ -1587,6 +1596,38 @@ impl<'a> Rules<'a> {
             end = end.min(self.np_object_end(start));
         }
         (end > start).then_some((start, end))
+    }
+
+    /// Whether the object that starts at `k` shows the verb in a sense that reports nothing:
+    /// a quantity after `add` or `admit` (`the index added 20 points`, `the country has
+    /// admitted 1.4 million refugees`), a noun phrase after `maintain` (`maintains a lead`,
+    /// `maintains an office`: what is maintained as true is a clause), an indefinite noun
+    /// phrase after `agree` (`has agreed a deal`).
+    fn object_not_reported(&self, info: &CueInfo, k: usize) -> bool {
+        let w = self.w(k);
+        match info.lemma {
+            "add" | "admit" => {
+                let mut m = k;
+                if matches!(w, "more" | "less" | "fewer") && self.w(k + 1) == "than" {
+                    m += 2;
+                } else if matches!(
+                    w,
+                    "about" | "nearly" | "almost" | "some" | "another" | "over" | "around"
+                ) {
+                    m += 1;
+                }
+                self.kind(m) == Some(IK::Num)
+                    || (matches!(self.kind(m), Some(IK::Punct('$' | '€' | '£' | '¥')))
+                        && self.kind(m + 1) == Some(IK::Num))
+            }
+            "maintain" => {
+                // `maintained she was never there`: a pronoun subject opens a clause.
+                let clause_subject = has(SUBJ_PRONOUNS, w) && !has(DETS, w);
+                self.kind(k) == Some(IK::Word) && w != "that" && !clause_subject
+            }
+            "agree" => info.particle.is_none() && matches!(w, "a" | "an"),
+            _ => false,
+        }
     }
 
     /// Where a noun phrase object that starts at `k` ends: before a time or place adjunct
@@ -2380,7 +2421,23 @@ impl<'a> Rules<'a> {
                 m += 1;
             }
         }
+        // `The index added 20 points, or 0.2%, to …`, `Clinton maintains a lead. In contrast,
+        // …`: no clause before a comma is what was added or maintained either (a capital
+        // after the verb may be an inverted subject: `…, maintained Smith`).
+        if !self.cap(c1) && self.object_not_reported(&info, c1) {
+            return None;
+        }
         let prefix_be = (c0..i).any(|m| has(BE, self.w(m)));
+        // After a form of `be` a verb is a participle; a bare form is a noun (`the reason is
+        // fear of reprisals`), read as a noun cue. After an existential `there` the old
+        // reading stands: `there are fears the virus will spread` is attributed in PARC.
+        if prefix_be
+            && info.form == CueForm::Finite
+            && !info.past_participle
+            && !(c0 > self.lo && self.w(c0 - 1) == "there")
+        {
+            return self.noun_cue(i, info);
+        }
         let passive = prefix_be && info.past_participle;
         let mut cand = Cand {
             cue: (c0, c1),
@@ -2675,6 +2732,17 @@ impl<'a> Rules<'a> {
             return None;
         } else {
             match self.left_np(c0) {
+                // `the September 11, 2001 attacks`: the year of a full date modifies the noun
+                // after it; a date is no subject.
+                Some(np)
+                    if np.1 == np.0 + 1
+                        && self.kind(np.0) == Some(IK::Num)
+                        && np.0 >= self.lo + 2
+                        && self.punct(np.0 - 1, ',')
+                        && self.kind(np.0 - 2) == Some(IK::Num) =>
+                {
+                    return None
+                }
                 Some(np) => cand.source = Some(np),
                 None => {
                     if matches!(self.w(c0 - 1), "and" | "but" | "or") {

@@ -47,3 +47,106 @@ fn a_disclaimer_is_a_label() {
     let q = by_cue(&out, text, ":");
     assert_eq!(src(q, text), Some("Novak"));
 }
+
+fn no_cue(text: &str, cue: &str) {
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| q.cue.is_none_or(|c| c.slice(text) != cue)),
+        "{cue:?} read as a cue: {:#?}",
+        out.quotes
+    );
+}
+
+#[test]
+fn a_quantity_is_not_what_was_added_or_admitted() {
+    let text = "The Dow Jones Industrial Average fell 0.1% and the Nasdaq Composite added 20.7 \
+                points, or 0.2%, to 8,570.66.";
+    no_cue(text, "added");
+    let text = "Since 2011 the country has admitted more than 1.4 million refugees, straining \
+                its schools.";
+    no_cue(text, "has admitted");
+    let text = "The euro zone added $4 billion to the fund.";
+    no_cue(text, "added");
+    // A clause after the verb is still what was added or admitted.
+    let text = "The trader added that 20 points was a modest move for the index.";
+    let out = run(text);
+    let q = by_cue(&out, text, "added");
+    assert_eq!(
+        content(q, text),
+        ["that 20 points was a modest move for the index"]
+    );
+    let text = "The minister admitted the scheme had cost more than planned.";
+    let out = run(text);
+    let q = by_cue(&out, text, "admitted");
+    assert_eq!(content(q, text), ["the scheme had cost more than planned"]);
+}
+
+#[test]
+fn maintaining_a_noun_phrase_reports_nothing() {
+    let text = "The militant group maintains a political office in the Qatari capital.";
+    no_cue(text, "maintains");
+    let text = "Washington maintains existing tariffs for leverage. In contrast, Brussels wants \
+                a quick deal.";
+    no_cue(text, "maintains");
+    // What is maintained as true is a clause.
+    let text = "The company maintains that its products are safe.";
+    let out = run(text);
+    let q = by_cue(&out, text, "maintains");
+    assert_eq!(content(q, text), ["that its products are safe"]);
+    let text = "Her lawyer has long maintained she was never at the house.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has long maintained");
+    assert_eq!(content(q, text), ["she was never at the house"]);
+}
+
+#[test]
+fn agreeing_a_deal_is_no_agreement_reported() {
+    let text = "The Portuguese coach has agreed a deal to stay at the club until 2025.";
+    no_cue(text, "has agreed");
+    let text = "The two sides agreed to resume talks in January.";
+    let out = run(text);
+    let q = by_cue(&out, text, "agreed");
+    assert_eq!(content(q, text), ["to resume talks in January"]);
+}
+
+#[test]
+fn a_bare_verb_after_be_is_a_noun() {
+    let text = "Aid workers said the main reason the families stay in the camp is fear of \
+                reprisals at home.";
+    no_cue(text, "is fear");
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Aid workers"));
+    // After an existential `there` the noun still reports an attitude.
+    let text = "There are fears the river will burst its banks before the weekend.";
+    let out = run(text);
+    let q = by_cue(&out, text, "are fears");
+    assert_eq!(
+        content(q, text),
+        ["the river will burst its banks before the weekend"]
+    );
+}
+
+#[test]
+fn the_year_of_a_date_is_no_subject() {
+    let text = "Some 13,000 US troops remain in the country, 18 years after the September 11, \
+                2001 attacks.";
+    no_cue(text, "attacks");
+    // A count before a verb of saying is still its subject.
+    let text = "Six in 10 said they would vote again.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["they would vote again"]);
+}
+
+#[test]
+fn defending_champion_is_a_title() {
+    let text = "Spain will be back in action on Wednesday against defending champion Croatia.";
+    no_cue(text, "defending");
+    let text = "The coach spent the week defending his decision to rest the captain.";
+    let out = run(text);
+    let q = by_cue(&out, text, "defending");
+    assert_eq!(content(q, text), ["his decision to rest the captain"]);
+}
