@@ -1602,7 +1602,8 @@ impl<'a> Rules<'a> {
     /// a quantity after `add` or `admit` (`the index added 20 points`, `the country has
     /// admitted 1.4 million refugees`), a noun phrase after `maintain` (`maintains a lead`,
     /// `maintains an office`: what is maintained as true is a clause), an indefinite noun
-    /// phrase after `agree` (`has agreed a deal`).
+    /// phrase after `agree` (`has agreed a deal`), a hospital after `admit`, anonymity after
+    /// `ask`.
     fn object_not_reported(&self, info: &CueInfo, k: usize) -> bool {
         let w = self.w(k);
         match info.lemma {
@@ -1616,7 +1617,15 @@ impl<'a> Rules<'a> {
                 ) {
                     m += 1;
                 }
-                self.kind(m) == Some(IK::Num)
+                // `was admitted to hospital`: taken in as a patient.
+                let patient = info.lemma == "admit"
+                    && w == "to"
+                    && matches!(
+                        self.w(k + 1 + usize::from(matches!(self.w(k + 1), "a" | "the"))),
+                        "hospital" | "hospitals" | "clinic" | "icu"
+                    );
+                patient
+                    || self.kind(m) == Some(IK::Num)
                     || (matches!(self.kind(m), Some(IK::Punct('$' | '€' | '£' | '¥')))
                         && self.kind(m + 1) == Some(IK::Num))
             }
@@ -1626,6 +1635,13 @@ impl<'a> Rules<'a> {
                 self.kind(k) == Some(IK::Word) && w != "that" && !clause_subject
             }
             "agree" => info.particle.is_none() && matches!(w, "a" | "an"),
+            // `asked not to be identified`: the formula of anonymity, not a request reported.
+            "ask" => {
+                w == "not"
+                    && self.w(k + 1) == "to"
+                    && self.w(k + 2) == "be"
+                    && matches!(self.w(k + 3), "identified" | "named")
+            }
             _ => false,
         }
     }
@@ -2599,8 +2615,10 @@ impl<'a> Rules<'a> {
             let subj = has(SUBJ_PRONOUNS, p)
                 || has(SOURCE_NOUNS, p)
                 || after_aside
-                // `Men under 35 support Sanders`, `40 percent support him`.
-                || self.kind(i - 1) == Some(IK::Num)
+                // `Men under 35 support Sanders`, `40 percent support him` (but `10-year
+                // notes` is a bond: a number with a unit is a modifier).
+                || (self.kind(i - 1) == Some(IK::Num)
+                    && !self.a.items[i - 1].lower.chars().any(char::is_alphabetic))
                 || matches!(p, "percent" | "%")
                 || (verb_complement && !has(PREPS, p))
                 || self.cap(i - 1)

@@ -150,3 +150,32 @@ fn defending_champion_is_a_title() {
     let q = by_cue(&out, text, "defending");
     assert_eq!(content(q, text), ["his decision to rest the captain"]);
 }
+
+#[test]
+fn a_number_with_a_unit_is_a_modifier() {
+    let text = "Benchmark 10-year notes last rose 5/32 in price to yield 1.79%.";
+    no_cue(text, "notes");
+    // A bare count is still a subject.
+    let text = "Men under 35 support the measure by a wide margin.";
+    let out = run(text);
+    let q = by_cue(&out, text, "support");
+    assert_eq!(content(q, text), ["the measure by a wide margin"]);
+}
+
+#[test]
+fn anonymity_and_hospital_admissions_report_nothing() {
+    let text = "The source, a refugee who asked not to be identified, described the camp as \
+                overcrowded.";
+    no_cue(text, "asked");
+    let out = run(text);
+    let q = by_cue(&out, text, "described");
+    assert_eq!(content(q, text), ["the camp as overcrowded"]);
+    let text = "He was admitted to hospital on Saturday with a high fever.";
+    no_cue(text, "was admitted");
+    let text = "The driver was admitted to the hospital late on Friday.";
+    no_cue(text, "was admitted");
+    let text = "The company admitted it had misled its investors.";
+    let out = run(text);
+    let q = by_cue(&out, text, "admitted");
+    assert_eq!(content(q, text), ["it had misled its investors"]);
+}
