@@ -2577,7 +2577,12 @@ impl<'a> Rules<'a> {
                     np.1 == np.0 + 1 && !matches!(self.w(np.0), "it" | "there") || np.1 > np.0 + 1
                 })
             };
-            if subj.is_none() && rc.is_none() {
+            // A passive of judging or believing with neither an agent nor a clause names no
+            // one whose judgement it is: `The tie was already decided when …`, `the dollar
+            // was supported by recent data`. A passive of saying still reports that
+            // something was said (`Mr. Manafort's role was disclosed`, as PARC has it).
+            let nobodys_attitude = cand.source.is_none() && info.class == CueClass::Attitude;
+            if rc.is_none() && (subj.is_none() || nobodys_attitude) {
                 return None;
             }
             if let Some(np) = subj {

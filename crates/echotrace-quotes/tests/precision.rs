@@ -179,3 +179,25 @@ fn anonymity_and_hospital_admissions_report_nothing() {
     let q = by_cue(&out, text, "admitted");
     assert_eq!(content(q, text), ["it had misled its investors"]);
 }
+
+#[test]
+fn an_agentless_passive_of_judging_without_a_clause_reports_nothing() {
+    let text = "The match was already decided when the home side scored twice in the doubles.";
+    no_cue(text, "was already decided");
+    let text = "The dollar was supported by recent economic data, while the yen slipped.";
+    no_cue(text, "was supported");
+    let text = "Analysts said some 200 soldiers are believed to remain at the base.";
+    no_cue(text, "are believed");
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Analysts"));
+    // With a reported clause or an agent the passive still attributes.
+    let text = "It was announced on Monday that the plant would close.";
+    let out = run(text);
+    let q = by_cue(&out, text, "was announced");
+    assert_eq!(content(q, text), ["that the plant would close"]);
+    let text = "The plan was criticized by Senator Ann Lee.";
+    let out = run(text);
+    let q = by_cue(&out, text, "was criticized");
+    assert_eq!(src(q, text), Some("Senator Ann Lee"));
+}
