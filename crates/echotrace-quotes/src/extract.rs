@@ -837,6 +837,24 @@ impl<'a> Rules<'a> {
         })
     }
 
+    /// Whether the verb at `i` is an infinitive split by adverbs (`decided to no longer
+    /// consider`, `agreed to publicly state`): not finite, so it has no subject before it.
+    fn split_infinitive(&self, i: usize) -> bool {
+        let mut m = i;
+        while m > self.lo + 1 {
+            let w = self.w(m - 1);
+            let adverb = self.kind(m - 1) == Some(IK::Word)
+                && (has(CUE_ADVERBS, w)
+                    || matches!(w, "not" | "never" | "longer" | "no")
+                    || (w.ends_with("ly") && w.len() > 4 && !self.cap(m - 1)));
+            if !adverb {
+                break;
+            }
+            m -= 1;
+        }
+        m < i && m > self.lo && self.w(m - 1) == "to"
+    }
+
     fn finite_cue_at(&self, i: usize) -> bool {
         self.cue_at(i).is_some_and(|c| c.form == CueForm::Finite)
             && !(i > self.lo && (has(DETS, self.w(i - 1)) || self.w(i - 1) == "to"))
@@ -2304,10 +2322,11 @@ impl<'a> Rules<'a> {
         // `the report`, `his claims`, `to say`: not a finite reporting verb here.
         // Quantifiers stand alone as subjects: `Some said`, `Many believe`.
         let standalone = has(STANDALONE_DETS, prev);
-        if c0 == i
+        if (c0 == i
             && ((has(DETS, prev) && !standalone)
                 || prev == "to"
-                || (prev.ends_with("'s") && i > self.lo))
+                || (prev.ends_with("'s") && i > self.lo)))
+            || (info.form == CueForm::Finite && self.split_infinitive(i))
         {
             if info.form == CueForm::Participle && has(DETS, prev) {
                 return None;

@@ -201,3 +201,20 @@ fn an_agentless_passive_of_judging_without_a_clause_reports_nothing() {
     let q = by_cue(&out, text, "was criticized");
     assert_eq!(src(q, text), Some("Senator Ann Lee"));
 }
+
+#[test]
+fn a_split_infinitive_has_no_subject() {
+    let text = "The Palestinians condemned the decision to no longer consider the settlements \
+                illegal.";
+    no_cue(text, "consider");
+    let out = run(text);
+    let q = by_cue(&out, text, "condemned");
+    assert_eq!(src(q, text), Some("The Palestinians"));
+    let text = "The board chose to publicly endorse the merger on Friday.";
+    no_cue(text, "publicly endorse");
+    // A finite verb after the same adverbs keeps its subject.
+    let text = "The board publicly endorsed the merger on Friday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "publicly endorsed");
+    assert_eq!(src(q, text), Some("The board"));
+}
