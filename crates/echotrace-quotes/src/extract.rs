@@ -1621,7 +1621,7 @@ impl<'a> Rules<'a> {
     /// admitted 1.4 million refugees`), a noun phrase after `maintain` (`maintains a lead`,
     /// `maintains an office`: what is maintained as true is a clause), an indefinite noun
     /// phrase after `agree` (`has agreed a deal`), a hospital after `admit`, anonymity after
-    /// `ask`.
+    /// `ask`, a dream after `realise`.
     fn object_not_reported(&self, info: &CueInfo, k: usize) -> bool {
         let w = self.w(k);
         match info.lemma {
@@ -1652,7 +1652,34 @@ impl<'a> Rules<'a> {
                 let clause_subject = has(SUBJ_PRONOUNS, w) && !has(DETS, w);
                 self.kind(k) == Some(IK::Word) && w != "that" && !clause_subject
             }
-            "agree" => info.particle.is_none() && matches!(w, "a" | "an"),
+            // `has agreed a deal`, `if Trump agrees to Beijing's demands`: accepting a thing,
+            // not agreeing to do or that something is so.
+            "agree" => {
+                let nx = self.w(k + 1);
+                info.particle.is_none()
+                    && (matches!(w, "a" | "an")
+                        || (w == "to"
+                            && (has(DETS, nx)
+                                || nx.ends_with("'s")
+                                || self.cap(k + 1)
+                                || self.kind(k + 1) == Some(IK::Num))))
+            }
+            // `could not realise their American dream`: achieving, not coming to know.
+            "realize" | "realise" => {
+                matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your")
+                    && (k + 1..(k + 4).min(self.hi)).any(|m| {
+                        matches!(
+                            self.w(m),
+                            "dream"
+                                | "dreams"
+                                | "potential"
+                                | "ambition"
+                                | "ambitions"
+                                | "goal"
+                                | "goals"
+                        )
+                    })
+            }
             // `asked not to be identified`: the formula of anonymity, not a request reported.
             "ask" => {
                 w == "not"

@@ -218,3 +218,22 @@ fn a_split_infinitive_has_no_subject() {
     let q = by_cue(&out, text, "publicly endorsed");
     assert_eq!(src(q, text), Some("The board"));
 }
+
+#[test]
+fn accepting_a_thing_and_realising_a_dream_report_nothing() {
+    let text = "Markets could rally if the president agrees to Beijing's demands on tariffs.";
+    no_cue(text, "agrees");
+    let text = "The union finally agreed to a two-year wage freeze.";
+    no_cue(text, "finally agreed");
+    let text = "Many migrants could not realise their American dream after several attempts.";
+    no_cue(text, "could not realise");
+    // Agreeing to do something, or coming to know something, is still reported.
+    let text = "The two leaders agreed to meet again in the spring.";
+    let out = run(text);
+    let q = by_cue(&out, text, "agreed");
+    assert_eq!(content(q, text), ["to meet again in the spring"]);
+    let text = "Officials realised their plan had failed.";
+    let out = run(text);
+    let q = by_cue(&out, text, "realised");
+    assert_eq!(content(q, text), ["their plan had failed"]);
+}
