@@ -2812,6 +2812,18 @@ impl<'a> Rules<'a> {
                 {
                     return None
                 }
+                // `there were 3,248 cases reported worldwide`: the noun phrase after an
+                // existential `there` + `be` already has its verb; a participle after it
+                // modifies it.
+                Some(np)
+                    if c0 == i
+                        && info.past_participle
+                        && np.0 >= self.lo + 2
+                        && has(BE, self.w(np.0 - 1))
+                        && self.w(np.0 - 2) == "there" =>
+                {
+                    return None
+                }
                 Some(np) => cand.source = Some(np),
                 None => {
                     if matches!(self.w(c0 - 1), "and" | "but" | "or") {

@@ -237,3 +237,14 @@ fn accepting_a_thing_and_realising_a_dream_report_nothing() {
     let q = by_cue(&out, text, "realised");
     assert_eq!(content(q, text), ["their plan had failed"]);
 }
+
+#[test]
+fn a_participle_after_an_existential_there_is_no_verb() {
+    let text = "From 2010 to 2015 there were 3,248 cases reported worldwide, including 584 deaths.";
+    no_cue(text, "reported");
+    // A noun phrase that is a subject keeps its verb.
+    let text = "Health authorities reported 12 new cases on Sunday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "reported");
+    assert_eq!(src(q, text), Some("Health authorities"));
+}
