@@ -248,3 +248,31 @@ fn a_participle_after_an_existential_there_is_no_verb() {
     let q = by_cue(&out, text, "reported");
     assert_eq!(src(q, text), Some("Health authorities"));
 }
+
+#[test]
+fn a_quoted_subheading_is_not_the_last_speaker_again() {
+    let text =
+        "\u{201c}The camp has run out of doctors,\u{201d} the aid worker said. \u{201c}People \
+                are sick and winter is coming.\u{201d}\n\n\u{201c}\u{2026} prevent the evacuation \
+                of civilians from the camp\u{201d}\n\nMoscow has accused the coalition of blocking \
+                the convoys.";
+    let out = run(text);
+    assert!(
+        out.quotes.iter().all(|q| q
+            .content
+            .iter()
+            .all(|c| !c.slice(text).contains("prevent the evacuation"))),
+        "{:#?}",
+        out.quotes
+    );
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("the aid worker"));
+    // A quotation paragraph that ends as a sentence still continues the speaker.
+    let text = "\u{201c}The camp has run out of doctors,\u{201d} the aid worker said.\n\n\
+                \u{201c}People are sick and winter is coming.\u{201d}";
+    let out = run(text);
+    assert!(out.quotes.iter().any(|q| q
+        .content
+        .iter()
+        .any(|c| c.slice(text).contains("winter is coming"))));
+}
