@@ -837,6 +837,44 @@ impl<'a> Rules<'a> {
         })
     }
 
+    /// Whether a naming verb (`called`, `dubbed`) after the noun phrase `np`, with a name or
+    /// a quotation at `after`, is a participle naming what the noun phrase denotes.
+    fn naming_relative(&self, np: (usize, usize), after: usize) -> bool {
+        let (s0, s1) = np;
+        // `dubbed the Black Death`: a name may keep its article.
+        let after = after + usize::from(self.w(after) == "the" && self.cap(after + 1));
+        if !(self.cap(after) || self.is_quote(after)) {
+            return false;
+        }
+        // `called Oz a quack`: a name and then a second noun phrase is the finite verb with
+        // its object and what the object is called.
+        let mut e = after + 1;
+        while e < self.hi && self.cap(e) {
+            e += 1;
+        }
+        if matches!(self.w(e), "a" | "an" | "the") {
+            return false;
+        }
+        let lemma = self.cue_at(s1).map(|c| c.lemma);
+        if !matches!(lemma, Some("call" | "dub" | "label" | "brand")) {
+            return false;
+        }
+        let indefinite = (s0..s1)
+            .rev()
+            .find(|&m| has(DETS, self.w(m)))
+            .is_some_and(|m| matches!(self.w(m), "a" | "an" | "another"));
+        // `organize a party called …`: the phrase opens with the verb whose object it is.
+        let w0 = self.w(s0);
+        let object = self.kind(s0) == Some(IK::Word)
+            && !self.cap(s0)
+            && !has(DETS, w0)
+            && !has(SUBJ_PRONOUNS, w0)
+            && !has(NAME_MODIFIERS, w0)
+            && s0 + 1 < s1
+            && has(DETS, self.w(s0 + 1));
+        indefinite || object
+    }
+
     /// Whether the verb at `i` is an infinitive split by adverbs (`decided to no longer
     /// consider`, `agreed to publicly state`): not finite, so it has no subject before it.
     fn split_infinitive(&self, i: usize) -> bool {
@@ -2809,6 +2847,17 @@ impl<'a> Rules<'a> {
                         && np.0 >= self.lo + 2
                         && self.punct(np.0 - 1, ',')
                         && self.kind(np.0 - 2) == Some(IK::Num) =>
+                {
+                    return None
+                }
+                // `a consulting firm called Gavekal`, `contract the disease dubbed the Black
+                // Death`: a naming participle after an indefinite noun phrase, or after a noun
+                // phrase that is the object of a verb, names it; nobody calls anything.
+                Some(np)
+                    if c0 == i
+                        && info.past_participle
+                        && info.particle.is_none()
+                        && self.naming_relative(np, c1) =>
                 {
                     return None
                 }

@@ -276,3 +276,21 @@ fn a_quoted_subheading_is_not_the_last_speaker_again() {
         .iter()
         .any(|c| c.slice(text).contains("winter is coming"))));
 }
+
+#[test]
+fn a_naming_participle_names_nothing_said() {
+    let text = "The fund hired a consulting firm called Harbor Analytics to review the deal.";
+    no_cue(text, "called");
+    let text = "The 55-year-old is the third resident to contract the medieval disease dubbed \
+                the Black Death.";
+    no_cue(text, "dubbed");
+    // A finite verb with an object and what it is called is still an attribution.
+    let text = "The doctors who signed the letter called Oz a quack.";
+    let out = run(text);
+    let q = by_cue(&out, text, "called");
+    assert_eq!(content(q, text), ["Oz a quack"]);
+    let text = "A local newspaper called on the mayor to resign.";
+    let out = run(text);
+    let q = by_cue(&out, text, "called on");
+    assert_eq!(src(q, text), Some("A local newspaper"));
+}
