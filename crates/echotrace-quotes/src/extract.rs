@@ -1659,7 +1659,7 @@ impl<'a> Rules<'a> {
     /// admitted 1.4 million refugees`), a noun phrase after `maintain` (`maintains a lead`,
     /// `maintains an office`: what is maintained as true is a clause), an indefinite noun
     /// phrase after `agree` (`has agreed a deal`), a hospital after `admit`, anonymity after
-    /// `ask`, a dream after `realise`.
+    /// `ask`, a dream after `realise`, a way or a home after `find`.
     fn object_not_reported(&self, info: &CueInfo, k: usize) -> bool {
         let w = self.w(k);
         match info.lemma {
@@ -1701,6 +1701,52 @@ impl<'a> Rules<'a> {
                                 || nx.ends_with("'s")
                                 || self.cap(k + 1)
                                 || self.kind(k + 1) == Some(IK::Num))))
+            }
+            // `always finds a way to score`, `found common ground`, `found a new home`:
+            // obtaining something, not a finding.
+            "find" => {
+                let np_start = matches!(
+                    w,
+                    "a" | "an"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "some"
+                        | "much"
+                        | "new"
+                        | "common"
+                        | "comfort"
+                        | "solace"
+                        | "way"
+                        | "ways"
+                );
+                np_start
+                    && (k..(k + 4).min(self.hi)).any(|m| {
+                        matches!(
+                            self.w(m),
+                            "way"
+                                | "ways"
+                                | "ground"
+                                | "comfort"
+                                | "solace"
+                                | "home"
+                                | "job"
+                                | "jobs"
+                                | "refuge"
+                                | "sanctuary"
+                                | "sponsor"
+                                | "audience"
+                                | "support"
+                                | "time"
+                                | "success"
+                                | "work"
+                                | "place"
+                                | "room"
+                        )
+                    })
             }
             // `could not realise their American dream`: achieving, not coming to know.
             "realize" | "realise" => {

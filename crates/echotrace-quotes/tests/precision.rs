@@ -294,3 +294,20 @@ fn a_naming_participle_names_nothing_said() {
     let q = by_cue(&out, text, "called on");
     assert_eq!(src(q, text), Some("A local newspaper"));
 }
+
+#[test]
+fn finding_a_way_is_no_finding() {
+    let text = "The coach praised the veteran winger, who always finds a way to score late in \
+                the season.";
+    no_cue(text, "always finds");
+    let text = "Refugees from the north found a new home in the coastal town.";
+    no_cue(text, "found");
+    // What an inquiry finds is a finding.
+    let text = "The inspectors found that the reactor had been shut down safely.";
+    let out = run(text);
+    let q = by_cue(&out, text, "found");
+    assert_eq!(
+        content(q, text),
+        ["that the reactor had been shut down safely"]
+    );
+}
