@@ -1659,7 +1659,8 @@ impl<'a> Rules<'a> {
     /// admitted 1.4 million refugees`), a noun phrase after `maintain` (`maintains a lead`,
     /// `maintains an office`: what is maintained as true is a clause), an indefinite noun
     /// phrase after `agree` (`has agreed a deal`), a hospital after `admit`, anonymity after
-    /// `ask`, a dream after `realise`, a way or a home after `find`.
+    /// `ask`, a dream after `realise`, a way or a home after `find`, anything but speech
+    /// after `continue`.
     fn object_not_reported(&self, info: &CueInfo, k: usize) -> bool {
         let w = self.w(k);
         match info.lemma {
@@ -1701,6 +1702,13 @@ impl<'a> Rules<'a> {
                                 || nx.ends_with("'s")
                                 || self.cap(k + 1)
                                 || self.kind(k + 1) == Some(IK::Num))))
+            }
+            // `continued his push`, `continues gaining momentum`: going on with something;
+            // `he continued, "…"` and `continued that …` go on speaking.
+            "continue" => {
+                self.kind(k) == Some(IK::Word)
+                    && w != "that"
+                    && !(w == "to" && matches!(self.w(k + 1), "say" | "argue" | "insist" | "claim"))
             }
             // `always finds a way to score`, `found common ground`, `found a new home`:
             // obtaining something, not a finding.

@@ -311,3 +311,20 @@ fn finding_a_way_is_no_finding() {
         ["that the reactor had been shut down safely"]
     );
 }
+
+#[test]
+fn going_on_with_something_is_no_speech() {
+    let text = "Rescue teams continued their search for survivors on Sunday.";
+    no_cue(text, "continued");
+    let text = "Hiring continues despite falling profits at the plant.";
+    no_cue(text, "continues");
+    // Going on speaking is still speech.
+    let text = "The mayor paused. He continued, \u{201c}We will rebuild the bridge.\u{201d}";
+    let out = run(text);
+    let q = by_cue(&out, text, "continued");
+    assert_eq!(src(q, text), Some("He"));
+    let text = "\u{201c}We will rebuild the bridge,\u{201d} the mayor continued.";
+    let out = run(text);
+    let q = by_cue(&out, text, "continued");
+    assert_eq!(src(q, text), Some("the mayor"));
+}
