@@ -553,6 +553,9 @@ const NAME_MODIFIERS: &[&str] = &[
     "interim", "outgoing", "incoming", "retired", "fellow",
 ];
 
+/// Lowercase words inside a personal name (`Charles de Gaulle`, `Ludwig van Beethoven`).
+const NAME_PARTS: &[&str] = &["de", "van", "von", "der", "da", "la", "le", "bin", "al"];
+
 /// Determiners that can also be a whole subject.
 const STANDALONE_DETS: &[&str] = &[
     "some", "many", "most", "several", "both", "all", "few", "each", "one", "two", "three", "four",
@@ -597,6 +600,7 @@ const LABELS: &[&str] = &[
     "answer",
     "warning",
     "breaking",
+    "revealed",
     "exclusive",
     "opinion",
     "analysis",
@@ -2306,6 +2310,31 @@ impl<'a> Rules<'a> {
     }
 
     /// `X: "…"` — a short name before a colon and a quotation after it.
+    /// Whether the text from `k` to the end of the sentence is a list of names (`Iowa: Tim
+    /// Albrecht, Brad Anderson, Rob Barron, …`): what follows the colon names people, it
+    /// says nothing.
+    fn name_list(&self, k: usize) -> bool {
+        let mut items = 0;
+        let mut words = 0;
+        for m in k..self.hi {
+            match self.kind(m) {
+                Some(IK::Word) if self.cap(m) || (words > 0 && has(NAME_PARTS, self.w(m))) => {
+                    words += 1;
+                    if words > 4 {
+                        return false;
+                    }
+                }
+                Some(IK::Punct(',' | ';' | '.')) if words > 0 => {
+                    items += 1;
+                    words = 0;
+                }
+                Some(IK::Word) if self.w(m) == "and" && words == 0 => {}
+                _ => return false,
+            }
+        }
+        items + usize::from(words > 0) >= 4
+    }
+
     /// Whether the label in capitals before the colon at `k` is a dateline: in one of the
     /// story's first paragraphs, the only such label in the document, and followed by prose
     /// rather than a quotation or a headline in title case (`FIX IS IN: PBS Moderators …`).
@@ -2345,6 +2374,9 @@ impl<'a> Rules<'a> {
             return None;
         }
         if (self.lo..k).any(|m| self.cue_at(m).is_some() && !self.cap(m)) {
+            return None;
+        }
+        if self.name_list(k + 1) {
             return None;
         }
         Some(Cand {

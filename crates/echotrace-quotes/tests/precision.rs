@@ -328,3 +328,16 @@ fn going_on_with_something_is_no_speech() {
     let q = by_cue(&out, text, "continued");
     assert_eq!(src(q, text), Some("the mayor"));
 }
+
+#[test]
+fn a_list_of_names_after_a_colon_is_no_speech() {
+    let text = "Ohio: Anna Berg, Carlos Ruiz, Dana Kim, Eli van Dyke, Farah Ali.";
+    assert!(run(text).quotes.is_empty(), "{:#?}", run(text).quotes);
+    let text = "Revealed: The Ten Towns Where House Prices Doubled In A Decade";
+    assert!(run(text).quotes.is_empty(), "{:#?}", run(text).quotes);
+    // A name heading its words still speaks.
+    let text = "Ruiz: We will not raise taxes this year.";
+    let out = run(text);
+    let q = by_cue(&out, text, ":");
+    assert_eq!(src(q, text), Some("Ruiz"));
+}
