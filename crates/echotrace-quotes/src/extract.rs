@@ -2613,6 +2613,10 @@ impl<'a> Rules<'a> {
         if !self.cap(c1) && self.object_not_reported(&info, c1) {
             return None;
         }
+        // `after the deadly attack on a nightclub`, read as the verb after a modifier.
+        if info.lemma == "attack" && self.w(c1) == "on" && self.armed_attack(i, c1 + 1) {
+            return None;
+        }
         let prefix_be = (c0..i).any(|m| has(BE, self.w(m)));
         // After a form of `be` a verb is a participle; a bare form is a noun (`the reason is
         // fear of reprisals`), read as a noun cue. After an existential `there` the old
@@ -3362,6 +3366,9 @@ impl<'a> Rules<'a> {
         };
         let k = content.0;
         let end = content.1;
+        if matches!(info.lemma, "attack" | "attacks" | "assault") && self.armed_attack(i, k) {
+            return None;
+        }
         // The possessor is the source: `Tokayev's claim`, `his statement`.
         let mut source = None;
         let mut m = i;
@@ -3382,6 +3389,73 @@ impl<'a> Rules<'a> {
             class: info.class,
             sent: self.si,
         })
+    }
+
+    /// Whether the attack named at `i`, on the object at `k`, is one with arms (`a deadly
+    /// attack on a nightclub`, `the attack on the consulate in Benghazi`): violence, not
+    /// criticism.
+    fn armed_attack(&self, i: usize, k: usize) -> bool {
+        let armed = i > self.lo
+            && matches!(
+                self.w(i - 1),
+                "deadly"
+                    | "terror"
+                    | "terrorist"
+                    | "suicide"
+                    | "bomb"
+                    | "militant"
+                    | "chemical"
+                    | "missile"
+                    | "air"
+                    | "rocket"
+                    | "gun"
+                    | "knife"
+                    | "armed"
+                    | "military"
+                    | "insurgent"
+                    | "mortar"
+                    | "drone"
+                    | "gas"
+                    | "violent"
+                    | "coordinated"
+                    | "fatal"
+                    | "murderous"
+            );
+        let target = (k..(k + 7).min(self.hi)).any(|m| {
+            matches!(
+                self.w(m),
+                "town"
+                    | "city"
+                    | "village"
+                    | "compound"
+                    | "compounds"
+                    | "nightclub"
+                    | "club"
+                    | "airport"
+                    | "station"
+                    | "embassy"
+                    | "consulate"
+                    | "base"
+                    | "barracks"
+                    | "troops"
+                    | "forces"
+                    | "soldiers"
+                    | "convoy"
+                    | "school"
+                    | "hospital"
+                    | "church"
+                    | "mosque"
+                    | "synagogue"
+                    | "hotel"
+                    | "market"
+                    | "checkpoint"
+                    | "plant"
+                    | "ship"
+                    | "building"
+                    | "headquarters"
+            )
+        });
+        armed || target
     }
 
     /// Where the object of a noun cue's preposition ends (`attacks on Mr. Clinton's record

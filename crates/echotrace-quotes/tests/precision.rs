@@ -341,3 +341,28 @@ fn a_list_of_names_after_a_colon_is_no_speech() {
     let q = by_cue(&out, text, ":");
     assert_eq!(src(q, text), Some("Ruiz"));
 }
+
+#[test]
+fn an_armed_attack_is_no_criticism() {
+    let text = "Investigators are still questioning witnesses to the attack on the embassy in \
+                the capital.";
+    no_cue(text, "attack on");
+    let text = "It was the worst day since the deadly attack on a market in the north.";
+    out_has_no_cue_word(text, "attack");
+    // An attack on a person or a record is criticism.
+    let text = "Voters cheered the senator's attacks on the governor's record.";
+    let out = run(text);
+    let q = by_cue(&out, text, "attacks on");
+    assert_eq!(content(q, text), ["the governor's record"]);
+}
+
+fn out_has_no_cue_word(text: &str, word: &str) {
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| q.cue.is_none_or(|c| !c.slice(text).contains(word))),
+        "{word:?} in a cue: {:#?}",
+        out.quotes
+    );
+}
