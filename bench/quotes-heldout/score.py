@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the resolved speakers of `echotrace quotes --json` on the 31 held-out articles.
 
-usage: score.py QUOTES.jsonl [--json] [--errors]
+usage: score.py QUOTES.jsonl [--json] [--errors] [--fp]
 
 Each judged quote of judgements.jsonl (the output of an earlier build, read and judged by
 hand) is matched to the new quote of the same document whose content overlaps it most
@@ -12,7 +12,16 @@ hand) is matched to the new quote of the same document whose content overlaps it
                 (`first20`: the first 20 file names, used while fixing rules; `last11`: the rest)
   invented      judged quotes whose text names nobody (N, and W without a speaker) that now
                 get a speaker
-  fp_still      quotes judged not to be quotes (FP) that are still emitted
+  fp_still      quotes judged not to be quotes (FP) that are still emitted; also per half
+                (`fp_still_first20`, `fp_still_last11`, with `fp_judged_*` the judged counts),
+                since precision rules may be derived only from the first 20. A judged quote
+                counts as still emitted when any new quote overlaps it, so a false positive that
+                is gone still counts while a true quote inside it is kept (`NEW DELHI: … Some
+                said they felt …`); `fp_still_own` (and per half) counts only the false
+                positives that some new quote resembles more than any other judged quote (same
+                content, then same source, then same cue, then most overlap)
+`--fp` lists the judged false positives of the first 20 articles that are still emitted (the
+last 11 are left out of the list: they only measure).
 A new quote that matches no judged one is not scored (`unjudged`).
 """
 import collections, json, os, sys
@@ -65,14 +74,32 @@ def main():
             return by_doc[best[0]][best[1]]
         return None
 
+    # Each new quote's nearest judged quote, for fp_still_own.
+    judged_by_doc = collections.defaultdict(list)
+    for jj in judged:
+        judged_by_doc[jj['doc']].append(jj)
+    owned = set()
+    for q in new:
+        best, best_key = None, None
+        for jj in judged_by_doc[q['doc']]:
+            ov = overlap(q['content'], jj['content'])
+            if ov == 0:
+                continue
+            key = (q['content'] == jj['content'], q['source'] == jj['source'] and q['source'] is not None,
+                   q['cue'] == jj['cue'] and q['cue'] is not None, ov)
+            if best_key is None or key > best_key:
+                best, best_key = id(jj), key
+        if best is not None:
+            owned.add(best)
     acc = collections.defaultdict(lambda: [0, 0])
-    invented, fp_still, errors = 0, 0, []
+    invented, fp_still, errors, fps = 0, 0, [], []
+    fp_half = collections.defaultdict(lambda: [0, 0, 0])
     for j in judged:
         q = match(j)
         got = q['speaker'] if q else None
+        half = 'first20' if j['article'] in first20 else 'last11'
         if j['verdict'] in ('C', 'W', 'M') and j['speaker']:
             ok = norm(got) == norm(j['speaker'])
-            half = 'first20' if j['article'] in first20 else 'last11'
             for k in ('all', j['speaker_type'], half):
                 acc[k][0] += ok
                 acc[k][1] += 1
@@ -82,12 +109,22 @@ def main():
             invented += bool(got)
         elif j['verdict'] == 'FP':
             fp_still += q is not None
+            fp_half[half][0] += q is not None
+            fp_half[half][1] += 1
+            fp_half[half][2] += id(j) in owned
+            if id(j) in owned and half == 'first20':
+                fps.append((j['article'], j['note'], q['cue_text'] if 'cue_text' in q else None))
     out = {f'speaker_acc{"" if k == "all" else "_" + k}': round(v[0] / v[1], 4) if v[1] else 0.0
            for k, v in acc.items()}
     out.update({f'speaker_n{"" if k == "all" else "_" + k}': v[1] for k, v in acc.items()})
     out['invented'] = invented
     out['fp_still'] = fp_still
     out['fp_judged'] = sum(j['verdict'] == 'FP' for j in judged)
+    for half in ('first20', 'last11'):
+        out[f'fp_still_{half}'] = fp_half[half][0]
+        out[f'fp_judged_{half}'] = fp_half[half][1]
+        out[f'fp_still_own_{half}'] = fp_half[half][2]
+    out['fp_still_own'] = sum(v[2] for v in fp_half.values())
     out['quotes'] = len(new)
     out['unjudged'] = len(new) - len(used)
     if '--json' in args:
@@ -98,6 +135,9 @@ def main():
     if '--errors' in args:
         for e in errors:
             print('  ', e)
+    if '--fp' in args:
+        for e in fps:
+            print('  FP', e)
 
 
 if __name__ == '__main__':

@@ -553,6 +553,9 @@ const NAME_MODIFIERS: &[&str] = &[
     "interim", "outgoing", "incoming", "retired", "fellow",
 ];
 
+/// Lowercase words inside a personal name (`Charles de Gaulle`, `Ludwig van Beethoven`).
+const NAME_PARTS: &[&str] = &["de", "van", "von", "der", "da", "la", "le", "bin", "al"];
+
 /// Determiners that can also be a whole subject.
 const STANDALONE_DETS: &[&str] = &[
     "some", "many", "most", "several", "both", "all", "few", "each", "one", "two", "three", "four",
@@ -576,6 +579,7 @@ const LABELS: &[&str] = &[
     "editor",
     "correction",
     "disclosure",
+    "disclaimer",
     "image",
     "credit",
     "caption",
@@ -596,6 +600,7 @@ const LABELS: &[&str] = &[
     "answer",
     "warning",
     "breaking",
+    "revealed",
     "exclusive",
     "opinion",
     "analysis",
@@ -714,6 +719,9 @@ pub(crate) struct Rules<'a> {
     /// the text from the sentence start holds a quotation would otherwise scan it once per
     /// cue, quadratic on a long run-on paragraph.
     first_quote: usize,
+    /// Paragraphs of the document that open with a label in capitals and a colon
+    /// (`TAPPER:`, `Q:`, `NEW DELHI:`): a transcript has several, a dateline is alone.
+    caps_labels: usize,
 }
 
 impl<'a> Rules<'a> {
@@ -729,6 +737,7 @@ impl<'a> Rules<'a> {
             cue_cache: Vec::new(),
             fronted: None,
             first_quote: 0,
+            caps_labels: caps_label_paras(a),
         }
     }
 
@@ -775,10 +784,16 @@ impl<'a> Rules<'a> {
             return None;
         }
         let next = (self.kind(i + 1) == Some(IK::Word)).then(|| self.w(i + 1));
-        // Lexicalised compounds spelled like a cue: `a liberal think tank`.
+        // Lexicalised compounds spelled like a cue: `a liberal think tank`, `against
+        // defending champion Croatia`.
         if matches!(
             (self.w(i), next),
-            ("think", Some("tank" | "tanks")) | ("pledged", Some("delegate" | "delegates"))
+            ("think", Some("tank" | "tanks"))
+                | ("pledged", Some("delegate" | "delegates"))
+                | (
+                    "defending",
+                    Some("champion" | "champions" | "champ" | "titleholder" | "titleholders")
+                )
         ) {
             return None;
         }
@@ -824,6 +839,62 @@ impl<'a> Rules<'a> {
                 || c.class == CueClass::Speech
                 || (headline_verb && c.form == CueForm::Finite)
         })
+    }
+
+    /// Whether a naming verb (`called`, `dubbed`) after the noun phrase `np`, with a name or
+    /// a quotation at `after`, is a participle naming what the noun phrase denotes.
+    fn naming_relative(&self, np: (usize, usize), after: usize) -> bool {
+        let (s0, s1) = np;
+        // `dubbed the Black Death`: a name may keep its article.
+        let after = after + usize::from(self.w(after) == "the" && self.cap(after + 1));
+        if !(self.cap(after) || self.is_quote(after)) {
+            return false;
+        }
+        // `called Oz a quack`: a name and then a second noun phrase is the finite verb with
+        // its object and what the object is called.
+        let mut e = after + 1;
+        while e < self.hi && self.cap(e) {
+            e += 1;
+        }
+        if matches!(self.w(e), "a" | "an" | "the") {
+            return false;
+        }
+        let lemma = self.cue_at(s1).map(|c| c.lemma);
+        if !matches!(lemma, Some("call" | "dub" | "label" | "brand")) {
+            return false;
+        }
+        let indefinite = (s0..s1)
+            .rev()
+            .find(|&m| has(DETS, self.w(m)))
+            .is_some_and(|m| matches!(self.w(m), "a" | "an" | "another"));
+        // `organize a party called …`: the phrase opens with the verb whose object it is.
+        let w0 = self.w(s0);
+        let object = self.kind(s0) == Some(IK::Word)
+            && !self.cap(s0)
+            && !has(DETS, w0)
+            && !has(SUBJ_PRONOUNS, w0)
+            && !has(NAME_MODIFIERS, w0)
+            && s0 + 1 < s1
+            && has(DETS, self.w(s0 + 1));
+        indefinite || object
+    }
+
+    /// Whether the verb at `i` is an infinitive split by adverbs (`decided to no longer
+    /// consider`, `agreed to publicly state`): not finite, so it has no subject before it.
+    fn split_infinitive(&self, i: usize) -> bool {
+        let mut m = i;
+        while m > self.lo + 1 {
+            let w = self.w(m - 1);
+            let adverb = self.kind(m - 1) == Some(IK::Word)
+                && (has(CUE_ADVERBS, w)
+                    || matches!(w, "not" | "never" | "longer" | "no")
+                    || (w.ends_with("ly") && w.len() > 4 && !self.cap(m - 1)));
+            if !adverb {
+                break;
+            }
+            m -= 1;
+        }
+        m < i && m > self.lo && self.w(m - 1) == "to"
     }
 
     fn finite_cue_at(&self, i: usize) -> bool {
@@ -1566,6 +1637,9 @@ impl<'a> Rules<'a> {
                 }
             }
         };
+        if self.object_not_reported(info, start) {
+            return None;
+        }
         let mut end = self.clause_end(start);
         // A verb of judging or siding takes a noun phrase: what is judged ends before the
         // time and place of the judging (`endorsed Mr. Trump at a news conference`,
@@ -1582,6 +1656,135 @@ impl<'a> Rules<'a> {
             end = end.min(self.np_object_end(start));
         }
         (end > start).then_some((start, end))
+    }
+
+    /// Whether the object that starts at `k` shows the verb in a sense that reports nothing:
+    /// a quantity after `add` or `admit` (`the index added 20 points`, `the country has
+    /// admitted 1.4 million refugees`), a noun phrase after `maintain` (`maintains a lead`,
+    /// `maintains an office`: what is maintained as true is a clause), an indefinite noun
+    /// phrase after `agree` (`has agreed a deal`), a hospital after `admit`, anonymity after
+    /// `ask`, a dream after `realise`, a way or a home after `find`, anything but speech
+    /// after `continue`.
+    fn object_not_reported(&self, info: &CueInfo, k: usize) -> bool {
+        let w = self.w(k);
+        match info.lemma {
+            "add" | "admit" => {
+                let mut m = k;
+                if matches!(w, "more" | "less" | "fewer") && self.w(k + 1) == "than" {
+                    m += 2;
+                } else if matches!(
+                    w,
+                    "about" | "nearly" | "almost" | "some" | "another" | "over" | "around"
+                ) {
+                    m += 1;
+                }
+                // `was admitted to hospital`: taken in as a patient.
+                let patient = info.lemma == "admit"
+                    && w == "to"
+                    && matches!(
+                        self.w(k + 1 + usize::from(matches!(self.w(k + 1), "a" | "the"))),
+                        "hospital" | "hospitals" | "clinic" | "icu"
+                    );
+                patient
+                    || self.kind(m) == Some(IK::Num)
+                    || (matches!(self.kind(m), Some(IK::Punct('$' | '€' | '£' | '¥')))
+                        && self.kind(m + 1) == Some(IK::Num))
+            }
+            "maintain" => {
+                // `maintained she was never there`: a pronoun subject opens a clause.
+                let clause_subject = has(SUBJ_PRONOUNS, w) && !has(DETS, w);
+                self.kind(k) == Some(IK::Word) && w != "that" && !clause_subject
+            }
+            // `has agreed a deal`, `if Trump agrees to Beijing's demands`: accepting a thing,
+            // not agreeing to do or that something is so.
+            "agree" => {
+                let nx = self.w(k + 1);
+                info.particle.is_none()
+                    && (matches!(w, "a" | "an")
+                        || (w == "to"
+                            && (has(DETS, nx)
+                                || nx.ends_with("'s")
+                                || self.cap(k + 1)
+                                || self.kind(k + 1) == Some(IK::Num))))
+            }
+            // `continued his push`, `continues gaining momentum`: going on with something;
+            // `he continued, "…"` and `continued that …` go on speaking.
+            "continue" => {
+                self.kind(k) == Some(IK::Word)
+                    && w != "that"
+                    && !(w == "to" && matches!(self.w(k + 1), "say" | "argue" | "insist" | "claim"))
+            }
+            // `always finds a way to score`, `found common ground`, `found a new home`:
+            // obtaining something, not a finding.
+            "find" => {
+                let np_start = matches!(
+                    w,
+                    "a" | "an"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "some"
+                        | "much"
+                        | "new"
+                        | "common"
+                        | "comfort"
+                        | "solace"
+                        | "way"
+                        | "ways"
+                );
+                np_start
+                    && (k..(k + 4).min(self.hi)).any(|m| {
+                        matches!(
+                            self.w(m),
+                            "way"
+                                | "ways"
+                                | "ground"
+                                | "comfort"
+                                | "solace"
+                                | "home"
+                                | "job"
+                                | "jobs"
+                                | "refuge"
+                                | "sanctuary"
+                                | "sponsor"
+                                | "audience"
+                                | "support"
+                                | "time"
+                                | "success"
+                                | "work"
+                                | "place"
+                                | "room"
+                        )
+                    })
+            }
+            // `could not realise their American dream`: achieving, not coming to know.
+            "realize" | "realise" => {
+                matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your")
+                    && (k + 1..(k + 4).min(self.hi)).any(|m| {
+                        matches!(
+                            self.w(m),
+                            "dream"
+                                | "dreams"
+                                | "potential"
+                                | "ambition"
+                                | "ambitions"
+                                | "goal"
+                                | "goals"
+                        )
+                    })
+            }
+            // `asked not to be identified`: the formula of anonymity, not a request reported.
+            "ask" => {
+                w == "not"
+                    && self.w(k + 1) == "to"
+                    && self.w(k + 2) == "be"
+                    && matches!(self.w(k + 3), "identified" | "named")
+            }
+            _ => false,
+        }
     }
 
     /// Where a noun phrase object that starts at `k` ends: before a time or place adjunct
@@ -2035,6 +2238,11 @@ impl<'a> Rules<'a> {
         }
         // Every letter a capital: `TAPPER`, `MR. TRUMP`.
         let caps = (self.lo..k).all(|m| self.a.items[m].upper);
+        // `NEW DELHI: Nearly 150 Indians returned …` opening the story is a dateline: the
+        // place it was filed from. A transcript has more than one turn.
+        if caps && self.is_dateline(k) {
+            return None;
+        }
         // `Q:` and `A:` name nobody; their turns are left to the cues inside them.
         if !(caps && (self.lo..k).any(|m| self.w(m).len() >= 2)) {
             return None;
@@ -2102,9 +2310,46 @@ impl<'a> Rules<'a> {
     }
 
     /// `X: "…"` — a short name before a colon and a quotation after it.
+    /// Whether the text from `k` to the end of the sentence is a list of names (`Iowa: Tim
+    /// Albrecht, Brad Anderson, Rob Barron, …`): what follows the colon names people, it
+    /// says nothing.
+    fn name_list(&self, k: usize) -> bool {
+        let mut items = 0;
+        let mut words = 0;
+        for m in k..self.hi {
+            match self.kind(m) {
+                Some(IK::Word) if self.cap(m) || (words > 0 && has(NAME_PARTS, self.w(m))) => {
+                    words += 1;
+                    if words > 4 {
+                        return false;
+                    }
+                }
+                Some(IK::Punct(',' | ';' | '.')) if words > 0 => {
+                    items += 1;
+                    words = 0;
+                }
+                Some(IK::Word) if self.w(m) == "and" && words == 0 => {}
+                _ => return false,
+            }
+        }
+        items + usize::from(words > 0) >= 4
+    }
+
+    /// Whether the label in capitals before the colon at `k` is a dateline: in one of the
+    /// story's first paragraphs, the only such label in the document, and followed by prose
+    /// rather than a quotation or a headline in title case (`FIX IS IN: PBS Moderators …`).
+    fn is_dateline(&self, k: usize) -> bool {
+        let st = self.a.sents[self.si];
+        let first = self.si == 0 || self.a.sents[self.si - 1].para != st.para;
+        first && !st.title && st.para < 3 && self.caps_labels < 2 && !self.is_quote(k + 1)
+    }
+
     fn colon_cue(&self) -> Option<Cand> {
         let k = (self.lo..self.hi).find(|&k| self.punct(k, ':'))?;
         if k == self.lo || k > self.lo + 6 || k + 1 >= self.hi {
+            return None;
+        }
+        if (self.lo..k).all(|m| self.a.items[m].upper) && self.is_dateline(k) {
             return None;
         }
         // Without a quotation, only a name heading its paragraph (a headline `Rubio: …` or a
@@ -2129,6 +2374,9 @@ impl<'a> Rules<'a> {
             return None;
         }
         if (self.lo..k).any(|m| self.cue_at(m).is_some() && !self.cap(m)) {
+            return None;
+        }
+        if self.name_list(k + 1) {
             return None;
         }
         Some(Cand {
@@ -2225,10 +2473,11 @@ impl<'a> Rules<'a> {
         // `the report`, `his claims`, `to say`: not a finite reporting verb here.
         // Quantifiers stand alone as subjects: `Some said`, `Many believe`.
         let standalone = has(STANDALONE_DETS, prev);
-        if c0 == i
+        if (c0 == i
             && ((has(DETS, prev) && !standalone)
                 || prev == "to"
-                || (prev.ends_with("'s") && i > self.lo))
+                || (prev.ends_with("'s") && i > self.lo)))
+            || (info.form == CueForm::Finite && self.split_infinitive(i))
         {
             if info.form == CueForm::Participle && has(DETS, prev) {
                 return None;
@@ -2358,7 +2607,27 @@ impl<'a> Rules<'a> {
                 m += 1;
             }
         }
+        // `The index added 20 points, or 0.2%, to …`, `Clinton maintains a lead. In contrast,
+        // …`: no clause before a comma is what was added or maintained either (a capital
+        // after the verb may be an inverted subject: `…, maintained Smith`).
+        if !self.cap(c1) && self.object_not_reported(&info, c1) {
+            return None;
+        }
+        // `after the deadly attack on a nightclub`, read as the verb after a modifier.
+        if info.lemma == "attack" && self.w(c1) == "on" && self.armed_attack(i, c1 + 1) {
+            return None;
+        }
         let prefix_be = (c0..i).any(|m| has(BE, self.w(m)));
+        // After a form of `be` a verb is a participle; a bare form is a noun (`the reason is
+        // fear of reprisals`), read as a noun cue. After an existential `there` the old
+        // reading stands: `there are fears the virus will spread` is attributed in PARC.
+        if prefix_be
+            && info.form == CueForm::Finite
+            && !info.past_participle
+            && !(c0 > self.lo && self.w(c0 - 1) == "there")
+        {
+            return self.noun_cue(i, info);
+        }
         let passive = prefix_be && info.past_participle;
         let mut cand = Cand {
             cue: (c0, c1),
@@ -2482,7 +2751,12 @@ impl<'a> Rules<'a> {
                     np.1 == np.0 + 1 && !matches!(self.w(np.0), "it" | "there") || np.1 > np.0 + 1
                 })
             };
-            if subj.is_none() && rc.is_none() {
+            // A passive of judging or believing with neither an agent nor a clause names no
+            // one whose judgement it is: `The tie was already decided when …`, `the dollar
+            // was supported by recent data`. A passive of saying still reports that
+            // something was said (`Mr. Manafort's role was disclosed`, as PARC has it).
+            let nobodys_attitude = cand.source.is_none() && info.class == CueClass::Attitude;
+            if rc.is_none() && (subj.is_none() || nobodys_attitude) {
                 return None;
             }
             if let Some(np) = subj {
@@ -2520,8 +2794,10 @@ impl<'a> Rules<'a> {
             let subj = has(SUBJ_PRONOUNS, p)
                 || has(SOURCE_NOUNS, p)
                 || after_aside
-                // `Men under 35 support Sanders`, `40 percent support him`.
-                || self.kind(i - 1) == Some(IK::Num)
+                // `Men under 35 support Sanders`, `40 percent support him` (but `10-year
+                // notes` is a bond: a number with a unit is a modifier).
+                || (self.kind(i - 1) == Some(IK::Num)
+                    && !self.a.items[i - 1].lower.chars().any(char::is_alphabetic))
                 || matches!(p, "percent" | "%")
                 || (verb_complement && !has(PREPS, p))
                 || self.cap(i - 1)
@@ -2653,6 +2929,40 @@ impl<'a> Rules<'a> {
             return None;
         } else {
             match self.left_np(c0) {
+                // `the September 11, 2001 attacks`: the year of a full date modifies the noun
+                // after it; a date is no subject.
+                Some(np)
+                    if np.1 == np.0 + 1
+                        && self.kind(np.0) == Some(IK::Num)
+                        && np.0 >= self.lo + 2
+                        && self.punct(np.0 - 1, ',')
+                        && self.kind(np.0 - 2) == Some(IK::Num) =>
+                {
+                    return None
+                }
+                // `a consulting firm called Gavekal`, `contract the disease dubbed the Black
+                // Death`: a naming participle after an indefinite noun phrase, or after a noun
+                // phrase that is the object of a verb, names it; nobody calls anything.
+                Some(np)
+                    if c0 == i
+                        && info.past_participle
+                        && info.particle.is_none()
+                        && self.naming_relative(np, c1) =>
+                {
+                    return None
+                }
+                // `there were 3,248 cases reported worldwide`: the noun phrase after an
+                // existential `there` + `be` already has its verb; a participle after it
+                // modifies it.
+                Some(np)
+                    if c0 == i
+                        && info.past_participle
+                        && np.0 >= self.lo + 2
+                        && has(BE, self.w(np.0 - 1))
+                        && self.w(np.0 - 2) == "there" =>
+                {
+                    return None
+                }
                 Some(np) => cand.source = Some(np),
                 None => {
                     if matches!(self.w(c0 - 1), "and" | "but" | "or") {
@@ -3056,6 +3366,9 @@ impl<'a> Rules<'a> {
         };
         let k = content.0;
         let end = content.1;
+        if matches!(info.lemma, "attack" | "attacks" | "assault") && self.armed_attack(i, k) {
+            return None;
+        }
         // The possessor is the source: `Tokayev's claim`, `his statement`.
         let mut source = None;
         let mut m = i;
@@ -3076,6 +3389,73 @@ impl<'a> Rules<'a> {
             class: info.class,
             sent: self.si,
         })
+    }
+
+    /// Whether the attack named at `i`, on the object at `k`, is one with arms (`a deadly
+    /// attack on a nightclub`, `the attack on the consulate in Benghazi`): violence, not
+    /// criticism.
+    fn armed_attack(&self, i: usize, k: usize) -> bool {
+        let armed = i > self.lo
+            && matches!(
+                self.w(i - 1),
+                "deadly"
+                    | "terror"
+                    | "terrorist"
+                    | "suicide"
+                    | "bomb"
+                    | "militant"
+                    | "chemical"
+                    | "missile"
+                    | "air"
+                    | "rocket"
+                    | "gun"
+                    | "knife"
+                    | "armed"
+                    | "military"
+                    | "insurgent"
+                    | "mortar"
+                    | "drone"
+                    | "gas"
+                    | "violent"
+                    | "coordinated"
+                    | "fatal"
+                    | "murderous"
+            );
+        let target = (k..(k + 7).min(self.hi)).any(|m| {
+            matches!(
+                self.w(m),
+                "town"
+                    | "city"
+                    | "village"
+                    | "compound"
+                    | "compounds"
+                    | "nightclub"
+                    | "club"
+                    | "airport"
+                    | "station"
+                    | "embassy"
+                    | "consulate"
+                    | "base"
+                    | "barracks"
+                    | "troops"
+                    | "forces"
+                    | "soldiers"
+                    | "convoy"
+                    | "school"
+                    | "hospital"
+                    | "church"
+                    | "mosque"
+                    | "synagogue"
+                    | "hotel"
+                    | "market"
+                    | "checkpoint"
+                    | "plant"
+                    | "ship"
+                    | "building"
+                    | "headquarters"
+            )
+        });
+        armed || target
     }
 
     /// Where the object of a noun cue's preposition ends (`attacks on Mr. Clinton's record
@@ -3189,6 +3569,25 @@ pub(crate) fn registry_words<'t>(text: &'t str, a: &Analysis) -> Vec<Word<'t>> {
         .collect()
 }
 
+/// How many paragraphs open with one to three words in capitals and a colon.
+fn caps_label_paras(a: &Analysis) -> usize {
+    let mut n = 0;
+    let mut last_para = usize::MAX;
+    for st in &a.sents {
+        if st.para == last_para {
+            continue;
+        }
+        last_para = st.para;
+        let k = (st.lo + 1..(st.lo + 4).min(st.hi)).find(|&k| a.items[k].kind == IK::Punct(':'));
+        if let Some(k) = k {
+            if (st.lo..k).all(|m| a.items[m].kind == IK::Word && a.items[m].upper) {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
 pub(crate) fn build_registry(text: &str, a: &Analysis) -> EntityRegistry {
     EntityRegistry::build(&registry_words(text, a))
 }
@@ -3208,6 +3607,7 @@ impl Rules<'_> {
             cue_cache: Vec::new(),
             fronted: None,
             first_quote: 0,
+            caps_labels: 0,
         };
         let mut e = k;
         if e > st.lo && r.punct(e - 1, ',') {

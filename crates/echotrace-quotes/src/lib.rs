@@ -1394,6 +1394,14 @@ impl QuoteExtractor {
             if used[f] || a.frags[f].words < 2 {
                 continue;
             }
+            // A paragraph that is only a quotation with no closing punctuation (`"… prevent
+            // the evacuation of civilians from the camp"`) is a sub-heading or pull quote set
+            // off from the text, not the next thing the last speaker said.
+            let whole_para = (si == 0 || a.sents[si - 1].para != para)
+                && a.sents.get(si + 1).is_none_or(|n| n.para != para);
+            if whole_para && a.frags[f].last.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
             match last_direct {
                 Some((ci, p)) if p == para => {
                     extra.push((ci, f));
