@@ -255,8 +255,22 @@ pub enum ExportCommand {
     Docs(ExportDocsArgs),
     /// Every reuse cluster as JSONL in the format of `shared/eval/reuse/score.py`
     /// (`doc` ids, code-point offsets, `parent`), with confidences as extra keys.
-    #[command(after_help = "Examples:\n  echotrace export clusters --output clusters.jsonl")]
-    Clusters(ExportDocsArgs),
+    #[command(
+        after_help = "Examples:\n  echotrace export clusters --output clusters.jsonl\n  echotrace export clusters --across-documents --output clusters.jsonl   # what `eval reuse` scores"
+    )]
+    Clusters(ExportClustersArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExportClustersArgs {
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Only clusters that span two documents or more, as `eval reuse` writes them: text a
+    /// page repeats inside itself is left out (gold that labels reuse between documents,
+    /// as score.py's does, counts it as wrong).
+    #[arg(long)]
+    pub across_documents: bool,
 }
 
 #[derive(Args, Debug)]

@@ -691,3 +691,38 @@ fn clusters_timelines_and_narratives_on_the_demo_corpus() {
         .code(1)
         .stderr(predicates::str::contains("no cluster or narrative"));
 }
+
+#[test]
+fn exported_clusters_can_leave_out_text_a_page_repeats_inside_itself() {
+    // The seed page repeats its lead (lines 3 and 7): a cluster inside one document, which
+    // `export clusters` writes and `--across-documents` (what `eval reuse` scores) leaves out.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let seed = fixture("txt/000_1da12e83afc5f8cf.txt");
+    let (code, _, stderr) = ingest_json(&db, std::slice::from_ref(&seed));
+    assert_eq!(code, 0, "{stderr}");
+    json_stdout(echotrace(&db).args(["analyze", "--quiet", "--json"]));
+    let export = |extra: &[&str]| -> Vec<Value> {
+        let out = echotrace(&db)
+            .args(["export", "clusters"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect()
+    };
+    let all = export(&[]);
+    assert_eq!(all.len(), 1, "{all:?}");
+    let members = all[0]["members"].as_array().unwrap();
+    assert!(members.len() >= 2);
+    assert!(members.iter().all(|m| m["doc"] == members[0]["doc"]));
+    assert!(export(&["--across-documents"]).is_empty());
+}

@@ -1,5 +1,5 @@
 use super::{open_existing_store, CharOffsetCache};
-use crate::cli::ExportDocsArgs;
+use crate::cli::{ExportClustersArgs, ExportDocsArgs};
 use anyhow::{Context, Result};
 use echotrace_eval::reuse::{write_clusters, ClusterMember, ReuseClusterRecord};
 use echotrace_ingest::export_line;
@@ -136,9 +136,14 @@ pub fn cluster_records(store: &Store, scope: ClusterScope) -> Result<Vec<ReuseCl
     Ok(out)
 }
 
-pub fn clusters(args: ExportDocsArgs, db: &Path) -> Result<ExitCode> {
+pub fn clusters(args: ExportClustersArgs, db: &Path) -> Result<ExitCode> {
     let store = open_existing_store(db)?;
-    let records = cluster_records(&store, ClusterScope::All)?;
+    let scope = if args.across_documents {
+        ClusterScope::CrossDocument
+    } else {
+        ClusterScope::All
+    };
+    let records = cluster_records(&store, scope)?;
     match &args.output {
         Some(path) => {
             write_clusters(path, &records)
