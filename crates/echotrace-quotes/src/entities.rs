@@ -1,7 +1,7 @@
 //! People and organisations of one document, with their aliases, and the resolution of a source
 //! mention (`He`, `Tokayev`, `the Kazakh president`, `CSTO`) to the fullest name.
 
-use crate::text::TokKind;
+use crate::text::{TokKind, WordSet};
 use echotrace_core::ByteSpan;
 use serde::{Deserialize, Serialize};
 
@@ -67,7 +67,7 @@ pub struct EntityRegistry {
 }
 
 /// Words that make a capitalised phrase an organisation.
-const ORG_WORDS: &[&str] = &[
+static ORG_WORDS: WordSet = WordSet::new(&[
     "organization",
     "organisation",
     "council",
@@ -215,7 +215,7 @@ const ORG_WORDS: &[&str] = &[
     "america",
     "american",
     "africa",
-];
+]);
 
 /// Words in a capitalised phrase that are places, never persons (kept out of pronoun focus).
 const NON_PERSON_WORDS: &[&str] = &[
@@ -268,7 +268,7 @@ const NON_PERSON_WORDS: &[&str] = &[
 ];
 
 /// Title words: a name after them is a person; they and the words before them are a role.
-pub(crate) const TITLES: &[&str] = &[
+pub(crate) static TITLES: WordSet = WordSet::new(&[
     "president",
     "minister",
     "senator",
@@ -442,7 +442,7 @@ pub(crate) const TITLES: &[&str] = &[
     "presidents",
     "ministers",
     "senators",
-];
+]);
 
 const MALE_TITLES: &[&str] = &[
     "mr.",
@@ -492,7 +492,7 @@ const FEMALE_TITLES: &[&str] = &[
 /// Common given names with their usual gender, for pronoun agreement only. A short list from
 /// general knowledge of names frequent in international news; a name not on it is simply of
 /// unknown gender, which agrees with both pronouns.
-const MALE_NAMES: &[&str] = &[
+static MALE_NAMES: WordSet = WordSet::new(&[
     "john",
     "james",
     "robert",
@@ -634,8 +634,8 @@ const MALE_NAMES: &[&str] = &[
     "mario",
     "silvio",
     "pope",
-];
-const FEMALE_NAMES: &[&str] = &[
+]);
+static FEMALE_NAMES: WordSet = WordSet::new(&[
     "mary",
     "patricia",
     "jennifer",
@@ -735,7 +735,7 @@ const FEMALE_NAMES: &[&str] = &[
     "aung",
     "christine",
     "kristalina",
-];
+]);
 
 /// A word without its possessive ending (`Parise's`, `Union’s`).
 pub(crate) fn strip_possessive(w: &str) -> &str {
@@ -834,7 +834,7 @@ fn lower_key(w: &str) -> String {
 }
 
 pub(crate) fn is_title(w: &str) -> bool {
-    TITLES.contains(&w)
+    TITLES.contains(w)
 }
 
 /// An organisation's key: case, `the`, `-isation/-ization` and `&`/`and` folded, so that
@@ -884,13 +884,13 @@ fn is_cap_word(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-const NAME_PARTICLES: &[&str] = &[
+static NAME_PARTICLES: WordSet = WordSet::new(&[
     "de", "van", "von", "bin", "al", "al-", "la", "le", "du", "da", "der", "den", "ibn", "del",
     "di", "dos", "das", "ben",
-];
+]);
 
 /// Sentence starters that are capitalised only because they start the sentence.
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -1039,11 +1039,11 @@ const NOT_NAMES: &[&str] = &[
     "we're",
     "we've",
     "they're",
-];
+]);
 
 /// A capitalised word that is a function word, not a name (`The`, `However`).
 pub(crate) fn is_not_name(w: &str) -> bool {
-    NOT_NAMES.contains(&lower_key(w).as_str())
+    NOT_NAMES.contains(lower_key(w).as_str())
 }
 
 /// First-person and other pronoun tokens: never part of a name, never a speaker's name.
@@ -1264,7 +1264,7 @@ pub(crate) fn looks_like_person_name(words: &[&str]) -> bool {
             && !w.chars().any(|c| c.is_ascii_digit())
             && !is_pronoun_token(w)
             && (w.chars().next().is_some_and(char::is_uppercase)
-                || NAME_PARTICLES.contains(&l.as_str()))
+                || NAME_PARTICLES.contains(l.as_str()))
     })
 }
 
@@ -1276,7 +1276,7 @@ pub(crate) fn looks_like_org_name(words: &[&str]) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3)
         && words.last().is_some_and(|l| {
             let l = l.to_lowercase();
-            ORG_WORDS.contains(&l.as_str()) && !NON_ORG_SUFFIX.contains(&l.as_str())
+            ORG_WORDS.contains(l.as_str()) && !NON_ORG_SUFFIX.contains(&l.as_str())
         })
 }
 
@@ -1361,7 +1361,7 @@ impl EntityRegistry {
                 {
                     j += 1;
                 } else if w.kind == TokKind::Word
-                    && (NAME_PARTICLES.contains(&w.text) || w.text == "of" || w.text == "for")
+                    && (NAME_PARTICLES.contains(w.text) || w.text == "of" || w.text == "for")
                     && words
                         .get(j + 1)
                         .is_some_and(|n| n.kind == TokKind::Word && is_cap_word(n.text))
@@ -1425,9 +1425,10 @@ impl EntityRegistry {
                 continue;
             }
             let run = &words[from..e];
-            if run.iter().any(|w| {
-                is_pronoun_token(w.text) || NOT_NAMES.contains(&lower_key(w.text).as_str())
-            }) {
+            if run
+                .iter()
+                .any(|w| is_pronoun_token(w.text) || NOT_NAMES.contains(lower_key(w.text).as_str()))
+            {
                 continue;
             }
             let name: Vec<&str> = run.iter().map(|w| strip_possessive(w.text)).collect();
@@ -1503,7 +1504,7 @@ impl EntityRegistry {
         // Drop sentence-initial function words (`The`, `He`) and cue words at the front.
         // An acronym in capitals is a name even when it spells a function word (`WHO`, `US`).
         let not_name = |w: &Word<'_>| {
-            NOT_NAMES.contains(&lower_key(w.text).as_str())
+            NOT_NAMES.contains(lower_key(w.text).as_str())
                 && (!is_acronym(w.text) || is_stop_acronym(w.text))
         };
         while i < j && words[i].sentence_start && not_name(&words[i]) {
@@ -1517,8 +1518,8 @@ impl EntityRegistry {
             && words[i].sentence_start
             && j - i >= 2
             && lower_key(words[i].text).ends_with("ing")
-            && !MALE_NAMES.contains(&lower_key(words[i].text).as_str())
-            && !FEMALE_NAMES.contains(&lower_key(words[i].text).as_str())
+            && !MALE_NAMES.contains(lower_key(words[i].text).as_str())
+            && !FEMALE_NAMES.contains(lower_key(words[i].text).as_str())
         {
             i += 1;
         }
@@ -1551,8 +1552,8 @@ impl EntityRegistry {
                     // first of them is a known given name).
                     let n = lw.len();
                     if n - name_from > 2 {
-                        let given3 = MALE_NAMES.contains(&lw[n - 3].as_str())
-                            || FEMALE_NAMES.contains(&lw[n - 3].as_str());
+                        let given3 = MALE_NAMES.contains(lw[n - 3].as_str())
+                            || FEMALE_NAMES.contains(lw[n - 3].as_str());
                         name_from = if given3 { n - 3 } else { n - 2 };
                     }
                 }
@@ -1591,7 +1592,7 @@ impl EntityRegistry {
                 break;
             }
             let l = lower_key(w.text);
-            if NOT_NAMES.contains(&l.as_str()) && l != "former" && l != "late" {
+            if NOT_NAMES.contains(l.as_str()) && l != "former" && l != "late" {
                 break;
             }
             lower_roles.push(l);
@@ -1641,11 +1642,11 @@ impl EntityRegistry {
             .iter()
             .map(|w| lower_key(strip_possessive(w.text)))
             .collect();
-        let is_org = lname.iter().any(|w| ORG_WORDS.contains(&w.as_str()));
+        let is_org = lname.iter().any(|w| ORG_WORDS.contains(w.as_str()));
         // A bare organisation word (`Company`, `School`) or a common-noun abbreviation
         // (`AI`, `SEO`) names nobody.
         if name_words.len() == 1
-            && (ORG_WORDS.contains(&lname[0].as_str()) || is_stop_acronym(&name))
+            && (ORG_WORDS.contains(lname[0].as_str()) || is_stop_acronym(&name))
         {
             return;
         }
@@ -1670,15 +1671,15 @@ impl EntityRegistry {
         }
         if gender.is_none() && name_words.len() >= 2 {
             if let Some(g) = given {
-                if MALE_NAMES.contains(&g) {
+                if MALE_NAMES.contains(g) {
                     gender = Some(Gender::Male);
-                } else if FEMALE_NAMES.contains(&g) {
+                } else if FEMALE_NAMES.contains(g) {
                     gender = Some(Gender::Female);
                 }
             }
         }
         let known_given = name_words.len() >= 2
-            && given.is_some_and(|g| MALE_NAMES.contains(&g) || FEMALE_NAMES.contains(&g));
+            && given.is_some_and(|g| MALE_NAMES.contains(g) || FEMALE_NAMES.contains(g));
         // A lone capitalised word is a person only with a title (`President Obama`) or as
         // the surname of a person already known; otherwise it is a place or a common word.
         if name_words.len() == 1 && !titled {

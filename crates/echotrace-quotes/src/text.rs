@@ -36,7 +36,7 @@ pub(crate) struct Token {
 
 /// Abbreviations whose full stop belongs to the word, so that `Sen. Rubio said` is one
 /// sentence. Titles and the usual news abbreviations; lowercase, without the stop.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt",
     "cmdr", "adm", "maj", "st", "jr", "sr", "prof", "rev", "hon", "pres", "inc", "corp", "co",
     "ltd", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -45,14 +45,14 @@ const ABBREVIATIONS: &[&str] = &[
     "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla",
     "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "approx", "dept", "univ", "assn",
     "bros", "v",
-];
+]);
 
 fn is_abbreviation(word: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return true; // an initial: George W. Bush
     }
     let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.contains(lower.as_str())
 }
 
 fn is_word_char(c: char) -> bool {
@@ -304,4 +304,27 @@ pub(crate) fn pair_marks(toks: &[Token], lo: usize, hi: usize) -> Vec<MarkPair> 
         top.push(p);
     }
     top
+}
+
+/// A fixed list of lowercase words looked up by hash. The name, title and stop-word lists are
+/// read for nearly every capitalised word of every document; scanning a few hundred strings
+/// each time was a tenth of extraction time.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
 }
