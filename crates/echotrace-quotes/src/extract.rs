@@ -3271,6 +3271,11 @@ impl<'a> Rules<'a> {
             while e < self.hi && (self.cap(e) || (self.w(e) == "of" && self.cap(e + 1))) {
                 e += 1;
             }
+            // `Hong Kong police have laid siege … and threatened …`: the organisation's head
+            // noun after the name is part of the subject.
+            if !self.cap(e) && crate::entities::ORG_HEADS.contains(&self.w(e)) {
+                e += 1;
+            }
             return Some((s, e));
         }
         while e < self.hi && self.kind(e) == Some(IK::Word) && e < s + 8 {

@@ -530,6 +530,20 @@ fn org_in_focus(m: &Mention<'_>, from: usize) -> Option<String> {
         .or_else(|| by_mention.map(|(e, _)| e.name.clone()))
 }
 
+/// A place referred back to by its kind, as a possessive: `the city's police`.
+const PLACE_POSSESSIVES: &[&str] = &[
+    "city's",
+    "country's",
+    "nation's",
+    "state's",
+    "territory's",
+    "region's",
+    "province's",
+    "island's",
+    "kingdom's",
+    "republic's",
+];
+
 /// An organisation phrase: optional determiner, modifiers of which at least one is proper
 /// (`China's`, `US`, `French`, `Inner Mongolia`), and an organisation head noun. Its name is
 /// the phrase itself, unless the registry knows it.
@@ -545,6 +559,31 @@ fn org_phrase(m: &Mention<'_>, seg: &str) -> Option<String> {
     let head = last.to_lowercase();
     if mods.is_empty() || words.len() > 7 || !entities::ORG_HEADS.contains(&head.as_str()) {
         return None;
+    }
+    // `the city's police`, `the country's military`: the place is the one in the story, and
+    // the organisation the one of that head named last.
+    if let [place] = mods {
+        let place = place.to_lowercase().replace('\u{2019}', "'");
+        if PLACE_POSSESSIVES.contains(&place.as_str()) {
+            let ends_in_head = |name: &str| {
+                name.split_whitespace()
+                    .last()
+                    .is_some_and(|l| l.eq_ignore_ascii_case(&head))
+            };
+            // An organisation phrase that spoke earlier is not in the registry (it is not a
+            // capitalised run): the speakers so far are looked at first.
+            let spoke = m
+                .previous
+                .iter()
+                .rev()
+                .filter_map(|q| q.speaker.as_deref())
+                .find(|name| ends_in_head(name) && name.split_whitespace().count() > 1);
+            return spoke.map(str::to_string).or_else(|| {
+                m.registry
+                    .lookup_org_head(&head, m.span.start)
+                    .map(|e| e.name.clone())
+            });
+        }
     }
     let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     let ok = mods.iter().any(cap)

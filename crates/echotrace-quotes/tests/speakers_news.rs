@@ -252,3 +252,32 @@ fn business_name_in_the_plural_is_an_organisation_for_the_brokerage() {
         Some("Kotak Institutional Equities")
     );
 }
+
+#[test]
+fn a_named_organisation_subject_keeps_its_head_noun_across_a_coordinated_verb() {
+    // The subject of `warned` is the subject of the first verb: the name with its head noun.
+    let text = "Bangkok police have sealed off the square, detaining dozens of students, and \
+warned that anyone who joins the rally will be arrested.";
+    assert_eq!(
+        speaker_of_content(text, "anyone who joins the rally").as_deref(),
+        Some("Bangkok police")
+    );
+}
+
+#[test]
+fn the_place_s_organisation_is_the_one_of_that_head_that_spoke_before() {
+    let text = "The Myanmar military said the November vote had been marred by fraud.\n\n\
+Protests spread to three more cities on Sunday.\n\n\
+The country\u{2019}s military denies opening fire on crowds and says that soldiers acted \
+with restraint.";
+    assert_eq!(
+        speaker_of_content(text, "soldiers acted with restraint").as_deref(),
+        Some("Myanmar military")
+    );
+    // With no such organisation before it, the phrase names nobody.
+    let alone = "The country\u{2019}s military says that soldiers acted with restraint.";
+    assert_eq!(
+        speaker_of_content(alone, "soldiers acted with restraint"),
+        None
+    );
+}
