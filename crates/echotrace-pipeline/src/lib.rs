@@ -8,7 +8,9 @@
 //!   them in batches, and commits each batch — its results together with the mark that its
 //!   documents are done — in one transaction. An interrupted run resumes where it stopped; a
 //!   finished one re-runs as a no-op; new documents are compared against the corpus without
-//!   recomputing it (the reuse engine's candidate index is kept in the store).
+//!   recomputing it (the reuse engine's candidate index is kept in the store). Each batch is
+//!   worked on while the one before it is committed, so SQLite's single writer does not
+//!   leave a core idle; the report gives each stage's wall-clock time.
 //! - with a sentence model ([`ParaphraseSettings`]), the paraphrase stage runs after the reuse
 //!   stage: sentence pairs that share rare words and that no word alignment covers are
 //!   embedded and scored, and confirmed paraphrases are stored as alignments of kind
