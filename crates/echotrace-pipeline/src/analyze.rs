@@ -152,8 +152,8 @@ impl Analyzer {
     }
 
     /// Runs every stage over the pending documents of `store`, which lives at `db` (the reuse
-    /// stage opens a second, reading connection there). Stops between batches once `cancel`
-    /// is set.
+    /// stage opens reading connections of its own there: one to load its index, one a thread
+    /// for older documents). Stops between batches once `cancel` is set.
     pub fn run(
         &self,
         store: &mut Store,
