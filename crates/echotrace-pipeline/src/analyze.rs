@@ -736,32 +736,56 @@ fn stored_alignment(a: &Alignment) -> Result<StoredAlignment, PipelineError> {
 }
 
 /// Rebuilds every cluster from the stored alignments.
+///
+/// Its cost grows with the whole corpus, not with what a run added, so it reads as little as
+/// it can: no document text except, once, that of documents whose credit lines were never
+/// looked at, and it leaves clusters that did not change as they are stored.
 pub fn recluster(store: &mut Store, config: &ReuseConfig) -> Result<(), PipelineError> {
-    // Streamed: the stored rows carry their detail as JSON, far larger than the alignment.
-    let mut alignments = Vec::new();
-    let mut bad: Option<String> = None;
+    // Read first, parsed after on every core: the detail column is JSON far larger than the
+    // alignment, and parsing it is most of the reading.
+    let mut rows: Vec<(DocId, DocId, String)> = Vec::new();
     store.for_each_alignment_detail(|a, b, detail| {
-        match serde_json::from_str(detail) {
-            Ok(span) => alignments.push(Alignment { a, b, span }),
-            Err(e) => {
-                bad.get_or_insert(e.to_string());
-            }
-        }
+        rows.push((a, b, detail.to_owned()));
         Ok(())
     })?;
-    if let Some(reason) = bad {
-        return Err(PipelineError::State {
-            what: "an alignment",
-            reason,
-        });
-    }
+    let alignments: Vec<Alignment> = rows
+        .into_par_iter()
+        .map(|(a, b, detail)| {
+            serde_json::from_str(&detail)
+                .map(|span| Alignment { a, b, span })
+                .map_err(|e| PipelineError::State {
+                    what: "an alignment",
+                    reason: e.to_string(),
+                })
+        })
+        .collect::<Result<_, _>>()?;
     let docs: HashSet<&DocId> = alignments.iter().flat_map(|a| [&a.a, &a.b]).collect();
     let mut facts: HashMap<DocId, DocFacts> = HashMap::with_capacity(docs.len());
-    for id in docs {
-        if let Some(doc) = store.document(id)? {
-            facts.insert(id.clone(), DocFacts::from_document(&doc));
+    let mut found: Vec<(DocId, Vec<String>)> = Vec::new();
+    for stored in store.document_facts()? {
+        if !docs.contains(&stored.id) {
+            continue;
         }
+        let doc_facts = match stored.credits {
+            Some(credits) => DocFacts {
+                id: stored.id,
+                source: stored.source,
+                published: stored.published,
+                credits,
+            },
+            // Stored before credits were kept: read from the text once, and kept.
+            None => match store.document(&stored.id)? {
+                Some(doc) => {
+                    let doc_facts = DocFacts::from_document(&doc);
+                    found.push((doc_facts.id.clone(), doc_facts.credits.clone()));
+                    doc_facts
+                }
+                None => continue,
+            },
+        };
+        facts.insert(doc_facts.id.clone(), doc_facts);
     }
+    store.record_credits(&found)?;
     let lookup = |id: &DocId| facts.get(id);
     let clusters = cluster_and_rank(&alignments, &lookup, config);
     let mut stored: Vec<StoredCluster> = clusters.iter().map(stored_cluster).collect();

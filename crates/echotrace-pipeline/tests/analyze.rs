@@ -188,3 +188,66 @@ fn batches_of_one_and_interrupted_runs_store_what_one_batch_stores() {
         );
     }
 }
+
+#[test]
+fn credit_lines_are_read_once_and_kept_for_later_reclustering() {
+    let lines = seed_lines();
+    let story = lines[9..11].join("\n");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut store = Store::open(&db).unwrap();
+    store
+        .insert_documents(&[
+            doc("tass", "tass.com", "2022-01-10", &story),
+            // Same day, to the hour: the date alone cannot tell who copied whom.
+            doc(
+                "blog",
+                "blog.example",
+                "2022-01-10T08:00:00Z",
+                &format!("Source: TASS\n{story}"),
+            ),
+        ])
+        .unwrap();
+    run(&mut store, &db);
+    let credited = |store: &Store| {
+        let cluster = &store.clusters_of(&DocId::new("blog")).unwrap()[0];
+        let blog = cluster
+            .members
+            .iter()
+            .find(|m| m.doc.as_str() == "blog")
+            .unwrap();
+        (blog.parent.clone(), blog.evidence["credited"].clone())
+    };
+    assert_eq!(
+        credited(&store),
+        (Some(DocId::new("tass")), serde_json::json!(true))
+    );
+    let recorded: Vec<(String, Option<Vec<String>>)> = store
+        .document_facts()
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.id.as_str().to_string(), f.credits))
+        .collect();
+    assert_eq!(
+        recorded,
+        [
+            ("tass".to_string(), Some(vec![])),
+            ("blog".to_string(), Some(vec!["TASS".to_string()]))
+        ]
+    );
+
+    // Reclustering after a new copy reads the recorded credits, not the text: forget the
+    // blog's credit line in the record and it no longer counts as a copy of TASS.
+    store
+        .record_credits(&[(DocId::new("blog"), vec![])])
+        .unwrap();
+    store
+        .insert_documents(&[doc("mirror", "mirror.example", "2022-01-12", &story)])
+        .unwrap();
+    let report = run(&mut store, &db);
+    assert_eq!(report.reuse_documents, 1);
+    // Without its credit line the blog, timed to the hour within TASS's day, is taken for the
+    // origin.
+    assert_eq!(credited(&store), (None, serde_json::Value::Null));
+    assert_eq!(store.clusters_of(&DocId::new("mirror")).unwrap().len(), 1);
+}

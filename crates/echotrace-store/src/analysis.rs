@@ -7,12 +7,13 @@
 //! checked against it before anything is written; a batch with one bad row is refused whole
 //! ([`StoreError::InvalidRow`]) and nothing of it is stored.
 
-use crate::documents::{row_to_document, SELECT_DOCUMENT};
+use crate::documents::{published_from, row_to_document, SELECT_DOCUMENT};
 use crate::error::{Context, StoreError};
 use crate::{count, now_iso, to_sql_int, Store};
-use echotrace_core::{ByteSpan, DocId, Document};
+use echotrace_core::{ByteSpan, DocId, Document, Published, SourceId};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -134,6 +135,18 @@ pub struct StoredCluster {
     pub earliest: Vec<DocId>,
     /// In the order given.
     pub members: Vec<StoredMember>,
+}
+
+/// What provenance knows of a document besides its alignments: where and when it was
+/// published and the outlets its credit lines name. Read without the document's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredFacts {
+    pub id: DocId,
+    pub source: Option<SourceId>,
+    pub published: Option<Published>,
+    /// The outlets its credit lines name, as [`Store::record_credits`] stored them; `None`
+    /// until then.
+    pub credits: Option<Vec<String>>,
 }
 
 /// One quotation in a document. A row of `quotes`.
@@ -830,23 +843,124 @@ impl Store {
         )
     }
 
+    // ---- provenance facts -------------------------------------------------------------------
+
+    /// Every document's source, publication time and recorded credits, in the order stored,
+    /// without reading any text.
+    pub fn document_facts(&self) -> Result<Vec<StoredFacts>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id, s.name, d.published_precision, d.published_earliest, c.credits \
+                 FROM documents d LEFT JOIN sources s ON s.id = d.source_id \
+                 LEFT JOIN document_credits c ON c.doc_seq = d.seq ORDER BY d.seq",
+            )
+            .context("preparing the document facts query")?;
+        let mut rows = stmt.query([]).context("listing document facts")?;
+        let read = read_err("reading document facts");
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().context("listing document facts")? {
+            let id: String = row.get(0).map_err(&read)?;
+            let corrupt = |reason: String| StoreError::Corrupt {
+                what: format!("document {id}"),
+                reason,
+            };
+            let source = match row.get::<_, Option<String>>(1).map_err(&read)? {
+                None => None,
+                Some(name) => Some(
+                    SourceId::new(&name)
+                        .ok_or_else(|| corrupt(format!("empty source name {name:?}")))?,
+                ),
+            };
+            let published = published_from(
+                row.get(2).map_err(&read)?,
+                row.get(3).map_err(&read)?,
+                &corrupt,
+            )?;
+            let credits =
+                match row.get_ref(4).map_err(&read)?.as_str_or_null() {
+                    Ok(None) => None,
+                    Ok(Some(text)) => Some(serde_json::from_str(text).map_err(|e| {
+                        corrupt(format!("its credits are not a list of names: {e}"))
+                    })?),
+                    Err(e) => return Err(corrupt(format!("its credits are not text: {e}"))),
+                };
+            out.push(StoredFacts {
+                id: DocId::new(id),
+                source,
+                published,
+                credits,
+            });
+        }
+        Ok(out)
+    }
+
+    /// In one transaction: records the outlets the credit lines of each document name (see
+    /// [`StoredFacts::credits`]), replacing what was recorded. Nothing is stored if a document
+    /// is unknown.
+    pub fn record_credits(&mut self, credits: &[(DocId, Vec<String>)]) -> Result<(), StoreError> {
+        if credits.is_empty() {
+            return Ok(());
+        }
+        let tx = self
+            .write_transaction()
+            .context("starting to record credits")?;
+        {
+            let mut refs = DocRefs::new(&tx);
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT INTO document_credits (doc_seq, credits) VALUES (?1, ?2) \
+                     ON CONFLICT (doc_seq) DO UPDATE SET credits = excluded.credits",
+                )
+                .context("preparing the credits insert")?;
+            for (i, (doc, names)) in credits.iter().enumerate() {
+                let what = || format!("credits {i} of the batch ({doc})");
+                let seq = refs.seq(doc, &what)?;
+                put.execute(params![
+                    seq,
+                    serde_json::Value::from(names.clone()).to_string()
+                ])
+                .context("storing credits")?;
+            }
+        }
+        tx.commit().context("committing credits")
+    }
+
     // ---- clusters -------------------------------------------------------------------------
 
-    /// In one transaction: replaces every stored cluster and member with `clusters`. On any
-    /// error (an empty or repeated cluster id, an unknown document, a span that does not fit
-    /// its text, a confidence that is not finite) the stored clusters stay as they were.
+    /// In one transaction: makes the stored clusters and members exactly `clusters`. Clusters
+    /// stored already with the same content are left as they are (reclustering after a few new
+    /// documents changes few clusters); the others are written, and stored clusters not given
+    /// are removed. On any error (an empty or repeated cluster id, an unknown document, a span
+    /// that does not fit its text, a confidence that is not finite) the stored clusters stay
+    /// as they were.
     pub fn replace_clusters(&mut self, clusters: &[StoredCluster]) -> Result<(), StoreError> {
         let tx = self
             .write_transaction()
             .context("starting to replace clusters")?;
         {
-            tx.execute_batch("DELETE FROM cluster_members; DELETE FROM clusters;")
-                .context("removing the old clusters")?;
+            let mut stored: HashMap<String, Option<String>> = HashMap::new();
+            {
+                let mut list = tx
+                    .prepare("SELECT id, digest FROM clusters")
+                    .context("listing the stored clusters")?;
+                let mut rows = list.query([]).context("listing the stored clusters")?;
+                let read = read_err("reading a stored cluster");
+                while let Some(row) = rows.next().context("listing the stored clusters")? {
+                    stored.insert(row.get(0).map_err(&read)?, row.get(1).map_err(&read)?);
+                }
+            }
+            let mut remove = tx
+                .prepare_cached("DELETE FROM cluster_members WHERE cluster_id = ?1")
+                .context("preparing the cluster member delete")?;
+            let mut remove_cluster = tx
+                .prepare_cached("DELETE FROM clusters WHERE id = ?1")
+                .context("preparing the cluster delete")?;
             let mut refs = DocRefs::new(&tx);
             let mut add_cluster = tx
                 .prepare_cached(
-                    "INSERT INTO clusters (id, origin_seq, origin_confidence, earliest) \
-                     VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO clusters (id, origin_seq, origin_confidence, earliest, digest) \
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
                 )
                 .context("preparing the cluster insert")?;
             let mut add_member = tx
@@ -885,6 +999,19 @@ impl Store {
                 if !seen.insert(c.id.as_str()) {
                     return Err(invalid(&what, "its id is given twice".to_string()));
                 }
+                let digest = cluster_digest(c);
+                match stored.get(&c.id) {
+                    Some(Some(old)) if *old == digest => continue,
+                    Some(_) => {
+                        remove
+                            .execute([c.id.as_str()])
+                            .context("removing a changed cluster's members")?;
+                        remove_cluster
+                            .execute([c.id.as_str()])
+                            .context("removing a changed cluster")?;
+                    }
+                    None => {}
+                }
                 let origin = match &c.origin {
                     Some(id) => Some(refs.seq(id, &what)?),
                     None => None,
@@ -898,7 +1025,7 @@ impl Store {
                 .to_string();
                 let confidence = finite(c.origin_confidence, "origin confidence", &what)?;
                 add_cluster
-                    .execute(params![c.id, origin, confidence, earliest])
+                    .execute(params![c.id, origin, confidence, earliest, digest])
                     .context("storing a cluster")?;
                 for (j, m) in c.members.iter().enumerate() {
                     let what = || format!("member {j} ({}) of cluster {:?}", m.doc, c.id);
@@ -924,6 +1051,14 @@ impl Store {
                 summarise
                     .execute([c.id.as_str()])
                     .context("summarising a cluster")?;
+            }
+            for id in stored.keys().filter(|id| !seen.contains(id.as_str())) {
+                remove
+                    .execute([id.as_str()])
+                    .context("removing an old cluster's members")?;
+                remove_cluster
+                    .execute([id.as_str()])
+                    .context("removing an old cluster")?;
             }
         }
         tx.commit().context("committing the clusters")
@@ -1312,6 +1447,16 @@ impl<W: std::io::Write> std::io::Write for CountingWriter<'_, W> {
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
     }
+}
+
+/// What [`Store::replace_clusters`] compares: a SHA-256 of the cluster as serialised. Documents
+/// never change once stored, so the same cluster value stores the same rows.
+fn cluster_digest(c: &StoredCluster) -> String {
+    let mut h = Sha256::new();
+    // Serialising a value of plain fields cannot fail; were it to, the empty digest matches
+    // nothing stored and the cluster is simply written again.
+    h.update(serde_json::to_vec(c).unwrap_or_default());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -324,6 +324,25 @@ impl Iterator for Documents<'_> {
     }
 }
 
+/// The publication time stored as `published_precision` and `published_earliest`.
+pub(crate) fn published_from(
+    precision: Option<String>,
+    earliest: Option<i64>,
+    corrupt: &dyn Fn(String) -> StoreError,
+) -> Result<Option<Published>, StoreError> {
+    match (precision, earliest) {
+        (Some(p), Some(e)) => {
+            let precision = DatePrecision::parse(&p)
+                .ok_or_else(|| corrupt(format!("unknown date precision {p:?}")))?;
+            let at = chrono::DateTime::from_timestamp(e, 0)
+                .ok_or_else(|| corrupt(format!("publication time {e} is out of range")))?;
+            Ok(Some(Published::new(at, precision)))
+        }
+        (None, None) => Ok(None),
+        _ => Err(corrupt("publication time without precision".to_string())),
+    }
+}
+
 pub(crate) fn row_to_document(row: &Row<'_>) -> Result<Document, StoreError> {
     let read = |e| StoreError::Sqlite {
         context: "reading a document",
@@ -340,19 +359,11 @@ pub(crate) fn row_to_document(row: &Row<'_>) -> Result<Document, StoreError> {
             SourceId::new(&name).ok_or_else(|| corrupt(format!("empty source name {name:?}")))?,
         ),
     };
-    let precision: Option<String> = row.get(3).map_err(read)?;
-    let earliest: Option<i64> = row.get(4).map_err(read)?;
-    let published = match (precision, earliest) {
-        (Some(p), Some(e)) => {
-            let precision = DatePrecision::parse(&p)
-                .ok_or_else(|| corrupt(format!("unknown date precision {p:?}")))?;
-            let at = chrono::DateTime::from_timestamp(e, 0)
-                .ok_or_else(|| corrupt(format!("publication time {e} is out of range")))?;
-            Some(Published::new(at, precision))
-        }
-        (None, None) => None,
-        _ => return Err(corrupt("publication time without precision".to_string())),
-    };
+    let published = published_from(
+        row.get(3).map_err(read)?,
+        row.get(4).map_err(read)?,
+        &corrupt,
+    )?;
     let text: String = row.get(7).map_err(read)?;
     let offset = |i: usize| -> Result<usize, StoreError> {
         let n: i64 = row.get(i).map_err(read)?;

@@ -63,7 +63,7 @@ mod stats;
 
 pub use analysis::{
     speaker_key, AlignmentKind, ClusterSummary, Stage, StoredAlignment, StoredCluster,
-    StoredEntity, StoredMember, StoredQuote, StoredVector,
+    StoredEntity, StoredFacts, StoredMember, StoredQuote, StoredVector,
 };
 pub use documents::{Documents, FoundDocument, InsertOutcome};
 pub use error::StoreError;

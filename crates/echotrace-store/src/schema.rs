@@ -38,10 +38,15 @@ const MIGRATIONS: &[Migration] = &[
         description: "full-text index: documents indexed a batch at a time, not by trigger",
         sql: include_str!("migrations/0004_fts_batch.sql"),
     },
+    Migration {
+        version: 5,
+        description: "reclustering: credit lines kept per document, a digest per cluster",
+        sql: include_str!("migrations/0005_recluster.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// `PRAGMA application_id` of an echotrace store ("ECHT"): lets `file(1)`-like tools and this
 /// crate tell an echotrace store from any other SQLite file.

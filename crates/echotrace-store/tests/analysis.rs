@@ -4,7 +4,7 @@
 use echotrace_core::{ByteSpan, DocId, Document, Published, SourceId};
 use echotrace_store::{
     AlignmentKind, Stage, Store, StoreError, StoredAlignment, StoredCluster, StoredEntity,
-    StoredMember, StoredQuote, StoredVector, SCHEMA_VERSION,
+    StoredFacts, StoredMember, StoredQuote, StoredVector, SCHEMA_VERSION,
 };
 use rusqlite::Connection;
 use serde_json::json;
@@ -112,11 +112,13 @@ fn a_version_1_file_is_upgraded_in_place() {
         )
         .unwrap();
     }
-    assert_eq!(SCHEMA_VERSION, 4);
+    assert_eq!(SCHEMA_VERSION, 5);
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
     let old = store.document(&id("old-1")).unwrap().expect("kept");
     assert_eq!(old.text, "Putin said the CSTO acted.");
+    // Its credit lines have not been looked at yet.
+    assert_eq!(store.document_facts().unwrap()[0].credits, None);
     // Every document of a v1 store is pending for every stage.
     assert_eq!(store.pending_count(Stage::Reuse).unwrap(), 1);
     assert_eq!(store.pending_count(Stage::Quotes).unwrap(), 1);
@@ -142,8 +144,9 @@ fn a_version_1_file_is_upgraded_in_place() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 4);
+    assert_eq!(version, 5);
     for table in [
+        "document_credits",
         "sentence_vectors",
         "stage_done",
         "analysis_state",
@@ -567,7 +570,7 @@ fn quotes_by_speaker_ignore_case_and_spacing() {
 }
 
 #[test]
-fn clusters_are_replaced_wholesale_and_summarised() {
+fn clusters_are_replaced_by_the_given_set_and_summarised() {
     let mut store = store_with_corpus();
     let docs = corpus();
     let big = StoredCluster {
@@ -648,6 +651,128 @@ fn clusters_are_replaced_wholesale_and_summarised() {
     assert!(store.clusters_of(&id("ria-1")).unwrap().is_empty());
     store.replace_clusters(&[]).unwrap();
     assert_eq!(store.cluster_count().unwrap(), 0);
+}
+
+#[test]
+fn replacing_clusters_rewrites_only_those_that_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.db");
+    let mut store = Store::open(&path).unwrap();
+    let docs = corpus();
+    store.insert_documents(&docs).unwrap();
+    let cluster = |id: &str, confidence: f64, members: Vec<StoredMember>| StoredCluster {
+        id: id.into(),
+        origin: Some(members[0].doc.clone()),
+        origin_confidence: confidence,
+        earliest: vec![members[0].doc.clone()],
+        members,
+    };
+    let kept = cluster(
+        "kept",
+        0.9,
+        vec![
+            member(&docs[0], PASSAGE, None),
+            member(&docs[1], PASSAGE, Some("tass-1")),
+        ],
+    );
+    let changed = cluster("changed", 0.5, vec![member(&docs[1], "Tokayev", None)]);
+    let dropped = cluster("dropped", 0.5, vec![member(&docs[0], "We will", None)]);
+    store
+        .replace_clusters(&[kept.clone(), changed.clone(), dropped])
+        .unwrap();
+    let rowids = || -> Vec<(String, i64)> {
+        let conn = Connection::open(&path).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT id, rowid FROM clusters ORDER BY id")
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0).unwrap(), r.get(1).unwrap())))
+            .unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let before = rowids();
+
+    // One more member and another confidence: the summary follows the new members.
+    let mut grown = changed.clone();
+    grown.origin_confidence = 0.7;
+    grown
+        .members
+        .push(member(&docs[2], PASSAGE, Some("sputnik-1")));
+    let added = cluster("added", 0.4, vec![member(&docs[2], "Путин", None)]);
+    store
+        .replace_clusters(&[kept.clone(), grown.clone(), added.clone()])
+        .unwrap();
+    assert_eq!(
+        store.clusters().unwrap(),
+        [added.clone(), grown.clone(), kept.clone()]
+    );
+    let after = rowids();
+    let rowid = |rows: &[(String, i64)], id: &str| rows.iter().find(|r| r.0 == id).map(|r| r.1);
+    assert_eq!(
+        rowid(&after, "kept"),
+        rowid(&before, "kept"),
+        "left as stored"
+    );
+    assert_ne!(
+        rowid(&after, "changed"),
+        rowid(&before, "changed"),
+        "rewritten"
+    );
+    assert_eq!(rowid(&after, "dropped"), None);
+    let summary = store
+        .cluster_summaries(10, 0)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id == "changed")
+        .unwrap();
+    assert_eq!((summary.members, summary.documents), (2, 2));
+    assert_eq!(summary.last_published.as_deref(), Some("2022-01-11"));
+    // A member's evidence alone is a change too.
+    let mut reasoned = kept.clone();
+    reasoned.members[1].evidence = json!(["credit line"]);
+    store
+        .replace_clusters(&[reasoned.clone(), grown.clone(), added.clone()])
+        .unwrap();
+    assert_eq!(store.cluster("kept").unwrap(), Some(reasoned));
+}
+
+#[test]
+fn credits_are_recorded_once_and_read_without_the_text() {
+    let mut store = store_with_corpus();
+    let facts = store.document_facts().unwrap();
+    assert_eq!(facts.len(), 3);
+    assert_eq!(
+        facts[1],
+        StoredFacts {
+            id: id("sputnik-1"),
+            source: SourceId::new("Sputnik"),
+            published: Published::parse("2022-01-10"),
+            credits: None,
+        }
+    );
+    store
+        .record_credits(&[(id("ria-1"), vec!["TASS".into(), "РИА".into()])])
+        .unwrap();
+    store.record_credits(&[(id("tass-1"), vec![])]).unwrap();
+    let facts = store.document_facts().unwrap();
+    let credits: Vec<Option<Vec<String>>> = facts.into_iter().map(|f| f.credits).collect();
+    assert_eq!(
+        credits,
+        [
+            Some(vec![]),
+            None,
+            Some(vec!["TASS".to_string(), "РИА".to_string()])
+        ]
+    );
+    // One unknown document and nothing of the batch is stored.
+    let err = store
+        .record_credits(&[
+            (id("sputnik-1"), vec!["RIA".into()]),
+            (id("nowhere"), vec![]),
+        ])
+        .unwrap_err();
+    assert!(err.to_string().contains("nowhere"), "{err}");
+    assert_eq!(store.document_facts().unwrap()[1].credits, None);
 }
 
 #[test]

@@ -212,9 +212,9 @@ fn a_version_3_file_keeps_its_index_and_indexes_what_is_added_after_the_upgrade(
     let path = dir.path().join("v3.db");
     version_3_file(&path, &first_batch());
 
-    assert_eq!(SCHEMA_VERSION, 4);
+    assert_eq!(SCHEMA_VERSION, 5);
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
     // Indexed by the old trigger, still found.
     assert_eq!(ids(&store.search("Almaty", 10).unwrap()), ["a-3"]);
     assert_eq!(ids(&store.search("Tokayev", 10).unwrap()), ["a-1"]);
