@@ -414,15 +414,14 @@ pub fn cluster_and_rank<'f>(
 ) -> Vec<ReuseCluster> {
     let clusters = ClusterBuilder::new(config.cluster).build(alignments);
     let ranker = ProvenanceRanker::new(config.provenance);
-    let first: Vec<ReuseCluster> = clusters
-        .par_iter()
-        .map(|c| ranker.rank(c, alignments, facts))
-        .collect();
     if config.provenance.republisher == 0.0 {
-        return first;
+        return clusters
+            .par_iter()
+            .map(|c| ranker.rank(c, alignments, facts))
+            .collect();
     }
-    // What every source does across the clusters, then each cluster again with that prior.
-    let roles = SourceRoles::from_ranked(&first, facts, &config.provenance);
+    // What every source does across the clusters, then each cluster with that prior.
+    let roles = SourceRoles::from_clusters(&clusters, alignments, facts, &config.provenance);
     clusters
         .par_iter()
         .map(|c| ranker.rank_with_roles(c, alignments, facts, Some(&roles)))
@@ -522,6 +521,51 @@ mod tests {
         );
         assert_eq!(clusters.len(), 1);
         clusters.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn source_roles_read_before_ranking_are_those_read_after() {
+        // The Sputnik story (real text), a blog that pastes part of it into an article on
+        // PageRank (a certain copy by its context), a site that credits Sputnik, and a mirror
+        // a day later (a certain copy by date).
+        let seed = seed();
+        let lines: Vec<&str> = seed.lines().collect();
+        let story = lines[1..11].join("\n");
+        let passage = lines[4..6].join("\n");
+        let host_text = pagerank();
+        let cut = host_text.find('\n').map_or(host_text.len(), |i| i + 1);
+        let pasted = format!("{}\n{passage}\n{}", &host_text[..cut], &host_text[cut..]);
+        let docs = [
+            doc("story", "sputniknews.com", "2022-01-10", &story),
+            doc("host", "blog.example", "2022-01-10T09:00:00Z", &pasted),
+            doc(
+                "credited",
+                "aggregator.example",
+                "2022-01-10",
+                &format!("Source: Sputnik\n{story}"),
+            ),
+            doc("mirror", "mirror.example", "2022-01-11", &story),
+        ];
+        let mut engine = ReuseEngine::new(ReuseConfig::default());
+        let alignments = engine.add(&docs, &NoDocuments).alignments;
+        let facts: Vec<DocFacts> = docs.iter().map(DocFacts::from_document).collect();
+        let lookup = |id: &DocId| facts.iter().find(|f| &f.id == id);
+        let config = engine.config().provenance;
+        let clusters = ClusterBuilder::new(engine.config().cluster).build(&alignments);
+        let ranker = ProvenanceRanker::new(config);
+        let ranked: Vec<ReuseCluster> = clusters
+            .iter()
+            .map(|c| ranker.rank(c, &alignments, &lookup))
+            .collect();
+        let before = SourceRoles::from_clusters(&clusters, &alignments, &lookup, &config);
+        assert_eq!(before, SourceRoles::from_ranked(&ranked, &lookup, &config));
+        let share = |source: &str| {
+            before.republisher_share(&echotrace_core::SourceId::new(source).unwrap())
+        };
+        for copier in ["blog.example", "aggregator.example", "mirror.example"] {
+            assert!(share(copier) > 0.0, "{copier}");
+        }
+        assert_eq!(share("sputniknews.com"), 0.0);
     }
 
     #[test]

@@ -493,39 +493,72 @@ impl SourceRoles {
         facts: &dyn Fn(&DocId) -> Option<&'f DocFacts>,
         config: &ProvenanceConfig,
     ) -> Self {
-        let mut counts: FxHashMap<String, (u32, u32)> = FxHashMap::default();
-        let foreign = config.context_mid - config.context_spread;
+        let mut roles = SourceRoles::default();
         for c in clusters {
             let mut docs: Vec<&RankedMember> = c.members.iter().collect();
             docs.sort_by(|x, y| x.doc.cmp(&y.doc));
             docs.dedup_by(|x, y| x.doc == y.doc);
-            if docs.len() < 2 {
-                continue;
-            }
-            let member_facts: Vec<Option<&DocFacts>> = docs.iter().map(|m| facts(&m.doc)).collect();
-            for (i, m) in docs.iter().enumerate() {
-                let Some(f) = member_facts[i] else { continue };
-                let Some(src) = &f.source else { continue };
-                let credits_member = member_facts.iter().enumerate().any(|(j, g)| {
-                    j != i
-                        && g.and_then(|g| g.source.as_ref()).is_some_and(|s| {
-                            f.credits.iter().any(|cr| source_matches(cr, s.as_str()))
-                        })
-                });
-                let later = f.published.is_some_and(|t| {
-                    member_facts.iter().enumerate().any(|(j, g)| {
-                        j != i
-                            && g.and_then(|g| g.published)
-                                .is_some_and(|u| u.order(&t) == TimeOrder::Before)
-                    })
-                });
-                let pasted = m.context.is_some_and(|x| f64::from(x) < foreign);
-                let e = counts.entry(Self::key(src)).or_default();
-                e.0 += u32::from(credits_member || later || pasted);
-                e.1 += 1;
-            }
+            let ids: Vec<&DocId> = docs.iter().map(|m| &m.doc).collect();
+            let contexts: Vec<Option<f32>> = docs.iter().map(|m| m.context).collect();
+            roles.count(&ids, &contexts, facts, config);
         }
-        SourceRoles { counts }
+        roles
+    }
+
+    /// The same roles as [`from_ranked`](Self::from_ranked) gives after ranking the
+    /// clusters, read off the clusters before ranking: nothing it counts depends on the
+    /// ranking, so the clusters are ranked once, with the roles, instead of twice.
+    pub fn from_clusters<'f>(
+        clusters: &[Cluster],
+        alignments: &[Alignment],
+        facts: &dyn Fn(&DocId) -> Option<&'f DocFacts>,
+        config: &ProvenanceConfig,
+    ) -> Self {
+        let mut roles = SourceRoles::default();
+        for c in clusters {
+            let docs = cluster_docs(c);
+            let contexts: Vec<Option<f32>> = context_sums(c, alignments, &docs)
+                .into_iter()
+                .map(mean_context)
+                .collect();
+            roles.count(&docs, &contexts, facts, config);
+        }
+        roles
+    }
+
+    /// Counts one cluster: its documents (sorted, each once) and the mean context of each.
+    fn count<'f>(
+        &mut self,
+        docs: &[&DocId],
+        contexts: &[Option<f32>],
+        facts: &dyn Fn(&DocId) -> Option<&'f DocFacts>,
+        config: &ProvenanceConfig,
+    ) {
+        if docs.len() < 2 {
+            return;
+        }
+        let foreign = config.context_mid - config.context_spread;
+        let member_facts: Vec<Option<&DocFacts>> = docs.iter().map(|d| facts(d)).collect();
+        for (i, context) in contexts.iter().enumerate() {
+            let Some(f) = member_facts[i] else { continue };
+            let Some(src) = &f.source else { continue };
+            let credits_member = member_facts.iter().enumerate().any(|(j, g)| {
+                j != i
+                    && g.and_then(|g| g.source.as_ref())
+                        .is_some_and(|s| f.credits.iter().any(|cr| source_matches(cr, s.as_str())))
+            });
+            let later = f.published.is_some_and(|t| {
+                member_facts.iter().enumerate().any(|(j, g)| {
+                    j != i
+                        && g.and_then(|g| g.published)
+                            .is_some_and(|u| u.order(&t) == TimeOrder::Before)
+                })
+            });
+            let pasted = context.is_some_and(|x| f64::from(x) < foreign);
+            let e = self.counts.entry(Self::key(src)).or_default();
+            e.0 += u32::from(credits_member || later || pasted);
+            e.1 += 1;
+        }
     }
 
     /// The share of the source's memberships in which it is certainly a copy, shrunk towards
@@ -535,6 +568,54 @@ impl SourceRoles {
             .get(&Self::key(source))
             .map_or(0.0, |&(copies, n)| f64::from(copies) / f64::from(n + 1))
     }
+}
+
+/// The documents of a cluster, sorted, each once (a document with two members is one node).
+fn cluster_docs(cluster: &Cluster) -> Vec<&DocId> {
+    let mut docs: Vec<&DocId> = cluster.members.iter().map(|m| &m.doc).collect();
+    docs.sort();
+    docs.dedup();
+    docs
+}
+
+/// For each of `docs` (see [`cluster_docs`]): the sum and count of the context cohesion of its
+/// side of the cluster's alignments with the other documents, and how many of those sides had
+/// no context at all.
+fn context_sums(
+    cluster: &Cluster,
+    alignments: &[Alignment],
+    docs: &[&DocId],
+) -> Vec<(f64, u32, u32)> {
+    let index: FxHashMap<&DocId, usize> = docs.iter().enumerate().map(|(i, d)| (*d, i)).collect();
+    let mut sums = vec![(0f64, 0u32, 0u32); docs.len()];
+    for &x in &cluster.alignments {
+        let Some(al) = alignments.get(x) else {
+            continue;
+        };
+        let (Some(&i), Some(&j)) = (index.get(&al.a), index.get(&al.b)) else {
+            continue;
+        };
+        if i == j {
+            continue;
+        }
+        for (k, c) in [(i, al.span.a_context), (j, al.span.b_context)] {
+            match c {
+                Some(c) => {
+                    sums[k].0 += f64::from(c);
+                    sums[k].1 += 1;
+                }
+                None => sums[k].2 += 1,
+            }
+        }
+    }
+    sums
+}
+
+/// The mean context cohesion of a document's side of its alignments, from [`context_sums`].
+/// One copy that holds the document's text and little else shows that the text is (nearly)
+/// the whole document, whatever part of it other copies took: then `None`.
+fn mean_context((sum, count, standalone): (f64, u32, u32)) -> Option<f32> {
+    (count > 0 && standalone == 0).then(|| (sum / f64::from(count)) as f32)
 }
 
 /// Names the origin and each copy's parent. See the module docs.
@@ -591,10 +672,7 @@ impl ProvenanceRanker {
         roles: Option<&SourceRoles>,
     ) -> ReuseCluster {
         let cfg = &self.config;
-        // Documents of the cluster (a document with two members is one node).
-        let mut docs: Vec<&DocId> = cluster.members.iter().map(|m| &m.doc).collect();
-        docs.sort();
-        docs.dedup();
+        let docs = cluster_docs(cluster);
         let n = docs.len();
         let index: FxHashMap<&DocId, usize> =
             docs.iter().enumerate().map(|(i, d)| (*d, i)).collect();
@@ -605,9 +683,7 @@ impl ProvenanceRanker {
             }
         }
         let mut stats = vec![PairStats::default(); n * n];
-        // (sum, count) of the context cohesion of each document's side of its alignments.
-        // and how many of its sides had no context at all.
-        let mut context = vec![(0f64, 0u32, 0u32); n];
+        let context = context_sums(cluster, alignments, &docs);
         for &x in &cluster.alignments {
             let Some(al) = alignments.get(x) else {
                 continue;
@@ -617,15 +693,6 @@ impl ProvenanceRanker {
             };
             if i == j {
                 continue;
-            }
-            for (k, c) in [(i, al.span.a_context), (j, al.span.b_context)] {
-                match c {
-                    Some(c) => {
-                        context[k].0 += f64::from(c);
-                        context[k].1 += 1;
-                    }
-                    None => context[k].2 += 1,
-                }
             }
             let pairs = al.span.matches + al.span.variants + al.span.mismatches;
             // A word added or dropped here and there is a word edit on either side; only
@@ -713,12 +780,7 @@ impl ProvenanceRanker {
                 cost[p * n + c] = w;
             }
         }
-        let mean_context = |i: usize| -> Option<f32> {
-            // One copy that holds the document's text and little else shows that the text
-            // is (nearly) the whole document, whatever part of it other copies took.
-            let (sum, count, standalone) = context[i];
-            (count > 0 && standalone == 0).then(|| (sum / f64::from(count)) as f32)
-        };
+        let mean_context = |i: usize| mean_context(context[i]);
         let root_penalty = |r: usize| -> f64 {
             let credits_member = (0..n).any(|p| p != r && credited(r, p));
             let mut pen = if credits_member {
