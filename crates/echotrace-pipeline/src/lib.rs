@@ -47,7 +47,7 @@ mod network;
 mod paraphrase;
 
 pub use analyze::{
-    kind_name, AnalyzeProgress, AnalyzeReport, Analyzer, NoProgress, StageTimes, Stages,
+    kind_name, recluster, AnalyzeProgress, AnalyzeReport, Analyzer, NoProgress, StageTimes, Stages,
     DEFAULT_BATCH,
 };
 pub use narratives::{cluster_timeline, narratives, story_inputs};

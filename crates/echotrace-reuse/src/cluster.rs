@@ -76,11 +76,47 @@ pub struct ClusterBuilder {
     pub config: ClusterConfig,
 }
 
-fn pair_key(al: &Alignment) -> (&DocId, &DocId) {
-    if al.a <= al.b {
-        (&al.a, &al.b)
+/// A document by number: documents are numbered in the order of their ids, so comparing
+/// numbers compares ids. Clustering hashes, sorts and compares document ids for every end of
+/// every alignment; as strings that was most of its time on a large corpus.
+type DocNo = u32;
+
+/// The documents of `alignments`, numbered in id order, and the numbers of each alignment's
+/// two documents.
+fn number_documents(alignments: &[Alignment]) -> (Vec<&DocId>, Vec<(DocNo, DocNo)>) {
+    let mut numbers: FxHashMap<&DocId, DocNo> = FxHashMap::default();
+    let mut ids: Vec<&DocId> = Vec::new();
+    let mut ends: Vec<(DocNo, DocNo)> = Vec::with_capacity(alignments.len());
+    for al in alignments {
+        let mut number = |id| {
+            *numbers.entry(id).or_insert_with(|| {
+                ids.push(id);
+                (ids.len() - 1) as DocNo
+            })
+        };
+        let a = number(&al.a);
+        let b = number(&al.b);
+        ends.push((a, b));
+    }
+    // Renumber in id order.
+    let mut order: Vec<DocNo> = (0..ids.len() as DocNo).collect();
+    order.sort_unstable_by(|&x, &y| ids[x as usize].cmp(ids[y as usize]));
+    let mut rank = vec![0 as DocNo; ids.len()];
+    for (r, &x) in order.iter().enumerate() {
+        rank[x as usize] = r as DocNo;
+    }
+    let sorted: Vec<&DocId> = order.iter().map(|&x| ids[x as usize]).collect();
+    for e in &mut ends {
+        *e = (rank[e.0 as usize], rank[e.1 as usize]);
+    }
+    (sorted, ends)
+}
+
+fn pair_key((a, b): (DocNo, DocNo)) -> (DocNo, DocNo) {
+    if a <= b {
+        (a, b)
     } else {
-        (&al.b, &al.a)
+        (b, a)
     }
 }
 
@@ -117,36 +153,38 @@ impl ClusterBuilder {
     }
 
     pub fn build(&self, alignments: &[Alignment]) -> Vec<Cluster> {
+        let (ids, docs) = number_documents(alignments);
         let mut uf = UnionFind((0..alignments.len() * 2).collect());
         // Keyed by document and whether the end belongs to a self-alignment: unless configured
         // otherwise, text a page repeats inside itself (list templates, a repeated lead) forms
         // clusters of its own instead of joining the page's copies elsewhere.
-        let mut by_doc: FxHashMap<(&DocId, bool), Vec<End>> = FxHashMap::default();
+        let mut by_doc: FxHashMap<(DocNo, bool), Vec<End>> = FxHashMap::default();
         // Words each pair of documents shares over all its alignments.
-        let mut shared: FxHashMap<(&DocId, &DocId), u32> = FxHashMap::default();
-        for al in alignments {
-            *shared.entry(pair_key(al)).or_default() += al.span.matches + al.span.variants;
+        let mut shared: FxHashMap<(DocNo, DocNo), u32> = FxHashMap::default();
+        for (al, &d) in alignments.iter().zip(&docs) {
+            *shared.entry(pair_key(d)).or_default() += al.span.matches + al.span.variants;
         }
         // A paraphrase was confirmed on its meaning, not on shared words: the word floor,
         // which keeps stock formulae out, does not apply to it.
-        let kept = |al: &Alignment| {
-            al.span.paraphrase.is_some()
+        let kept = |x: usize| {
+            alignments[x].span.paraphrase.is_some()
                 || shared
-                    .get(&pair_key(al))
+                    .get(&pair_key(docs[x]))
                     .is_some_and(|&n| n >= self.config.min_words)
         };
         for (x, al) in alignments.iter().enumerate() {
-            if !kept(al) {
+            if !kept(x) {
                 continue;
             }
             uf.union(2 * x, 2 * x + 1);
-            let own = al.a == al.b && !self.config.join_self;
-            by_doc.entry((&al.a, own)).or_default().push(End {
+            let (a, b) = docs[x];
+            let own = a == b && !self.config.join_self;
+            by_doc.entry((a, own)).or_default().push(End {
                 node: 2 * x,
                 span: al.span.a,
                 tokens: al.span.a_tokens,
             });
-            by_doc.entry((&al.b, own)).or_default().push(End {
+            by_doc.entry((b, own)).or_default().push(End {
                 node: 2 * x + 1,
                 span: al.span.b,
                 tokens: al.span.b_tokens,
@@ -154,14 +192,9 @@ impl ClusterBuilder {
         }
         // Pieces of one pair's reuse split by a moved or dropped sentence lie close together in
         // both documents: they are one passage even though their spans do not overlap.
-        let mut by_pair: FxHashMap<(&DocId, &DocId), Vec<usize>> = FxHashMap::default();
-        for (x, al) in alignments.iter().enumerate().filter(|(_, al)| kept(al)) {
-            let key = if al.a <= al.b {
-                (&al.a, &al.b)
-            } else {
-                (&al.b, &al.a)
-            };
-            by_pair.entry(key).or_default().push(x);
+        let mut by_pair: FxHashMap<(DocNo, DocNo), Vec<usize>> = FxHashMap::default();
+        for x in (0..alignments.len()).filter(|&x| kept(x)) {
+            by_pair.entry(pair_key(docs[x])).or_default().push(x);
         }
         let gap = |p: ByteSpan, q: ByteSpan| {
             q.start
@@ -172,7 +205,7 @@ impl ClusterBuilder {
             for (n, &x) in xs.iter().enumerate().take(64) {
                 for &y in xs[n + 1..].iter().take(64) {
                     let (p, q) = (&alignments[x], &alignments[y]);
-                    let (pa, pb) = if p.a == q.a {
+                    let (pa, pb) = if docs[x].0 == docs[y].0 {
                         (p.span.a, p.span.b)
                     } else {
                         (p.span.b, p.span.a)
@@ -212,30 +245,30 @@ impl ClusterBuilder {
             }
         }
         // Group ends by component, then by document.
-        let mut comps: FxHashMap<usize, Vec<(usize, &DocId, End)>> = FxHashMap::default();
+        let mut comps: FxHashMap<usize, Vec<(usize, DocNo, End)>> = FxHashMap::default();
         for ((doc, _), ends) in &by_doc {
             for e in ends {
                 let root = uf.find(e.node);
-                comps.entry(root).or_default().push((e.node / 2, doc, *e));
+                comps.entry(root).or_default().push((e.node / 2, *doc, *e));
             }
         }
         let mut clusters: Vec<Cluster> = comps
             .into_values()
             .map(|mut ends| {
-                ends.sort_by(|x, y| x.1.cmp(y.1).then(x.2.span.start.cmp(&y.2.span.start)));
+                ends.sort_by(|x, y| x.1.cmp(&y.1).then(x.2.span.start.cmp(&y.2.span.start)));
                 let mut indices: Vec<usize> = ends.iter().map(|e| e.0).collect();
                 indices.sort_unstable();
                 indices.dedup();
                 Cluster {
-                    members: self.members(alignments, &ends),
+                    members: self.members(&ids, &docs, &ends),
                     alignments: indices,
                 }
             })
             .collect();
-        clusters.sort_by(|x, y| {
-            let key = |c: &Cluster| c.members.first().map(|m| (m.doc.clone(), m.span.start));
-            key(x).cmp(&key(y))
-        });
+        fn first(c: &Cluster) -> Option<(&DocId, usize)> {
+            c.members.first().map(|m| (&m.doc, m.span.start))
+        }
+        clusters.sort_by(|x, y| first(x).cmp(&first(y)));
         clusters
     }
 
@@ -246,21 +279,15 @@ impl ClusterBuilder {
     /// stay apart.
     fn members(
         &self,
-        alignments: &[Alignment],
-        ends: &[(usize, &DocId, End)],
+        ids: &[&DocId],
+        docs: &[(DocNo, DocNo)],
+        ends: &[(usize, DocNo, End)],
     ) -> Vec<ClusterMember> {
-        let pair_of = |x: usize| {
-            let al = &alignments[x];
-            if al.a <= al.b {
-                (&al.a, &al.b)
-            } else {
-                (&al.b, &al.a)
-            }
-        };
-        let is_self = |x: usize| alignments[x].a == alignments[x].b;
+        let pair_of = |x: usize| pair_key(docs[x]);
+        let is_self = |x: usize| docs[x].0 == docs[x].1;
         let mut out: Vec<ClusterMember> = Vec::new();
         let mut current: Vec<(usize, usize)> = Vec::new(); // (alignment, node) of the open member
-        let mut current_doc: Option<&DocId> = None;
+        let mut current_doc: Option<DocNo> = None;
         for &(x, doc, e) in ends {
             let same_doc = current_doc == Some(doc);
             let (overlaps, near) = match out.last() {
@@ -282,7 +309,7 @@ impl ClusterBuilder {
                 continue;
             }
             out.push(ClusterMember {
-                doc: doc.clone(),
+                doc: ids[doc as usize].clone(),
                 span: e.span,
                 tokens: e.tokens,
             });
