@@ -15,6 +15,7 @@ use echotrace_store::{
     StoredQuote,
 };
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -759,8 +760,9 @@ pub fn recluster(store: &mut Store, config: &ReuseConfig) -> Result<(), Pipeline
                 })
         })
         .collect::<Result<_, _>>()?;
-    let docs: HashSet<&DocId> = alignments.iter().flat_map(|a| [&a.a, &a.b]).collect();
-    let mut facts: HashMap<DocId, DocFacts> = HashMap::with_capacity(docs.len());
+    let docs: FxHashSet<&DocId> = alignments.iter().flat_map(|a| [&a.a, &a.b]).collect();
+    let mut facts: FxHashMap<DocId, DocFacts> = FxHashMap::default();
+    facts.reserve(docs.len());
     let mut found: Vec<(DocId, Vec<String>)> = Vec::new();
     for stored in store.document_facts()? {
         if !docs.contains(&stored.id) {
