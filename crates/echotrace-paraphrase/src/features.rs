@@ -166,6 +166,12 @@ pub struct LexicalCheck {
     /// Both texts state figures and they are not the same figures (see
     /// [`PairFeatures::numbers_conflict`]).
     pub numbers_conflict: bool,
+    /// One text is negated and the other is not (`I like green apples.` / `I don't like
+    /// green apples.`). A denial sits as close to its claim in embedding space as a rewrite
+    /// does (that pair scores 0.98), and linking the two as the same text is the worst error
+    /// a fact-checker's tool can make. Some rewrites flip the polarity and keep the meaning
+    /// (`did not attend` / `was absent`); those are lost.
+    pub polarity_conflict: bool,
 }
 
 impl LexicalCheck {
@@ -184,8 +190,20 @@ impl LexicalCheck {
                 wa.intersection(&wb).count() as f32 / union as f32
             },
             numbers_conflict: numbers_conflict(&numbers(a), &numbers(b)),
+            polarity_conflict: negated(a) != negated(b),
         }
     }
+}
+
+/// Whether the words hold a negation: `not`, `no`, `never`, … or a contracted `n't`.
+fn negated(lower: &[String]) -> bool {
+    lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "not" | "no" | "never" | "nor" | "neither" | "none" | "nobody" | "nothing" | "cannot"
+        ) || w.ends_with("n't")
+            || w.ends_with("n’t")
+    })
 }
 
 /// The words with a digit in them.
@@ -426,6 +444,27 @@ mod tests {
                 "dominick's"
             ]
         );
+    }
+
+    #[test]
+    fn a_denial_is_not_a_rewrite_of_its_claim() {
+        let flipped = LexicalCheck::new("I like green apples.", "I don't like green apples.");
+        assert!(flipped.polarity_conflict);
+        let denial = LexicalCheck::new(
+            "The Kremlin said the troops would leave Kazakhstan within days.",
+            "The Kremlin never said the troops would leave Kazakhstan within days.",
+        );
+        assert!(denial.polarity_conflict);
+        let both = LexicalCheck::new(
+            "Tokayev said the mission would not last long.",
+            "The mission will not last long, Tokayev said.",
+        );
+        assert!(!both.polarity_conflict);
+        let neither = LexicalCheck::new(
+            "Tokayev thanked the CSTO for its help.",
+            "The CSTO was thanked by Tokayev for helping.",
+        );
+        assert!(!neither.polarity_conflict);
     }
 
     #[test]

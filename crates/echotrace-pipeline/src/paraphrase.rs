@@ -269,10 +269,14 @@ pub(crate) fn run_batch(
                 if best.is_some_and(|b| cos <= b.0) {
                     continue;
                 }
-                // Contradicting figures are two facts; the same words are a verbatim repeat, the
-                // lexical stage's to take or leave (it leaves stock lines), not a rewrite.
+                // Contradicting figures are two facts, and a denial is not its claim; the same
+                // words are a verbatim repeat, the lexical stage's to take or leave (it leaves
+                // stock lines), not a rewrite.
                 let lexical = LexicalCheck::new(ta, tb);
-                if lexical.numbers_conflict || lexical.word_overlap >= VERBATIM_OVERLAP {
+                if lexical.numbers_conflict
+                    || lexical.polarity_conflict
+                    || lexical.word_overlap >= VERBATIM_OVERLAP
+                {
                     continue;
                 }
                 best = Some((cos, sa, sb, ta, tb));
