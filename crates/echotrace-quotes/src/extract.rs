@@ -2668,7 +2668,7 @@ impl<'a> Rules<'a> {
                 .find(|&o| self.cands[o].source.is_some() || self.cands[o].borrow.is_some());
             if cand.borrow.is_none() && c0 > self.lo {
                 // `Trump attacked Clinton, saying …`: the subject of the sentence.
-                if let Some(np) = self.sentence_subject() {
+                if let Some(np) = self.sentence_subject(c0) {
                     cand.source = Some(np);
                 }
             }
@@ -2678,35 +2678,12 @@ impl<'a> Rules<'a> {
             // `a statement saying that`: the noun before it is the source.
             let mut np = self.left_np(c0);
             let rc = self.right_content(c1, &info)?;
-            // `Trump issued a statement saying …`: the issuer speaks through the document;
-            // the verb that issues it is part of the cue.
-            if let Some((s0, s1)) = np {
-                let doc = s1 == s0 + 2
-                    && matches!(self.w(s0), "a" | "an")
-                    && matches!(
-                        self.w(s0 + 1),
-                        "statement"
-                            | "letter"
-                            | "tweet"
-                            | "message"
-                            | "memo"
-                            | "note"
-                            | "video"
-                            | "release"
-                            | "email"
-                            | "e-mail"
-                    );
-                let issued = s0 > self.lo
-                    && matches!(
-                        self.w(s0 - 1),
-                        "issued" | "released" | "sent" | "posted" | "published" | "tweeted"
-                    );
-                if doc && issued {
-                    if let Some(subj) = self.left_np(s0 - 1) {
-                        cand.cue.0 = s0 - 1;
-                        np = Some(subj);
-                    }
-                }
+            // `Trump issued a statement saying …`, `Her campaign blasted out an email to
+            // supporters stating …`: the issuer speaks through the document; the verb that
+            // issues it is part of the cue.
+            if let Some((v, subj)) = self.document_issuer(c0) {
+                cand.cue.0 = v;
+                np = Some(subj);
             }
             cand.source = np;
             cand.content.push(rc);
@@ -2970,7 +2947,7 @@ impl<'a> Rules<'a> {
                             self.cands[o].source.is_some() || self.cands[o].borrow.is_some()
                         });
                         if cand.borrow.is_none() {
-                            cand.source = self.sentence_subject();
+                            cand.source = self.sentence_subject(c0);
                         }
                     } else {
                         return None;
@@ -3245,7 +3222,131 @@ impl<'a> Rules<'a> {
         (e > k + 1).then_some((k, e))
     }
 
-    fn sentence_subject(&self) -> Option<(usize, usize)> {
+    /// Nouns of a document or message that speaks for whoever issues it.
+    fn document_noun(w: &str) -> bool {
+        matches!(
+            w.trim_end_matches('s'),
+            "statement"
+                | "letter"
+                | "tweet"
+                | "message"
+                | "memo"
+                | "note"
+                | "video"
+                | "release"
+                | "email"
+                | "e-mail"
+                | "ad"
+                | "advertisement"
+                | "response"
+                | "op-ed"
+                | "editorial"
+                | "report"
+                | "post"
+        )
+    }
+
+    /// For a participle cue at `c0` after a document (`issued a statement Tuesday saying`,
+    /// `fired back a response saying`, `blasted out an email to supporters stating`): the
+    /// verb that issues the document and the subject before it.
+    fn document_issuer(&self, c0: usize) -> Option<(usize, (usize, usize))> {
+        let floor = self.lo.max(c0.saturating_sub(10));
+        // The document noun, with at most a time or a short phrase between it and the cue.
+        let h = (floor..c0)
+            .rev()
+            .find(|&m| Self::document_noun(self.w(m)))?;
+        if (h..c0).any(|m| !matches!(self.kind(m), Some(IK::Word | IK::Num))) {
+            return None;
+        }
+        let d = (h.saturating_sub(4).max(self.lo)..h)
+            .rev()
+            .find(|&m| matches!(self.w(m), "a" | "an"))?;
+        if (d + 1..h).any(|m| self.kind(m) != Some(IK::Word) || self.cap(m)) {
+            return None;
+        }
+        let mut v = d.checked_sub(1).filter(|&v| v >= self.lo)?;
+        if matches!(self.w(v), "back" | "out" | "up" | "off") && v > self.lo {
+            v -= 1;
+        }
+        let verb = self.w(v);
+        if self.kind(v) != Some(IK::Word)
+            || self.cap(v)
+            || has(DETS, verb)
+            || has(PREPS, verb)
+            || has(CLAUSE_WORDS, verb)
+            || has(AUX, verb)
+            || !(verb.ends_with("ed")
+                || matches!(
+                    verb,
+                    "sent"
+                        | "put"
+                        | "shot"
+                        | "wrote"
+                        | "fired"
+                        | "blasted"
+                        | "issues"
+                        | "sends"
+                        | "releases"
+                        | "posts"
+                        | "publishes"
+                ))
+        {
+            return None;
+        }
+        let subj = self.left_np(v)?;
+        Some((v, subj))
+    }
+
+    /// A lowercase word of a role written before a name: `front-runner`, `presidential`,
+    /// `nominee`, a title (`Republican presidential nominee Donald Trump`).
+    fn role_word(&self, k: usize) -> bool {
+        let w = self.w(k);
+        self.kind(k) == Some(IK::Word)
+            && !self.cap(k)
+            && (crate::entities::TITLES.contains(w)
+                || matches!(
+                    w,
+                    "front-runner"
+                        | "frontrunner"
+                        | "presidential"
+                        | "vice-presidential"
+                        | "nominee"
+                        | "candidate"
+                        | "hopeful"
+                        | "contender"
+                        | "presumptive"
+                        | "former"
+                        | "chief"
+                        | "adviser"
+                        | "advisor"
+                        | "aide"
+                        | "strategist"
+                        | "campaign"
+                        | "manager"
+                        | "party"
+                        | "vice"
+                ))
+    }
+
+    /// A time or manner adverbial that opens the sentence and ends at a comma before the main
+    /// clause: `Shortly after the merger announcement,`, `Later that day,`, `Instead of
+    /// calling himself conservative,`. Returns the comma.
+    fn fronted_adverbial(&self, k: usize) -> Option<usize> {
+        let w = self.w(k);
+        let opener = (w.ends_with("ly") && has(PREPS, self.w(k + 1)))
+            || matches!(w, "later" | "earlier" | "instead" | "then" | "soon");
+        if !opener {
+            return None;
+        }
+        let comma = (k..self.hi.min(k + 12)).find(|&m| self.punct(m, ','))?;
+        if (k..comma).any(|m| self.kind(m) != Some(IK::Word) && self.kind(m) != Some(IK::Num)) {
+            return None;
+        }
+        self.main_clause_at(comma + 1).then_some(comma)
+    }
+
+    /// The subject of the sentence's main clause, for a cue at `at` that has none of its own.
+    fn sentence_subject(&self, at: usize) -> Option<(usize, usize)> {
         let mut k = self.lo;
         // A connective is not the subject: `Yet, saying …`.
         while matches!(
@@ -3263,13 +3364,53 @@ impl<'a> Rules<'a> {
                 k += 1;
             }
             k += 1;
+        } else if let Some(f) = self.fronted.filter(|&f| f >= k) {
+            // `As they met in Ottawa, Trump was …, promising …`: the subject of the main
+            // clause comes after the fronted subordinate clause; a cue inside that clause
+            // has the clause's own subject (`When Trump …, talking about …,`).
+            let sub = k + if matches!(self.w(k), "even" | "now") {
+                2
+            } else {
+                1
+            };
+            // (`While saying that …, he continued`: a participle there has the main
+            // clause's subject.)
+            if at < f && !self.w(sub).ends_with("ing") {
+                k = sub;
+            } else {
+                k = f + 1;
+            }
+        } else if let Some(f) = self.fronted_adverbial(k) {
+            // `Shortly after the merger announcement, the families … had mobilized`.
+            k = f + 1;
+        } else if matches!(
+            self.w(k),
+            "when" | "while" | "as" | "after" | "before" | "if"
+        ) && at > k + 1
+        {
+            // No main clause after a comma: a participle in the subordinate clause has its
+            // subject (`When the governor spoke …, praising …`).
+            k += 1;
         }
         let s = k;
         let mut e = s;
-        // A name subject is its capitalised run: `Tokayev spoke for an hour`.
+        // A name subject is its capitalised run: `Tokayev spoke for an hour`, with the
+        // lowercase role words inside it (`Democratic front-runner Hillary Clinton`).
         if self.cap(s) && !has(DETS, self.w(s)) {
-            while e < self.hi && (self.cap(e) || (self.w(e) == "of" && self.cap(e + 1))) {
-                e += 1;
+            loop {
+                if e < self.hi && (self.cap(e) || (self.w(e) == "of" && self.cap(e + 1))) {
+                    e += 1;
+                    continue;
+                }
+                let mut r = e;
+                while r < self.hi && r < e + 3 && self.role_word(r) {
+                    r += 1;
+                }
+                if r > e && self.cap(r) {
+                    e = r;
+                    continue;
+                }
+                break;
             }
             // `Hong Kong police have laid siege … and threatened …`: the organisation's head
             // noun after the name is part of the subject.
@@ -3277,6 +3418,11 @@ impl<'a> Rules<'a> {
                 e += 1;
             }
             return Some((s, e));
+        }
+        if has(SUBJ_PRONOUNS, self.w(s))
+            && !matches!(self.w(s), "that" | "this" | "these" | "those")
+        {
+            return Some((s, s + 1));
         }
         while e < self.hi && self.kind(e) == Some(IK::Word) && e < s + 8 {
             let w = self.w(e);

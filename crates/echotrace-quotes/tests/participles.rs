@@ -1,0 +1,81 @@
+//! Sixth round (issue #4): who speaks through a participle cue (`…, saying …`) and through a
+//! document someone issues (`released a statement saying …`). The sentences are written for
+//! these tests in the style of wire copy; none is taken from an evaluation corpus.
+
+mod common;
+use common::{by_cue, content, run, src};
+
+#[test]
+fn a_fronted_subordinate_clause_is_not_the_subject_of_a_participle() {
+    let text = "As the ministers met in Brussels, the farmers union was rallying in Lyon, \
+                warning that fuel prices would ruin the harvest.";
+    let out = run(text);
+    let q = by_cue(&out, text, "warning");
+    assert_eq!(
+        content(q, text),
+        ["that fuel prices would ruin the harvest"]
+    );
+    assert_eq!(src(q, text), Some("the farmers union"));
+}
+
+#[test]
+fn a_fronted_time_adverbial_is_not_the_subject_of_a_participle() {
+    let text = "Shortly after the merger was announced, the founding families mobilised, \
+                arguing that the deal would destroy the company's culture.";
+    let out = run(text);
+    let q = by_cue(&out, text, "arguing");
+    assert_eq!(src(q, text), Some("the founding families"));
+}
+
+#[test]
+fn a_participle_inside_the_fronted_clause_has_that_clause_s_subject() {
+    let text =
+        "When the governor was touring the flood zone on Monday, praising the rescue crews, \
+                the river had already burst its banks.";
+    let out = run(text);
+    let q = by_cue(&out, text, "praising");
+    assert_eq!(src(q, text), Some("the governor"));
+}
+
+#[test]
+fn a_participle_right_after_the_subordinator_takes_the_main_subject() {
+    let text = "While saying that he respects the unions, the minister made clear that the \
+                reform would go ahead.";
+    let out = run(text);
+    let q = by_cue(&out, text, "saying");
+    assert_eq!(content(q, text), ["that he respects the unions"]);
+    assert_eq!(src(q, text), Some("the minister"));
+}
+
+#[test]
+fn a_role_before_the_name_is_part_of_the_subject() {
+    let text = "Conservative party leader Kemi Badenoch also weighed in on Friday, tweeting \
+                that the vote had been a disgrace.";
+    let out = run(text);
+    let q = by_cue(&out, text, "tweeting");
+    assert_eq!(
+        src(q, text),
+        Some("Conservative party leader Kemi Badenoch")
+    );
+}
+
+#[test]
+fn the_issuer_of_a_document_speaks_through_it() {
+    let text = "The ministry released a statement on Tuesday night saying the border would \
+                reopen.";
+    let out = run(text);
+    let q = by_cue(&out, text, "released a statement on Tuesday night saying");
+    assert_eq!(content(q, text), ["the border would reopen"]);
+    assert_eq!(src(q, text), Some("The ministry"));
+
+    let text = "The opposition fired back a response calling the budget a fraud.";
+    let out = run(text);
+    let q = by_cue(&out, text, "fired back a response calling");
+    assert_eq!(src(q, text), Some("The opposition"));
+
+    let text = "Her campaign sent out an email to supporters stating that the race was tied.";
+    let out = run(text);
+    let q = by_cue(&out, text, "sent out an email to supporters stating");
+    assert_eq!(content(q, text), ["that the race was tied"]);
+    assert_eq!(src(q, text), Some("Her campaign"));
+}
