@@ -1,5 +1,6 @@
-//! Sixth round (issue #4): who speaks through a participle cue (`…, saying …`) and through a
-//! document someone issues (`released a statement saying …`). The sentences are written for
+//! Sixth round (issue #4): who speaks through a participle cue (`…, saying …`), through a
+//! document someone issues (`released a statement saying …`), and subjects with a prepositional
+//! phrase (`Officials familiar with the talks said`). The sentences are written for
 //! these tests in the style of wire copy; none is taken from an evaluation corpus.
 
 mod common;
@@ -78,4 +79,41 @@ fn the_issuer_of_a_document_speaks_through_it() {
     let q = by_cue(&out, text, "sent out an email to supporters stating");
     assert_eq!(content(q, text), ["that the race was tied"]);
     assert_eq!(src(q, text), Some("Her campaign"));
+}
+
+#[test]
+fn a_prepositional_phrase_after_the_subject_noun_is_part_of_the_subject() {
+    let text = "Officials familiar with the negotiations said the talks had stalled over fishing \
+                rights.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["the talks had stalled over fishing rights"]
+    );
+    assert_eq!(
+        src(q, text),
+        Some("Officials familiar with the negotiations")
+    );
+
+    let text = "A new survey of farmers in all 16 states shows that most expect lower yields.";
+    let out = run(text);
+    let q = by_cue(&out, text, "shows");
+    assert_eq!(
+        src(q, text),
+        Some("A new survey of farmers in all 16 states")
+    );
+
+    let text = "Two in three said they would not vote for him.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Two in three"));
+}
+
+#[test]
+fn a_noun_spelled_like_a_cue_keeps_its_prepositional_phrase_out() {
+    // `attacks` and `support` are nouns here: no subject is built across `in` or `with`.
+    let text = "Between the three candidates, Moreno wins with 38 percent support.";
+    let out = run(text);
+    assert!(out.quotes.is_empty(), "{:#?}", out.quotes);
 }
