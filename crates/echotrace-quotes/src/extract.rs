@@ -1475,6 +1475,14 @@ impl<'a> Rules<'a> {
                 // `saying, apparently for the first time, that …`: an aside between commas.
                 // (or a relative aside: `said on CNN, where he is a contributor, that …`).
                 let relative = matches!(self.w(k + 1), "where" | "who" | "which" | "when");
+                // `…, Spicer said, adding, "…"`: a participle cue is an attribution of its
+                // own, not an aside before what this cue reports.
+                if self
+                    .cue_at(k + 1)
+                    .is_some_and(|c| c.form == CueForm::Participle)
+                {
+                    return None;
+                }
                 let mut m = k + 1;
                 while m < self.hi
                     && m < k + 16
@@ -2656,6 +2664,9 @@ impl<'a> Rules<'a> {
             && (c0 == self.lo
                 || self.punct(c0 - 1, ',')
                 || self.punct(c0 - 1, '—')
+                // `called it a "ridiculous proposition," adding that …`: the comma is
+                // inside the closing mark.
+                || matches!(self.kind(c0 - 1), Some(IK::Quote(f)) if self.a.frags[f].last == Some(','))
                 || matches!(
                     self.w(c0 - 1),
                     "and" | "while" | "before" | "after" | "by" | "in" | "when" | "without"

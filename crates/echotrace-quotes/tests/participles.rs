@@ -117,3 +117,28 @@ fn a_noun_spelled_like_a_cue_keeps_its_prepositional_phrase_out() {
     let out = run(text);
     assert!(out.quotes.is_empty(), "{:#?}", out.quotes);
 }
+
+#[test]
+fn a_participle_after_a_quotation_closing_on_its_comma_has_the_subject() {
+    let text = "The union's leader called the offer a \u{201C}calculated insult,\u{201D} adding \
+                that strikes would go ahead on Monday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "adding");
+    assert_eq!(content(q, text), ["that strikes would go ahead on Monday"]);
+    assert_eq!(src(q, text), Some("The union's leader"));
+}
+
+#[test]
+fn a_clause_before_said_comma_adding_is_what_was_said() {
+    let text = "The two leaders will meet in Geneva next month, the spokesman said, adding, \
+                \"They have a great deal to discuss.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["The two leaders will meet in Geneva next month"]
+    );
+    assert_eq!(src(q, text), Some("the spokesman"));
+    let q = by_cue(&out, text, "adding");
+    assert_eq!(content(q, text), ["\"They have a great deal to discuss.\""]);
+}
