@@ -1071,3 +1071,21 @@ fn replying_and_agreeing_take_their_object() {
     let q = by_cue(&out, text, "agree with");
     assert_eq!(content(q, text), ["them"]);
 }
+
+#[test]
+fn three_apostrophes_close_a_nested_quotation_and_its_parent() {
+    // Wire copy that writes double marks as two apostrophes closes a quotation nested in
+    // single marks with three.
+    let text = "''Some callers tell us, 'Go back to where you came from,''' said Ana Ruiz, who \
+                runs the shelter. ''This is my home.''";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        [
+            "''Some callers tell us, 'Go back to where you came from,'''",
+            "''This is my home.''"
+        ]
+    );
+    assert_eq!(src(q, text), Some("Ana Ruiz, who runs the shelter"));
+}
