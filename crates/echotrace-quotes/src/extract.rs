@@ -1270,7 +1270,11 @@ impl<'a> Rules<'a> {
                     let in_infinitive = (start..m).any(|x| self.w(x) == "to")
                         && k == m + 1
                         && self.cue_at(k).is_some_and(|c| c.lemma == self.w(k));
-                    if !in_infinitive && self.cue_at(k).is_some_and(|c| c.form == CueForm::Finite) {
+                    if !in_infinitive
+                        && self.cue_at(k).is_some_and(|c| {
+                            matches!(c.form, CueForm::Finite | CueForm::Participle)
+                        })
+                    {
                         break;
                     }
                 }
@@ -1821,9 +1825,17 @@ impl<'a> Rules<'a> {
                                 ))));
                     let time = matches!(w, "last" | "this" | "next" | "earlier")
                         && (has(TIME_WORDS, nx) || is_day(nx) || is_month(nx));
+                    // `echoed similar themes and took the stage`, `calling them rapists and
+                    // vowing to …`, `criticized Mr. Trump and has been a pointed critic`: a
+                    // verb coordinated with the cue ends its object.
                     let verb = w == "and"
                         && !self.cap(m + 1)
-                        && (nx.ends_with("ed") || self.finite_cue_at(m + 1));
+                        && (nx.ends_with("ed")
+                            || self.finite_cue_at(m + 1)
+                            || self
+                                .cue_at(m + 1)
+                                .is_some_and(|c| c.form == CueForm::Participle)
+                            || (has(AUX, nx) && !has(DETS, nx)));
                     if adjunct || time || verb || is_day(w) {
                         return m;
                     }
@@ -2669,7 +2681,16 @@ impl<'a> Rules<'a> {
                 || matches!(self.kind(c0 - 1), Some(IK::Quote(f)) if self.a.frags[f].last == Some(','))
                 || matches!(
                     self.w(c0 - 1),
-                    "and" | "while" | "before" | "after" | "by" | "in" | "when" | "without"
+                    "and"
+                        | "but"
+                        | "or"
+                        | "while"
+                        | "before"
+                        | "after"
+                        | "by"
+                        | "in"
+                        | "when"
+                        | "without"
                 ));
         if participial {
             let rc = self.right_content(c1, &info)?;
