@@ -2811,7 +2811,15 @@ impl<'a> Rules<'a> {
                 || (verb_complement && !has(PREPS, p))
                 || self.cap(i - 1)
                 || (p.ends_with('s') && !p.ends_with("'s") && p.len() > 3);
-            if !subj {
+            // `calls him a liar`, `and calls her "an extremely intelligent woman"`: an
+            // object pronoun follows a verb, not a noun.
+            let nx = self.w(i + 1);
+            let object_pronoun = matches!(
+                nx,
+                "him" | "them" | "us" | "me" | "himself" | "herself" | "themselves"
+            ) || (matches!(p, "and" | "but" | "or")
+                && matches!(nx, "her" | "it"));
+            if !subj && !object_pronoun {
                 return None;
             }
         }

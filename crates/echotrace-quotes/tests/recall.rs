@@ -184,3 +184,17 @@ fn speech_only_has_no_attitude_nouns() {
         .extract(text);
     assert!(out.quotes.is_empty(), "{:#?}", out.quotes);
 }
+
+#[test]
+fn a_verb_spelled_like_a_noun_before_an_object_pronoun() {
+    // Sixth round: `calls`, `supports`, `questions` need a subject right before them to be
+    // read as verbs; an object pronoun after them also shows it.
+    let text = "He says he respects the governor and calls her \u{201C}a tireless worker for \
+                this state.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "calls");
+    assert_eq!(
+        content(q, text),
+        ["her \u{201C}a tireless worker for this state.\u{201D}"]
+    );
+}
