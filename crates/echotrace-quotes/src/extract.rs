@@ -2366,10 +2366,24 @@ impl<'a> Rules<'a> {
 
     fn colon_cue(&self) -> Option<Cand> {
         let k = (self.lo..self.hi).find(|&k| self.punct(k, ':'))?;
-        if k == self.lo || k > self.lo + 6 || k + 1 >= self.hi {
+        // `IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon Cohen: "…"`, `Pollsters
+        // agree - Carl Bialik: "…"`: a digest item names who is quoted after a dash.
+        let lo = (self.lo..k)
+            .rev()
+            .find(|&m| matches!(self.kind(m), Some(IK::Punct('—' | '-'))))
+            .filter(|&d| self.is_quote(k + 1) && k > d + 1 && k <= d + 7)
+            .map_or(self.lo, |d| {
+                let s = d + 1;
+                if self.w(s) == "more" && self.w(s + 1) == "from" {
+                    s + 2
+                } else {
+                    s
+                }
+            });
+        if k == lo || k > lo + 6 || k + 1 >= self.hi {
             return None;
         }
-        if (self.lo..k).all(|m| self.a.items[m].upper) && self.is_dateline(k) {
+        if lo == self.lo && (self.lo..k).all(|m| self.a.items[m].upper) && self.is_dateline(k) {
             return None;
         }
         // Without a quotation, only a name heading its paragraph (a headline `Rubio: …` or a
@@ -2388,22 +2402,27 @@ impl<'a> Rules<'a> {
                 return None;
             }
         }
-        if !(self.lo..k).all(|m| self.kind(m) == Some(IK::Word))
-            || !(self.lo..k).any(|m| self.cap(m))
-        {
+        if !(lo..k).all(|m| self.kind(m) == Some(IK::Word)) || !(lo..k).any(|m| self.cap(m)) {
             return None;
         }
-        if (self.lo..k).any(|m| self.cue_at(m).is_some() && !self.cap(m)) {
+        if (lo..k).any(|m| self.cue_at(m).is_some() && !self.cap(m)) {
             return None;
         }
         if self.name_list(k + 1) {
             return None;
         }
+        // `…: "…" [Gallup.]`: a bracketed citation after the quotation is not speech.
+        let end = if self.is_quote(k + 1) && matches!(self.kind(k + 2), Some(IK::Punct('[' | '(')))
+        {
+            k + 2
+        } else {
+            self.clause_end(k + 1)
+        };
         Some(Cand {
             cue: (k, k + 1),
-            source: Some((self.lo, k)),
+            source: Some((lo, k)),
             borrow: None,
-            content: vec![(k + 1, self.clause_end(k + 1))],
+            content: vec![(k + 1, end)],
             class: CueClass::Speech,
             sent: self.si,
         })

@@ -1089,3 +1089,18 @@ fn three_apostrophes_close_a_nested_quotation_and_its_parent() {
     );
     assert_eq!(src(q, text), Some("Ana Ruiz, who runs the shelter"));
 }
+
+#[test]
+fn a_digest_item_names_its_speaker_after_a_dash() {
+    // Sixth round: newsletters and poll digests put a headline, a dash and the quoted
+    // author before a colon.
+    let text = "TURNOUT WAS THE STORY IN OHIO - Maria Gonzalez and Tim Reed: \u{201C}The late \
+                surge among young voters decided the race.\u{201D} [Ohio Ledger.]";
+    let out = run(text);
+    let q = by_cue(&out, text, ":");
+    assert_eq!(src(q, text), Some("Maria Gonzalez and Tim Reed"));
+    assert_eq!(
+        content(q, text),
+        ["\u{201C}The late surge among young voters decided the race.\u{201D}"]
+    );
+}
