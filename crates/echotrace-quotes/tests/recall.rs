@@ -198,3 +198,20 @@ fn a_verb_spelled_like_a_noun_before_an_object_pronoun() {
         ["her \u{201C}a tireless worker for this state.\u{201D}"]
     );
 }
+
+#[test]
+fn verbs_of_answering_back_and_retracting() {
+    let text = "The mayor fired back that the council had never read the report.";
+    let out = run(text);
+    let q = by_cue(&out, text, "fired back");
+    assert_eq!(
+        content(q, text),
+        ["that the council had never read the report"]
+    );
+    assert_eq!(src(q, text), Some("The mayor"));
+
+    let text = "A ministry spokesman later walked back the comments.";
+    let out = run(text);
+    let q = by_cue(&out, text, "later walked back");
+    assert_eq!(content(q, text), ["the comments"]);
+}
