@@ -1972,6 +1972,11 @@ impl<'a> Rules<'a> {
                 self.cands.push(c);
                 continue;
             }
+            if let Some(c) = self.support_received(i) {
+                i = c.cue.1;
+                self.cands.push(c);
+                continue;
+            }
             if let Some(info) = self.cue_at(i) {
                 if let Some(c) = self.attribute(i, info, first_here) {
                     i = c.cue.1;
@@ -3370,6 +3375,108 @@ impl<'a> Rules<'a> {
             j = np2.0;
         }
         (j, e)
+    }
+
+    /// `Clinton won the support of black voters`, `the bill has the backing of many
+    /// Democrats`, `she drew support from a large majority`: support that somebody receives
+    /// is the attitude of those it comes from (the source, after the preposition) towards
+    /// the subject (what is supported). `i` is the verb of receiving.
+    fn support_received(&self, i: usize) -> Option<Cand> {
+        let v = self.w(i);
+        let receive = matches!(
+            v,
+            "received"
+                | "receives"
+                | "receiving"
+                | "receive"
+                | "won"
+                | "wins"
+                | "winning"
+                | "win"
+                | "drew"
+                | "draws"
+                | "drawing"
+                | "draw"
+                | "earned"
+                | "earns"
+                | "earning"
+                | "earn"
+                | "gained"
+                | "gains"
+                | "gaining"
+                | "gain"
+                | "got"
+                | "gets"
+                | "getting"
+                | "has"
+                | "have"
+                | "had"
+                | "enjoys"
+                | "enjoyed"
+                | "enjoy"
+                | "secured"
+                | "secures"
+                | "secure"
+                | "consolidated"
+                | "attracted"
+                | "attracts"
+        );
+        if !receive || self.cap(i) {
+            return None;
+        }
+        let mut n = i + 1;
+        while n < self.hi
+            && n < i + 4
+            && self.kind(n) == Some(IK::Word)
+            && !self.cap(n)
+            && !matches!(
+                self.w(n),
+                "support" | "backing" | "endorsement" | "blessing"
+            )
+            && !has(PREPS, self.w(n))
+            && !has(CLAUSE_WORDS, self.w(n))
+            && !has(AUX, self.w(n))
+        {
+            n += 1;
+        }
+        if !matches!(
+            self.w(n),
+            "support" | "backing" | "endorsement" | "blessing"
+        ) {
+            return None;
+        }
+        let p = n + 1;
+        if !matches!(self.w(p), "of" | "from" | "among") {
+            return None;
+        }
+        let mut source = self.right_np(p + 1)?;
+        // `from 52 percent of voters, while …`: the source ends at its comma.
+        if let Some(c) = (source.0..source.1).find(|&m| self.punct(m, ',')) {
+            source.1 = c;
+        }
+        if source.1 <= source.0 {
+            return None;
+        }
+        // The subject, before any auxiliaries (`he has consolidated support from`).
+        let mut v0 = i;
+        while v0 > self.lo && (has(AUX, self.w(v0 - 1)) || has(CUE_ADVERBS, self.w(v0 - 1))) {
+            v0 -= 1;
+        }
+        if v0 == self.lo || self.kind(v0 - 1) != Some(IK::Word) {
+            return None;
+        }
+        let subject = self.left_np(v0)?;
+        if matches!(self.w(subject.0), "who" | "which" | "that") {
+            return None;
+        }
+        Some(Cand {
+            cue: (i, p + 1),
+            source: Some(source),
+            borrow: None,
+            content: vec![subject],
+            class: CueClass::Attitude,
+            sent: self.si,
+        })
     }
 
     /// Nouns of a document or message that speaks for whoever issues it.

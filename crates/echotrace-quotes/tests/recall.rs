@@ -215,3 +215,20 @@ fn verbs_of_answering_back_and_retracting() {
     let q = by_cue(&out, text, "later walked back");
     assert_eq!(content(q, text), ["the comments"]);
 }
+
+#[test]
+fn support_received_is_the_attitude_of_those_it_comes_from() {
+    // Sixth round: `won the support of`, `has the backing of`, `drew support from`: the
+    // supporters are the source and the subject is what they support.
+    let text = "The mayor won the endorsement of the city's largest union on Tuesday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "won the endorsement of");
+    assert_eq!(content(q, text), ["The mayor"]);
+    assert_eq!(src(q, text), Some("the city's largest union"));
+
+    let text = "The reform has the backing of 61 percent of voters, while 30 percent oppose it.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has the backing of");
+    assert_eq!(content(q, text), ["The reform"]);
+    assert_eq!(src(q, text), Some("61 percent of voters"));
+}
