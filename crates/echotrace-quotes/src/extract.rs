@@ -2721,7 +2721,7 @@ impl<'a> Rules<'a> {
             cand.content.push(rc);
             cand.borrow = (first_here..self.cands.len())
                 .rev()
-                .find(|&o| self.cands[o].source.is_some() || self.cands[o].borrow.is_some());
+                .find(|&o| self.lends_source(o));
             if cand.borrow.is_none() && c0 > self.lo {
                 // `Trump attacked Clinton, saying …`: the subject of the sentence.
                 if let Some(np) = self.sentence_subject(c0) {
@@ -3007,9 +3007,9 @@ impl<'a> Rules<'a> {
                 Some(np) => cand.source = Some(self.subject_with_pp(np, i)),
                 None => {
                     if matches!(self.w(c0 - 1), "and" | "but" | "or") {
-                        cand.borrow = (first_here..self.cands.len()).rev().find(|&o| {
-                            self.cands[o].source.is_some() || self.cands[o].borrow.is_some()
-                        });
+                        cand.borrow = (first_here..self.cands.len())
+                            .rev()
+                            .find(|&o| self.lends_source(o));
                         if cand.borrow.is_none() {
                             cand.source = self.sentence_subject(c0);
                         }
@@ -3477,6 +3477,19 @@ impl<'a> Rules<'a> {
             class: CueClass::Attitude,
             sent: self.si,
         })
+    }
+
+    /// Whether a later cue of the sentence may borrow the source of cand `o`: not when that
+    /// source is only the possessive of a noun cue (`Trump doubled down on his comments and
+    /// said …`: `his` belongs to `comments`; the subject of `said` is `Trump`).
+    fn lends_source(&self, o: usize) -> bool {
+        let c = &self.cands[o];
+        match c.source {
+            Some((s, e)) => {
+                !(e == s + 1 && matches!(self.w(s), "his" | "her" | "their" | "its" | "our" | "my"))
+            }
+            None => c.borrow.is_some(),
+        }
     }
 
     /// Nouns of a document or message that speaks for whoever issues it.

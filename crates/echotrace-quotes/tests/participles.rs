@@ -142,3 +142,13 @@ fn a_clause_before_said_comma_adding_is_what_was_said() {
     let q = by_cue(&out, text, "adding");
     assert_eq!(content(q, text), ["\"They have a great deal to discuss.\""]);
 }
+
+#[test]
+fn a_possessive_of_a_noun_cue_lends_no_source() {
+    let text = "The senator doubled down on her criticism of the plan, saying it would cost \
+                thousands of jobs.";
+    let out = run(text);
+    let q = by_cue(&out, text, "saying");
+    assert_eq!(content(q, text), ["it would cost thousands of jobs"]);
+    assert_eq!(src(q, text), Some("The senator"));
+}
