@@ -3802,8 +3802,63 @@ impl<'a> Rules<'a> {
             }
             m -= 1;
         }
+        // `Mr. Trump renewed his call to …`, `Cruz is doubling down on his support for …`:
+        // a possessive pronoun after the verb that governs the noun is the subject's; the
+        // subject speaks and the verb is part of the cue.
+        let mut c0 = i;
+        if let Some((s, e)) = source {
+            let poss = e - 1;
+            // (`her` may be an object: `led her to declare`.)
+            if matches!(self.w(poss), "his" | "their" | "its") && poss > self.lo {
+                let mut v = poss - 1;
+                if self.w(v) == "on" && v > self.lo + 1 && matches!(self.w(v - 1), "down" | "up") {
+                    v -= 2;
+                } else if matches!(self.w(v), "up" | "down") && v > self.lo {
+                    v -= 1;
+                }
+                let verb = self.w(v);
+                let is_verb = self.kind(v) == Some(IK::Word)
+                    && !self.cap(v)
+                    && !has(DETS, verb)
+                    && !has(PREPS, verb)
+                    && !has(AUX, verb)
+                    && !has(CLAUSE_WORDS, verb)
+                    && (verb.ends_with("ed")
+                        || verb.ends_with("ing")
+                        || (verb.ends_with('s') && !verb.ends_with("ss"))
+                        || matches!(
+                            verb,
+                            "renew"
+                                | "repeat"
+                                | "reiterate"
+                                | "voice"
+                                | "express"
+                                | "make"
+                                | "defend"
+                                | "step"
+                                | "ramp"
+                        ));
+                if is_verb {
+                    let mut b = v;
+                    while b > self.lo
+                        && (has(AUX, self.w(b - 1)) || has(CUE_ADVERBS, self.w(b - 1)))
+                    {
+                        b -= 1;
+                    }
+                    if let Some(np) = self.left_np(b).filter(|np| {
+                        self.cap(np.0)
+                            || has(DETS, self.w(np.0))
+                            || has(SUBJ_PRONOUNS, self.w(np.0))
+                    }) {
+                        let _ = s;
+                        source = Some(self.subject_with_pp(np, v));
+                        c0 = v;
+                    }
+                }
+            }
+        }
         Some(Cand {
-            cue: (i, cue_end),
+            cue: (c0, cue_end),
             source,
             borrow: None,
             content: vec![(k, end)],

@@ -152,3 +152,19 @@ fn a_possessive_of_a_noun_cue_lends_no_source() {
     assert_eq!(content(q, text), ["it would cost thousands of jobs"]);
     assert_eq!(src(q, text), Some("The senator"));
 }
+
+#[test]
+fn the_subject_speaks_when_its_own_possessive_governs_a_noun_cue() {
+    // `renewed his criticism of`, `doubled down on its criticism of`: the possessive is the
+    // subject's, and the subject is the source.
+    let text = "The prime minister renewed his criticism of the central bank.";
+    let out = run(text);
+    let q = by_cue(&out, text, "renewed his criticism of");
+    assert_eq!(content(q, text), ["the central bank"]);
+    assert_eq!(src(q, text), Some("The prime minister"));
+
+    let text = "The union on Monday doubled down on its criticism of the pension reform.";
+    let out = run(text);
+    let q = by_cue(&out, text, "doubled down on its criticism of");
+    assert_eq!(src(q, text), Some("The union"));
+}
