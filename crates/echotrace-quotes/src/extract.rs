@@ -2514,6 +2514,42 @@ impl<'a> Rules<'a> {
         if info.form == CueForm::Noun {
             return self.noun_cue(i, info);
         }
+        // `continued to complain that`, `went on to say`, `began to argue`: an aspectual
+        // verb before the infinitive is part of the cue, and its subject speaks.
+        if c0 == i && prev == "to" && i >= self.lo + 2 && info.form == CueForm::Finite {
+            let v = self.w(i - 2);
+            let start = if matches!(
+                v,
+                "continued"
+                    | "continues"
+                    | "continue"
+                    | "continuing"
+                    | "proceeded"
+                    | "proceeds"
+                    | "began"
+                    | "begins"
+                    | "begun"
+                    | "started"
+                    | "starts"
+                    | "tried"
+                    | "tries"
+            ) {
+                Some(i - 2)
+            } else if v == "on"
+                && i >= self.lo + 3
+                && matches!(self.w(i - 3), "went" | "goes" | "go" | "going" | "gone")
+            {
+                Some(i - 3)
+            } else {
+                None
+            };
+            if let Some(mut st) = start {
+                while st > self.lo && self.is_cue_prefix(st - 1) {
+                    st -= 1;
+                }
+                c0 = st;
+            }
+        }
         // `the report`, `his claims`, `to say`: not a finite reporting verb here.
         // Quantifiers stand alone as subjects: `Some said`, `Many believe`.
         let standalone = has(STANDALONE_DETS, prev);

@@ -239,3 +239,18 @@ fn support_received_is_the_attitude_of_those_it_comes_from() {
     assert_eq!(content(q, text), ["The reform"]);
     assert_eq!(src(q, text), Some("61 percent of voters"));
 }
+
+#[test]
+fn an_aspectual_verb_before_the_infinitive_joins_the_cue() {
+    // Sixth round: `continued to complain`, `went on to say`, `began to argue`.
+    let text = "The senator continued to complain that the process was rigged.";
+    let out = run(text);
+    let q = by_cue(&out, text, "continued to complain");
+    assert_eq!(content(q, text), ["that the process was rigged"]);
+    assert_eq!(src(q, text), Some("The senator"));
+
+    let text = "He went on to say that the deal was dead.";
+    let out = run(text);
+    let q = by_cue(&out, text, "went on to say");
+    assert_eq!(src(q, text), Some("He"));
+}
