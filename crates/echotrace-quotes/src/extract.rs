@@ -2063,10 +2063,23 @@ impl<'a> Rules<'a> {
 
     fn according(&self, i: usize) -> Option<Cand> {
         let cue = (i, i + 2);
-        let src = self.according_source(i + 2)?;
+        let mut src = self.according_source(i + 2)?;
         let mut content = Vec::new();
         let at_start = i == self.lo
-            || (i == self.lo + 1 && matches!(self.w(self.lo), "but" | "and" | "yet" | "so"));
+            || (i == self.lo + 1 && matches!(self.w(self.lo), "but" | "and" | "yet" | "so"))
+            || (i == self.lo + 2
+                && matches!(self.w(self.lo), "but" | "and" | "yet" | "so")
+                && self.punct(self.lo + 1, ','));
+        // `According to the poll, 46 percent of voters …`, `According to the Washington
+        // Post, the President has …`: what follows the comma is the reported clause, not an
+        // appositive of the source, when nothing would be left after it.
+        if at_start && src.1 + 1 >= self.hi {
+            if let Some(c) = (src.0..src.1).find(|&m| self.punct(m, ',')) {
+                if c > src.0 {
+                    src.1 = c;
+                }
+            }
+        }
         if at_start {
             let k = if self.punct(src.1, ',') {
                 src.1 + 1

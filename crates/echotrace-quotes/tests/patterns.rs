@@ -1104,3 +1104,34 @@ fn a_digest_item_names_its_speaker_after_a_dash() {
         ["\u{201C}The late surge among young voters decided the race.\u{201D}"]
     );
 }
+
+#[test]
+fn according_to_a_source_then_a_clause_opening_with_a_number_or_a_determiner() {
+    // Sixth round: the source's noun phrase ran over the comma as if an appositive followed
+    // (`the poll, 46 percent of voters …`), leaving nothing to report.
+    for (text, source, said) in [
+        (
+            "According to the poll, 46 percent of voters remain undecided.",
+            "the poll",
+            "46 percent of voters remain undecided",
+        ),
+        (
+            "But, according to the Post, the minister has not asked for advice.",
+            "the Post",
+            "the minister has not asked for advice",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(
+            &out,
+            text,
+            if text.starts_with('A') {
+                "According to"
+            } else {
+                "according to"
+            },
+        );
+        assert_eq!(src(q, text), Some(source));
+        assert_eq!(content(q, text), [said]);
+    }
+}
