@@ -209,6 +209,10 @@ const SPEECH: &[(&str, &str, u8)] = &[
     ("make clear", "made|making|makes", 0),
     ("lay out", "laid|laying|lays", 0),
     ("shoot back", "shot|shooting|shoots", 0),
+    // Sixth coverage count on train: the other verbs of answering back and retracting.
+    ("fire back", "", 0),
+    ("hit back", "hit|hitting|hits", 0),
+    ("walk back", "", 0),
     ("bark", "", 0),
     ("dub", "dubbed|dubbing|dubs", 0),
     ("label", "labeled|labeling|labels", NO_BASE),
@@ -303,6 +307,7 @@ const ATTITUDE: &[(&str, &str, u8)] = &[
     ("agree with", "", 0),
     ("disagree with", "", 0),
     ("shrug off", "shrugged|shrugging|shrugs", 0),
+    ("push back", "", 0),
 ];
 
 // Nouns that report speech when followed by a clause: `his claim that`, `a statement that`.

@@ -171,6 +171,35 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
         let next = at(i + 1);
         let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         let space_after = next.is_none_or(|p| p.is_whitespace() || ".,;:!?)]}—–-".contains(p));
+        // Three apostrophes close a single-marked quotation inside a double one written
+        // with two apostrophes (`''… 'We'll bomb them,''' said McCain`), or open both.
+        if c == '\'' && next == Some('\'') && at(i + 2) == Some('\'') {
+            let after = at(i + 3);
+            let space_after3 =
+                after.is_none_or(|p| p.is_whitespace() || ".,;:!?)]}—–-".contains(p));
+            let single = |s: usize, dir: Dir| Token {
+                start: byte(s),
+                end: byte(s + 1),
+                kind: TokKind::Mark(Family::Single, dir),
+            };
+            let double = |s: usize, dir: Dir| Token {
+                start: byte(s),
+                end: byte(s + 2),
+                kind: TokKind::Mark(Family::Double, dir),
+            };
+            if space_after3 && !space_before {
+                out.push(single(i, Dir::Close));
+                out.push(double(i + 1, Dir::Close));
+                i += 3;
+                continue;
+            }
+            if space_before && !space_after3 {
+                out.push(double(i, Dir::Open));
+                out.push(single(i + 2, Dir::Open));
+                i += 3;
+                continue;
+            }
+        }
         // Two apostrophes or grave accents stand for a double mark in some wire texts.
         if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
             let after = at(i + 2);

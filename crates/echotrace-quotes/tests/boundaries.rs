@@ -2,7 +2,7 @@
 //! news sentences (paraphrased from PolNeAR train and other wire copy).
 
 mod common;
-use common::{by_cue, content, run};
+use common::{by_cue, content, run, src};
 
 #[test]
 fn fronted_subordinate_clause_ends_at_its_comma() {
@@ -194,4 +194,35 @@ fn a_percent_sign_or_a_closing_parenthesis_ends_the_content_with_it() {
         content(q, text),
         ["the tax would apply to large banks (those with assets over $50 billion)"]
     );
+}
+
+#[test]
+fn a_verb_coordinated_with_the_cue_ends_its_object() {
+    // Sixth round: `and` before a participle or an auxiliary coordinates another verb of the
+    // subject; the object of the cue ends there.
+    let text = "The mayor criticized the transport plan and has repeatedly called for a \
+                referendum on it.";
+    let out = run(text);
+    let q = by_cue(&out, text, "criticized");
+    assert_eq!(content(q, text), ["the transport plan"]);
+
+    let text = "The candidate opened his campaign by calling the trade deal a disaster and \
+                vowing to tear it up.";
+    let out = run(text);
+    let q = by_cue(&out, text, "calling");
+    assert_eq!(content(q, text), ["the trade deal a disaster"]);
+    let q = by_cue(&out, text, "vowing");
+    assert_eq!(content(q, text), ["to tear it up"]);
+}
+
+#[test]
+fn a_participle_coordinated_after_a_reported_clause_is_an_attribution_of_its_own() {
+    let text = "The ministry released a statement on Saturday, describing the soldier as a \
+                hero but insisting that the inquiry would go ahead.";
+    let out = run(text);
+    let q = by_cue(&out, text, "describing");
+    assert_eq!(content(q, text), ["the soldier as a hero"]);
+    let q = by_cue(&out, text, "insisting");
+    assert_eq!(content(q, text), ["that the inquiry would go ahead"]);
+    assert_eq!(src(q, text), Some("The ministry"));
 }

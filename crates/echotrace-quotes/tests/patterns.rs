@@ -1071,3 +1071,67 @@ fn replying_and_agreeing_take_their_object() {
     let q = by_cue(&out, text, "agree with");
     assert_eq!(content(q, text), ["them"]);
 }
+
+#[test]
+fn three_apostrophes_close_a_nested_quotation_and_its_parent() {
+    // Wire copy that writes double marks as two apostrophes closes a quotation nested in
+    // single marks with three.
+    let text = "''Some callers tell us, 'Go back to where you came from,''' said Ana Ruiz, who \
+                runs the shelter. ''This is my home.''";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        [
+            "''Some callers tell us, 'Go back to where you came from,'''",
+            "''This is my home.''"
+        ]
+    );
+    assert_eq!(src(q, text), Some("Ana Ruiz, who runs the shelter"));
+}
+
+#[test]
+fn a_digest_item_names_its_speaker_after_a_dash() {
+    // Sixth round: newsletters and poll digests put a headline, a dash and the quoted
+    // author before a colon.
+    let text = "TURNOUT WAS THE STORY IN OHIO - Maria Gonzalez and Tim Reed: \u{201C}The late \
+                surge among young voters decided the race.\u{201D} [Ohio Ledger.]";
+    let out = run(text);
+    let q = by_cue(&out, text, ":");
+    assert_eq!(src(q, text), Some("Maria Gonzalez and Tim Reed"));
+    assert_eq!(
+        content(q, text),
+        ["\u{201C}The late surge among young voters decided the race.\u{201D}"]
+    );
+}
+
+#[test]
+fn according_to_a_source_then_a_clause_opening_with_a_number_or_a_determiner() {
+    // Sixth round: the source's noun phrase ran over the comma as if an appositive followed
+    // (`the poll, 46 percent of voters …`), leaving nothing to report.
+    for (text, source, said) in [
+        (
+            "According to the poll, 46 percent of voters remain undecided.",
+            "the poll",
+            "46 percent of voters remain undecided",
+        ),
+        (
+            "But, according to the Post, the minister has not asked for advice.",
+            "the Post",
+            "the minister has not asked for advice",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(
+            &out,
+            text,
+            if text.starts_with('A') {
+                "According to"
+            } else {
+                "according to"
+            },
+        );
+        assert_eq!(src(q, text), Some(source));
+        assert_eq!(content(q, text), [said]);
+    }
+}
