@@ -224,7 +224,7 @@ impl Analyzer {
                 Vec::new()
             } else {
                 let skip = in_flight.as_ref().map_or(0, |b| b.ids.len());
-                store.pending_documents_after(Stage::Quotes, skip, self.batch)?
+                store.pending_documents_after(Stage::Quotes, skip, self.batch.min(QUOTES_BATCH))?
             };
             if docs.is_empty() && in_flight.is_none() {
                 break;
@@ -540,6 +540,13 @@ fn commit_reuse(
     store.commit_reuse_batch(&b.ids, &b.alignments, state)?;
     Ok(Some(b))
 }
+
+/// Documents per batch of the quotes stage, at most. A quotes batch costs nothing beyond its
+/// transaction (unlike a reuse batch, which costs the candidate index a pass), and a batch is
+/// extracted while the one before it is committed: smaller batches keep both cores busy even
+/// when a run adds only a few hundred documents, where one batch would be extracted and then
+/// committed with the other core idle.
+const QUOTES_BATCH: usize = 512;
 
 /// Documents per batch of the paraphrase stage, at most.
 const PARAPHRASE_BATCH: usize = 200;
