@@ -800,19 +800,33 @@ impl Store {
         &self,
         mut f: impl FnMut(DocId, DocId, &str) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
+        // Documents are looked up by number once each, not joined for every row: a store
+        // holds many alignments a document.
+        let mut ids: HashMap<i64, DocId> = HashMap::new();
+        let mut id_of = self
+            .conn
+            .prepare_cached("SELECT id FROM documents WHERE seq = ?1")
+            .context("preparing the document lookup")?;
+        let mut doc = |seq: i64| -> Result<DocId, StoreError> {
+            if let Some(id) = ids.get(&seq) {
+                return Ok(id.clone());
+            }
+            let id: String = id_of
+                .query_row([seq], |r| r.get(0))
+                .context("looking up an aligned document")?;
+            let id = DocId::new(id);
+            ids.insert(seq, id.clone());
+            Ok(id)
+        };
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT da.id, db.id, al.detail, al.id FROM alignments al \
-                 JOIN documents da ON da.seq = al.a_seq JOIN documents db ON db.seq = al.b_seq \
-                 ORDER BY al.id",
-            )
+            .prepare_cached("SELECT a_seq, b_seq, detail, id FROM alignments ORDER BY id")
             .context("preparing the alignment listing")?;
         let mut rows = stmt.query([]).context("listing alignments")?;
         let read = read_err("reading an alignment");
         while let Some(row) = rows.next().context("listing alignments")? {
-            let a = DocId::new(row.get::<_, String>(0).map_err(&read)?);
-            let b = DocId::new(row.get::<_, String>(1).map_err(&read)?);
+            let a = doc(row.get(0).map_err(&read)?)?;
+            let b = doc(row.get(1).map_err(&read)?)?;
             let detail = row.get_ref(2).map_err(&read)?;
             let detail = detail.as_str().map_err(|e| {
                 let rowid = row.get::<_, i64>(3).unwrap_or_default();
