@@ -588,16 +588,7 @@ fn context_sums(
 ) -> Vec<(f64, u32, u32)> {
     let index: FxHashMap<&DocId, usize> = docs.iter().enumerate().map(|(i, d)| (*d, i)).collect();
     let mut sums = vec![(0f64, 0u32, 0u32); docs.len()];
-    for &x in &cluster.alignments {
-        let Some(al) = alignments.get(x) else {
-            continue;
-        };
-        let (Some(&i), Some(&j)) = (index.get(&al.a), index.get(&al.b)) else {
-            continue;
-        };
-        if i == j {
-            continue;
-        }
+    for (i, j, al) in between_documents(cluster, alignments, &index) {
         for (k, c) in [(i, al.span.a_context), (j, al.span.b_context)] {
             match c {
                 Some(c) => {
@@ -609,6 +600,20 @@ fn context_sums(
         }
     }
     sums
+}
+
+/// The cluster's alignments between two different documents, with the documents' positions
+/// in `index`.
+fn between_documents<'a>(
+    cluster: &'a Cluster,
+    alignments: &'a [Alignment],
+    index: &'a FxHashMap<&DocId, usize>,
+) -> impl Iterator<Item = (usize, usize, &'a Alignment)> + 'a {
+    cluster.alignments.iter().filter_map(move |&x| {
+        let al = alignments.get(x)?;
+        let (&i, &j) = (index.get(&al.a)?, index.get(&al.b)?);
+        (i != j).then_some((i, j, al))
+    })
 }
 
 /// The mean context cohesion of a document's side of its alignments, from [`context_sums`].
@@ -684,16 +689,7 @@ impl ProvenanceRanker {
         }
         let mut stats = vec![PairStats::default(); n * n];
         let context = context_sums(cluster, alignments, &docs);
-        for &x in &cluster.alignments {
-            let Some(al) = alignments.get(x) else {
-                continue;
-            };
-            let (Some(&i), Some(&j)) = (index.get(&al.a), index.get(&al.b)) else {
-                continue;
-            };
-            if i == j {
-                continue;
-            }
+        for (i, j, al) in between_documents(cluster, alignments, &index) {
             let pairs = al.span.matches + al.span.variants + al.span.mismatches;
             // A word added or dropped here and there is a word edit on either side; only
             // longer runs are text one side has and the other lacks.
