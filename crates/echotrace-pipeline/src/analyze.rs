@@ -749,24 +749,26 @@ fn stored_alignment(a: &Alignment) -> Result<StoredAlignment, PipelineError> {
 /// it can: no document text except, once, that of documents whose credit lines were never
 /// looked at, and it leaves clusters that did not change as they are stored.
 pub fn recluster(store: &mut Store, config: &ReuseConfig) -> Result<(), PipelineError> {
-    // Read first, parsed after on every core: the detail column is JSON far larger than the
-    // alignment, and parsing it is most of the reading.
-    let mut rows: Vec<(DocId, DocId, String)> = Vec::new();
+    // Read a chunk at a time and parsed on every core: the detail column is JSON far larger
+    // than the alignment, and parsing it is most of the reading. Chunks keep the raw text of
+    // only a few thousand rows in memory at once.
+    let mut alignments: Vec<Alignment> = Vec::new();
+    let mut chunk: Vec<(DocId, DocId, String)> = Vec::with_capacity(PARSE_CHUNK);
+    let mut bad: Option<String> = None;
     store.for_each_alignment_detail(|a, b, detail| {
-        rows.push((a, b, detail.to_owned()));
+        chunk.push((a, b, detail.to_owned()));
+        if chunk.len() == PARSE_CHUNK {
+            parse_alignments(&mut chunk, &mut alignments, &mut bad);
+        }
         Ok(())
     })?;
-    let alignments: Vec<Alignment> = rows
-        .into_par_iter()
-        .map(|(a, b, detail)| {
-            serde_json::from_str(&detail)
-                .map(|span| Alignment { a, b, span })
-                .map_err(|e| PipelineError::State {
-                    what: "an alignment",
-                    reason: e.to_string(),
-                })
-        })
-        .collect::<Result<_, _>>()?;
+    parse_alignments(&mut chunk, &mut alignments, &mut bad);
+    if let Some(reason) = bad {
+        return Err(PipelineError::State {
+            what: "an alignment",
+            reason,
+        });
+    }
     let docs: FxHashSet<&DocId> = alignments.iter().flat_map(|a| [&a.a, &a.b]).collect();
     let mut facts: FxHashMap<DocId, DocFacts> = FxHashMap::default();
     facts.reserve(docs.len());
@@ -811,6 +813,34 @@ pub fn recluster(store: &mut Store, config: &ReuseConfig) -> Result<(), Pipeline
     }
     store.replace_clusters(&stored)?;
     Ok(())
+}
+
+/// Stored alignments parsed at a time by [`recluster`].
+const PARSE_CHUNK: usize = 65_536;
+
+/// Parses the detail of each row of `chunk` (emptied) onto `out`, in order; the first error,
+/// if any, goes to `bad`.
+fn parse_alignments(
+    chunk: &mut Vec<(DocId, DocId, String)>,
+    out: &mut Vec<Alignment>,
+    bad: &mut Option<String>,
+) {
+    let parsed: Vec<Result<Alignment, String>> = chunk
+        .par_drain(..)
+        .map(|(a, b, detail)| {
+            serde_json::from_str(&detail)
+                .map(|span| Alignment { a, b, span })
+                .map_err(|e| e.to_string())
+        })
+        .collect();
+    for al in parsed {
+        match al {
+            Ok(al) => out.push(al),
+            Err(e) => {
+                bad.get_or_insert(e);
+            }
+        }
+    }
 }
 
 /// The evidence column of a member: why it got its parent, and for a member that is a
