@@ -96,6 +96,11 @@ pub trait AnalyzeProgress: Sync {
     fn advance(&self, _stage: Stage, _n: u64) {}
     /// The stage is over (finished or interrupted).
     fn finish(&self, _stage: Stage) {}
+    /// The clusters are being rebuilt from every stored alignment: one step, with no count of
+    /// documents to show, that takes seconds on a large store.
+    fn clustering(&self) {}
+    /// The clusters are rebuilt (or the rebuild failed).
+    fn clustered(&self) {}
 }
 
 /// Shows nothing.
@@ -199,7 +204,10 @@ impl Analyzer {
         // something was added, so that a new early copy can change an old cluster's origin.
         if changed {
             let start = Instant::now();
-            recluster(store, &self.reuse)?;
+            progress.clustering();
+            let rebuilt = recluster(store, &self.reuse);
+            progress.clustered();
+            rebuilt?;
             report.milliseconds.clusters = millis_since(start);
         }
         report.interrupted = cancel.load(Ordering::SeqCst);

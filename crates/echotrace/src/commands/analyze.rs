@@ -157,4 +157,30 @@ impl AnalyzeProgress for Bars {
             }
         }
     }
+
+    fn clustering(&self) {
+        if !self.visible {
+            return;
+        }
+        let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        spinner.set_style(
+            ProgressStyle::with_template(
+                "{prefix:>7} [{elapsed_precise}] {spinner} rebuilding from every alignment",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        spinner.set_prefix("clusters");
+        spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+        if let Ok(mut slot) = self.bar.lock() {
+            *slot = Some(spinner);
+        }
+    }
+
+    fn clustered(&self) {
+        if let Ok(mut slot) = self.bar.lock() {
+            if let Some(spinner) = slot.take() {
+                spinner.finish_and_clear();
+            }
+        }
+    }
 }
