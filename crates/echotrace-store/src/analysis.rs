@@ -7,7 +7,7 @@
 //! checked against it before anything is written; a batch with one bad row is refused whole
 //! ([`StoreError::InvalidRow`]) and nothing of it is stored.
 
-use crate::documents::{published_from, row_to_document, SELECT_DOCUMENT};
+use crate::documents::{published_from, row_to_document, source_from, SELECT_DOCUMENT};
 use crate::error::{Context, StoreError};
 use crate::{count, now_iso, to_sql_int, Store};
 use echotrace_core::{ByteSpan, DocId, Document, Published, SourceId};
@@ -879,13 +879,7 @@ impl Store {
                 what: format!("document {id}"),
                 reason,
             };
-            let source = match row.get::<_, Option<String>>(1).map_err(&read)? {
-                None => None,
-                Some(name) => Some(
-                    SourceId::new(&name)
-                        .ok_or_else(|| corrupt(format!("empty source name {name:?}")))?,
-                ),
-            };
+            let source = source_from(row.get(1).map_err(&read)?, &corrupt)?;
             let published = published_from(
                 row.get(2).map_err(&read)?,
                 row.get(3).map_err(&read)?,

@@ -324,6 +324,17 @@ impl Iterator for Documents<'_> {
     }
 }
 
+/// The source stored as `sources.name` (`None`: the document has no source).
+pub(crate) fn source_from(
+    name: Option<String>,
+    corrupt: &dyn Fn(String) -> StoreError,
+) -> Result<Option<SourceId>, StoreError> {
+    name.map(|name| {
+        SourceId::new(&name).ok_or_else(|| corrupt(format!("empty source name {name:?}")))
+    })
+    .transpose()
+}
+
 /// The publication time stored as `published_precision` and `published_earliest`.
 pub(crate) fn published_from(
     precision: Option<String>,
@@ -353,12 +364,7 @@ pub(crate) fn row_to_document(row: &Row<'_>) -> Result<Document, StoreError> {
         what: format!("document {id}"),
         reason,
     };
-    let source = match row.get::<_, Option<String>>(1).map_err(read)? {
-        None => None,
-        Some(name) => Some(
-            SourceId::new(&name).ok_or_else(|| corrupt(format!("empty source name {name:?}")))?,
-        ),
-    };
+    let source = source_from(row.get(1).map_err(read)?, &corrupt)?;
     let published = published_from(
         row.get(3).map_err(read)?,
         row.get(4).map_err(read)?,
