@@ -186,6 +186,16 @@ fn pending_documents_come_in_ingest_order_and_shrink_as_stages_mark_them() {
         [id("tass-1"), id("sputnik-1")]
     );
     assert!(store.pending_documents(Stage::Reuse, 0).unwrap().is_empty());
+    assert_eq!(
+        ids(store.pending_documents_after(Stage::Reuse, 1, 10).unwrap()),
+        [id("sputnik-1"), id("ria-1")],
+        "the skipped ones are the first in seq order"
+    );
+    assert_eq!(
+        store.pending_ids(Stage::Reuse).unwrap(),
+        [id("tass-1"), id("sputnik-1"), id("ria-1")],
+        "seq order, not the order of the id index"
+    );
 
     store
         .commit_reuse_batch(&[id("tass-1")], &[], None)
