@@ -17,7 +17,29 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Turns transparent huge pages off for this process.
+///
+/// mimalloc asks the kernel for huge pages on its segments, and the kernel then zeroes a whole
+/// 2 MiB page the first time any byte of it is touched, even when mimalloc uses a few kilobytes
+/// of it before returning the segment. On the 21k-document store that zeroing was the largest
+/// item of an incremental `analyze` (14 % of its samples; figures in `docs/benchmarks.md`).
+/// The switch is per process and leaves the system's setting alone;
+/// mimalloc reads it through its `MIMALLOC_ALLOW_THP` variable only when it starts, before
+/// `main`, so it is made here with the same call.
+#[cfg(target_os = "linux")]
+fn disable_transparent_huge_pages() {
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours; a kernel
+    // without it answers EINVAL, which leaves the process as it was.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn disable_transparent_huge_pages() {}
+
 fn main() -> ExitCode {
+    disable_transparent_huge_pages();
     let cli = cli::Cli::parse();
     match commands::run(cli) {
         Ok(code) => code,
