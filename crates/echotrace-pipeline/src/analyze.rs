@@ -468,9 +468,15 @@ fn load_reuse_index(store: &Store, config: IndexConfig) -> Result<LoadedIndex, P
         .analysis_state(LEGACY_REUSE_INDEX)?
         .filter(|b| !b.is_empty());
     let legacy_stored = legacy.is_some();
-    let saved = store.analysis_state(REUSE_INDEX)?.filter(|b| !b.is_empty());
+    let saved = store
+        .read_analysis_state(REUSE_INDEX, |bytes| {
+            (!bytes.is_empty()).then(|| postcard::from_bytes::<CandidateIndex>(bytes))
+        })?
+        .flatten()
+        .transpose()
+        .map_err(state_error)?;
     let mut index = match saved {
-        Some(bytes) => postcard::from_bytes::<CandidateIndex>(&bytes).map_err(state_error)?,
+        Some(index) => index,
         None => match legacy {
             Some(bytes) => postcard::from_bytes::<LegacyCandidateIndex>(&bytes)
                 .map_err(state_error)?

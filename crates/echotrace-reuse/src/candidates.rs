@@ -75,31 +75,51 @@ mod packed {
         }
     }
 
-    struct Bytes(Vec<u8>);
+    /// A shard's bytes: borrowed from the input where the format allows (postcard reading a
+    /// slice does), so that the saved index is not copied once more before it is decoded.
+    enum Bytes<'de> {
+        Borrowed(&'de [u8]),
+        Owned(Vec<u8>),
+    }
 
-    impl<'de> Deserialize<'de> for Bytes {
+    impl Bytes<'_> {
+        fn as_slice(&self) -> &[u8] {
+            match self {
+                Bytes::Borrowed(b) => b,
+                Bytes::Owned(v) => v,
+            }
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Bytes<'de> {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             struct Visitor;
             impl<'de> serde::de::Visitor<'de> for Visitor {
-                type Value = Bytes;
+                type Value = Bytes<'de>;
                 fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                     f.write_str("a packed index shard")
                 }
-                fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Bytes, E> {
-                    Ok(Bytes(v.to_vec()))
+                fn visit_borrowed_bytes<E: serde::de::Error>(
+                    self,
+                    v: &'de [u8],
+                ) -> Result<Bytes<'de>, E> {
+                    Ok(Bytes::Borrowed(v))
                 }
-                fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Bytes, E> {
-                    Ok(Bytes(v))
+                fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Bytes<'de>, E> {
+                    Ok(Bytes::Owned(v.to_vec()))
+                }
+                fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Bytes<'de>, E> {
+                    Ok(Bytes::Owned(v))
                 }
                 fn visit_seq<A: serde::de::SeqAccess<'de>>(
                     self,
                     mut seq: A,
-                ) -> Result<Bytes, A::Error> {
+                ) -> Result<Bytes<'de>, A::Error> {
                     let mut v = Vec::new();
                     while let Some(b) = seq.next_element::<u8>()? {
                         v.push(b);
                     }
-                    Ok(Bytes(v))
+                    Ok(Bytes::Owned(v))
                 }
             }
             deserializer.deserialize_bytes(Visitor)
@@ -111,9 +131,9 @@ mod packed {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Shard>, D::Error> {
-        let raw: Vec<Bytes> = Vec::deserialize(deserializer)?;
+        let raw: Vec<Bytes<'de>> = Vec::deserialize(deserializer)?;
         raw.into_par_iter()
-            .map(|b| Shard::unpack(&b.0))
+            .map(|b| Shard::unpack(b.as_slice()))
             .collect::<Option<Vec<Shard>>>()
             .ok_or_else(|| serde::de::Error::custom("a malformed index shard"))
     }

@@ -277,6 +277,19 @@ fn a_reuse_batch_is_stored_whole_and_re_committing_it_changes_nothing() {
         store.analysis_state("reuse.index").unwrap().as_deref(),
         Some(&b"index v2"[..])
     );
+    // Read in place, as the analyzer decodes its index.
+    assert_eq!(
+        store
+            .read_analysis_state("reuse.index", |b| b.len())
+            .unwrap(),
+        Some(8)
+    );
+    assert_eq!(
+        store
+            .read_analysis_state("reuse.index.delta", |b| b.len())
+            .unwrap(),
+        None
+    );
 
     assert_eq!(store.alignments_of(&id("tass-1")).unwrap(), again);
     assert_eq!(
