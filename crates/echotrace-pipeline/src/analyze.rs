@@ -354,7 +354,7 @@ impl Analyzer {
                 };
                 let alignments: Vec<StoredAlignment> = added
                     .alignments
-                    .iter()
+                    .par_iter()
                     .map(stored_alignment)
                     .collect::<Result<_, _>>()?;
                 // The delta is taken now, before the next batch is added to the index.
