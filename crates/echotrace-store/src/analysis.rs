@@ -865,23 +865,32 @@ impl Store {
         &self,
         mut f: impl FnMut(DocId, DocId, &str) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        // Documents are looked up by number once each, not joined for every row: a store
-        // holds many alignments a document.
+        // Document ids are read once, not joined for every row (a store holds many alignments
+        // a document), and in one scan of the id index: looked up by number one at a time,
+        // each read the document's row page, a random read of most of the table's leaf pages
+        // (a row keeps the first kilobytes of its text there).
         let mut ids: HashMap<i64, DocId> = HashMap::new();
-        let mut id_of = self
-            .conn
-            .prepare_cached("SELECT id FROM documents WHERE seq = ?1")
-            .context("preparing the document lookup")?;
-        let mut doc = |seq: i64| -> Result<DocId, StoreError> {
-            if let Some(id) = ids.get(&seq) {
-                return Ok(id.clone());
+        {
+            let mut all = self
+                .conn
+                .prepare_cached("SELECT seq, id FROM documents")
+                .context("preparing the document listing")?;
+            let mut rows = all.query([]).context("listing documents")?;
+            let read = read_err("reading a document id");
+            while let Some(row) = rows.next().context("listing documents")? {
+                ids.insert(
+                    row.get(0).map_err(&read)?,
+                    DocId::new(row.get::<_, String>(1).map_err(&read)?),
+                );
             }
-            let id: String = id_of
-                .query_row([seq], |r| r.get(0))
-                .context("looking up an aligned document")?;
-            let id = DocId::new(id);
-            ids.insert(seq, id.clone());
-            Ok(id)
+        }
+        let doc = |seq: i64| -> Result<DocId, StoreError> {
+            ids.get(&seq).cloned().ok_or_else(|| {
+                corrupt(
+                    "an alignment".to_string(),
+                    format!("it names document number {seq}, which is not in the store"),
+                )
+            })
         };
         let mut stmt = self
             .conn
