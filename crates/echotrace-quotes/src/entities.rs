@@ -80,6 +80,11 @@ static ORG_WORDS: WordSet = WordSet::new(&[
     "inc.",
     "corp",
     "corp.",
+    "co.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
     "company",
     "association",
     "union",
@@ -858,8 +863,19 @@ fn org_key(name: &str) -> String {
     out
 }
 
+/// The capitals that an acronym of `name` would spell: function words and a trailing legal
+/// form (`Pacific Gas & Electric Co.` → `PGE`, as `PG&E` spells it) are left out.
 fn initials(name: &str) -> String {
-    name.split_whitespace()
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            LEGAL_FORMS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
+        })
+    {
+        words.pop();
+    }
+    words
+        .into_iter()
         .filter(|w| {
             !matches!(
                 w.to_lowercase().as_str(),
@@ -869,6 +885,17 @@ fn initials(name: &str) -> String {
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
+}
+
+/// Legal forms that end a company's name and never count in its acronym.
+const LEGAL_FORMS: &[&str] = &[
+    "co", "inc", "corp", "ltd", "llc", "plc", "lp", "llp", "ag", "gmbh", "nv", "sa", "spa",
+];
+
+/// The letters an acronym spells, without its dots and ampersands: `U.S.` → `US`,
+/// `PG&E` → `PGE`.
+fn acronym_letters(a: &str) -> String {
+    a.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 pub(crate) fn is_acronym(w: &str) -> bool {
@@ -1347,7 +1374,8 @@ impl EntityRegistry {
                 i += 1;
                 continue;
             }
-            // A run of capitalised words, with name particles and `of` between them.
+            // A run of capitalised words, with name particles, `of` and `&` between them
+            // (`Pacific Gas & Electric Co.`).
             let mut j = i + 1;
             while j < words.len() {
                 let w = &words[j];
@@ -1360,8 +1388,9 @@ impl EntityRegistry {
                     && !is_pronoun_token(w.text)
                 {
                     j += 1;
-                } else if w.kind == TokKind::Word
-                    && (NAME_PARTICLES.contains(w.text) || w.text == "of" || w.text == "for")
+                } else if (w.text == "&"
+                    || w.kind == TokKind::Word
+                        && (NAME_PARTICLES.contains(w.text) || w.text == "of" || w.text == "for"))
                     && words
                         .get(j + 1)
                         .is_some_and(|n| n.kind == TokKind::Word && is_cap_word(n.text))
@@ -1642,7 +1671,10 @@ impl EntityRegistry {
             .iter()
             .map(|w| lower_key(strip_possessive(w.text)))
             .collect();
-        let is_org = lname.iter().any(|w| ORG_WORDS.contains(w.as_str()));
+        // Two names joined by `&` are a firm, never one person (`Johnson & Johnson`).
+        let is_org = lname
+            .iter()
+            .any(|w| ORG_WORDS.contains(w.as_str()) || w == "&");
         // A bare organisation word (`Company`, `School`) or a common-noun abbreviation
         // (`AI`, `SEO`) names nobody.
         if name_words.len() == 1
@@ -1796,10 +1828,10 @@ impl EntityRegistry {
         let found = self.entities.iter().position(|e| {
             e.kind == EntityKind::Organisation
                 && (e.keys.contains(&key)
-                    || (acr && initials(&e.name) == name)
+                    || (acr && initials(&e.name) == acronym_letters(name))
                     || (!acr
                         && (e.aliases.iter().chain(std::iter::once(&e.name)))
-                            .any(|a| is_acronym(a) && initials(name) == *a))
+                            .any(|a| is_acronym(a) && initials(name) == acronym_letters(a)))
                     || acronym
                         .as_deref()
                         .is_some_and(|x| e.name == x || e.aliases.iter().any(|a| a == x)))
@@ -1884,7 +1916,7 @@ impl EntityRegistry {
             return None;
         }
         let parts: Vec<&str> = key.split(' ').collect();
-        let acr = is_acronym(name).then(|| name.replace('.', ""));
+        let acr = is_acronym(name).then(|| acronym_letters(name));
         let score = |e: &Entity| -> Option<(u8, usize)> {
             let exact = e.keys.contains(&key);
             let matches = match e.kind {

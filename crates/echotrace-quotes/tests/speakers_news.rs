@@ -281,3 +281,22 @@ with restraint.";
         None
     );
 }
+
+#[test]
+fn an_acronym_with_an_ampersand_is_the_company_named_in_full() {
+    // `PG&E` spells the initials of `Pacific Gas & Electric Co.`: the ampersand is no letter,
+    // and a legal form (`Co.`, `Inc.`, `Ltd.`) is not in the acronym.
+    let text = "SAN FRANCISCO (AP) — Pacific Gas & Electric Co. was set to begin shutting off \
+                power Wednesday to thousands of people.\n\nThe winds could set fires in the \
+                region, PG&E officials said.\n\nPG&E said it would restore power on Thursday.";
+    assert_eq!(
+        speaker_of(text, "PG&E").as_deref(),
+        Some("Pacific Gas & Electric Co.")
+    );
+    let text = "American Telephone & Telegraph Inc. raised its prices. AT&T said the costs of its \
+                network had grown.";
+    assert_eq!(
+        speaker_of(text, "AT&T").as_deref(),
+        Some("American Telephone & Telegraph Inc.")
+    );
+}
