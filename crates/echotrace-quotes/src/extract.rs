@@ -403,6 +403,14 @@ const CUE_ADVERBS: &[&str] = &[
     "explicitly",
     "directly",
     "personally",
+    "twice",
+    "consistently",
+    "strongly",
+    "vehemently",
+    "categorically",
+    "formally",
+    "officially",
+    "quickly",
 ];
 const OBJ_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you", "it"];
 const SUBJ_PRONOUNS: &[&str] = &[

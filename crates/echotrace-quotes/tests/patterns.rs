@@ -1135,3 +1135,16 @@ fn according_to_a_source_then_a_clause_opening_with_a_number_or_a_determiner() {
         assert_eq!(content(q, text), [said]);
     }
 }
+
+#[test]
+fn an_adverb_of_frequency_or_manner_between_auxiliary_and_cue_is_the_cues() {
+    // `twice` is no subject: the label is the source (BBC copy, paraphrased).
+    let text = "Big Machine have twice denied doing anything wrong.";
+    let out = run(text);
+    let q = by_cue(&out, text, "have twice denied");
+    assert_eq!(src(q, text), Some("Big Machine"));
+    let text = "The ministry has categorically rejected the report as fabricated.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has categorically rejected");
+    assert_eq!(src(q, text), Some("The ministry"));
+}
