@@ -11,8 +11,8 @@ use echotrace_reuse::{
     ReuseConfig, ReuseEngine,
 };
 use echotrace_store::{
-    AlignmentKind, Stage, Store, StoredAlignment, StoredCluster, StoredEntity, StoredMember,
-    StoredQuote,
+    AlignmentKind, Pending, Stage, Store, StoredAlignment, StoredCluster, StoredEntity,
+    StoredMember, StoredQuote,
 };
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -222,8 +222,11 @@ impl Analyzer {
         cancel: &AtomicBool,
         report: &mut AnalyzeReport,
     ) -> Result<(), PipelineError> {
-        progress.start(Stage::Quotes, store.pending_count(Stage::Quotes)?);
+        let pending = store.pending(Stage::Quotes)?;
+        progress.start(Stage::Quotes, pending.len() as u64);
         let extractor = QuoteExtractor::default();
+        let batch = self.batch.min(QUOTES_BATCH);
+        let mut next = 0;
         // A batch is extracted on the cores while the one before it is committed: the commit
         // is SQLite's, on one core, and would leave the other idle for a quarter of the stage.
         let mut in_flight: Option<QuotesBatch> = None;
@@ -231,8 +234,7 @@ impl Analyzer {
             let docs = if cancel.load(Ordering::SeqCst) {
                 Vec::new()
             } else {
-                let skip = in_flight.as_ref().map_or(0, |b| b.ids.len());
-                store.pending_documents_after(Stage::Quotes, skip, self.batch.min(QUOTES_BATCH))?
+                next_batch(store, &pending, &mut next, batch)?
             };
             if docs.is_empty() && in_flight.is_none() {
                 break;
@@ -270,7 +272,8 @@ impl Analyzer {
         cancel: &AtomicBool,
         report: &mut AnalyzeReport,
     ) -> Result<bool, PipelineError> {
-        let pending = store.pending_count(Stage::Reuse)?;
+        let listed = store.pending(Stage::Reuse)?;
+        let pending = listed.len() as u64;
         let LoadedIndex {
             mut index,
             mut legacy_stored,
@@ -300,21 +303,16 @@ impl Analyzer {
             // committed documents.
             let mut batches_since_save = 0usize;
             let mut repair = unindexed.chunks(self.batch);
+            let mut next = 0;
             let mut in_flight: Option<ReuseBatch> = None;
             loop {
-                // Documents the last run marked done but did not index come first; they are
-                // not pending, so only pending ones in flight are skipped in the listing.
-                let (docs, from_pending) = if cancel.load(Ordering::SeqCst) {
-                    (Vec::new(), false)
+                // Documents the last run marked done but did not index come first.
+                let docs = if cancel.load(Ordering::SeqCst) {
+                    Vec::new()
                 } else {
                     match repair.next() {
-                        Some(chunk) => (chunk.to_vec(), false),
-                        None => {
-                            let skip = in_flight.as_ref().map_or(0, |b| b.pending);
-                            let docs =
-                                store.pending_documents_after(Stage::Reuse, skip, self.batch)?;
-                            (docs, true)
-                        }
+                        Some(chunk) => chunk.to_vec(),
+                        None => next_batch(store, &listed, &mut next, self.batch)?,
                     }
                 };
                 if docs.is_empty() && in_flight.is_none() {
@@ -368,13 +366,11 @@ impl Analyzer {
                         None
                     }
                 };
-                let pending = if from_pending { docs.len() } else { 0 };
                 in_flight = Some(ReuseBatch {
                     ids: docs.iter().map(|d| d.id.clone()).collect(),
                     alignments,
                     candidates: added.candidates,
                     delta,
-                    pending,
                 });
             }
             if batches_since_save > 0 {
@@ -397,7 +393,8 @@ impl Analyzer {
         cancel: &AtomicBool,
         report: &mut AnalyzeReport,
     ) -> Result<bool, PipelineError> {
-        let pending = store.pending_count(Stage::Paraphrase)?;
+        let listed = store.pending(Stage::Paraphrase)?;
+        let pending = listed.len() as u64;
         let mut index = match store.analysis_state(PARAPHRASE_INDEX)? {
             Some(bytes) => {
                 postcard::from_bytes::<SentenceIndex>(&bytes).map_err(|e| PipelineError::State {
@@ -424,10 +421,11 @@ impl Analyzer {
         // keep the progress bar moving and Ctrl-C answered within a minute or so.
         let batch = self.batch.min(PARAPHRASE_BATCH);
         let mut repair = unindexed.chunks(batch);
+        let mut next = 0;
         while !cancel.load(Ordering::SeqCst) {
             let docs = match repair.next() {
                 Some(chunk) => chunk.to_vec(),
-                None => store.pending_documents(Stage::Paraphrase, batch)?,
+                None => next_batch(store, &listed, &mut next, batch)?,
             };
             if docs.is_empty() {
                 break;
@@ -538,8 +536,26 @@ struct ReuseBatch {
     candidates: usize,
     /// The index delta to store with the batch (`None`: the whole index is saved instead).
     delta: Option<Vec<u8>>,
-    /// How many of the documents were pending (not re-indexed after a crash).
-    pending: usize,
+}
+
+/// The next batch of `pending` from `*next` on, at most `size` documents, skipping over
+/// stretches whose documents were all deleted since the listing; empty at the end.
+fn next_batch(
+    store: &Store,
+    pending: &Pending,
+    next: &mut usize,
+    size: usize,
+) -> Result<Vec<Document>, PipelineError> {
+    let size = size.max(1);
+    while *next < pending.len() {
+        let end = (*next + size).min(pending.len());
+        let docs = store.pending_batch(pending, *next..end)?;
+        *next = end;
+        if !docs.is_empty() {
+            return Ok(docs);
+        }
+    }
+    Ok(Vec::new())
 }
 
 /// Commits a reuse batch, if there is one, and gives it back for the report.

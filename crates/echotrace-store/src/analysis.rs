@@ -471,6 +471,23 @@ fn sql_limit(limit: Option<usize>) -> i64 {
     limit.map_or(-1, |n| to_sql_int(n as u64))
 }
 
+/// The documents a stage owes, as [`Store::pending`] listed them.
+#[derive(Clone, Debug, Default)]
+pub struct Pending {
+    seqs: Vec<i64>,
+}
+
+impl Pending {
+    /// How many documents were pending when listed.
+    pub fn len(&self) -> usize {
+        self.seqs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seqs.is_empty()
+    }
+}
+
 impl Store {
     // ---- stages ---------------------------------------------------------------------------
 
@@ -480,28 +497,37 @@ impl Store {
         stage: Stage,
         limit: usize,
     ) -> Result<Vec<Document>, StoreError> {
-        self.pending_documents_after(stage, 0, limit)
+        let pending = self.pending(stage)?;
+        self.pending_batch(&pending, 0..limit)
     }
 
-    /// As [`Store::pending_documents`], leaving out the first `skip` pending documents: a
-    /// stage that works on one batch while the previous one is being committed names the
-    /// next batch so. The skipped rows' texts are not read.
-    pub fn pending_documents_after(
+    /// The documents not yet through `stage`, listed once in ingest order, to be read a batch
+    /// at a time with [`Store::pending_batch`]: a stage that lists its work once costs the
+    /// store one pass over its index, not one a batch. Documents added after the listing are
+    /// not in it (the next run takes them).
+    pub fn pending(&self, stage: Stage) -> Result<Pending, StoreError> {
+        Ok(Pending {
+            seqs: self.pending_seqs(stage)?,
+        })
+    }
+
+    /// Documents `range` of `pending`, in its order, read now; one deleted since the listing
+    /// is left out. A range past the end is cut to it.
+    pub fn pending_batch(
         &self,
-        stage: Stage,
-        skip: usize,
-        limit: usize,
+        pending: &Pending,
+        range: std::ops::Range<usize>,
     ) -> Result<Vec<Document>, StoreError> {
-        let seqs = self.pending_seqs(stage)?;
+        let end = range.end.min(pending.seqs.len());
+        let seqs = pending.seqs.get(range.start.min(end)..end).unwrap_or(&[]);
         let mut stmt = self
             .conn
             .prepare_cached(&format!("{SELECT_DOCUMENT} WHERE d.seq = ?1"))
-            .context("listing pending documents")?;
-        let mut docs = Vec::new();
-        for seq in seqs.into_iter().skip(skip).take(limit) {
-            // A row deleted since the seqs were listed is no longer pending.
-            let mut rows = stmt.query([seq]).context("listing pending documents")?;
-            if let Some(row) = rows.next().context("listing pending documents")? {
+            .context("reading pending documents")?;
+        let mut docs = Vec::with_capacity(seqs.len());
+        for &seq in seqs {
+            let mut rows = stmt.query([seq]).context("reading pending documents")?;
+            if let Some(row) = rows.next().context("reading pending documents")? {
                 docs.push(row_to_document(row)?);
             }
         }

@@ -62,7 +62,7 @@ mod search;
 mod stats;
 
 pub use analysis::{
-    speaker_key, AlignmentKind, ClusterSummary, Stage, StoredAlignment, StoredCluster,
+    speaker_key, AlignmentKind, ClusterSummary, Pending, Stage, StoredAlignment, StoredCluster,
     StoredEntity, StoredFacts, StoredMember, StoredQuote, StoredVector,
 };
 pub use documents::{Documents, FoundDocument, InsertOutcome};

@@ -186,11 +186,14 @@ fn pending_documents_come_in_ingest_order_and_shrink_as_stages_mark_them() {
         [id("tass-1"), id("sputnik-1")]
     );
     assert!(store.pending_documents(Stage::Reuse, 0).unwrap().is_empty());
+    let pending = store.pending(Stage::Reuse).unwrap();
+    assert_eq!(pending.len(), 3);
     assert_eq!(
-        ids(store.pending_documents_after(Stage::Reuse, 1, 10).unwrap()),
+        ids(store.pending_batch(&pending, 1..10).unwrap()),
         [id("sputnik-1"), id("ria-1")],
-        "the skipped ones are the first in seq order"
+        "a batch is a stretch of the listing in seq order, cut at its end"
     );
+    assert!(store.pending_batch(&pending, 5..9).unwrap().is_empty());
     assert_eq!(
         store.pending_ids(Stage::Reuse).unwrap(),
         [id("tass-1"), id("sputnik-1"), id("ria-1")],
@@ -900,12 +903,21 @@ fn deleting_a_document_by_hand_takes_what_was_found_in_it() {
             ],
         }])
         .unwrap();
+    let pending_paraphrase = store.pending(Stage::Paraphrase).unwrap();
+    assert_eq!(pending_paraphrase.len(), 3);
 
     let conn = Connection::open(&path).unwrap();
     conn.pragma_update(None, "foreign_keys", true).unwrap();
     conn.execute("DELETE FROM documents WHERE id = 'tass-1'", [])
         .unwrap();
     drop(conn);
+
+    // Listed before the deletion, read after it: the deleted one is left out.
+    let read = store.pending_batch(&pending_paraphrase, 0..3).unwrap();
+    assert_eq!(
+        read.iter().map(|d| d.id.clone()).collect::<Vec<_>>(),
+        [id("sputnik-1"), id("ria-1")]
+    );
 
     assert_eq!(store.alignments().unwrap().len(), 1);
     assert!(store.quotes(None).unwrap().is_empty());
