@@ -1251,6 +1251,7 @@ impl QuoteExtractor {
         }
         let cands = std::mem::take(&mut rules.cands);
         let mut quotes = self.assemble(text, &a, &rules, cands, &mut registry);
+        drop_nested_attitudes(&mut quotes);
         quotes.sort_by_key(|q| {
             (
                 q.content.first().map_or(0, |c| c.start),
@@ -1713,4 +1714,38 @@ fn group_spans(a: &Analysis, g: usize) -> Vec<ByteSpan> {
 fn rules_antecedent(rules: &Rules<'_>, a: &Analysis, k: usize) -> Option<(usize, usize)> {
     let si = a.sents.iter().position(|s| s.lo <= k && k < s.hi)?;
     rules.antecedent(si, k)
+}
+
+/// Drops an attitude reported inside what someone is reported to have said (`Officials said
+/// Washington now believed that …`, `He said he hoped the swap would …`): the thought is the
+/// speaker's report, not a statement of the one said to hold it, and listing it as that
+/// person's quote misleads a reader asking who said what. The outer quote keeps the whole
+/// content. Kept: speech inside speech (`she said he told her …`), a statement of its own,
+/// and anything inside an attitude (`Voters applauded the mayor's decision to …`: the
+/// decision is the mayor's, not the voters' report of it).
+fn drop_nested_attitudes(quotes: &mut Vec<Quote>) {
+    // The content pieces of speech, by start, with the furthest end reached so far: a cue is
+    // inside one of them when a piece starting at or before it reaches past its end. Linear
+    // after the sort, so a page of thousands of quotes stays fast.
+    let mut pieces: Vec<ByteSpan> = quotes
+        .iter()
+        .filter(|p| p.class == CueClass::Speech)
+        .flat_map(|p| p.content.iter().copied())
+        .collect();
+    pieces.sort_by_key(|c| c.start);
+    let mut reach = Vec::with_capacity(pieces.len());
+    let mut furthest = 0;
+    for c in &pieces {
+        furthest = furthest.max(c.end);
+        reach.push(furthest);
+    }
+    let inside_speech = |cue: ByteSpan| {
+        let n = pieces.partition_point(|c| c.start <= cue.start);
+        n > 0 && reach[n - 1] >= cue.end
+    };
+    quotes.retain(|q| {
+        !(q.class == CueClass::Attitude
+            && q.kind == QuoteKind::Reported
+            && q.cue.is_some_and(inside_speech))
+    });
 }

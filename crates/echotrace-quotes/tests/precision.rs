@@ -366,3 +366,39 @@ fn out_has_no_cue_word(text: &str, word: &str) {
         out.quotes
     );
 }
+
+#[test]
+fn an_attitude_inside_someone_elses_reported_words_is_not_a_quote() {
+    let has_cue = |out: &echotrace_quotes::Extraction, text: &str, cue: &str| {
+        out.quotes
+            .iter()
+            .any(|q| q.cue.is_some_and(|c| c.slice(text) == cue))
+    };
+    // What Washington is said to believe is the Palestinians' report, not a statement of
+    // Washington's; the outer quote keeps the whole of it.
+    let text = "Palestinian officials said Washington now believed that the settlements were \
+                legal.";
+    let out = run(text);
+    assert!(!has_cue(&out, text, "now believed"), "{:#?}", out.quotes);
+    assert!(!has_cue(&out, text, "believed"), "{:#?}", out.quotes);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Palestinian officials"));
+    assert_eq!(
+        content(q, text),
+        ["Washington now believed that the settlements were legal"]
+    );
+    let text = "Trump said he hoped the prisoner swap would lead to talks with the Taliban.";
+    let out = run(text);
+    assert!(!has_cue(&out, text, "hoped"), "{:#?}", out.quotes);
+    assert!(has_cue(&out, text, "said"));
+    // Speech inside speech is a statement of its own, and an attitude on its own is kept.
+    let text = "The driver said the officer told him that the road was closed.";
+    let out = run(text);
+    assert_eq!(src(by_cue(&out, text, "told"), text), Some("the officer"));
+    let text = "Most economists believe the slowdown will last into next year.";
+    let out = run(text);
+    assert_eq!(
+        src(by_cue(&out, text, "believe"), text),
+        Some("Most economists")
+    );
+}
