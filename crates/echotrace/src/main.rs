@@ -23,9 +23,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// 2 MiB page the first time any byte of it is touched, even when mimalloc uses a few kilobytes
 /// of it before returning the segment. On the 21k-document store that zeroing was the largest
 /// item of an incremental `analyze` (14 % of its samples; figures in `docs/benchmarks.md`).
-/// The switch is per process and leaves the system's setting alone;
-/// mimalloc reads it through its `MIMALLOC_ALLOW_THP` variable only when it starts, before
-/// `main`, so it is made here with the same call.
+/// The switch is per process and leaves the system's setting alone. mimalloc makes the same
+/// call for its `MIMALLOC_ALLOW_THP=0`, but reads that variable when it starts, before `main`,
+/// so the call is made here.
 #[cfg(target_os = "linux")]
 fn disable_transparent_huge_pages() {
     // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours; a kernel
