@@ -576,35 +576,36 @@ impl Store {
 
     /// The ids of the documents not yet through `stage`, in ingest order (no text is read).
     pub fn pending_ids(&self, stage: Stage) -> Result<Vec<DocId>, StoreError> {
-        // As `pending_seqs`; the id index holds both columns.
         let done = self.done_seqs(stage)?;
+        let mut ids = self.seq_ids()?;
+        ids.retain(|(seq, _)| done.binary_search(seq).is_err());
+        ids.sort_unstable_by_key(|&(seq, _)| seq);
+        Ok(ids.into_iter().map(|(_, id)| id).collect())
+    }
+
+    /// Every document's seq and id, in no particular order, from one scan of the id index
+    /// (which holds both) rather than of the documents table.
+    fn seq_ids(&self) -> Result<Vec<(i64, DocId)>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT seq, id FROM documents")
-            .context("preparing the pending-id listing")?;
-        let mut ids = Vec::new();
-        let mut rows = stmt.query([]).context("listing pending ids")?;
-        while let Some(row) = rows.next().context("listing pending ids")? {
-            let seq: i64 = row.get(0).context("listing pending ids")?;
-            if done.binary_search(&seq).is_err() {
-                ids.push((seq, row.get::<_, String>(1).context("listing pending ids")?));
-            }
+            .context("preparing the document listing")?;
+        let mut rows = stmt.query([]).context("listing documents")?;
+        let read = read_err("reading a document id");
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().context("listing documents")? {
+            out.push((
+                row.get(0).map_err(&read)?,
+                DocId::new(row.get::<_, String>(1).map_err(&read)?),
+            ));
         }
-        ids.sort_unstable_by_key(|&(seq, _)| seq);
-        Ok(ids.into_iter().map(|(_, id)| DocId::new(id)).collect())
+        Ok(out)
     }
 
-    /// How many documents are not yet through `stage`.
+    /// How many documents are not yet through `stage` (counted as [`Store::pending`] lists
+    /// them).
     pub fn pending_count(&self, stage: Stage) -> Result<u64, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM stage_done s \
-                 WHERE s.stage = ?1 AND s.doc_seq = d.seq)",
-                [stage.as_str()],
-                |r| r.get(0),
-            )
-            .map(count)
-            .context("counting pending documents")
+        Ok(self.pending_seqs(stage)?.len() as u64)
     }
 
     /// Calls `read` with the named blob of analysis state where SQLite holds it, without
@@ -632,14 +633,7 @@ impl Store {
 
     /// A named blob of analysis state (e.g. `reuse.index`); `None` when never written.
     pub fn analysis_state(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT value FROM analysis_state WHERE key = ?1",
-                [key],
-                |r| r.get(0),
-            )
-            .optional()
-            .context("reading analysis state")
+        self.read_analysis_state(key, <[u8]>::to_vec)
     }
 
     // ---- reuse ----------------------------------------------------------------------------
@@ -895,21 +889,7 @@ impl Store {
         // a document), and in one scan of the id index: looked up by number one at a time,
         // each read the document's row page, a random read of most of the table's leaf pages
         // (a row keeps the first kilobytes of its text there).
-        let mut ids: HashMap<i64, DocId> = HashMap::new();
-        {
-            let mut all = self
-                .conn
-                .prepare_cached("SELECT seq, id FROM documents")
-                .context("preparing the document listing")?;
-            let mut rows = all.query([]).context("listing documents")?;
-            let read = read_err("reading a document id");
-            while let Some(row) = rows.next().context("listing documents")? {
-                ids.insert(
-                    row.get(0).map_err(&read)?,
-                    DocId::new(row.get::<_, String>(1).map_err(&read)?),
-                );
-            }
-        }
+        let ids: HashMap<i64, DocId> = self.seq_ids()?.into_iter().collect();
         let doc = |seq: i64| -> Result<DocId, StoreError> {
             ids.get(&seq).cloned().ok_or_else(|| {
                 corrupt(
