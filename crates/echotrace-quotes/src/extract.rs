@@ -2,7 +2,7 @@
 
 use crate::entities::{EntityRegistry, Word};
 use crate::lexicon::{CueClass, CueForm, CueInfo, CueLexicon};
-use crate::text::{pair_marks, tokenize, TokKind, Token};
+use crate::text::{pair_marks, tokenize, Dir, TokKind, Token};
 use echotrace_core::ByteSpan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +53,10 @@ pub(crate) struct Analysis {
     pub groups: Vec<Vec<usize>>,
     /// Words and punctuation in order for the entity registry.
     pub tokens: Vec<(Token, bool)>,
+    /// Where the label of each transcript turn set as a block quotation starts (see
+    /// [`quoted_turn`]): the label names a speaker even where the text never writes it as a
+    /// name.
+    pub quoted_turns: Vec<usize>,
 }
 
 fn fold_lower(s: &str) -> String {
@@ -67,6 +71,38 @@ fn fold_lower(s: &str) -> String {
     out
 }
 
+/// Whether a paragraph's tokens are a transcript turn behind an opening quotation mark: the
+/// mark, a speaker's label of one to three words in capitals (`WALLACE`, `MR. TRUMP`, not `Q`),
+/// a colon, and what was said.
+fn quoted_turn(text: &str, toks: &[Token]) -> bool {
+    let opens = matches!(
+        toks.first().map(|t| t.kind),
+        Some(TokKind::Mark(_, Dir::Open | Dir::Either))
+    );
+    if !opens {
+        return false;
+    }
+    let Some(colon) = toks
+        .iter()
+        .take(5)
+        .position(|t| t.kind == TokKind::Punct(':'))
+    else {
+        return false;
+    };
+    let label = toks.get(1..colon).unwrap_or(&[]);
+    let word = |t: &Token| text.get(t.start..t.end).unwrap_or("");
+    !label.is_empty()
+        && colon + 1 < toks.len()
+        && label.iter().all(|t| {
+            t.kind == TokKind::Word
+                && word(t).chars().any(char::is_alphabetic)
+                && !word(t).chars().any(char::is_lowercase)
+        })
+        && label
+            .iter()
+            .any(|t| word(t).chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
 pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) -> Analysis {
     let mut a = Analysis {
         items: Vec::new(),
@@ -74,6 +110,7 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
         sents: Vec::new(),
         groups: Vec::new(),
         tokens: Vec::new(),
+        quoted_turns: Vec::new(),
     };
     let region = text.get(lo..hi).unwrap_or("");
     let mut toks: Vec<Token> = Vec::new();
@@ -93,6 +130,16 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
         tokenize(text, ls, le, &mut toks);
         if toks.is_empty() {
             continue;
+        }
+        // A transcript set as a block quotation opens every turn with a quotation mark that
+        // it never closes (`"WALLACE: Let's start …`, then `"PENCE: Well, …`). Read as marks,
+        // they would make every turn one quotation running over the whole transcript; each
+        // turn is its speaker's, so the mark is taken as the block's indent.
+        if quoted_turn(text, &toks) {
+            toks.remove(0);
+            if let Some(label) = toks.first() {
+                a.quoted_turns.push(label.start);
+            }
         }
         let pairs = pair_marks(&toks, 0, toks.len());
         let first_item = a.items.len();
@@ -709,6 +756,10 @@ pub(crate) struct Cand {
     pub content: Vec<(usize, usize)>,
     pub class: CueClass,
     pub sent: usize,
+    /// Where the source runs on past the phrase that names the speaker (`some voters who
+    /// have listened to Mr. Clinton`, see [`Rules::full_subject`]): that phrase, which the
+    /// speaker is resolved from.
+    pub head: Option<(usize, usize)>,
 }
 
 pub(crate) struct Rules<'a> {
@@ -2163,6 +2214,7 @@ impl<'a> Rules<'a> {
             content,
             class: CueClass::Speech,
             sent: self.si,
+            head: None,
         })
     }
 
@@ -2226,6 +2278,7 @@ impl<'a> Rules<'a> {
                         content: vec![content],
                         class: info.class,
                         sent: self.si,
+                        head: None,
                     });
                 }
             }
@@ -2254,6 +2307,7 @@ impl<'a> Rules<'a> {
             content,
             class: CueClass::Attitude,
             sent: self.si,
+            head: None,
         })
     }
 
@@ -2314,6 +2368,7 @@ impl<'a> Rules<'a> {
             content: vec![(k + 1, e)],
             class: CueClass::Speech,
             sent: si,
+            head: None,
         })
     }
 
@@ -2352,6 +2407,7 @@ impl<'a> Rules<'a> {
             content: vec![(subj.0, i), (i + 1, end)],
             class: CueClass::Speech,
             sent: self.si,
+            head: None,
         })
     }
 
@@ -2451,6 +2507,7 @@ impl<'a> Rules<'a> {
             content: vec![(k + 1, end)],
             class: CueClass::Speech,
             sent: self.si,
+            head: None,
         })
     }
 
@@ -2737,6 +2794,7 @@ impl<'a> Rules<'a> {
             content: Vec::new(),
             class: info.class,
             sent: self.si,
+            head: None,
         };
         // `Asked whether …, she said …`, `… when asked how ties would fare`: the question is
         // reported, its asker unnamed.
@@ -3061,7 +3119,17 @@ impl<'a> Rules<'a> {
                 {
                     return None
                 }
-                Some(np) => cand.source = Some(self.subject_with_pp(np, i)),
+                Some(np) => {
+                    let np = self.subject_with_pp(np, i);
+                    let finite = info.form == CueForm::Finite && !self.cap(i) && !self.title;
+                    match self.full_subject(np).filter(|_| finite) {
+                        Some((full, head)) => {
+                            cand.source = Some(full);
+                            cand.head = Some(head);
+                        }
+                        None => cand.source = Some(np),
+                    }
+                }
                 None => {
                     if matches!(self.w(c0 - 1), "and" | "but" | "or") {
                         cand.borrow = (first_here..self.cands.len())
@@ -3434,6 +3502,123 @@ impl<'a> Rules<'a> {
         (j, e)
     }
 
+    /// `A poll conducted last week found`, `some voters who have listened to his speeches
+    /// said`, `many officials on and off the island believe`: the subject of a verb is the
+    /// whole noun phrase from the start of its clause, with what follows its head, not the
+    /// last noun phrase before the verb. Returns that phrase and its head (`A poll`), or
+    /// `None` where the words before `np` do not read as one (a comma, a verb outside a
+    /// relative clause, a clause that opens with a preposition or a pronoun).
+    fn full_subject(&self, np: (usize, usize)) -> Option<((usize, usize), (usize, usize))> {
+        let mut s = self.lo;
+        while matches!(
+            self.w(s),
+            "yet" | "but" | "and" | "still" | "however" | "meanwhile" | "so"
+        ) {
+            s += 1;
+        }
+        if let Some(f) = self.fronted.filter(|&f| f >= s && f < np.0) {
+            s = f + 1;
+        }
+        if s >= np.0 || np.1 - s > 24 {
+            return None;
+        }
+        let first = self.w(s);
+        let opens = self.kind(s) == Some(IK::Num)
+            || has(DETS, first)
+            || has(STANDALONE_DETS, first)
+            || (self.cap(s) && !has(PREPS, first) && !has(CLAUSE_WORDS, first));
+        // Not a pronoun (`It's clear that …`) nor a participle (`Listing several …`).
+        let pronoun = |w: &str| {
+            let bare = w.split('\'').next().unwrap_or(w);
+            has(SUBJ_PRONOUNS, bare) && !has(STANDALONE_DETS, bare)
+                || matches!(bare, "him" | "them" | "us" | "me")
+        };
+        if !opens || pronoun(first) || first.ends_with("ing") {
+            return None;
+        }
+        // The head noun phrase, then what modifies it: a relative clause, a preposition, or
+        // a participle with its complement (`conducted last week`, `familiar with`). Outside
+        // a relative clause no verb may stand: `The Post reported that Klein said`, `Rubio
+        // pushed back on those arguing` are two clauses, not one subject.
+        let mut modifier = None;
+        let mut relative = false;
+        for k in s..np.0 {
+            let w = self.w(k);
+            match self.kind(k) {
+                Some(IK::Word | IK::Num) => {}
+                Some(IK::Punct('/' | '-')) => continue,
+                _ => return None,
+            }
+            let adverb = (w.ends_with("ly") && !self.cap(k) && !has(DETS, w))
+                || matches!(
+                    w,
+                    "also" | "now" | "then" | "already" | "still" | "even" | "just"
+                );
+            if relative {
+                // A second clause word: `who watched that and listened to it knows that`.
+                if adverb && k + 1 < np.0 && self.w(k + 1) == "that"
+                    || matches!(
+                        w,
+                        "that" | "but" | "because" | "while" | "when" | "if" | "although"
+                    )
+                {
+                    return None;
+                }
+                continue;
+            }
+            let head_ok = |m: usize| {
+                // The head is a common noun (`officials who`, `A poll conducted`), or a
+                // plural that opens the sentence (`Proponents of`): a name is not restricted
+                // this way without commas.
+                m > s
+                    && (!self.cap(m - 1)
+                        || m - 1 == self.lo
+                            && self.w(m - 1).ends_with('s')
+                            && !self.w(m - 1).ends_with("'s"))
+            };
+            if matches!(w, "who" | "which" | "that") && k > s && modifier.is_none() {
+                if !head_ok(k) {
+                    return None;
+                }
+                modifier = Some(k);
+                relative = true;
+                continue;
+            }
+            // `after`, `before`: a clause follows (`Three years after Republicans vowed`);
+            // `to`: an infinitive (`appears to contradict`).
+            if has(AUX, w)
+                || adverb
+                || has(CLAUSE_WORDS, w) && w != "and"
+                || k > s && pronoun(w)
+                || matches!(w, "after" | "before" | "since" | "until" | "to")
+            {
+                return None;
+            }
+            let next = self.w(k + 1);
+            let complement = has(PREPS, next) && next != "to"
+                || matches!(
+                    next,
+                    "last" | "this" | "earlier" | "recently" | "by" | "over"
+                );
+            let participle = !self.cap(k)
+                && k > s
+                && (w == "familiar" || w.ends_with("ed") && complement)
+                && !has(DETS, self.w(k - 1));
+            if modifier.is_none() && k > s && (has(PREPS, w) || w == "of" || participle) {
+                if !head_ok(k) {
+                    return None;
+                }
+                modifier = Some(k);
+                continue;
+            }
+            // A verb: a cue word, or a past tense that is no participle of the head.
+            if !self.cap(k) && (self.cue_at(k).is_some() || w.ends_with("ed") && !participle) {
+                return None;
+            }
+        }
+        modifier.map(|m| ((s, np.1), (s, m)))
+    }
+
     /// `Clinton won the support of black voters`, `the bill has the backing of many
     /// Democrats`, `she drew support from a large majority`: support that somebody receives
     /// is the attitude of those it comes from (the source, after the preposition) towards
@@ -3533,6 +3718,7 @@ impl<'a> Rules<'a> {
             content: vec![subject],
             class: CueClass::Attitude,
             sent: self.si,
+            head: None,
         })
     }
 
@@ -3804,6 +3990,7 @@ impl<'a> Rules<'a> {
                 content: vec![content],
                 class: info.class,
                 sent: self.si,
+                head: None,
             });
         }
         let prep = info
@@ -3921,6 +4108,7 @@ impl<'a> Rules<'a> {
             content: vec![(k, end)],
             class: info.class,
             sent: self.si,
+            head: None,
         })
     }
 

@@ -28,7 +28,11 @@
 //!    is what is judged (`Mr. Manafort's role was disclosed`), hearsay adverbs with no source
 //!    (`the hackers have reportedly infiltrated …`), verbs of judging whose object is a noun
 //!    phrase (`endorsed Mr. Trump at a news conference` → `Mr. Trump`), and transcript turns
-//!    (`TAPPER: …`, the whole paragraph, when the text also writes the label as a name).
+//!    (`TAPPER: …`, the whole paragraph, when the text also writes the label as a name or
+//!    the turn opens with a quotation mark, as transcripts quoted as a block do). A subject
+//!    is the whole noun phrase before the verb, with a relative clause, preposition or
+//!    participle after its head (`Officials who spoke with the Gazette said`, `A poll
+//!    conducted last week found`); the speaker is resolved from the head alone.
 //! 4. **Speakers** ([`EntityRegistry`], [`SpeakerResolver`]): a per-document registry of
 //!    people (names with titles and roles, aliases by surname) and organisations (acronyms,
 //!    `-isation`/`-ization` spellings); a source mention resolves to the fullest name:
@@ -1400,7 +1404,7 @@ impl QuoteExtractor {
                 .collect();
             if let [ci] = owners[..] {
                 extra.push((ci, f));
-                used[f] = true;
+                use_group(&mut used, a, f);
             }
         }
         let mut orphans: Vec<(usize, Option<usize>)> = Vec::new(); // (frag, speaker cand)
@@ -1445,13 +1449,13 @@ impl QuoteExtractor {
             match last_direct {
                 Some((ci, p)) if p == para => {
                     extra.push((ci, f));
-                    used[f] = true;
+                    use_group(&mut used, a, f);
                 }
                 Some((ci, p))
                     if p + 2 >= para && self.orphans && a.frags[f].words >= ORPHAN_MIN_WORDS =>
                 {
                     orphans.push((f, Some(ci)));
-                    used[f] = true;
+                    use_group(&mut used, a, f);
                 }
                 _ if self.orphans
                     && a.frags[f].words >= ORPHAN_MIN_WORDS
@@ -1461,11 +1465,11 @@ impl QuoteExtractor {
                     && last_reported.is_some_and(|(_, p)| p == para || p + 1 == para) =>
                 {
                     orphans.push((f, last_reported.map(|(ci, _)| ci)));
-                    used[f] = true;
+                    use_group(&mut used, a, f);
                 }
                 _ if self.orphans && a.frags[f].words >= ORPHAN_MIN_WORDS => {
                     orphans.push((f, None));
-                    used[f] = true;
+                    use_group(&mut used, a, f);
                 }
                 _ => {}
             }
@@ -1482,10 +1486,22 @@ impl QuoteExtractor {
             }
             None
         };
+        // The phrase that names the speaker: the source, or its head where the source runs
+        // on with modifiers (`some voters who have listened to Mr. Clinton`).
+        let naming_of = |ci: usize, cands: &[Cand]| -> Option<(usize, usize)> {
+            let mut c = ci;
+            for _ in 0..8 {
+                if let Some(s) = cands[c].source {
+                    return Some(cands[c].head.unwrap_or(s));
+                }
+                c = cands[c].borrow?;
+            }
+            None
+        };
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&ci| items[cands[ci].cue.0].start);
         for &ci in &order {
-            if let Some(s) = source_of(ci, &cands) {
+            if let Some(s) = naming_of(ci, &cands) {
                 let sp = span_of(s);
                 let w = sp.slice(text).to_lowercase();
                 if !matches!(w.as_str(), "he" | "she" | "it" | "they" | "who" | "which") {
@@ -1520,7 +1536,7 @@ impl QuoteExtractor {
         for &ci in &order {
             let c = &cands[ci];
             let src = source_of(ci, &cands);
-            let speaker = match src {
+            let speaker = match naming_of(ci, &cands) {
                 Some(s) => {
                     let mut target = s;
                     if s.1 == s.0 + 1
@@ -1560,7 +1576,10 @@ impl QuoteExtractor {
                     // not a speaker. A name in capitals that the document also writes as a
                     // name (`TAPPER:` and `Jake Tapper`) is a transcript's speaker.
                     let label = sp.slice(text);
-                    if !label.chars().any(char::is_lowercase) && !transcript_speaker(text, label) {
+                    if !label.chars().any(char::is_lowercase)
+                        && !transcript_speaker(text, label)
+                        && !a.quoted_turns.contains(&sp.start)
+                    {
                         continue;
                     }
                     speaker = None;
@@ -1693,6 +1712,20 @@ impl QuoteExtractor {
             class: c.class,
             quoted,
         }
+    }
+}
+
+/// Marks fragment `f` used with every other paragraph of its quotation: the quote made of it
+/// holds them all (see [`group_spans`]), so none may start another.
+fn use_group(used: &mut [bool], a: &Analysis, f: usize) {
+    let group = a.frags.get(f).and_then(|fr| a.groups.get(fr.group));
+    for &g in group.into_iter().flatten() {
+        if let Some(u) = used.get_mut(g) {
+            *u = true;
+        }
+    }
+    if let Some(u) = used.get_mut(f) {
+        *u = true;
     }
 }
 

@@ -1,0 +1,96 @@
+//! Seventh round (issue #4): the whole subject of a verb of saying, with what follows its head
+//! noun (`Officials who spoke with the newspaper said`), and quotations that run over several
+//! paragraphs, transcripts among them. The texts are written for these tests in the style of
+//! wire copy; none is taken from an evaluation corpus.
+
+mod common;
+use common::{by_cue, content, run, src};
+
+#[test]
+fn a_relative_clause_after_the_subject_noun_is_part_of_the_subject() {
+    let text = "Current and former officials who spoke with the Gazette said the plan had been \
+                shelved in March.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        src(q, text),
+        Some("Current and former officials who spoke with the Gazette")
+    );
+    assert_eq!(content(q, text), ["the plan had been shelved in March"]);
+    // The newspaper they spoke with did not say it.
+    assert_eq!(q.speaker, None);
+}
+
+#[test]
+fn a_participle_after_the_subject_noun_is_part_of_the_subject() {
+    let text = "A poll conducted last week by the university found that most voters oppose the \
+                new tax.";
+    let out = run(text);
+    let q = by_cue(&out, text, "found");
+    assert_eq!(
+        src(q, text),
+        Some("A poll conducted last week by the university")
+    );
+}
+
+#[test]
+fn a_verb_before_the_subject_starts_another_clause() {
+    // `reported` and `made it clear` are verbs of the writer's sentence, not modifiers of a
+    // subject: the speaker of `said` is Ortega alone.
+    let text = "The ministry reported that Ortega said the border would reopen on Monday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Ortega"));
+
+    let text = "Three years after Republicans vowed to repeal the law, the party remains split.";
+    let out = run(text);
+    let q = by_cue(&out, text, "vowed");
+    assert_eq!(src(q, text), Some("Republicans"));
+}
+
+#[test]
+fn a_quotation_over_several_paragraphs_is_one_quote() {
+    let text = "The mayor took no questions.\n\n\
+                \"We will rebuild the bridge before winter. The money is there, and the \
+                engineers are ready.\n\n\
+                \"We will also run the ferry again as soon as the river allows it.\n\n\
+                \"Nobody in this town will be cut off for a month again.\"";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1, "{:#?}", out.quotes);
+    let q = &out.quotes[0];
+    assert_eq!(q.content.len(), 3);
+    assert!(content(q, text)[2].starts_with("\"Nobody in this town"));
+}
+
+#[test]
+fn a_transcript_set_as_a_block_quotation_is_one_quote_a_turn() {
+    // Each turn opens with a quotation mark that is never closed: the style of a transcript
+    // quoted as a block. Each turn is its speaker's, not one quotation of the whole exchange.
+    let text = "On Sunday, host Anna Berg questioned Senator Mark Olsen about the budget.\n\n\
+                A partial transcript follows:\n\n\
+                \"BERG: Will you vote for the budget this week?\n\n\
+                \"OLSEN: No. It cuts the rural hospitals that we promised to protect, and I \
+                will not vote for that.\n\n\
+                \"BERG: Even if the leaders of your party ask you to?\n\n\
+                \"OLSEN: Even then, because the hospitals come first.";
+    let out = run(text);
+    let turns: Vec<(&str, String)> = out
+        .quotes
+        .iter()
+        .filter(|q| q.cue.is_some_and(|c| c.slice(text) == ":"))
+        .map(|q| (src(q, text).unwrap_or(""), content(q, text).join(" ")))
+        .collect();
+    assert_eq!(
+        turns.iter().map(|t| t.0).collect::<Vec<_>>(),
+        ["BERG", "OLSEN", "BERG", "OLSEN"],
+        "{:#?}",
+        out.quotes
+    );
+    assert!(turns[1].1.starts_with("No. It cuts the rural hospitals"));
+    assert!(!turns[1].1.contains("BERG"));
+    // No quotation spans the whole exchange.
+    assert!(out
+        .quotes
+        .iter()
+        .all(|q| content(q, text).join(" ").matches("OLSEN").count() == 0));
+}
