@@ -1143,6 +1143,16 @@ impl<'a> Rules<'a> {
         if j == start {
             return None;
         }
+        // A party and state after a name: `said Sen. Bob Casey (D-Pa.), a Clinton backer`.
+        if self.punct(j, '(') {
+            if let Some(close) = (j + 1..self.hi.min(j + 8)).find(|&m| self.punct(m, ')')) {
+                if (j + 1..close)
+                    .all(|m| matches!(self.kind(m), Some(IK::Word | IK::Punct('-' | '.'))))
+                {
+                    j = close + 1;
+                }
+            }
+        }
         // The inverted subject ends the clause; an appositive may follow.
         if self.punct(j, ',') {
             let mut k = j + 1;
@@ -1177,11 +1187,18 @@ impl<'a> Rules<'a> {
                 return false;
             }
         }
+        // A role without an article: `, head of the Congressional Black Caucus`,
+        // `, co-director of the Center for …`, `, Republican of Alabama`.
+        let role = self.kind(j + 1) == Some(IK::Word)
+            && matches!(self.w(j + 2), "of" | "for" | "at")
+            && !(has(PREPS, w) || has(CLAUSE_WORDS, w) || has(AUX, w))
+            && (self.cap(j + 1) || self.cue_at(j + 1).is_none());
         has(DETS, w) && !matches!(w, "that" | "this" | "these" | "those")
             || matches!(w, "who" | "whose")
             || self.kind(j + 1) == Some(IK::Num)
             || crate::entities::is_title(w)
             || has(NAME_MODIFIERS, w)
+            || role
     }
 
     /// An inverted subject that ends its sentence takes its whole appositive: `said Ben
@@ -2999,8 +3016,19 @@ impl<'a> Rules<'a> {
                         || has(PREPS, fw)
                         || (fw.ends_with("ly") && comma == q + 2)
                         || matches!(fw, "however" | "though" | "too" | "meanwhile" | "instead");
-                    if (appositive || aside) && comma - q <= 25 {
-                        cand.source = Some(if appositive { (np.0, comma) } else { np });
+                    // An aside that tells who they are belongs to the source (`Other
+                    // candidates, including Carly Fiorina,`, `Larry David, playing Sanders on
+                    // television,`); one about the saying does not (`, however,`, `, in a
+                    // statement,`). The speaker is named by the noun phrase alone.
+                    let describes =
+                        fw.ends_with("ing") || fw.ends_with("ed") || matches!(fw, "which" | "like");
+                    if (appositive || aside || describes) && comma - q <= 25 {
+                        if appositive || describes {
+                            cand.source = Some((np.0, comma));
+                            cand.head = (!appositive).then_some(np);
+                        } else {
+                            cand.source = Some(np);
+                        }
                         found = true;
                     }
                 }

@@ -94,3 +94,37 @@ fn a_transcript_set_as_a_block_quotation_is_one_quote_a_turn() {
         .iter()
         .all(|q| content(q, text).join(" ").matches("OLSEN").count() == 0));
 }
+
+#[test]
+fn an_inverted_subject_keeps_its_party_and_role() {
+    let text =
+        "\"This is a sad day for the state,\" said Sen. Ruth Alvarez (D-N.M.), chair of the \
+                Senate finance committee.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        src(q, text),
+        Some("Sen. Ruth Alvarez (D-N.M.), chair of the Senate finance committee")
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Ruth Alvarez"));
+}
+
+#[test]
+fn an_aside_that_tells_who_they_are_belongs_to_the_subject() {
+    let text = "Several governors, including Maria Lind of Oregon, said the rules would raise \
+                power prices.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        src(q, text),
+        Some("Several governors, including Maria Lind of Oregon")
+    );
+    // The governors spoke, not Lind alone.
+    assert_eq!(q.speaker, None);
+
+    // An aside about the saying is not part of who said it.
+    let text = "The senator, however, said the rules would raise power prices.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("The senator"));
+}
