@@ -1601,16 +1601,19 @@ impl QuoteExtractor {
         }
         for (f, from) in orphans {
             let speaker = from.and_then(|ci| speaker_of_cand[ci].clone());
-            let source = from
-                .and_then(|ci| quote_of_cand[ci])
-                .and_then(|qi| out[qi].source);
+            // The quotation goes on with what the attribution before it introduced: it has
+            // that attribution's source and cue (`Carter said that …` and then `"That's
+            // because …"`).
+            let from_quote = from.and_then(|ci| quote_of_cand[ci]).map(|qi| &out[qi]);
+            let source = from_quote.and_then(|q| q.source);
+            let cue = from_quote.and_then(|q| q.cue);
             let mut content = group_spans(a, a.frags[f].group);
             content.sort();
             out.push(Quote {
                 kind: QuoteKind::Direct,
                 quoted: content.clone(),
                 content,
-                cue: None,
+                cue,
                 source,
                 speaker,
                 class: CueClass::Speech,

@@ -128,3 +128,19 @@ fn an_aside_that_tells_who_they_are_belongs_to_the_subject() {
     let q = by_cue(&out, text, "said");
     assert_eq!(src(q, text), Some("The senator"));
 }
+
+#[test]
+fn a_quotation_that_goes_on_from_reported_speech_has_its_cue() {
+    let text = "Minister Ana Ruiz said that the reform would pass before the summer recess.\n\n\
+                \"That is because the coalition finally agrees on what the pension system can \
+                afford.\"";
+    let out = run(text);
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| content(q, text).join(" ").contains("That is because"))
+        .unwrap_or_else(|| panic!("{:#?}", out.quotes));
+    assert_eq!(q.cue.map(|c| c.slice(text)), Some("said"));
+    assert_eq!(src(q, text), Some("Minister Ana Ruiz"));
+    assert_eq!(q.speaker.as_deref(), Some("Ana Ruiz"));
+}
