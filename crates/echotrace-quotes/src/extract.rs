@@ -3983,6 +3983,50 @@ impl<'a> Rules<'a> {
 
     /// `his claim that …`, `a statement that …`: the noun cue and its clause.
     fn noun_cue(&self, i: usize, info: CueInfo) -> Option<Cand> {
+        let mut cand = self.bare_noun_cue(i, info)?;
+        // The cue is the noun phrase, with its article and adjectives: `an impassioned
+        // defense of`, `no overt mention of`. Not a possessive: `Trump's claim` has its
+        // source there.
+        let mut k = cand.cue.0;
+        let mut between = 0;
+        while k > self.lo && between < 4 && self.kind(k - 1) == Some(IK::Word) {
+            let w = self.w(k - 1);
+            if matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "no"
+                    | "any"
+                    | "some"
+                    | "such"
+                    | "another"
+                    | "every"
+                    | "each"
+                    | "several"
+            ) {
+                let taken = |r: (usize, usize)| r.0 < cand.cue.0 && r.1 > k - 1;
+                if !cand.source.is_some_and(taken) && !cand.content.iter().any(|&r| taken(r)) {
+                    cand.cue.0 = k - 1;
+                }
+                break;
+            }
+            if self.cap(k - 1)
+                || has(DETS, w)
+                || has(PREPS, w)
+                || has(AUX, w)
+                || has(CLAUSE_WORDS, w)
+                || w.ends_with("'s")
+                || self.cue_at(k - 1).is_some()
+            {
+                break;
+            }
+            k -= 1;
+            between += 1;
+        }
+        Some(cand)
+    }
+
+    fn bare_noun_cue(&self, i: usize, info: CueInfo) -> Option<Cand> {
         // `criticism from rivals that …`, `support from members of Congress for …`: the
         // source after `from`, then what was said or judged.
         if self.w(i + 1) == "from" {

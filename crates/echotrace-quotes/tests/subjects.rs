@@ -144,3 +144,29 @@ fn a_quotation_that_goes_on_from_reported_speech_has_its_cue() {
     assert_eq!(src(q, text), Some("Minister Ana Ruiz"));
     assert_eq!(q.speaker.as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn a_noun_cue_is_its_noun_phrase() {
+    let text = "The governor gave an impassioned defense of the pension reform on Tuesday.";
+    let out = run(text);
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| c.slice(text).contains("defense")))
+        .unwrap_or_else(|| panic!("{:#?}", out.quotes));
+    assert_eq!(
+        q.cue.map(|c| c.slice(text)),
+        Some("an impassioned defense of")
+    );
+
+    // A possessive before the noun is its source, not part of the cue.
+    let text = "The senator's claim that the plant would close was false.";
+    let out = run(text);
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| c.slice(text).contains("claim")))
+        .unwrap_or_else(|| panic!("{:#?}", out.quotes));
+    assert_eq!(q.cue.map(|c| c.slice(text)), Some("claim"));
+    assert_eq!(src(q, text), Some("The senator's"));
+}
