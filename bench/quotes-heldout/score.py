@@ -112,8 +112,8 @@ def main():
             fp_half[half][0] += q is not None
             fp_half[half][1] += 1
             fp_half[half][2] += id(j) in owned
-            if id(j) in owned and half == 'first20':
-                fps.append((j['article'], j['note'], q['cue_text'] if 'cue_text' in q else None))
+            if q is not None and id(j) in owned and half == 'first20':
+                fps.append((j['article'], j['note'], q.get('cue_text')))
     out = {f'speaker_acc{"" if k == "all" else "_" + k}': round(v[0] / v[1], 4) if v[1] else 0.0
            for k, v in acc.items()}
     out.update({f'speaker_n{"" if k == "all" else "_" + k}': v[1] for k, v in acc.items()})
