@@ -1049,7 +1049,11 @@ impl<'a> Rules<'a> {
                         n += 1;
                         continue;
                     }
-                    if has(CLAUSE_WORDS, w) || has(PREPS, w) || has(AUX, w) {
+                    // `Will Moy`, `May Smith`, `Can Dündar`: a capitalised function word
+                    // inside the sentence, before another capitalised word of the phrase, is
+                    // a first name.
+                    let first_name = has(AUX, w) && it.cap && k > self.lo && j < end && self.cap(j);
+                    if (has(CLAUSE_WORDS, w) || has(PREPS, w) || has(AUX, w)) && !first_name {
                         break;
                     }
                     // After a preposition a cue word is a noun: `secretary of state`.
@@ -2990,8 +2994,14 @@ impl<'a> Rules<'a> {
             // the clause is an inverted subject.
             // Only a verb of saying inverts, and never after an auxiliary: `…, has
             // endorsed Sen. Ted Cruz` has its object after the verb, not its subject.
+            // Nor a verb whose object is the one told: `…, John Moy, chief executive of Full
+            // Fact, told the BBC` has its subject before the verb.
+            let tells = matches!(
+                info.lemma,
+                "tell" | "inform" | "assure" | "remind" | "notify" | "brief"
+            );
             let may_invert =
-                info.class == CueClass::Speech && !(c0..i).any(|m| has(AUX, self.w(m)));
+                info.class == CueClass::Speech && !tells && !(c0..i).any(|m| has(AUX, self.w(m)));
             let inverted_np = self
                 .right_np(c1)
                 .filter(|_| may_invert)
@@ -3024,8 +3034,14 @@ impl<'a> Rules<'a> {
                         fw.ends_with("ing") || fw.ends_with("ed") || matches!(fw, "which" | "like");
                     if (appositive || aside || describes) && comma - q <= 25 {
                         if appositive || describes {
+                            // A name before the appositive names the speaker alone (`Muhammad
+                            // Shahabuddin, a resident of Palpur village under Godagari
+                            // Upazila`); a role before it is resolved with its appositive
+                            // (`The company's chief, John Smith`).
+                            let named =
+                                (np.0..np.1).all(|m| self.cap(m) || self.kind(m) != Some(IK::Word));
                             cand.source = Some((np.0, comma));
-                            cand.head = (!appositive).then_some(np);
+                            cand.head = (describes || named).then_some(np);
                         } else {
                             cand.source = Some(np);
                         }

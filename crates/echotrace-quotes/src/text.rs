@@ -47,6 +47,33 @@ static ABBREVIATIONS: WordSet = WordSet::new(&[
     "bros", "v",
 ]);
 
+/// The last part of a web address that outlets go by (`Politico.com`, `Polygraph.info`).
+fn is_top_level_domain(w: &str) -> bool {
+    matches!(
+        w,
+        "com"
+            | "org"
+            | "net"
+            | "info"
+            | "gov"
+            | "edu"
+            | "io"
+            | "co"
+            | "uk"
+            | "ru"
+            | "de"
+            | "fr"
+            | "us"
+            | "tv"
+            | "news"
+            | "ca"
+            | "au"
+            | "in"
+            | "cn"
+            | "eu"
+    )
+}
+
 fn is_abbreviation(word: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return true; // an initial: George W. Bush
@@ -130,7 +157,13 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                                 .count();
                             let numeric = at(j - 1).is_some_and(|x| x.is_ascii_digit())
                                 && at(j + 1).is_some_and(|x| x.is_ascii_digit());
-                            if !(numeric || (seg_len == 1 && next_len == 1)) {
+                            // A web address names an outlet: `told Polygraph.info the …`.
+                            let next: String = chars[j + 1..j + 1 + next_len]
+                                .iter()
+                                .map(|&(_, x)| x)
+                                .collect();
+                            let domain = seg_len >= 2 && is_top_level_domain(&next);
+                            if !(numeric || domain || (seg_len == 1 && next_len == 1)) {
                                 break;
                             }
                         }
@@ -149,7 +182,10 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
             // A trailing full stop belongs to an abbreviation or an initialism (U.S.).
             if at(j) == Some('.') {
                 let word = &para[chars[i].0..chars.get(j).map_or(para.len(), |&(b, _)| b)];
-                let initialism = word.len() >= 3 && word.contains('.');
+                // (`U.S`, `Ph.D`; not a web address: `ouest-france.fr.` ends its sentence)
+                let initialism = word.len() >= 3
+                    && word.contains('.')
+                    && word.split('.').all(|part| part.chars().count() <= 2);
                 if is_abbreviation(word) || initialism {
                     j += 1;
                 }
@@ -200,14 +236,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                 continue;
             }
         }
-        // Two apostrophes or grave accents stand for a double mark in some wire texts.
-        if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+        // Two apostrophes or grave accents stand for a double mark in some wire texts, and
+        // two curly single marks (`’’`, `‘‘`) where a typesetter had no double one.
+        let paired = matches!(c, '\'' | '`' | '\u{2018}' | '\u{2019}') && next == Some(c);
+        if paired {
             let after = at(i + 2);
             let space_after2 =
                 after.is_none_or(|p| p.is_whitespace() || ".,;:!?)]}—–-".contains(p));
-            let dir = if c == '`' || (space_before && !space_after2) {
+            let dir = if c == '`' || c == '\u{2018}' || (space_before && !space_after2) {
                 Dir::Open
-            } else if space_after2 && !space_before {
+            } else if c == '\u{2019}' || (space_after2 && !space_before) {
                 Dir::Close
             } else {
                 Dir::Either

@@ -170,3 +170,53 @@ fn a_noun_cue_is_its_noun_phrase() {
     assert_eq!(q.cue.map(|c| c.slice(text)), Some("claim"));
     assert_eq!(src(q, text), Some("The senator's"));
 }
+
+#[test]
+fn a_first_name_spelled_like_an_auxiliary_is_a_name() {
+    let text = "\"It was an attempt to mislead voters,\" Will Moy said.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Will Moy"));
+    assert_eq!(q.speaker.as_deref(), Some("Will Moy"));
+}
+
+#[test]
+fn the_one_told_after_the_verb_is_not_an_inverted_subject() {
+    let text = "\"It was an attempt to mislead voters,\" Will Moy, chief executive of the \
+                fact-checking charity Full Fact, told the BBC.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(
+        src(q, text),
+        Some("Will Moy, chief executive of the fact-checking charity Full Fact")
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Will Moy"));
+    assert_eq!(
+        content(q, text),
+        ["\"It was an attempt to mislead voters,\""]
+    );
+}
+
+#[test]
+fn an_outlet_named_by_its_web_address_is_one_word() {
+    let text = "Charles Simpson told Polygraph.info the allegations are false.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(src(q, text), Some("Charles Simpson"));
+    assert_eq!(content(q, text), ["the allegations are false"]);
+}
+
+#[test]
+fn two_curly_single_marks_close_a_double_quotation() {
+    let text = "“It was an attempt to mislead voters,’’ Will Moy said. “And it was \
+                inappropriate.”";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        [
+            "“It was an attempt to mislead voters,’’",
+            "“And it was inappropriate.”"
+        ]
+    );
+}
