@@ -67,7 +67,7 @@ pub struct EntityRegistry {
 }
 
 /// Words that make a capitalised phrase an organisation.
-static ORG_WORDS: WordSet = WordSet::new(&[
+pub(crate) static ORG_WORDS: WordSet = WordSet::new(&[
     "organization",
     "organisation",
     "council",

@@ -760,6 +760,9 @@ pub(crate) struct Cand {
     /// have listened to Mr. Clinton`, see [`Rules::full_subject`]): that phrase, which the
     /// speaker is resolved from.
     pub head: Option<(usize, usize)>,
+    /// The head is a person's name, known from its shape (`Maria Lopez of the Urban
+    /// Institute`), that the document's registry may not hold as one.
+    pub head_is_person: bool,
 }
 
 pub(crate) struct Rules<'a> {
@@ -2089,6 +2092,14 @@ impl<'a> Rules<'a> {
                 self.cands[ci].cue.1 = c1 + 1;
             }
         }
+        for ci in first_here..self.cands.len() {
+            if self.cands[ci].head.is_none() {
+                if let Some(src) = self.cands[ci].source {
+                    self.cands[ci].head = self.person_of_place(src);
+                    self.cands[ci].head_is_person = self.cands[ci].head.is_some();
+                }
+            }
+        }
         // Participles at the start of the sentence take the subject of the main clause.
         for ci in first_here..self.cands.len() {
             if self.cands[ci].source.is_none() && self.cands[ci].borrow.is_none() {
@@ -2102,6 +2113,27 @@ impl<'a> Rules<'a> {
                 }
             }
         }
+    }
+
+    /// `Maria Lopez of the Urban Institute`, `Rep. Tim Ryan of Ohio`, `Shaheda Begum of
+    /// Ishwaripur village`: a person's name before `of` and where they are from or work. The
+    /// name names the speaker; `Secretary of State`, `Bank of America` and `The University of
+    /// Texas` are titles and names of their own.
+    fn person_of_place(&self, src: (usize, usize)) -> Option<(usize, usize)> {
+        let (s, e) = src;
+        let of = (s + 1..e).find(|&k| self.w(k) == "of")?;
+        let words: Vec<&str> = (s..of).map(|k| self.w(k)).collect();
+        let all_names = (s..of).all(|k| self.kind(k) == Some(IK::Word) && self.cap(k));
+        let titled = words
+            .iter()
+            .filter(|w| crate::entities::is_title(w.trim_end_matches('.')))
+            .count();
+        let last = words.last()?.trim_end_matches('.');
+        let org = crate::entities::ORG_HEADS.contains(&last)
+            || crate::entities::ORG_WORDS.contains(last)
+            || has(DETS, words[0]);
+        let named = words.len() - titled >= if titled > 0 { 1 } else { 2 };
+        (all_names && !org && named && !crate::entities::is_title(last)).then_some((s, of))
     }
 
     /// The source after `according to`: any noun phrase, lowercase ones included
@@ -2236,6 +2268,7 @@ impl<'a> Rules<'a> {
             class: CueClass::Speech,
             sent: self.si,
             head: None,
+            head_is_person: false,
         })
     }
 
@@ -2300,6 +2333,7 @@ impl<'a> Rules<'a> {
                         class: info.class,
                         sent: self.si,
                         head: None,
+                        head_is_person: false,
                     });
                 }
             }
@@ -2329,6 +2363,7 @@ impl<'a> Rules<'a> {
             class: CueClass::Attitude,
             sent: self.si,
             head: None,
+            head_is_person: false,
         })
     }
 
@@ -2390,6 +2425,7 @@ impl<'a> Rules<'a> {
             class: CueClass::Speech,
             sent: si,
             head: None,
+            head_is_person: false,
         })
     }
 
@@ -2429,6 +2465,7 @@ impl<'a> Rules<'a> {
             class: CueClass::Speech,
             sent: self.si,
             head: None,
+            head_is_person: false,
         })
     }
 
@@ -2529,6 +2566,7 @@ impl<'a> Rules<'a> {
             class: CueClass::Speech,
             sent: self.si,
             head: None,
+            head_is_person: false,
         })
     }
 
@@ -2816,6 +2854,7 @@ impl<'a> Rules<'a> {
             class: info.class,
             sent: self.si,
             head: None,
+            head_is_person: false,
         };
         // `Asked whether …, she said …`, `… when asked how ties would fare`: the question is
         // reported, its asker unnamed.
@@ -3763,6 +3802,7 @@ impl<'a> Rules<'a> {
             class: CueClass::Attitude,
             sent: self.si,
             head: None,
+            head_is_person: false,
         })
     }
 
@@ -4079,6 +4119,7 @@ impl<'a> Rules<'a> {
                 class: info.class,
                 sent: self.si,
                 head: None,
+                head_is_person: false,
             });
         }
         let prep = info
@@ -4197,6 +4238,7 @@ impl<'a> Rules<'a> {
             class: info.class,
             sent: self.si,
             head: None,
+            head_is_person: false,
         })
     }
 

@@ -1504,6 +1504,18 @@ impl QuoteExtractor {
             if let Some(s) = naming_of(ci, &cands) {
                 let sp = span_of(s);
                 let w = sp.slice(text).to_lowercase();
+                // A name known to be a person's from its shape (`Maria Lopez of the Urban
+                // Institute`) is one, so that `she` can find her later.
+                if cands[ci].head_is_person {
+                    let name: Vec<&str> = sp
+                        .slice(text)
+                        .split_whitespace()
+                        .skip_while(|w| entities::is_title(&w.trim_end_matches('.').to_lowercase()))
+                        .collect();
+                    if !name.is_empty() {
+                        registry.add_speaker(&name.join(" "), sp);
+                    }
+                }
                 if !matches!(w.as_str(), "he" | "she" | "it" | "they" | "who" | "which") {
                     registry.confirm_at(sp);
                     // A one-word name as subject (`Tokayev said`) is a person.

@@ -220,3 +220,33 @@ fn two_curly_single_marks_close_a_double_quotation() {
         ]
     );
 }
+
+#[test]
+fn a_name_before_of_and_a_place_or_employer_is_the_speaker() {
+    let text = "Maria Lopez of the Urban Institute said the plan was sound.\n\n\
+                She said it would take ten years to pay off.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Maria Lopez of the Urban Institute"));
+    assert_eq!(q.speaker.as_deref(), Some("Maria Lopez"));
+    let she = out
+        .quotes
+        .iter()
+        .find(|q| src(q, text) == Some("She"))
+        .unwrap_or_else(|| panic!("{:#?}", out.quotes));
+    assert_eq!(she.speaker.as_deref(), Some("Maria Lopez"));
+
+    // A title or an organisation's own name keeps its `of`.
+    let text = "Secretary of State Ana Ruiz said the talks would resume.";
+    let out = run(text);
+    assert_eq!(
+        by_cue(&out, text, "said").speaker.as_deref(),
+        Some("Ana Ruiz")
+    );
+    let text = "The Bank of Portugal said the talks would resume.";
+    let out = run(text);
+    assert_eq!(
+        by_cue(&out, text, "said").speaker.as_deref(),
+        Some("Bank of Portugal")
+    );
+}
