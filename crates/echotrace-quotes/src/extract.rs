@@ -2894,9 +2894,20 @@ impl<'a> Rules<'a> {
         if participial {
             let rc = self.right_content(c1, &info)?;
             cand.content.push(rc);
+            // A verb inside what another verb reported, when the participle comes after
+            // that report, is not the participle's subject: in `Pompeo said that Washington
+            // had concluded …, saying he trusted …` Pompeo is saying.
+            let reported_before = |o: usize| {
+                let cue = self.cands[o].cue.0;
+                self.cands[first_here..o].iter().any(|p| {
+                    p.content
+                        .iter()
+                        .any(|&(s, e)| s <= cue && cue < e && e <= c0)
+                })
+            };
             cand.borrow = (first_here..self.cands.len())
                 .rev()
-                .find(|&o| self.lends_source(o));
+                .find(|&o| self.lends_source(o) && !reported_before(o));
             if cand.borrow.is_none() && c0 > self.lo {
                 // `Trump attacked Clinton, saying …`: the subject of the sentence.
                 if let Some(np) = self.sentence_subject(c0) {

@@ -250,3 +250,13 @@ fn a_name_before_of_and_a_place_or_employer_is_the_speaker() {
         Some("Bank of Portugal")
     );
 }
+
+#[test]
+fn a_participle_after_a_report_has_the_reporter_for_its_subject() {
+    let text = "The minister said that the cabinet had concluded the tax was lawful, adding that \
+                she trusted the courts to decide.";
+    let out = run(text);
+    let q = by_cue(&out, text, "adding");
+    assert_eq!(src(q, text), Some("The minister"));
+    assert_eq!(content(q, text), ["that she trusted the courts to decide"]);
+}
