@@ -1105,7 +1105,11 @@ impl<'a> Rules<'a> {
             match self.kind(j) {
                 Some(IK::Word) => {
                     let w = self.w(j);
+                    // `said a report from Kotak Institutional Equities`: the issuer of a
+                    // document after `from`.
+                    let issuer = w == "from" && j > start && Self::document_noun(self.w(j - 1));
                     if j > start
+                        && !issuer
                         && (has(CLAUSE_WORDS, w) || (has(PREPS, w) && w != "of" && w != "for"))
                     {
                         break;
@@ -1123,7 +1127,9 @@ impl<'a> Rules<'a> {
                     {
                         return None;
                     }
-                    if self.cue_at(j).is_some() && !self.cap(j) {
+                    // After an article a cue word is a noun: `said a report from …`.
+                    let noun = j > start && matches!(self.w(j - 1), "a" | "an" | "the");
+                    if self.cue_at(j).is_some() && !self.cap(j) && !noun {
                         break;
                     }
                     // An auxiliary starts a predicate: `he also may campaign` is a clause,
@@ -2097,6 +2103,13 @@ impl<'a> Rules<'a> {
                 if let Some(src) = self.cands[ci].source {
                     self.cands[ci].head = self.person_of_place(src);
                     self.cands[ci].head_is_person = self.cands[ci].head.is_some();
+                    // `a report from Kotak Institutional Equities`: the issuer speaks.
+                    let from = (src.0 + 1..src.1).find(|&k| self.w(k) == "from");
+                    if let Some(k) = from.filter(|&k| Self::document_noun(self.w(k - 1))) {
+                        if k + 1 < src.1 {
+                            self.cands[ci].head = Some((k + 1, src.1));
+                        }
+                    }
                 }
             }
         }

@@ -260,3 +260,16 @@ fn a_participle_after_a_report_has_the_reporter_for_its_subject() {
     assert_eq!(src(q, text), Some("The minister"));
     assert_eq!(content(q, text), ["that she trusted the courts to decide"]);
 }
+
+#[test]
+fn a_document_from_an_organisation_speaks_for_it() {
+    let text = "\"Growth will stay slow until the tax cut reaches consumers,\" said a report \
+                from Kotak Institutional Equities.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        src(q, text),
+        Some("a report from Kotak Institutional Equities")
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Kotak Institutional Equities"));
+}
