@@ -950,6 +950,7 @@ const STRONG_SPEECH_LEMMAS: &[&str] = &[
     "warn",
     "insist",
     "claim",
+    "accuse",
     "argue",
     "confirm",
     "deny",
@@ -1522,7 +1523,7 @@ impl QuoteExtractor {
                     let word = sp.slice(text);
                     let sentence_start = s.0 == a.sents[cands[ci].sent].lo;
                     if s.1 == s.0 + 1
-                        && self.strong_speech_cue(a, cands[ci].cue.0)
+                        && (cands[ci].cue.0..cands[ci].cue.1).any(|k| self.strong_speech_cue(a, k))
                         && items[s.0].cap
                         && !entities::is_pronoun_token(word)
                         && !(sentence_start && word.to_lowercase().ends_with("ing"))

@@ -273,3 +273,12 @@ fn a_document_from_an_organisation_speaks_for_it() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Kotak Institutional Equities"));
 }
+
+#[test]
+fn a_one_word_name_before_an_auxiliary_and_a_verb_of_saying_is_the_speaker() {
+    let text = "Vietnam is one of the most vocal critics of the claims and has accused Beijing \
+                of encroaching into its waters.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has accused");
+    assert_eq!(q.speaker.as_deref(), Some("Vietnam"));
+}
