@@ -1021,7 +1021,7 @@ impl<'a> Rules<'a> {
                                 && self.kind(k - 1) == Some(IK::Word)
                                 && !has(AUX, self.w(k - 1))
                                 && !has(PREPS, self.w(k - 1))
-                            || has(DETS, self.w(j))
+                            || (has(DETS, self.w(j)) || has(STANDALONE_DETS, self.w(j)))
                                 && self.kind(k - 1) == Some(IK::Word)
                                 && self.cue_at(k - 1).is_none()
                                 && !has(AUX, self.w(k - 1))
@@ -2128,6 +2128,34 @@ impl<'a> Rules<'a> {
         }
     }
 
+    /// `Senator Ted Cruz, who last year threatened`, `Clinton this week said`: a time phrase
+    /// between the subject and its verb is no subject; the noun phrase before it is.
+    fn before_time_phrase(&self, np: (usize, usize)) -> (usize, usize) {
+        let timely = |k: usize| {
+            let w = self.w(k);
+            matches!(w, "last" | "this" | "next" | "past" | "early" | "late")
+                || has(TIME_WORDS, w.trim_end_matches('s'))
+                || is_day(w)
+                || is_month(w)
+        };
+        // Where the time phrase starts: the words at the end of `np` that tell a time.
+        let mut t = np.1;
+        while t > np.0 && timely(t - 1) {
+            t -= 1;
+        }
+        if t == np.1 {
+            return np;
+        }
+        if t > np.0 {
+            // `Clinton this week`: the name before the time.
+            return if self.cap(np.0) { (np.0, t) } else { np };
+        }
+        if np.0 <= self.lo {
+            return np;
+        }
+        self.left_np(np.0).unwrap_or(np)
+    }
+
     /// `Maria Lopez of the Urban Institute`, `Rep. Tim Ryan of Ohio`, `Shaheda Begum of
     /// Ishwaripur village`: a person's name before `of` and where they are from or work. The
     /// name names the speaker; `Secretary of State`, `Bank of America` and `The University of
@@ -3191,7 +3219,7 @@ impl<'a> Rules<'a> {
             }
             return None;
         } else {
-            match self.left_np(c0) {
+            match self.left_np(c0).map(|np| self.before_time_phrase(np)) {
                 // `the September 11, 2001 attacks`: the year of a full date modifies the noun
                 // after it; a date is no subject.
                 Some(np)

@@ -282,3 +282,26 @@ fn a_one_word_name_before_an_auxiliary_and_a_verb_of_saying_is_the_speaker() {
     let q = by_cue(&out, text, "has accused");
     assert_eq!(q.speaker.as_deref(), Some("Vietnam"));
 }
+
+#[test]
+fn a_time_phrase_before_the_verb_is_not_the_subject() {
+    let text = "Senator Ana Ruiz of Oregon, who last year threatened to block the budget, said \
+                she would vote for it.";
+    let out = run(text);
+    let q = by_cue(&out, text, "threatened");
+    assert_eq!(src(q, text), Some("who"));
+    assert_eq!(q.speaker.as_deref(), Some("Ana Ruiz"));
+
+    let text = "Ruiz this week said she would vote for the budget.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Ruiz"));
+}
+
+#[test]
+fn a_name_and_others_is_one_subject() {
+    let text = "Edwards and others said they could not support the budget.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Edwards and others"));
+}
