@@ -3654,6 +3654,12 @@ impl<'a> Rules<'a> {
         if let Some(f) = self.fronted.filter(|&f| f >= s && f < np.0) {
             s = f + 1;
         }
+        // `Even Republicans who have praised him warned`: a focusing adverb is not part of
+        // the noun phrase.
+        let focused = matches!(self.w(s), "even" | "only" | "also");
+        if focused {
+            s += 1;
+        }
         if s >= np.0 || np.1 - s > 24 {
             return None;
         }
@@ -3661,7 +3667,8 @@ impl<'a> Rules<'a> {
         let opens = self.kind(s) == Some(IK::Num)
             || has(DETS, first)
             || has(STANDALONE_DETS, first)
-            || (self.cap(s) && !has(PREPS, first) && !has(CLAUSE_WORDS, first));
+            || (self.cap(s) && !has(PREPS, first) && !has(CLAUSE_WORDS, first))
+            || (focused && first.ends_with('s'));
         // Not a pronoun (`It's clear that …`) nor a participle (`Listing several …`).
         let pronoun = |w: &str| {
             let bare = w.split('\'').next().unwrap_or(w);
@@ -3707,7 +3714,7 @@ impl<'a> Rules<'a> {
                 // this way without commas.
                 m > s
                     && (!self.cap(m - 1)
-                        || m - 1 == self.lo
+                        || m - 1 == s
                             && self.w(m - 1).ends_with('s')
                             && !self.w(m - 1).ends_with("'s"))
             };

@@ -305,3 +305,12 @@ fn a_name_and_others_is_one_subject() {
     let q = by_cue(&out, text, "said");
     assert_eq!(src(q, text), Some("Edwards and others"));
 }
+
+#[test]
+fn a_focusing_adverb_before_the_subject_is_not_part_of_it() {
+    let text = "Even farmers who backed the minister warned on Tuesday that the tax would ruin \
+                them.";
+    let out = run(text);
+    let q = by_cue(&out, text, "warned");
+    assert_eq!(src(q, text), Some("farmers who backed the minister"));
+}
