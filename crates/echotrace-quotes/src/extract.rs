@@ -2098,6 +2098,48 @@ impl<'a> Rules<'a> {
                 self.cands[ci].cue.1 = c1 + 1;
             }
         }
+        // `Voters who backed Trump said they were angry`: a relative clause inside the
+        // subject ends where the main clause's verb starts; what the voters backed is
+        // `Trump`, not `Trump said they were angry`.
+        for ci in first_here..self.cands.len() {
+            let Some((rs, re)) = self.cands[ci].source else {
+                continue;
+            };
+            let restrictive = re == rs + 1
+                && matches!(self.w(rs), "who" | "which" | "that")
+                && rs > self.lo
+                && self.kind(rs - 1) == Some(IK::Word)
+                && (self.lo..rs).all(|k| {
+                    !self.is_punct(k)
+                        && !self.is_quote(k)
+                        && !has(AUX, self.w(k))
+                        && !self.finite_cue_at(k)
+                });
+            if !restrictive {
+                continue;
+            }
+            let cue_end = self.cands[ci].cue.1;
+            let content: Vec<(usize, usize)> = self.cands[ci]
+                .content
+                .iter()
+                .map(|&(s, e)| {
+                    if s < cue_end {
+                        return (s, e);
+                    }
+                    match (s + 1..e).find(|&k| self.finite_cue_at(k) && !self.cap(k)) {
+                        Some(k) => {
+                            let mut end = k;
+                            while end > s + 1 && self.is_punct(end - 1) {
+                                end -= 1;
+                            }
+                            (s, end)
+                        }
+                        None => (s, e),
+                    }
+                })
+                .collect();
+            self.cands[ci].content = content;
+        }
         for ci in first_here..self.cands.len() {
             if self.cands[ci].head.is_none() {
                 if let Some(src) = self.cands[ci].source {

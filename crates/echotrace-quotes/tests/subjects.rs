@@ -314,3 +314,14 @@ fn a_focusing_adverb_before_the_subject_is_not_part_of_it() {
     let q = by_cue(&out, text, "warned");
     assert_eq!(src(q, text), Some("farmers who backed the minister"));
 }
+
+#[test]
+fn a_relative_clause_in_the_subject_ends_before_the_main_verb() {
+    let text = "Voters who backed the mayor said they were angry about the new tax.";
+    let out = run(text);
+    let q = by_cue(&out, text, "backed");
+    assert_eq!(content(q, text), ["the mayor"]);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Voters who backed the mayor"));
+    assert_eq!(content(q, text), ["they were angry about the new tax"]);
+}
