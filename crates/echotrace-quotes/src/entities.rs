@@ -1105,6 +1105,48 @@ pub(crate) fn is_pronoun_token(w: &str) -> bool {
     )
 }
 
+/// Nationalities and peoples: a capitalised phrase with one (`Afghan Taliban`, `Syrian
+/// Kurds`, `Iraqi Army`) names a group, not a person. Names that double as given names
+/// (`Christian`) are left out.
+const DEMONYMS: &[&str] = &[
+    "afghan",
+    "arab",
+    "british",
+    "chinese",
+    "egyptian",
+    "emirati",
+    "ethiopian",
+    "french",
+    "indian",
+    "iranian",
+    "iraqi",
+    "israeli",
+    "japanese",
+    "jordanian",
+    "korean",
+    "kurdish",
+    "lebanese",
+    "libyan",
+    "mexican",
+    "nigerian",
+    "pakistani",
+    "palestinian",
+    "qatari",
+    "russian",
+    "saudi",
+    "somali",
+    "sudanese",
+    "syrian",
+    "turkish",
+    "ukrainian",
+    "vietnamese",
+    "yemeni",
+    "taliban",
+    "kurds",
+    "shiite",
+    "sunni",
+];
+
 /// Words that make a capitalised phrase a heading, a product, a label or a common noun
 /// rather than a personal name (`New Release`, `Best Business Schools`, `Experience Series
 /// Cardio Line`, `Hubble Space Telescope`). Lowercase.
@@ -1287,6 +1329,7 @@ pub(crate) fn looks_like_person_name(words: &[&str]) -> bool {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         let all_caps = letters >= 4 && !w.chars().any(char::is_lowercase);
         !NAME_STOP_WORDS.contains(&l.trim_end_matches(['.', ',', ':']))
+            && !DEMONYMS.contains(&l.trim_end_matches(['.', ',', ':']))
             && !all_caps
             && !w.chars().any(|c| c.is_ascii_digit())
             && !is_pronoun_token(w)
@@ -1295,16 +1338,20 @@ pub(crate) fn looks_like_person_name(words: &[&str]) -> bool {
     })
 }
 
-/// Whether a capitalised phrase ends in an organisation word (`… Agency`, `… Inc.`).
+/// Whether a capitalised phrase ends in an organisation word (`… Agency`, `… Inc.`), or is
+/// a group named by its people (`Afghan Taliban`, `Syrian Kurds`).
 pub(crate) fn looks_like_org_name(words: &[&str]) -> bool {
-    words.len() >= 2
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3)
-        && words.last().is_some_and(|l| {
-            let l = l.to_lowercase();
-            ORG_WORDS.contains(l.as_str()) && !NON_ORG_SUFFIX.contains(&l.as_str())
-        })
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3);
+    let org_word = words.last().is_some_and(|l| {
+        let l = l.to_lowercase();
+        ORG_WORDS.contains(l.as_str()) && !NON_ORG_SUFFIX.contains(&l.as_str())
+    });
+    let people = words
+        .first()
+        .is_some_and(|f| DEMONYMS.contains(&f.to_lowercase().as_str()));
+    words.len() >= 2 && capitalised && (org_word || people)
 }
 
 /// Organisation words in `ORG_WORDS` that also end places, events and documents.

@@ -300,3 +300,24 @@ fn an_acronym_with_an_ampersand_is_the_company_named_in_full() {
         Some("American Telephone & Telegraph Inc.")
     );
 }
+
+#[test]
+fn a_group_named_by_its_people_is_an_organisation_for_it() {
+    // Written for this test in the style of wire copy.
+    let text = "The army said one of its helicopters went down. The Syrian Kurds, however, \
+                claimed responsibility for the attack, which they said took place near the \
+                border.";
+    let out = QuoteExtractor::new().extract(text);
+    let claimed = out
+        .quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| c.slice(text) == "claimed"))
+        .expect("claimed");
+    assert_eq!(claimed.speaker.as_deref(), Some("Syrian Kurds"));
+    let they = out
+        .quotes
+        .iter()
+        .find(|q| q.source.is_some_and(|s| s.slice(text) == "they"))
+        .expect("they said");
+    assert_eq!(they.speaker.as_deref(), Some("Syrian Kurds"));
+}
