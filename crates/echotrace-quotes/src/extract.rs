@@ -2170,6 +2170,34 @@ impl<'a> Rules<'a> {
         }
     }
 
+    /// The speaker of a verb of saying in the infinitive at `i` (`to add`), where it is the
+    /// subject of the clause: `Trump was quick to add that …`, `Obama held a briefing to brag
+    /// that …`. Not where the infinitive has an object of its own for a subject (`urged him
+    /// to say`, `asked Smith to explain`): those are left without a source.
+    fn infinitive_subject(&self, i: usize) -> Option<(usize, usize)> {
+        if i < self.lo + 2 {
+            return None;
+        }
+        let before = i - 2;
+        let w = self.w(before);
+        let object = self.cap(before)
+            || matches!(w, "him" | "her" | "them" | "us" | "me" | "you" | "it")
+            || self.kind(before) != Some(IK::Word);
+        let controls = (before.saturating_sub(4).max(self.lo)..=before).any(|k| {
+            let v = self.w(k);
+            [
+                "ask", "urg", "tell", "told", "forc", "persuad", "encourag", "allow", "invit",
+                "order", "pressur", "push", "convinc", "want", "need", "expect", "lead", "led",
+            ]
+            .iter()
+            .any(|p| v.starts_with(p))
+        });
+        if object || controls {
+            return None;
+        }
+        self.sentence_subject(i)
+    }
+
     /// `Senator Ted Cruz, who last year threatened`, `Clinton this week said`: a time phrase
     /// between the subject and its verb is no subject; the noun phrase before it is.
     fn before_time_phrase(&self, np: (usize, usize)) -> (usize, usize) {
@@ -2783,7 +2811,11 @@ impl<'a> Rules<'a> {
                 return None;
             }
             if info.form != CueForm::Participle {
-                return self.noun_cue(i, info);
+                let mut cand = self.noun_cue(i, info)?;
+                if prev == "to" && cand.source.is_none() && cand.borrow.is_none() {
+                    cand.source = self.infinitive_subject(i);
+                }
+                return Some(cand);
             }
         }
         // `said Tuesday`: a bare day right after the verb belongs to the cue (`on Monday` does

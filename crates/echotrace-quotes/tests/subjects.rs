@@ -325,3 +325,18 @@ fn a_relative_clause_in_the_subject_ends_before_the_main_verb() {
     assert_eq!(src(q, text), Some("Voters who backed the mayor"));
     assert_eq!(content(q, text), ["they were angry about the new tax"]);
 }
+
+#[test]
+fn the_subject_of_the_clause_says_what_its_infinitive_says() {
+    let text = "Mayor Ana Ruiz was quick to add that the bridge would reopen in March.";
+    let out = run(text);
+    let q = by_cue(&out, text, "add");
+    assert_eq!(src(q, text), Some("Mayor Ana Ruiz"));
+    assert_eq!(q.speaker.as_deref(), Some("Ana Ruiz"));
+
+    // The one urged to say it is not the one who urged.
+    let text = "The senator urged him to say that the plan had failed.";
+    let out = run(text);
+    let q = by_cue(&out, text, "say");
+    assert_eq!(src(q, text), None);
+}
