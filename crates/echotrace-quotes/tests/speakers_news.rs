@@ -307,17 +307,9 @@ fn a_group_named_by_its_people_is_an_organisation_for_it() {
     let text = "The army said one of its helicopters went down. The Syrian Kurds, however, \
                 claimed responsibility for the attack, which they said took place near the \
                 border.";
-    let out = QuoteExtractor::new().extract(text);
-    let claimed = out
-        .quotes
-        .iter()
-        .find(|q| q.cue.is_some_and(|c| c.slice(text) == "claimed"))
-        .expect("claimed");
-    assert_eq!(claimed.speaker.as_deref(), Some("Syrian Kurds"));
-    let they = out
-        .quotes
-        .iter()
-        .find(|q| q.source.is_some_and(|s| s.slice(text) == "they"))
-        .expect("they said");
-    assert_eq!(they.speaker.as_deref(), Some("Syrian Kurds"));
+    assert_eq!(
+        speaker_of(text, "The Syrian Kurds").as_deref(),
+        Some("Syrian Kurds")
+    );
+    assert_eq!(speaker_of(text, "they").as_deref(), Some("Syrian Kurds"));
 }
