@@ -1032,6 +1032,28 @@ impl<'a> Rules<'a> {
                         continue;
                     }
                     let between_caps = j < end && self.cap(j) && k > self.lo && self.cap(k - 1);
+                    // `nine in 10 said`, `one in five`: a proportion.
+                    let number = |m: usize| {
+                        self.kind(m) == Some(IK::Num)
+                            || matches!(
+                                self.w(m),
+                                "one"
+                                    | "two"
+                                    | "three"
+                                    | "four"
+                                    | "five"
+                                    | "six"
+                                    | "seven"
+                                    | "eight"
+                                    | "nine"
+                                    | "ten"
+                            )
+                    };
+                    if w == "in" && j < end && k > self.lo && number(j) && number(k - 1) {
+                        j = k;
+                        n += 1;
+                        continue;
+                    }
                     if ((w == "of" || w == "for" || w == "at") && j < end)
                         || (matches!(w, "on" | "in" | "de" | "and") && between_caps)
                     {
@@ -1073,11 +1095,17 @@ impl<'a> Rules<'a> {
                         && !after_prep
                         && !head_noun
                     {
-                        if self.cue_at(k).is_some() {
+                        // `a former defense official`: a noun spelled like a noun cue,
+                        // before the head noun, modifies it.
+                        let modifier_noun = j < end
+                            && self.kind(j) == Some(IK::Word)
+                            && self.cue_at(k).is_some_and(|c| c.form == CueForm::Noun);
+                        if self.cue_at(k).is_some() && !modifier_noun {
                             break;
                         }
-                        // A past-tense verb ends the subject: `used demonstrators`.
-                        if w.ends_with("ed") && j < end {
+                        // A past-tense verb ends the subject: `used demonstrators`; not
+                        // after a capitalised modifier (`Democratic registered voters`).
+                        if w.ends_with("ed") && j < end && !self.cap(k - 1) {
                             break;
                         }
                     }
@@ -2201,12 +2229,14 @@ impl<'a> Rules<'a> {
     /// `Senator Ted Cruz, who last year threatened`, `Clinton this week said`: a time phrase
     /// between the subject and its verb is no subject; the noun phrase before it is.
     fn before_time_phrase(&self, np: (usize, usize)) -> (usize, usize) {
+        // (`The Times` is a newspaper, not a time.)
         let timely = |k: usize| {
             let w = self.w(k);
-            matches!(w, "last" | "this" | "next" | "past" | "early" | "late")
-                || has(TIME_WORDS, w.trim_end_matches('s'))
+            !self.cap(k)
+                && (matches!(w, "last" | "this" | "next" | "past" | "early" | "late")
+                    || has(TIME_WORDS, w.trim_end_matches('s')))
                 || is_day(w)
-                || is_month(w)
+                || is_month(w) && w != "may"
         };
         // Where the time phrase starts: the words at the end of `np` that tell a time.
         let mut t = np.1;
@@ -3742,7 +3772,9 @@ impl<'a> Rules<'a> {
             || has(DETS, first)
             || has(STANDALONE_DETS, first)
             || (self.cap(s) && !has(PREPS, first) && !has(CLAUSE_WORDS, first))
-            || (focused && first.ends_with('s'));
+            || (focused && first.ends_with('s'))
+            // `more than two-thirds of those …`, `about a third of Democratic voters`
+            || matches!(first, "more" | "about" | "nearly" | "almost" | "roughly" | "fewer");
         // Not a pronoun (`It's clear that …`) nor a participle (`Listing several …`).
         let pronoun = |w: &str| {
             let bare = w.split('\'').next().unwrap_or(w);
@@ -3802,9 +3834,11 @@ impl<'a> Rules<'a> {
             }
             // `after`, `before`: a clause follows (`Three years after Republicans vowed`);
             // `to`: an infinitive (`appears to contradict`).
+            let comparison =
+                w == "than" && k > s && matches!(self.w(k - 1), "more" | "fewer" | "less");
             if has(AUX, w)
                 || adverb
-                || has(CLAUSE_WORDS, w) && w != "and"
+                || has(CLAUSE_WORDS, w) && w != "and" && !comparison
                 || k > s && pronoun(w)
                 || matches!(w, "after" | "before" | "since" | "until" | "to")
             {

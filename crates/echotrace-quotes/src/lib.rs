@@ -749,7 +749,28 @@ fn lone_name(m: &Mention<'_>, word: &str, had_det: bool) -> Option<String> {
     let lower = w.to_lowercase();
     let plain = w.chars().all(|c| c.is_alphabetic() || c == '-');
     let people = is_people_plural(&lower);
+    // `Nine in 10 said`: a number is nobody.
+    let number = matches!(
+        lower.as_str(),
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+    );
     if !plain
+        || number
         || w.chars().count() < 3
         || entities::is_not_name(w)
         || entities::is_pronoun_token(w)

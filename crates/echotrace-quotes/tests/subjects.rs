@@ -340,3 +340,36 @@ fn the_subject_of_the_clause_says_what_its_infinitive_says() {
     let q = by_cue(&out, text, "say");
     assert_eq!(src(q, text), None);
 }
+
+#[test]
+fn proportions_and_modifier_nouns_belong_to_the_subject() {
+    for (text, subject) in [
+        (
+            "Nine in 10 said they thought the economy favors the wealthy.",
+            "Nine in 10",
+        ),
+        (
+            "A former defense official said there had been talks.",
+            "A former defense official",
+        ),
+        (
+            "Seventy percent of Democratic registered voters say they like the plan.",
+            "Seventy percent of Democratic registered voters",
+        ),
+        (
+            "More than two-thirds of those in the rising generation predict they will do well.",
+            "More than two-thirds of those in the rising generation",
+        ),
+        ("The Times says it was given a copy.", "The Times"),
+    ] {
+        let out = run(text);
+        let q = out
+            .quotes
+            .first()
+            .unwrap_or_else(|| panic!("no quote in {text:?}"));
+        assert_eq!(src(q, text), Some(subject), "{text}");
+    }
+    // A number is nobody.
+    let text = "Nine in 10 said they thought the economy favors the wealthy.";
+    assert_eq!(run(text).quotes[0].speaker, None);
+}
