@@ -1105,7 +1105,12 @@ impl<'a> Rules<'a> {
                         }
                         // A past-tense verb ends the subject: `used demonstrators`; not
                         // after a capitalised modifier (`Democratic registered voters`).
-                        if w.ends_with("ed") && j < end && !self.cap(k - 1) {
+                        // (`Trump's newly installed campaign chief`: after an adverb too.)
+                        if w.ends_with("ed")
+                            && j < end
+                            && !self.cap(k - 1)
+                            && !self.w(k - 1).ends_with("ly")
+                        {
                             break;
                         }
                     }

@@ -373,3 +373,14 @@ fn proportions_and_modifier_nouns_belong_to_the_subject() {
     let text = "Nine in 10 said they thought the economy favors the wealthy.";
     assert_eq!(run(text).quotes[0].speaker, None);
 }
+
+#[test]
+fn a_participle_after_an_adverb_modifies_the_subject() {
+    let text = "The mayor's newly appointed budget chief has said the deficit will grow.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has said");
+    assert_eq!(
+        src(q, text),
+        Some("The mayor's newly appointed budget chief")
+    );
+}
