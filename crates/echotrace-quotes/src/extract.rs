@@ -2969,9 +2969,43 @@ impl<'a> Rules<'a> {
                     while c1 < self.hi && has(MEDIUM_NOUNS, self.w(c1)) {
                         c1 += 1;
                     }
+                    // `in an interview with the Associated Press`, `in a statement to
+                    // reporters`: with whom, when it ends the clause or comes before `that`.
+                    if matches!(self.w(c1), "with" | "to" | "on") {
+                        let mut e = c1 + 1;
+                        while e < self.hi
+                            && e < c1 + 9
+                            && matches!(self.kind(e), Some(IK::Word | IK::Num))
+                            && self.w(e) != "that"
+                            && !has(AUX, self.w(e))
+                            && !self.finite_cue_at(e)
+                        {
+                            e += 1;
+                        }
+                        let closed = e >= self.hi
+                            || self.is_punct(e) && !self.punct(e, '\'')
+                            || self.w(e) == "that";
+                        if e > c1 + 1 && closed {
+                            c1 = e;
+                        }
+                    }
                     break;
                 }
                 m += 1;
+            }
+        }
+        // `said in 2011`, `said in March`: when it was said.
+        if info.form != CueForm::Noun
+            && self.w(c1) == "in"
+            && (is_month(self.w(c1 + 1)) && self.cap(c1 + 1)
+                || self.kind(c1 + 1) == Some(IK::Num)
+                    && self.w(c1 + 1).len() == 4
+                    && self.w(c1 + 1).starts_with(['1', '2']))
+            && (c1 + 2 >= self.hi || self.is_punct(c1 + 2) || self.kind(c1 + 2) == Some(IK::Num))
+        {
+            c1 += 2;
+            if self.kind(c1) == Some(IK::Num) {
+                c1 += 1;
             }
         }
         // `The index added 20 points, or 0.2%, to …`, `Clinton maintains a lead. In contrast,

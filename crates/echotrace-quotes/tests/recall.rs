@@ -62,7 +62,7 @@ fn quotation_first_with_circumstance_after_the_cue() {
 fn the_whole_medium_is_part_of_the_cue() {
     let text = "Turnout had beaten every forecast, she said in a video message to supporters.";
     let out = run(text);
-    let q = by_cue(&out, text, "said in a video message");
+    let q = by_cue(&out, text, "said in a video message to supporters");
     assert_eq!(content(q, text), ["Turnout had beaten every forecast"]);
     assert_eq!(src(q, text), Some("she"));
 }

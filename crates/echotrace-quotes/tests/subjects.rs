@@ -384,3 +384,17 @@ fn a_participle_after_an_adverb_modifies_the_subject() {
         Some("The mayor's newly appointed budget chief")
     );
 }
+
+#[test]
+fn where_to_whom_and_when_it_was_said_belong_to_the_cue() {
+    let text = "\"We will win this state,\" Ruiz said in an interview with the Associated Press.";
+    let out = run(text);
+    by_cue(&out, text, "said in an interview with the Associated Press");
+    let text = "Ruiz said in a statement to reporters that the state was hers.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said in a statement to reporters");
+    assert_eq!(content(q, text), ["that the state was hers"]);
+    let text = "\"We will win this state,\" Ruiz said in 2011.";
+    let out = run(text);
+    by_cue(&out, text, "said in 2011");
+}
