@@ -1034,20 +1034,7 @@ impl<'a> Rules<'a> {
                     let between_caps = j < end && self.cap(j) && k > self.lo && self.cap(k - 1);
                     // `nine in 10 said`, `one in five`: a proportion.
                     let number = |m: usize| {
-                        self.kind(m) == Some(IK::Num)
-                            || matches!(
-                                self.w(m),
-                                "one"
-                                    | "two"
-                                    | "three"
-                                    | "four"
-                                    | "five"
-                                    | "six"
-                                    | "seven"
-                                    | "eight"
-                                    | "nine"
-                                    | "ten"
-                            )
+                        self.kind(m) == Some(IK::Num) || crate::text::is_number_word(self.w(m))
                     };
                     if w == "in" && j < end && k > self.lo && number(j) && number(k - 1) {
                         j = k;

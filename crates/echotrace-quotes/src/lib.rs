@@ -750,27 +750,8 @@ fn lone_name(m: &Mention<'_>, word: &str, had_det: bool) -> Option<String> {
     let plain = w.chars().all(|c| c.is_alphabetic() || c == '-');
     let people = is_people_plural(&lower);
     // `Nine in 10 said`: a number is nobody.
-    let number = matches!(
-        lower.as_str(),
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "dozens"
-            | "hundreds"
-            | "thousands"
-            | "millions"
-    );
     if !plain
-        || number
+        || text::is_number_word(&lower)
         || w.chars().count() < 3
         || entities::is_not_name(w)
         || entities::is_pronoun_token(w)
@@ -1513,27 +1494,23 @@ impl QuoteExtractor {
         }
         // Resolve sources. Names first, so that people who speak are known before pronouns
         // look for the person in focus.
-        let source_of = |ci: usize, cands: &[Cand]| -> Option<(usize, usize)> {
+        // The candidate whose source `ci` has: its own, or the one it borrows from.
+        let owner_of = |ci: usize, cands: &[Cand]| -> Option<usize> {
             let mut c = ci;
             for _ in 0..8 {
-                if let Some(s) = cands[c].source {
-                    return Some(s);
+                if cands[c].source.is_some() {
+                    return Some(c);
                 }
                 c = cands[c].borrow?;
             }
             None
         };
+        let source_of =
+            |ci: usize, cands: &[Cand]| owner_of(ci, cands).and_then(|o| cands[o].source);
         // The phrase that names the speaker: the source, or its head where the source runs
         // on with modifiers (`some voters who have listened to Mr. Clinton`).
-        let naming_of = |ci: usize, cands: &[Cand]| -> Option<(usize, usize)> {
-            let mut c = ci;
-            for _ in 0..8 {
-                if let Some(s) = cands[c].source {
-                    return Some(cands[c].head.unwrap_or(s));
-                }
-                c = cands[c].borrow?;
-            }
-            None
+        let naming_of = |ci: usize, cands: &[Cand]| {
+            owner_of(ci, cands).and_then(|o| cands[o].head.or(cands[o].source))
         };
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&ci| items[cands[ci].cue.0].start);
@@ -1543,7 +1520,7 @@ impl QuoteExtractor {
                 let w = sp.slice(text).to_lowercase();
                 // A name known to be a person's from its shape (`Maria Lopez of the Urban
                 // Institute`) is one, so that `she` can find her later.
-                if cands[ci].head_is_person {
+                if owner_of(ci, &cands).is_some_and(|o| cands[o].head_is_person) {
                     let name: Vec<&str> = sp
                         .slice(text)
                         .split_whitespace()

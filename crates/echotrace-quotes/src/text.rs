@@ -47,6 +47,29 @@ static ABBREVIATIONS: WordSet = WordSet::new(&[
     "bros", "v",
 ]);
 
+/// A number written as a word (lowercase): `nine in 10`, `Nine said` names nobody.
+pub(crate) fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+    )
+}
+
 /// The last part of a web address that outlets go by (`Politico.com`, `Polygraph.info`).
 fn is_top_level_domain(w: &str) -> bool {
     matches!(
