@@ -563,6 +563,15 @@ const MEDIUM_NOUNS: &[&str] = &[
     "article",
 ];
 
+/// Stems of verbs whose object, not their subject, does what their infinitive says (`asked
+/// Smith to explain`, `urged him to say`, `led the senator to claim`). Near such a verb an
+/// infinitive cue is given no source at all: a wrong one would be worse than none. Verbs that
+/// take either (`wanted to say`, `wanted him to say`) are here for the same reason.
+const OBJECT_CONTROL_STEMS: &[&str] = &[
+    "ask", "urg", "tell", "told", "forc", "persuad", "encourag", "allow", "invit", "order",
+    "pressur", "push", "convinc", "want", "need", "expect", "lead", "led",
+];
+
 /// Nouns for documents and findings that stand as the source of a verb spelled like a noun:
 /// `a poll shows`, `the report finds`, `footage from the game shows` (general news usage:
 /// polls, surveys, studies and records report what they found).
@@ -2205,12 +2214,7 @@ impl<'a> Rules<'a> {
             || self.kind(before) != Some(IK::Word);
         let controls = (before.saturating_sub(4).max(self.lo)..=before).any(|k| {
             let v = self.w(k);
-            [
-                "ask", "urg", "tell", "told", "forc", "persuad", "encourag", "allow", "invit",
-                "order", "pressur", "push", "convinc", "want", "need", "expect", "lead", "led",
-            ]
-            .iter()
-            .any(|p| v.starts_with(p))
+            OBJECT_CONTROL_STEMS.iter().any(|p| v.starts_with(p))
         });
         if object || controls {
             return None;
