@@ -1328,6 +1328,7 @@ impl<'a> Rules<'a> {
                 }
                 Some(IK::Num) => {}
                 Some(IK::Punct('(' | ')' | '-')) => {}
+                Some(IK::Punct('"')) if self.plural_possessive(m) => {}
                 // `said at a news conference, "…"`, `told WEEI: "…"`: the quotation or
                 // clause after the circumstance or addressee.
                 Some(IK::Punct(',')) if m > k && self.is_quote(m + 1) => return Some(m + 1),
@@ -1989,11 +1990,22 @@ impl<'a> Rules<'a> {
                     }
                 }
                 Some(IK::Num) | Some(IK::Punct('-' | '(' | ')' | '.')) => {}
+                Some(IK::Punct('"')) if self.plural_possessive(m) => {}
                 _ => return None,
             }
             m += 1;
         }
         None
+    }
+
+    /// Whether the mark at `m` is the apostrophe of a plural possessive (`CBS News' Charlie
+    /// Rose`, `Sanders’ campaign`): glued to a word in `s` and followed by a word.
+    fn plural_possessive(&self, m: usize) -> bool {
+        m > self.lo
+            && self.kind(m - 1) == Some(IK::Word)
+            && self.w(m - 1).ends_with('s')
+            && self.a.items[m - 1].end == self.a.items[m].start
+            && self.kind(m + 1) == Some(IK::Word)
     }
 
     fn infinitive_after_object(&self, k: usize, info: &CueInfo) -> Option<usize> {

@@ -398,3 +398,11 @@ fn where_to_whom_and_when_it_was_said_belong_to_the_cue() {
     let out = run(text);
     by_cue(&out, text, "said in 2011");
 }
+
+#[test]
+fn an_addressee_with_a_plural_possessive_is_passed_over() {
+    let text = "On Thursday, Ruiz complained to CBS News' Anna Berg that the ruling was unfair.";
+    let out = run(text);
+    let q = by_cue(&out, text, "complained");
+    assert_eq!(content(q, text), ["that the ruling was unfair"]);
+}
