@@ -131,9 +131,28 @@ fn generated_inputs() {
         "😀",
         "é",
         "''",
+        // The fifth session's rules: whole subjects, names before `of`, block transcripts,
+        // first names spelled like auxiliaries, web addresses, proportions, time phrases.
+        "of",
+        "in",
+        "10",
+        "Nine",
+        "Will",
+        "Polygraph.info",
+        "\u{2019}\u{2019}",
+        "\"WALLACE:",
+        "Even",
+        "last",
+        "year",
+        "a report from",
+        "including",
+        "(D-N.M.)",
+        "News'",
+        "quick to add",
+        "Afghan",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    for _ in 0..3000 {
+    for _ in 0..6000 {
         let mut text = String::new();
         let len = (state % 40) as usize;
         for _ in 0..len {
