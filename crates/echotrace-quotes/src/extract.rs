@@ -4269,6 +4269,13 @@ impl<'a> Rules<'a> {
 
     /// `his claim that …`, `a statement that …`: the noun cue and its clause.
     fn noun_cue(&self, i: usize, info: CueInfo) -> Option<Cand> {
+        // `President Clinton released the following statement:` closing its paragraph: the
+        // statement is the next paragraph's quotation (linked later), the issuer its source.
+        if Self::document_noun(self.w(i)) && self.punct(i + 1, ':') && i + 2 >= self.hi {
+            if let Some(cand) = self.document_before_colon(i) {
+                return Some(cand);
+            }
+        }
         let mut cand = self.bare_noun_cue(i, info)?;
         // The cue is the noun phrase, with its article and adjectives: `an impassioned
         // defense of`, `no overt mention of`. Not a possessive: `Trump's claim` has its
@@ -4310,6 +4317,71 @@ impl<'a> Rules<'a> {
             between += 1;
         }
         Some(cand)
+    }
+
+    /// The verb that issues the document noun at `i` (`released the following statement`,
+    /// `issued a statement`, `put out a short statement`), with its subject: a cue with no
+    /// content yet.
+    fn document_before_colon(&self, i: usize) -> Option<Cand> {
+        let mut d = i.checked_sub(1)?;
+        let mut between = 0;
+        while d > self.lo
+            && between < 3
+            && self.kind(d) == Some(IK::Word)
+            && !self.cap(d)
+            && !matches!(
+                self.w(d),
+                "a" | "an" | "the" | "this" | "his" | "her" | "its" | "their"
+            )
+        {
+            d -= 1;
+            between += 1;
+        }
+        if !matches!(
+            self.w(d),
+            "a" | "an" | "the" | "this" | "his" | "her" | "its" | "their"
+        ) {
+            return None;
+        }
+        let mut v = d.checked_sub(1).filter(|&v| v >= self.lo)?;
+        if matches!(self.w(v), "out" | "up") && v > self.lo {
+            v -= 1;
+        }
+        let verb = self.w(v);
+        let issues = self.kind(v) == Some(IK::Word)
+            && !self.cap(v)
+            && (verb.starts_with("releas")
+                || verb.starts_with("issu")
+                || verb.starts_with("post")
+                || verb.starts_with("publish")
+                || verb.starts_with("tweet")
+                || matches!(
+                    verb,
+                    "sent"
+                        | "sends"
+                        | "put"
+                        | "puts"
+                        | "wrote"
+                        | "writes"
+                        | "read"
+                        | "reads"
+                        | "gave"
+                        | "gives"
+                ));
+        if !issues {
+            return None;
+        }
+        let source = self.left_np(v)?;
+        Some(Cand {
+            cue: (v, i + 1),
+            source: Some(source),
+            borrow: None,
+            content: Vec::new(),
+            class: CueClass::Speech,
+            sent: self.si,
+            head: None,
+            head_is_person: false,
+        })
     }
 
     fn bare_noun_cue(&self, i: usize, info: CueInfo) -> Option<Cand> {

@@ -406,3 +406,14 @@ fn an_addressee_with_a_plural_possessive_is_passed_over() {
     let q = by_cue(&out, text, "complained");
     assert_eq!(content(q, text), ["that the ruling was unfair"]);
 }
+
+#[test]
+fn a_statement_issued_before_a_colon_is_the_next_paragraph() {
+    let text = "When the mayor died, Governor Ana Ruiz released the following statement:\n\n\
+                \u{201C}We offer our condolences to his family and to the city he served.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "released the following statement");
+    assert_eq!(src(q, text), Some("Governor Ana Ruiz"));
+    assert_eq!(q.speaker.as_deref(), Some("Ana Ruiz"));
+    assert!(content(q, text)[0].starts_with("\u{201C}We offer our condolences"));
+}
