@@ -2227,6 +2227,23 @@ impl<'a> Rules<'a> {
                     if self.cands[ci].cue.0 == st.lo {
                         self.cands[ci].borrow = Some(o);
                     }
+                } else if self.cands[ci].cue.0 == st.lo && si > 0 {
+                    // `Maher stated that … "wasn't good." Adding, "…"`: a sentence that is
+                    // only a participle and what it says goes on with the sentence before it
+                    // in the paragraph, and with its speaker.
+                    let para = st.para;
+                    let before = (0..first_here).rev().find(|&o| {
+                        let c = &self.cands[o];
+                        c.sent + 1 == si
+                            && self.a.sents[c.sent].para == para
+                            && self.lends_source(o)
+                    });
+                    let participle = self
+                        .cue_at(st.lo)
+                        .is_some_and(|c| c.form == CueForm::Participle);
+                    if participle {
+                        self.cands[ci].borrow = before;
+                    }
                 }
             }
         }

@@ -417,3 +417,12 @@ fn a_statement_issued_before_a_colon_is_the_next_paragraph() {
     assert_eq!(q.speaker.as_deref(), Some("Ana Ruiz"));
     assert!(content(q, text)[0].starts_with("\u{201C}We offer our condolences"));
 }
+
+#[test]
+fn a_sentence_that_is_only_a_participle_goes_on_with_the_speaker_before() {
+    let text = "Ruiz said the report \u{201C}was not good.\u{201D} Adding, \u{201C}Like all \
+                audits, it will be forgotten in a week.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "Adding");
+    assert_eq!(src(q, text), Some("Ruiz"));
+}
