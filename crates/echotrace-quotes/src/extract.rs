@@ -3916,6 +3916,11 @@ impl<'a> Rules<'a> {
             // `to`: an infinitive (`appears to contradict`).
             let comparison =
                 w == "than" && k > s && matches!(self.w(k - 1), "more" | "fewer" | "less");
+            // `lawsuits being considered in San Diego`: a passive participle after its head.
+            let being = w == "being" && k > s && self.w(k + 1).ends_with("ed");
+            if being {
+                continue;
+            }
             if has(&AUX, w)
                 || adverb
                 || has(&CLAUSE_WORDS, w) && w != "and" && !comparison
@@ -3929,11 +3934,12 @@ impl<'a> Rules<'a> {
                 || matches!(
                     next,
                     "last" | "this" | "earlier" | "recently" | "by" | "over"
-                );
+                )
+                || is_day(next);
             let participle = !self.cap(k)
                 && k > s
                 && (w == "familiar" || w.ends_with("ed") && complement)
-                && !has(&DETS, self.w(k - 1));
+                && (!has(&DETS, self.w(k - 1)) || self.w(k - 1) == "being");
             if modifier.is_none() && k > s && (has(&PREPS, w) || w == "of" || participle) {
                 if !head_ok(k) {
                     return None;

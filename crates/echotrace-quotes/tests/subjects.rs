@@ -426,3 +426,18 @@ fn a_sentence_that_is_only_a_participle_goes_on_with_the_speaker_before() {
     let q = by_cue(&out, text, "Adding");
     assert_eq!(src(q, text), Some("Ruiz"));
 }
+
+#[test]
+fn a_participle_with_a_day_or_after_being_modifies_the_subject() {
+    let text = "A poll released Sunday by the Gazette shows that the mayor leads.";
+    let out = run(text);
+    let q = by_cue(&out, text, "shows");
+    assert_eq!(src(q, text), Some("A poll released Sunday by the Gazette"));
+    let text = "Two lawsuits being considered in Lisbon have accused the bank of fraud.";
+    let out = run(text);
+    let q = by_cue(&out, text, "have accused");
+    assert_eq!(
+        src(q, text),
+        Some("Two lawsuits being considered in Lisbon")
+    );
+}
