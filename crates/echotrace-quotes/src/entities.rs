@@ -838,6 +838,32 @@ fn lower_key(w: &str) -> String {
     w.to_lowercase()
 }
 
+/// Whether the words before `of` in `Maria Lopez of the Urban Institute`, `Rep. Tim Ryan of
+/// Ohio` name a person (where they are from or work follows): a name of two words, or one
+/// after a title. Not a title (`Secretary of State`), an organisation's own name (`Bank of
+/// America`, `The University of Texas`) or a group (`Syrian Kurds of …`). Capitalisation is
+/// the caller's to check; case is ignored here.
+pub(crate) fn names_person_before_of(words: &[&str]) -> bool {
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    let titles = lower.iter().take_while(|w| is_title(w)).count();
+    let name = &lower[titles..];
+    let (Some(first), Some(last)) = (name.first(), name.last()) else {
+        return false;
+    };
+    // A title at the end is a role (`Former Secretary of State`, `White House Chief of
+    // Staff`), unless a given name opens the phrase (`Peter T. King of New York`).
+    let given = MALE_NAMES.contains(first) || FEMALE_NAMES.contains(first);
+    name.len() >= if titles > 0 { 1 } else { 2 }
+        && (!is_title(last) || given)
+        && !ORG_HEADS.contains(&last.as_str())
+        && !ORG_WORDS.contains(last)
+        && !matches!(first.as_str(), "the" | "a" | "an")
+        && !DEMONYMS.contains(&first.as_str())
+}
+
 pub(crate) fn is_title(w: &str) -> bool {
     TITLES.contains(w)
 }

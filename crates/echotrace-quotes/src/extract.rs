@@ -2205,15 +2205,18 @@ impl<'a> Rules<'a> {
         for ci in first_here..self.cands.len() {
             if self.cands[ci].head.is_none() {
                 if let Some(src) = self.cands[ci].source {
-                    self.cands[ci].head = self.person_of_place(src);
-                    self.cands[ci].head_is_person = self.cands[ci].head.is_some();
-                    // `a report from Kotak Institutional Equities`: the issuer speaks.
-                    let from = (src.0 + 1..src.1).find(|&k| self.w(k) == "from");
-                    if let Some(k) = from.filter(|&k| Self::document_noun(self.w(k - 1))) {
-                        if k + 1 < src.1 {
-                            self.cands[ci].head = Some((k + 1, src.1));
-                        }
-                    }
+                    // `a report from Kotak Institutional Equities`: the issuer speaks; else
+                    // `Maria Lopez of the Urban Institute`: the person before `of`.
+                    let issuer = (src.0 + 1..src.1.saturating_sub(1))
+                        .find(|&k| self.w(k) == "from")
+                        .filter(|&k| Self::document_noun(self.w(k - 1)))
+                        .map(|k| (k + 1, src.1));
+                    let person = issuer
+                        .is_none()
+                        .then(|| self.person_of_place(src))
+                        .flatten();
+                    self.cands[ci].head = issuer.or(person);
+                    self.cands[ci].head_is_person = person.is_some();
                 }
             }
         }
@@ -2311,16 +2314,7 @@ impl<'a> Rules<'a> {
         let of = (s + 1..e).find(|&k| self.w(k) == "of")?;
         let words: Vec<&str> = (s..of).map(|k| self.w(k)).collect();
         let all_names = (s..of).all(|k| self.kind(k) == Some(IK::Word) && self.cap(k));
-        let titled = words
-            .iter()
-            .filter(|w| crate::entities::is_title(w.trim_end_matches('.')))
-            .count();
-        let last = words.last()?.trim_end_matches('.');
-        let org = crate::entities::ORG_HEADS.contains(&last)
-            || crate::entities::ORG_WORDS.contains(last)
-            || has(&DETS, words[0]);
-        let named = words.len() - titled >= if titled > 0 { 1 } else { 2 };
-        (all_names && !org && named && !crate::entities::is_title(last)).then_some((s, of))
+        (all_names && crate::entities::names_person_before_of(&words)).then_some((s, of))
     }
 
     /// The source after `according to`: any noun phrase, lowercase ones included
@@ -4114,6 +4108,12 @@ impl<'a> Rules<'a> {
         if (d + 1..h).any(|m| self.kind(m) != Some(IK::Word) || self.cap(m)) {
             return None;
         }
+        self.issuing_verb(d)
+    }
+
+    /// The verb before the determiner at `d` of a document it issues (`released a`, `sent
+    /// out a`, `fired back a`), with its subject.
+    fn issuing_verb(&self, d: usize) -> Option<(usize, (usize, usize))> {
         let mut v = d.checked_sub(1).filter(|&v| v >= self.lo)?;
         if matches!(self.w(v), "back" | "out" | "up" | "off") && v > self.lo {
             v -= 1;
@@ -4346,55 +4346,28 @@ impl<'a> Rules<'a> {
     /// `issued a statement`, `put out a short statement`), with its subject: a cue with no
     /// content yet.
     fn document_before_colon(&self, i: usize) -> Option<Cand> {
+        let det = |m: usize| {
+            matches!(
+                self.w(m),
+                "a" | "an" | "the" | "this" | "his" | "her" | "its" | "their"
+            )
+        };
+        // The document's determiner, over a few adjectives (`the following`).
         let mut d = i.checked_sub(1)?;
         let mut between = 0;
         while d > self.lo
             && between < 3
             && self.kind(d) == Some(IK::Word)
             && !self.cap(d)
-            && !matches!(
-                self.w(d),
-                "a" | "an" | "the" | "this" | "his" | "her" | "its" | "their"
-            )
+            && !det(d)
         {
             d -= 1;
             between += 1;
         }
-        if !matches!(
-            self.w(d),
-            "a" | "an" | "the" | "this" | "his" | "her" | "its" | "their"
-        ) {
+        if !det(d) {
             return None;
         }
-        let mut v = d.checked_sub(1).filter(|&v| v >= self.lo)?;
-        if matches!(self.w(v), "out" | "up") && v > self.lo {
-            v -= 1;
-        }
-        let verb = self.w(v);
-        let issues = self.kind(v) == Some(IK::Word)
-            && !self.cap(v)
-            && (verb.starts_with("releas")
-                || verb.starts_with("issu")
-                || verb.starts_with("post")
-                || verb.starts_with("publish")
-                || verb.starts_with("tweet")
-                || matches!(
-                    verb,
-                    "sent"
-                        | "sends"
-                        | "put"
-                        | "puts"
-                        | "wrote"
-                        | "writes"
-                        | "read"
-                        | "reads"
-                        | "gave"
-                        | "gives"
-                ));
-        if !issues {
-            return None;
-        }
-        let source = self.left_np(v)?;
+        let (v, source) = self.issuing_verb(d)?;
         Some(Cand {
             cue: (v, i + 1),
             source: Some(source),

@@ -272,21 +272,11 @@ impl SpeakerResolver for RegistryResolver {
                 || (matches!(w, "for" | "of")
                     && hw[k - 1].chars().next().is_some_and(char::is_lowercase)
                     && (w == "for" || !entities::is_title(prev.as_str())))
-                // `Ted Cruz of Texas`: a person's name, two words or more, before where
-                // they are from (`Bank of America` and `Federal Reserve Bank of New York`
-                // are names of their own).
-                || (w == "of" && {
-                    let name: Vec<&str> = hw[..k]
-                        .iter()
-                        .copied()
-                        .skip_while(|x| entities::is_title(&x.trim_end_matches('.').to_lowercase()))
-                        .collect();
-                    name.len() >= 2
-                        && name.iter().all(|x| cap(x))
-                        && !entities::looks_like_org_name(&name)
-                        && !entities::ORG_HEADS.contains(&prev.as_str())
-                        && !entities::ORG_WORDS.contains(prev.as_str())
-                })
+                // `Ted Cruz of Texas`: a person's name before where they are from (`Bank of
+                // America` and `Federal Reserve Bank of New York` are names of their own).
+                || (w == "of"
+                    && hw[..k].iter().all(|x| cap(x))
+                    && entities::names_person_before_of(&hw[..k]))
         }) {
             // `a spokesperson for the NYAG` speaks for an organisation, never for a person.
             let spokes = hw[k] == "for" && hw[k - 1].to_lowercase().starts_with("spokes");

@@ -313,3 +313,18 @@ fn a_group_named_by_its_people_is_an_organisation_for_it() {
     );
     assert_eq!(speaker_of(text, "they").as_deref(), Some("Syrian Kurds"));
 }
+
+#[test]
+fn a_role_before_of_is_no_name_but_a_given_name_is() {
+    // Written for this test in the style of wire copy.
+    let text = "Former Secretary of State Ana Ruiz said the treaty would hold.";
+    assert_eq!(
+        speaker_of(text, "Former Secretary of State Ana Ruiz").as_deref(),
+        Some("Ana Ruiz")
+    );
+    let text = "\"It will hold,\" said Representative Peter T. King of New York.";
+    assert_eq!(
+        speaker_of(text, "Representative Peter T. King of New York").as_deref(),
+        Some("Peter T. King")
+    );
+}
