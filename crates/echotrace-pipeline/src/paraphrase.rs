@@ -402,5 +402,7 @@ fn paraphrase_span(
         a_context: None,
         b_context: None,
         paraphrase: Some(prob),
+        a_words: Some(a_tokens.len() as u32),
+        b_words: Some(b_tokens.len() as u32),
     }
 }

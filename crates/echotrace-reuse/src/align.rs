@@ -78,6 +78,13 @@ pub struct SpanMatch {
     /// decision. The word counts above are then a bag-of-words comparison, not an alignment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paraphrase: Option<f32>,
+    /// Words of `a`'s body (the tokens the aligner saw), so that the share of a document a
+    /// pair's spans cover can be read from its alignments alone. Filled by the engine; `None`
+    /// in alignments stored before it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub a_words: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b_words: Option<u32>,
 }
 
 /// Gaps up to this many words count as word edits; longer ones as dropped/inserted text.
@@ -114,6 +121,8 @@ impl SpanMatch {
             b_gap_words: self.a_gap_words,
             a_context: self.b_context,
             b_context: self.a_context,
+            a_words: self.b_words,
+            b_words: self.a_words,
             ..*self
         }
     }
@@ -566,6 +575,8 @@ impl BandedAligner {
             a_context: None,
             b_context: None,
             paraphrase: None,
+            a_words: None,
+            b_words: None,
         };
         let mut x = 0;
         while x < ops.len() {

@@ -55,6 +55,11 @@ pub struct ClusterConfig {
     /// `according to the Centers for Disease Control and Prevention`) recur between unrelated
     /// articles, and one such phrase would put two documents in one cluster.
     pub min_words: u32,
+    /// A pair sharing fewer than `min_words` words is kept when its spans cover at least this
+    /// share of one document's words: a short item that is wholly a piece of another text (a
+    /// brief, a teaser, one paragraph reposted) is a copy however short, while the same few
+    /// words shared by two long articles are a formula. The aligner's own minimum still holds.
+    pub whole_copy_share: f32,
 }
 
 impl Default for ClusterConfig {
@@ -65,6 +70,7 @@ impl Default for ClusterConfig {
             min_join_bytes: 100,
             join_self: false,
             min_words: 15,
+            whole_copy_share: 0.6,
         }
     }
 }
@@ -161,16 +167,42 @@ impl ClusterBuilder {
         let mut by_doc: FxHashMap<(DocNo, bool), Vec<End>> = FxHashMap::default();
         // Words each pair of documents shares over all its alignments.
         let mut shared: FxHashMap<(DocNo, DocNo), u32> = FxHashMap::default();
+        // Words of each document a pair's spans cover, keyed by pair and document, with the
+        // document's length; read only for pairs under the word floor.
+        let mut covered: FxHashMap<((DocNo, DocNo), DocNo), (u32, u32)> = FxHashMap::default();
         for (al, &d) in alignments.iter().zip(&docs) {
             *shared.entry(pair_key(d)).or_default() += al.span.matches + al.span.variants;
+            if d.0 == d.1 || al.span.paraphrase.is_some() {
+                continue;
+            }
+            for (doc, tokens, words) in [
+                (d.0, al.span.a_tokens, al.span.a_words),
+                (d.1, al.span.b_tokens, al.span.b_words),
+            ] {
+                if let Some(words) = words {
+                    let c = covered.entry((pair_key(d), doc)).or_default();
+                    c.0 += tokens.len();
+                    c.1 = words;
+                }
+            }
         }
+        let floor = |pair: (DocNo, DocNo)| {
+            shared
+                .get(&pair)
+                .is_some_and(|&n| n >= self.config.min_words)
+                || [pair.0, pair.1].iter().any(|&doc| {
+                    covered.get(&(pair, doc)).is_some_and(|&(n, words)| {
+                        words > 0 && n as f32 >= self.config.whole_copy_share * words as f32
+                    })
+                })
+        };
+        let floor: FxHashMap<(DocNo, DocNo), bool> =
+            shared.keys().map(|&pair| (pair, floor(pair))).collect();
         // A paraphrase was confirmed on its meaning, not on shared words: the word floor,
         // which keeps stock formulae out, does not apply to it.
         let kept = |x: usize| {
             alignments[x].span.paraphrase.is_some()
-                || shared
-                    .get(&pair_key(docs[x]))
-                    .is_some_and(|&n| n >= self.config.min_words)
+                || floor.get(&pair_key(docs[x])).copied().unwrap_or(false)
         };
         for (x, al) in alignments.iter().enumerate() {
             if !kept(x) {
@@ -350,6 +382,8 @@ mod tests {
                 a_context: None,
                 b_context: None,
                 paraphrase: None,
+                a_words: None,
+                b_words: None,
             },
         }
     }

@@ -1241,6 +1241,8 @@ mod tests {
                     a_context: None,
                     b_context: None,
                     paraphrase: None,
+                    a_words: None,
+                    b_words: None,
                 },
             })
             .collect();
