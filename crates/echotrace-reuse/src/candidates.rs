@@ -33,6 +33,24 @@ pub struct IndexConfig {
     pub max_df: u32,
     /// Shared rare n-grams a pair needs (passim: 5).
     pub min_shared: u32,
+    /// A document holding fewer postings than this is short (a brief, a teaser, a post of one
+    /// paragraph): a pair with a short document needs only `min_shared_short` shared n-grams,
+    /// since a 12-word item has only eight 5-grams and one edited word breaks five of them.
+    /// What the pair shares is then judged by the aligner and by how much of the short
+    /// document it covers ([`crate::cluster::ClusterConfig::whole_copy_share`]). Not saved with
+    /// the index: a loaded index takes the defaults.
+    #[serde(skip, default = "default_short_postings")]
+    pub short_postings: u32,
+    #[serde(skip, default = "default_min_shared_short")]
+    pub min_shared_short: u32,
+}
+
+fn default_short_postings() -> u32 {
+    40
+}
+
+fn default_min_shared_short() -> u32 {
+    2
 }
 
 impl Default for IndexConfig {
@@ -40,6 +58,8 @@ impl Default for IndexConfig {
         IndexConfig {
             max_df: 100,
             min_shared: 5,
+            short_postings: default_short_postings(),
+            min_shared_short: default_min_shared_short(),
         }
     }
 }
@@ -231,6 +251,7 @@ impl From<LegacyCandidateIndex> for CandidateIndex {
                 })
                 .collect(),
             numbers: FxHashMap::default(),
+            postings_of: Vec::new(),
             recording: None,
         }
     }
@@ -245,6 +266,10 @@ pub struct CandidateIndex {
     shards: Vec<Shard>,
     #[serde(skip)]
     numbers: FxHashMap<DocId, u32>,
+    /// Postings each document holds, by number; rebuilt from the shards when stale (after
+    /// loading or replaying a delta), kept up to date by [`CandidateIndex::add`].
+    #[serde(skip)]
+    postings_of: Vec<u32>,
     /// The documents added while a delta is being recorded (see [`IndexDelta`]).
     #[serde(skip)]
     recording: Option<IndexDelta>,
@@ -368,6 +393,7 @@ impl CandidateIndex {
             docs: Vec::new(),
             shards: (0..SHARDS).map(|_| Shard::default()).collect(),
             numbers: FxHashMap::default(),
+            postings_of: Vec::new(),
             recording: None,
         }
     }
@@ -416,6 +442,7 @@ impl CandidateIndex {
             .for_each(|(s, shard)| {
                 merge_shard(shard, s, &new_docs, cfg, false);
             });
+        self.postings_of.clear();
         applied
     }
 
@@ -466,6 +493,38 @@ impl CandidateIndex {
         self.shards.iter().map(|s| s.keys.len()).sum()
     }
 
+    /// Recounts [`CandidateIndex::postings_of`] from the shards unless it covers every
+    /// document.
+    fn refresh_postings_of(&mut self) {
+        if self.postings_of.len() == self.docs.len() {
+            return;
+        }
+        let n = self.docs.len();
+        self.postings_of = self
+            .shards
+            .par_iter()
+            .fold(
+                || vec![0u32; n],
+                |mut counts, shard| {
+                    for &d in &shard.docs {
+                        if let Some(c) = counts.get_mut(d as usize) {
+                            *c += 1;
+                        }
+                    }
+                    counts
+                },
+            )
+            .reduce(
+                || vec![0u32; n],
+                |mut x, y| {
+                    for (a, b) in x.iter_mut().zip(y) {
+                        *a += b;
+                    }
+                    x
+                },
+            );
+    }
+
     fn refresh_numbers(&mut self) {
         // The map is not serialised; rebuild it after loading.
         if self.numbers.len() != self.docs.len() {
@@ -506,22 +565,31 @@ impl CandidateIndex {
                 (id, keys, repeated)
             })
             .collect();
+        self.refresh_postings_of();
         let new_docs = self.number(prepared.into_iter());
 
         let cfg = self.config;
         let mut shards = std::mem::take(&mut self.shards);
-        let pair_lists: Vec<Vec<u64>> = shards
+        let merged: Vec<(Vec<u64>, Vec<u32>)> = shards
             .par_iter_mut()
             .enumerate()
             .map(|(s, shard)| merge_shard(shard, s, &new_docs, cfg, true))
             .collect();
         self.shards = shards;
 
-        let mut pairs: Vec<u64> = Vec::with_capacity(pair_lists.iter().map(Vec::len).sum());
-        for list in pair_lists {
+        self.postings_of.resize(self.docs.len(), 0);
+        let mut pairs: Vec<u64> = Vec::with_capacity(merged.iter().map(|m| m.0.len()).sum());
+        for (list, kept) in merged {
             pairs.extend(list);
+            for d in kept {
+                if let Some(n) = self.postings_of.get_mut(d as usize) {
+                    *n += 1;
+                }
+            }
         }
         pairs.par_sort_unstable();
+        let postings_of = &self.postings_of;
+        let short = |d: usize| postings_of.get(d).is_some_and(|&n| n < cfg.short_postings);
         let mut out = Vec::new();
         let mut i = 0;
         while i < pairs.len() {
@@ -530,8 +598,10 @@ impl CandidateIndex {
                 j += 1;
             }
             let shared = (j - i) as u32;
-            if shared >= cfg.min_shared {
-                let (a, b) = ((pairs[i] >> 32) as usize, (pairs[i] & 0xffff_ffff) as usize);
+            let (a, b) = ((pairs[i] >> 32) as usize, (pairs[i] & 0xffff_ffff) as usize);
+            let enough = shared >= cfg.min_shared
+                || (shared >= cfg.min_shared_short && (short(a) || short(b)));
+            if enough {
                 if let (Some(a), Some(b)) = (self.docs.get(a), self.docs.get(b)) {
                     out.push(CandidatePair {
                         a: a.clone(),
@@ -566,7 +636,7 @@ fn merge_shard(
     new_docs: &[NewDoc],
     cfg: IndexConfig,
     want_pairs: bool,
-) -> Vec<u64> {
+) -> (Vec<u64>, Vec<u32>) {
     let mut incoming: Vec<u64> = Vec::new();
     for d in new_docs {
         let (lo, hi) = (d.bounds[s] as usize, d.bounds[s + 1] as usize);
@@ -577,7 +647,7 @@ fn merge_shard(
         );
     }
     if incoming.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     incoming.sort_unstable();
     let cap = cfg.max_df as usize + 1;
@@ -638,7 +708,7 @@ fn merge_shard(
             end = at;
         }
     }
-    pairs
+    (pairs, kept)
 }
 
 #[cfg(test)]
@@ -692,6 +762,7 @@ mod tests {
         let mut ix = CandidateIndex::new(IndexConfig {
             max_df: 100,
             min_shared: 3,
+            ..IndexConfig::default()
         });
         let mut b = grams(0..2);
         b.extend(grams(1000..1100));
@@ -704,6 +775,46 @@ mod tests {
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].a.as_str(), pairs[0].b.as_str()), ("a", "c"));
         assert_eq!(pairs[0].shared, 10);
+    }
+
+    #[test]
+    fn a_short_document_pairs_on_fewer_shared_ngrams_also_after_a_reload() {
+        // `brief` has 9 n-grams (a 13-word item), 3 of them shared with `story`: one edited
+        // word breaks the rest. Two long documents sharing 3 rare n-grams (a stock phrase of
+        // seven words) stay apart.
+        let mut brief = grams(0..3);
+        brief.extend(grams(500..506));
+        let mut long_b = grams(1000..1003);
+        long_b.extend(grams(2000..2200));
+        let docs = vec![
+            (id("story"), grams(0..200)),
+            (id("long_a"), grams(1000..1200)),
+            (id("long_b"), long_b),
+            (id("brief"), brief),
+        ];
+        let found = |pairs: Vec<CandidatePair>| {
+            let mut p: Vec<(String, String)> = pairs
+                .into_iter()
+                .map(|p| (p.a.as_str().to_string(), p.b.as_str().to_string()))
+                .collect();
+            p.sort();
+            p
+        };
+        let mut ix = CandidateIndex::default();
+        assert_eq!(
+            found(ix.add(docs.clone())),
+            [("story".to_string(), "brief".to_string())]
+        );
+        // The short one indexed before, and the index saved and loaded in between: its
+        // size is counted again from the postings.
+        let mut first = CandidateIndex::default();
+        first.add(vec![docs[3].clone(), docs[1].clone()]);
+        let json = serde_json::to_string(&first).unwrap();
+        let mut back: CandidateIndex = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            found(back.add(vec![docs[0].clone(), docs[2].clone()])),
+            [("brief".to_string(), "story".to_string())]
+        );
     }
 
     #[test]
@@ -738,6 +849,7 @@ mod tests {
         let mut ix = CandidateIndex::new(IndexConfig {
             max_df: 5,
             min_shared: 3,
+            ..IndexConfig::default()
         });
         // Ten documents share the same boilerplate n-grams and nothing else.
         let docs: Vec<_> = (0..10)
@@ -773,6 +885,7 @@ mod tests {
         let cfg = IndexConfig {
             max_df: 4,
             min_shared: 3,
+            ..IndexConfig::default()
         };
         let docs: Vec<(DocId, Vec<u64>)> = (0..23u64)
             .map(|i| {
@@ -828,6 +941,7 @@ mod tests {
         let mut ix = CandidateIndex::new(IndexConfig {
             max_df: 3,
             min_shared: 2,
+            ..IndexConfig::default()
         });
         for i in 0..40u64 {
             let mut g = grams(0..30);
@@ -862,6 +976,7 @@ mod tests {
         let cfg = IndexConfig {
             max_df: 3,
             min_shared: 2,
+            ..IndexConfig::default()
         };
         let docs: Vec<(DocId, Vec<u64>)> = (0..30u64)
             .map(|i| {
