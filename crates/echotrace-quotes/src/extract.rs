@@ -2139,6 +2139,11 @@ impl<'a> Rules<'a> {
         }
         if let Some(c) = self.transcript_cue() {
             self.cands.push(c);
+        } else if let Some(c) = self
+            .signature_cue()
+            .filter(|_| self.cands.len() == first_here)
+        {
+            self.cands.push(c);
         } else if let Some(c) = self.colon_cue() {
             // A colon cue before every other cue of the sentence: `Obama: I'm Optimistic
             // Americans Will Say No to Trump` (the name speaks the whole headline).
@@ -2683,6 +2688,49 @@ impl<'a> Rules<'a> {
         let st = self.a.sents[self.si];
         let first = self.si == 0 || self.a.sents[self.si - 1].para != st.para;
         first && !st.title && st.para < 3 && self.caps_labels < 2 && !self.is_quote(k + 1)
+    }
+
+    /// `“…” ― Sonya Herridge`, `"…" — Maria Lopez, a nurse in Queens`: a quotation signed
+    /// with a dash and a name, as pull quotes, epigraphs, readers' answers and embedded posts
+    /// are. The sentence is the quotation, the dash and the signature, nothing else; the
+    /// signature opens with a capitalised word and is short, so that a dash before a clause
+    /// (`"…" — and then he left`) is not one.
+    fn signature_cue(&self) -> Option<Cand> {
+        let q = (self.lo..self.hi).find(|&m| !matches!(self.kind(m), Some(IK::Punct(_))))?;
+        if !self.is_quote(q) {
+            return None;
+        }
+        let mut dash = q + 1;
+        while dash < self.hi && matches!(self.kind(dash), Some(IK::Punct(c)) if c != '—') {
+            dash += 1;
+        }
+        if !self.punct(dash, '—') || !self.cap(dash + 1) {
+            return None;
+        }
+        // The signature runs to the end of the sentence, without its closing punctuation.
+        let mut end = self.hi;
+        while end > dash + 1 && matches!(self.kind(end - 1), Some(IK::Punct('.' | ',' | ';'))) {
+            end -= 1;
+        }
+        let words = (dash + 1..end)
+            .filter(|&m| self.kind(m) == Some(IK::Word))
+            .count();
+        let clean = (dash + 1..end).all(|m| {
+            !self.is_quote(m) && !matches!(self.kind(m), Some(IK::Punct('.' | '!' | '?' | ':')))
+        });
+        if words == 0 || words > 12 || !clean || self.cue_at(dash + 1).is_some() {
+            return None;
+        }
+        Some(Cand {
+            cue: (dash, dash + 1),
+            source: Some((dash + 1, end)),
+            borrow: None,
+            content: vec![(q, q + 1)],
+            class: CueClass::Speech,
+            sent: self.si,
+            head: None,
+            head_is_person: false,
+        })
     }
 
     fn colon_cue(&self) -> Option<Cand> {

@@ -311,7 +311,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token
                 };
                 TokKind::Mark(Family::Single, dir)
             }
-            '\u{2014}' | '\u{2013}' => TokKind::Punct('—'),
+            // The horizontal bar is the quotation dash: `“…” ― Sonya Herridge`.
+            '\u{2014}' | '\u{2013}' | '\u{2015}' => TokKind::Punct('—'),
             '-' if next == Some('-') => {
                 out.push(Token {
                     start: byte(i),

@@ -254,3 +254,46 @@ fn an_aspectual_verb_before_the_infinitive_joins_the_cue() {
     let q = by_cue(&out, text, "went on to say");
     assert_eq!(src(q, text), Some("He"));
 }
+
+#[test]
+fn a_quotation_signed_with_a_dash_names_its_speaker() {
+    // Readers' answers, pull quotes and embedded posts sign a quotation after a dash: the
+    // horizontal bar, an em dash or a double hyphen, with or without a space.
+    let text = "The Millbrook clinic closed its doors on Friday.\n\n\
+                \u{201C}The clinic was the only place in town that stayed open late. Without it \
+                we drive an hour.\u{201D} \u{2015} Dana Whitfield\n\
+                \u{201C}My kids were born there and my mother was treated there.\u{201D}\u{2015} \
+                Luis Ortega, a bus driver from Millbrook\n\
+                \"Nobody on the council asked us before they voted.\" -- Priya Nair.";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 3, "{:#?}", out.quotes);
+    let q = by_cue(&out, text, "\u{2015}");
+    assert_eq!(src(q, text), Some("Dana Whitfield"));
+    assert_eq!(q.speaker.as_deref(), Some("Dana Whitfield"));
+    assert!(content(q, text)[0].starts_with("\u{201C}The clinic was"));
+    let q = by_cue(&out, text, "--");
+    assert_eq!(src(q, text), Some("Priya Nair"));
+    assert_eq!(
+        content(q, text),
+        ["\"Nobody on the council asked us before they voted.\""]
+    );
+    let signed = out
+        .quotes
+        .iter()
+        .find(|q| src(q, text).is_some_and(|s| s.starts_with("Luis Ortega")))
+        .expect("the second reader's answer");
+    assert_eq!(
+        src(signed, text),
+        Some("Luis Ortega, a bus driver from Millbrook")
+    );
+    assert_eq!(signed.speaker.as_deref(), Some("Luis Ortega"));
+
+    // A dash before a clause goes on with the sentence; it signs nothing.
+    let text = "\"We will rebuild,\" the mayor said \u{2014} Then she left the podium.";
+    let out = run(text);
+    assert!(
+        out.quotes.iter().all(|q| src(q, text) == Some("the mayor")),
+        "{:#?}",
+        out.quotes
+    );
+}
