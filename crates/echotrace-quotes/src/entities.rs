@@ -1024,7 +1024,6 @@ static NOT_NAMES: WordSet = WordSet::new(&[
     "last",
     "first",
     "next",
-    "mr",
     "both",
     "each",
     "every",

@@ -2800,6 +2800,27 @@ impl<'a> Rules<'a> {
     }
 
     fn attribute(&self, i: usize, mut info: CueInfo, first_here: usize) -> Option<Cand> {
+        // `Trump's ability to deflect attacks, she said`: after an infinitive the word is its
+        // object, not a finite verb with the infinitive as its subject.
+        if info.form == CueForm::Finite
+            && i >= self.lo + 2
+            && self.w(i - 2) == "to"
+            && self.kind(i - 1) == Some(IK::Word)
+            && !self.cap(i - 1)
+            && !self.w(i - 1).ends_with("ly")
+            && !has(&AUX, self.w(i - 1))
+            && !has(&SUBJ_PRONOUNS, self.w(i - 1))
+            && !has(&DETS, self.w(i - 1))
+            && !matches!(
+                self.w(i - 1),
+                "him" | "her" | "them" | "us" | "me" | "it" | "you" | "his" | "its" | "their"
+                    | "our" | "my" | "your" | "whom" | "date" | "help"
+            )
+            // A plural noun (`sources privy to negotiations say`), not a bare verb.
+            && (!self.w(i - 1).ends_with('s') || self.w(i - 1).ends_with("ss"))
+        {
+            return None;
+        }
         // `The campaign plans to …` is the verb; `his plans to …` the noun.
         if info.form == CueForm::Noun && info.particle.is_some() && i > self.lo {
             let prev = self.w(i - 1);
@@ -3324,7 +3345,20 @@ impl<'a> Rules<'a> {
                 .filter(|_| may_invert)
                 // `…, said he "appreciates …"` has its clause after the pronoun: an inverted
                 // subject is closed by punctuation (`said Smith, "…"`), not by a quotation.
-                .filter(|&(_, e)| e >= self.hi || self.is_punct(e));
+                .filter(|&(_, e)| e >= self.hi || self.is_punct(e))
+                // `The minister, John Smith, said the company opened a new plant`: a
+                // determiner after a lowercase word that is no preposition starts an object,
+                // so what follows `said` is a clause, not its inverted subject.
+                .filter(|&(s0, e)| {
+                    !(s0 + 1..e).any(|k| {
+                        (has(&DETS, self.w(k)) || matches!(self.w(k), "its" | "his" | "their"))
+                            && self.kind(k - 1) == Some(IK::Word)
+                            && !self.cap(k - 1)
+                            && !has(&PREPS, self.w(k - 1))
+                            && !has(&DETS, self.w(k - 1))
+                            && !matches!(self.w(k - 1), "of" | "and" | "or" | "for")
+                    })
+                });
             if let Some(np) = inverted_np {
                 cand.source = Some(self.extend_appositive(np));
                 found = true;
@@ -3355,8 +3389,14 @@ impl<'a> Rules<'a> {
                             // Shahabuddin, a resident of Palpur village under Godagari
                             // Upazila`); a role before it is resolved with its appositive
                             // (`The company's chief, John Smith`).
-                            let named =
-                                (np.0..np.1).all(|m| self.cap(m) || self.kind(m) != Some(IK::Word));
+                            // A title in capitals is a role all the same (`The Prime
+                            // Minister, Keir Starmer`).
+                            let role = has(&DETS, self.w(np.0))
+                                || (np.1 > np.0
+                                    && crate::entities::is_title(&self.w(np.1 - 1).to_lowercase()));
+                            let named = !role
+                                && (np.0..np.1)
+                                    .all(|m| self.cap(m) || self.kind(m) != Some(IK::Word));
                             cand.source = Some((np.0, comma));
                             cand.head = (describes || named).then_some(np);
                         } else {

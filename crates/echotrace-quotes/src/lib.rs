@@ -230,7 +230,28 @@ impl SpeakerResolver for RegistryResolver {
             .first()
             .is_some_and(|w| !matches!(w.as_str(), "the" | "a" | "an"))
             && words[0].chars().next().is_some_and(char::is_lowercase);
+        // So is a role named by its title (`The Prime Minister, Keir Starmer, said`) or by a
+        // common noun (`The head of the NHS Confederation, Matthew Taylor, warned`): the
+        // person is the name set off after it.
+        let seg_words: Vec<&str> = first_seg.split_whitespace().collect();
+        let role = seg_words.len() >= 2
+            && (matches!(
+                seg_words[0].to_lowercase().as_str(),
+                "the" | "its" | "his" | "her" | "their"
+            ) || seg_words[0].ends_with("'s")
+                || seg_words[0].ends_with("\u{2019}s"))
+            && (seg_words
+                .last()
+                .is_some_and(|w| entities::is_title(&w.to_lowercase()))
+                || seg_words[1].chars().next().is_some_and(char::is_lowercase))
+            // One person's role, not a group's (`The other candidates at the debate -- …`).
+            && seg_words
+                .iter()
+                .take_while(|w| !matches!(**w, "of" | "at" | "for" | "in" | "on" | "from" | "--"))
+                .last()
+                .is_some_and(|w| !w.ends_with('s') || w.ends_with("ss") || w.len() <= 3);
         let descriptor = lower_start
+            || role
             || first_seg
                 .split_whitespace()
                 .last()

@@ -441,3 +441,112 @@ fn a_participle_with_a_day_or_after_being_modifies_the_subject() {
         Some("Two lawsuits being considered in Lisbon")
     );
 }
+
+/// The speaker of the quote whose source is `source`.
+fn speaker_with_source(text: &str, source: &str) -> Option<String> {
+    let out = run(text);
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| src(q, text) == Some(source))
+        .unwrap_or_else(|| panic!("no quote with source {source:?}: {:#?}", out.quotes));
+    q.speaker.clone()
+}
+
+#[test]
+fn a_role_set_off_before_a_name_is_spoken_by_the_name() {
+    // British and American copy alike name the office first, in capitals or not, and the
+    // holder after a comma: the holder speaks.
+    for (text, source, speaker) in [
+        (
+            "The Prime Minister, Keir Starmer, said the agreement opened a new chapter.",
+            "The Prime Minister, Keir Starmer",
+            "Keir Starmer",
+        ),
+        (
+            "Britain's Foreign Secretary, David Lammy, said the talks had stalled.",
+            "Britain's Foreign Secretary, David Lammy",
+            "David Lammy",
+        ),
+        (
+            "The head of the nurses' union, Pat Cullen, warned that wards would close.",
+            "The head of the nurses' union, Pat Cullen",
+            "Pat Cullen",
+        ),
+    ] {
+        assert_eq!(
+            speaker_with_source(text, source).as_deref(),
+            Some(speaker),
+            "{text}"
+        );
+    }
+    // A group's role is not one person's: the first name of the list does not speak for all.
+    let text = "The other finalists -- director Lars Holm, Ohio Gov. Tom Reyes, and Claire \
+                Dubois -- said the jury had been fair.";
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("Tom Reyes")),
+        "{:#?}",
+        out.quotes
+    );
+}
+
+#[test]
+fn a_british_honorific_without_its_full_stop_is_a_title() {
+    // `Mr Smith` as British style writes it, with an appositive or an age after it.
+    for (text, source) in [
+        (
+            "Mr Okafor, the shadow chancellor, said the figures were alarming.",
+            "Mr Okafor, the shadow chancellor",
+        ),
+        (
+            "Mr Okafor, 58, said the figures were alarming.",
+            "Mr Okafor, 58",
+        ),
+    ] {
+        assert_eq!(
+            speaker_with_source(text, source).as_deref(),
+            Some("Okafor"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_object_of_an_infinitive_is_not_a_verb_of_saying() {
+    // `to deflect attacks`: `attacks` is what is deflected, not a verb whose subject is
+    // `deflect`; the quotation is hers.
+    let text = "As for the governor\u{2019}s ability to deflect attacks, she said, \u{201C}The \
+                scrutiny of the other candidates has not even begun.\u{201D}";
+    let out = run(text);
+    assert!(
+        out.quotes.iter().all(|q| src(q, text) != Some("deflect")),
+        "{:#?}",
+        out.quotes
+    );
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("she"));
+}
+
+#[test]
+fn a_clause_with_its_own_object_after_said_is_not_an_inverted_subject() {
+    // `…, said the minister` inverts; `…, said the army withdrew its troops` does not: the
+    // words after `said` hold a verb and its object, so they are what was said, and the
+    // subject is before the aside.
+    let text = "Officials, speaking on condition of anonymity, said the army withdrew its \
+                remaining troops.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["the army withdrew its remaining troops"]);
+    assert_eq!(
+        src(q, text),
+        Some("Officials, speaking on condition of anonymity")
+    );
+    let text = "The plan is dead, said a spokesman for the ministry.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("a spokesman for the ministry"));
+    assert_eq!(content(q, text), ["The plan is dead"]);
+}
