@@ -793,6 +793,60 @@ pub(crate) const ORG_HEADS: &[&str] = &[
 
 /// Nouns that refer back to an organisation in focus (`the group said`, `the company
 /// says`); they name no organisation of their own.
+/// Generic nouns that name a business: `the company` refers back to one, never to a public
+/// body.
+pub(crate) fn is_business_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "firm"
+            | "utility"
+            | "brokerage"
+            | "label"
+            | "bank"
+            | "broadcaster"
+            | "newspaper"
+            | "carrier"
+            | "airline"
+            | "retailer"
+            | "lender"
+            | "insurer"
+    )
+}
+
+/// Whether an organisation's name is that of a state body (`the Kremlin`, `Ministry of
+/// Defence`, `the Pentagon`, `Metropolitan Police`), by the words such names are made of.
+pub(crate) fn is_public_body(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "kremlin"
+                    | "ministry"
+                    | "department"
+                    | "government"
+                    | "parliament"
+                    | "council"
+                    | "police"
+                    | "court"
+                    | "army"
+                    | "navy"
+                    | "senate"
+                    | "congress"
+                    | "commission"
+                    | "embassy"
+                    | "cabinet"
+                    | "pentagon"
+                    | "party"
+                    | "presidency"
+                    | "whitehall"
+            )
+        })
+        || name.contains("White House")
+        || name.contains("Downing Street")
+}
+
 pub(crate) const GENERIC_ORG_NOUNS: &[&str] = &[
     "group",
     "company",

@@ -454,7 +454,11 @@ impl SpeakerResolver for RegistryResolver {
                 if let Some(e) = m.registry.lookup_org_role(last, at) {
                     return Some(e.name.clone());
                 }
-                return org_in_focus(m, sentences_back(m.text, at, 5));
+                // `the company` is never the Kremlin or a ministry that happens to be in
+                // focus: a business noun refers back to a business.
+                return org_in_focus(m, sentences_back(m.text, at, 5)).filter(|name| {
+                    !entities::is_business_noun(last) || !entities::is_public_body(name)
+                });
             }
             // `the 56-year-old`: the person in focus.
             if mods.is_empty() && last.ends_with("-year-old") {
