@@ -1433,6 +1433,31 @@ pub(crate) fn looks_like_org_name(words: &[&str]) -> bool {
     words.len() >= 2 && capitalised && (org_word || people)
 }
 
+/// Last words of names of events and places, which the registry may hold as people for want
+/// of an organisation word (`Democratic National Convention`).
+fn is_event_or_place_noun(w: &str) -> bool {
+    NON_ORG_SUFFIX.contains(&w)
+        || matches!(
+            w,
+            "convention"
+                | "games"
+                | "olympics"
+                | "festival"
+                | "awards"
+                | "cup"
+                | "championship"
+                | "election"
+                | "primary"
+                | "caucus"
+                | "caucuses"
+                | "debate"
+                | "rally"
+                | "park"
+                | "center"
+                | "centre"
+        )
+}
+
 /// Organisation words in `ORG_WORDS` that also end places, events and documents.
 const NON_ORG_SUFFIX: &[&str] = &[
     "city",
@@ -2069,12 +2094,20 @@ impl EntityRegistry {
             if matches {
                 return Some((2, recency(e, at)));
             }
-            // A lone word that is the first of a person's two names and no one's surname:
-            // a name written surname first (`Liu` of `Liu Xiaming`).
+            // A lone word that is the first of a person's names and no one's surname: a name
+            // written surname first (`Liu` of `Liu Xiaming`), or a given name that stands
+            // for the person (`Tedros` of `Tedros Adhanom Ghebreyesus`).
             let first = e.kind == EntityKind::Person
                 && parts.len() == 1
                 && e.keys.first().is_some_and(|k| {
-                    k.split(' ').count() == 2 && k.split(' ').next() == Some(key.as_str())
+                    let n = k.split(' ').count();
+                    k.split(' ').next() == Some(key.as_str())
+                        && (n == 2
+                            || ((3..=4).contains(&n)
+                                && !looks_like_org_name(
+                                    &e.name.split_whitespace().collect::<Vec<_>>(),
+                                )
+                                && !k.rsplit(' ').next().is_some_and(is_event_or_place_noun)))
                 });
             first.then(|| (1, recency(e, at)))
         };

@@ -550,3 +550,14 @@ fn a_clause_with_its_own_object_after_said_is_not_an_inverted_subject() {
     assert_eq!(src(q, text), Some("a spokesman for the ministry"));
     assert_eq!(content(q, text), ["The plan is dead"]);
 }
+
+#[test]
+fn a_given_name_that_stands_for_the_person_finds_the_full_name() {
+    // Ethiopian names have no surname: the given name stands for the person.
+    let text = "Tedros Adhanom Ghebreyesus spoke in Geneva on Tuesday. Tedros said the \
+                outbreak was under control.";
+    assert_eq!(
+        speaker_with_source(text, "Tedros").as_deref(),
+        Some("Tedros Adhanom Ghebreyesus")
+    );
+}
