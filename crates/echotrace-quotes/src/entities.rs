@@ -2047,6 +2047,31 @@ impl EntityRegistry {
         }
     }
 
+    /// Records the gender of the person `name` (as resolved at byte `at`) where nothing told it
+    /// before: `Trump said he had done nothing wrong` says Trump is a man.
+    pub(crate) fn note_gender(&mut self, name: &str, at: usize, gender: Gender) {
+        let found = self
+            .lookup(name, at)
+            .filter(|e| e.kind == EntityKind::Person && e.gender.is_none())
+            .map(|e| e.name.clone());
+        if let Some(full) = found {
+            for e in &mut self.entities {
+                if e.name == full && e.kind == EntityKind::Person {
+                    e.gender = Some(gender);
+                }
+            }
+        }
+    }
+
+    /// Whether a person other than `except` is named between bytes `lo` and `hi`.
+    pub(crate) fn other_person_between(&self, lo: usize, hi: usize, except: &str) -> bool {
+        self.entities.iter().any(|e| {
+            e.kind == EntityKind::Person
+                && e.name != except
+                && e.mentions.iter().any(|m| m.start >= lo && m.end <= hi)
+        })
+    }
+
     /// Marks the person named at `span` as confirmed (it is the subject of a cue).
     pub(crate) fn confirm_at(&mut self, span: ByteSpan) {
         for e in &mut self.entities {

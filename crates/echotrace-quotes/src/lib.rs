@@ -1603,6 +1603,34 @@ impl QuoteExtractor {
             if c.content.is_empty() {
                 continue;
             }
+            // A person named as the source who is the `he` or `she` opening the reported
+            // clause (`Trump said he had done …`, `Lopez told reporters that she …`) is a man
+            // or a woman: a later `she` is then not him.
+            if let (Some(name), Some(&(c0, _))) = (speaker.as_deref(), c.content.first()) {
+                let first = if items.get(c0).is_some_and(|it| it.lower == "that") {
+                    c0 + 1
+                } else {
+                    c0
+                };
+                // The name is the subject right there, with no other name between it and the
+                // pronoun (`Greenberg noted that Hillary Clinton … and said she …`).
+                let named = c.source.is_some_and(|(_, end)| end <= first)
+                    && naming_of(ci, &cands).is_some_and(|s| {
+                        !entities::is_pronoun_token(span_of(s).slice(text))
+                            && items.get(s.0).is_some_and(|it| it.cap)
+                            && items.get(first).is_some_and(|p| {
+                                !registry.other_person_between(span_of(s).end, p.start, name)
+                            })
+                    });
+                let gender = match items.get(first).map(|it| it.lower.as_str()) {
+                    Some("he") => Some(Gender::Male),
+                    Some("she") => Some(Gender::Female),
+                    _ => None,
+                };
+                if let (true, Some(g)) = (named && first <= c.cue.1 + 2, gender) {
+                    registry.note_gender(name, items[first].start, g);
+                }
+            }
             let mut speaker = speaker;
             if let Some(s) = src {
                 let sp = span_of(s);

@@ -561,3 +561,22 @@ fn a_given_name_that_stands_for_the_person_finds_the_full_name() {
         Some("Tedros Adhanom Ghebreyesus")
     );
 }
+
+#[test]
+fn a_named_speaker_who_is_the_he_of_their_own_clause_is_a_man() {
+    // Neither given name tells a gender; `said he` does, so the `She` after it is not his.
+    let text = "Taylor Brennan, a nurse, said the clinic had been a second home for a decade.\n\n\
+                Jordan Vance, a porter, said he was shocked by the closure. She said the staff \
+                had not been told.";
+    assert_eq!(
+        speaker_with_source(text, "She").as_deref(),
+        Some("Taylor Brennan")
+    );
+    // Not where another person stands between the name and the pronoun.
+    let text = "Jordan Vance, asked about Taylor Brennan, said she would be missed. He said \
+                the staff had not been told.";
+    assert_eq!(
+        speaker_with_source(text, "He").as_deref(),
+        Some("Jordan Vance")
+    );
+}
