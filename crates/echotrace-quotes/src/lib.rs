@@ -198,6 +198,20 @@ impl SpeakerResolver for RegistryResolver {
             return None;
         }
         if lower.len() == 1 && (lower[0] == "it" || lower[0] == "they") {
+            // `The company's shares fell after it said …`: an organisation named by a generic
+            // noun earlier in the sentence is what `it` stands for; it is resolved as that
+            // noun is, or not at all.
+            if lower[0] == "it" {
+                let sent = sentences_back(m.text, at, 0);
+                if let Some(noun) = generic_org_before(m.text.get(sent..at).unwrap_or("")) {
+                    if let Some(e) = m.registry.lookup_org_role(noun, at) {
+                        return Some(e.name.clone());
+                    }
+                    return org_in_focus(m, sentences_back(m.text, at, 5)).filter(|name| {
+                        !entities::is_business_noun(noun) || !entities::is_public_body(name)
+                    });
+                }
+            }
             // `It said`, `they said`: the organisation in focus (mentioned or speaking in
             // the last two sentences). `They` with no organisation there is people, unnamed.
             return org_in_focus(m, sentences_back(m.text, at, 2));
@@ -562,6 +576,27 @@ fn org_in_focus(m: &Mention<'_>, from: usize) -> Option<String> {
     by_quote
         .map(|(n, _)| n.to_string())
         .or_else(|| by_mention.map(|(e, _)| e.name.clone()))
+}
+
+/// The last generic organisation noun after `the` in `clause` (`The company's shares fell
+/// after` → `company`), as it is written in [`entities::GENERIC_ORG_NOUNS`].
+fn generic_org_before(clause: &str) -> Option<&'static str> {
+    let words: Vec<String> = clause
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    words.windows(2).rev().find_map(|p| {
+        let noun = p[1].strip_suffix("'s").unwrap_or(&p[1]);
+        (p[0] == "the")
+            .then(|| {
+                entities::GENERIC_ORG_NOUNS
+                    .iter()
+                    .copied()
+                    .find(|n| *n == noun)
+            })
+            .flatten()
+    })
 }
 
 /// A place referred back to by its kind, as a possessive: `the city's police`.

@@ -161,3 +161,22 @@ fn a_business_noun_never_refers_back_to_a_state_body() {
         .expect("the company's statement");
     assert_eq!(q.speaker.as_deref(), Some("Northwind Holdings"));
 }
+
+#[test]
+fn it_after_a_generic_organisation_noun_in_its_sentence_is_that_organisation() {
+    // `it` is the company of its own sentence, not the Kremlin of the sentence before.
+    let it_speaker = |text: &str| {
+        run(text)
+            .quotes
+            .into_iter()
+            .find(|q| q.source.is_some_and(|s| s.slice(text) == "it"))
+            .expect("the quote whose source is `it`")
+            .speaker
+    };
+    let text = "The Kremlin said the talks had been useful.\n\n\
+                The company's shares fell 5 percent after it said profits would be lower.";
+    assert_eq!(it_speaker(text), None);
+    let text = "Northwind Holdings reported a loss on Monday.\n\n\
+                The company's shares fell 5 percent after it said profits would be lower.";
+    assert_eq!(it_speaker(text).as_deref(), Some("Northwind Holdings"));
+}
