@@ -71,6 +71,49 @@ fn fold_lower(s: &str) -> String {
     out
 }
 
+/// Whether a word ending in `-ly` is an adverb (`repeatedly`, `publicly`), not a noun or an
+/// adjective spelt alike (`family`, `rally`, `ally`, `supply`, `assembly`, `elderly`).
+fn ly_adverb(w: &str) -> bool {
+    w.ends_with("ly")
+        && w.len() > 4
+        && !matches!(
+            w,
+            "family"
+                | "rally"
+                | "ally"
+                | "supply"
+                | "assembly"
+                | "anomaly"
+                | "monopoly"
+                | "reply"
+                | "bully"
+                | "belly"
+                | "jelly"
+                | "holly"
+                | "lily"
+                | "emily"
+                | "kelly"
+                | "elderly"
+                | "friendly"
+                | "lonely"
+                | "lovely"
+                | "silly"
+                | "ugly"
+                | "holy"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "yearly"
+                | "only"
+                | "early"
+                | "likely"
+                | "unlikely"
+                | "fly"
+                | "butterfly"
+        )
+}
+
 /// Whether a paragraph's tokens are a transcript turn behind an opening quotation mark: the
 /// mark, a speaker's label of one to three words in capitals (`WALLACE`, `MR. TRUMP`, not `Q`),
 /// a colon, and what was said.
@@ -977,7 +1020,7 @@ impl<'a> Rules<'a> {
             let adverb = self.kind(m - 1) == Some(IK::Word)
                 && (has(CUE_ADVERBS, w)
                     || matches!(w, "not" | "never" | "longer" | "no")
-                    || (w.ends_with("ly") && w.len() > 4 && !self.cap(m - 1)));
+                    || (ly_adverb(w) && !self.cap(m - 1)));
             if !adverb {
                 break;
             }
@@ -996,7 +1039,7 @@ impl<'a> Rules<'a> {
         self.kind(i) == Some(IK::Word)
             && (has(&AUX, w)
                 || has(CUE_ADVERBS, w)
-                || (w.ends_with("ly") && w.len() > 4 && !self.cap(i))
+                || (ly_adverb(w) && !self.cap(i))
                 // `Priebus later Thursday told`, `Obama on Tuesday said`: the day is the
                 // time of the saying.
                 || (w == "on" && i > self.lo && is_day(self.w(i + 1)))
@@ -1296,7 +1339,7 @@ impl<'a> Rules<'a> {
             if self.kind(k) != Some(IK::Word) {
                 return k;
             }
-            if has(TIME_WORDS, w) || (w.ends_with("ly") && w.len() > 4 && !self.cap(k)) {
+            if has(TIME_WORDS, w) || (ly_adverb(w) && !self.cap(k)) {
                 k += 1;
             } else if matches!(w, "on" | "last" | "this" | "late" | "early" | "next")
                 && (has(TIME_WORDS, self.w(k + 1))
@@ -3338,8 +3381,12 @@ impl<'a> Rules<'a> {
                 info.lemma,
                 "tell" | "inform" | "assure" | "remind" | "notify" | "brief"
             );
-            let may_invert =
-                info.class == CueClass::Speech && !tells && !(c0..i).any(|m| has(&AUX, self.w(m)));
+            // A verb with its particle (`called for`, `pointed to`) takes an object after it,
+            // never an inverted subject: `…, called for an immediate ceasefire`.
+            let may_invert = info.class == CueClass::Speech
+                && !tells
+                && info.particle.is_none()
+                && !(c0..i).any(|m| has(&AUX, self.w(m)));
             let inverted_np = self
                 .right_np(c1)
                 .filter(|_| may_invert)
@@ -3371,8 +3418,10 @@ impl<'a> Rules<'a> {
                         || matches!(self.kind(q + 1), Some(IK::Num))
                         || crate::entities::is_title(fw)
                         || matches!(fw, "who" | "whose");
-                    let aside = fw.ends_with("ing")
-                        || fw.ends_with("ed")
+                    // A participle, not a name spelt alike (`Ahmed`, `Sterling`).
+                    let participle =
+                        !self.cap(q + 1) && (fw.ends_with("ing") || fw.ends_with("ed"));
+                    let aside = participle
                         || fw == "which"
                         || has(&PREPS, fw)
                         || (fw.ends_with("ly") && comma == q + 2)
@@ -3381,8 +3430,7 @@ impl<'a> Rules<'a> {
                     // candidates, including Carly Fiorina,`, `Larry David, playing Sanders on
                     // television,`); one about the saying does not (`, however,`, `, in a
                     // statement,`). The speaker is named by the noun phrase alone.
-                    let describes =
-                        fw.ends_with("ing") || fw.ends_with("ed") || matches!(fw, "which" | "like");
+                    let describes = participle || matches!(fw, "which" | "like");
                     if (appositive || aside || describes) && comma - q <= 25 {
                         if appositive || describes {
                             // A name before the appositive names the speaker alone (`Muhammad
@@ -3959,7 +4007,7 @@ impl<'a> Rules<'a> {
                 Some(IK::Punct('/' | '-')) => continue,
                 _ => return None,
             }
-            let adverb = (w.ends_with("ly") && !self.cap(k) && !has(&DETS, w))
+            let adverb = (ly_adverb(w) && !self.cap(k) && !has(&DETS, w))
                 || matches!(
                     w,
                     "also" | "now" | "then" | "already" | "still" | "even" | "just"

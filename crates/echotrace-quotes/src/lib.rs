@@ -254,9 +254,11 @@ impl SpeakerResolver for RegistryResolver {
                 "the" | "its" | "his" | "her" | "their"
             ) || seg_words[0].ends_with("'s")
                 || seg_words[0].ends_with("\u{2019}s"))
-            && (seg_words
-                .last()
-                .is_some_and(|w| entities::is_title(&w.to_lowercase()))
+            && (seg_words.last().is_some_and(|w| {
+                let w = w.to_lowercase();
+                // `Secretary-General`, `Director-General`
+                entities::is_title(&w) || w.split('-').any(entities::is_title)
+            })
                 || seg_words[1].chars().next().is_some_and(char::is_lowercase))
             // One person's role, not a group's (`The other candidates at the debate -- …`).
             && seg_words

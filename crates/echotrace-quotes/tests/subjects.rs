@@ -580,3 +580,41 @@ fn a_named_speaker_who_is_the_he_of_their_own_clause_is_a_man() {
         Some("Jordan Vance")
     );
 }
+
+#[test]
+fn a_noun_ending_in_ly_is_not_an_adverb_of_the_cue() {
+    let text = "\u{201C}We are deeply saddened,\u{201D} the family said in a statement.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said in a statement");
+    assert_eq!(src(q, text), Some("the family"));
+    let text = "The party chairman, Kelly Armstrong, said the vote would go ahead.";
+    assert_eq!(
+        speaker_with_source(text, "The party chairman, Kelly Armstrong").as_deref(),
+        Some("Kelly Armstrong")
+    );
+    // An adverb still is: `repeatedly said`.
+    let text = "He repeatedly said the police had failed.";
+    let out = run(text);
+    assert_eq!(src(by_cue(&out, text, "repeatedly said"), text), Some("He"));
+}
+
+#[test]
+fn a_verb_with_its_particle_takes_an_object_not_an_inverted_subject() {
+    let text = "The UN Secretary-General, Amina Farouk, called for an immediate ceasefire.";
+    let out = run(text);
+    let q = by_cue(&out, text, "called for");
+    assert_eq!(src(q, text), Some("The UN Secretary-General, Amina Farouk"));
+    assert_eq!(content(q, text), ["an immediate ceasefire"]);
+    assert_eq!(q.speaker.as_deref(), Some("Amina Farouk"));
+}
+
+#[test]
+fn a_name_ending_in_ed_after_a_role_is_the_speaker_not_a_participle() {
+    // `Ahmed` ends like a participle; set off after a role, it is the holder's name.
+    let text = "The father of one of the victims, Ahmed Saleh, told reporters: \u{201C}We want \
+                justice, nothing more.\u{201D}";
+    assert_eq!(
+        speaker_with_source(text, "The father of one of the victims, Ahmed Saleh").as_deref(),
+        Some("Ahmed Saleh")
+    );
+}
