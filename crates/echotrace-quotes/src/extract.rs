@@ -2161,6 +2161,11 @@ impl<'a> Rules<'a> {
                 self.cands.push(c);
                 continue;
             }
+            if let Some(c) = self.document_reads(i) {
+                i = c.cue.1;
+                self.cands.push(c);
+                continue;
+            }
             if let Some(c) = self.hearsay_adverb(i) {
                 i = c.cue.1;
                 self.cands.push(c);
@@ -4481,6 +4486,65 @@ impl<'a> Rules<'a> {
     /// The verb that issues the document noun at `i` (`released the following statement`,
     /// `issued a statement`, `put out a short statement`), with its subject: a cue with no
     /// content yet.
+    /// `The statement read: "…"`, `A sign outside the clinic reads "…"`: a written text
+    /// quoted with `read`. The subject names the text (a document noun or a sign); what it
+    /// says is the quotation after the verb, with or without a colon.
+    fn document_reads(&self, i: usize) -> Option<Cand> {
+        if !matches!(self.w(i), "read" | "reads") || i <= self.lo || self.cap(i) {
+            return None;
+        }
+        let mut q = i + 1;
+        if matches!(self.kind(q), Some(IK::Punct(':' | ','))) {
+            q += 1;
+        }
+        if !self.is_quote(q) {
+            return None;
+        }
+        let text_noun = |w: &str| {
+            Self::document_noun(w)
+                || matches!(
+                    w.trim_end_matches('s'),
+                    "sign"
+                        | "banner"
+                        | "caption"
+                        | "headline"
+                        | "placard"
+                        | "poster"
+                        | "notice"
+                        | "inscription"
+                        | "text"
+                        | "label"
+                        | "slogan"
+                        | "card"
+                )
+        };
+        // The subject from the sentence start (`A sign outside the clinic`), short and with
+        // no verb of its own.
+        let (s0, s1) = (self.lo, i);
+        if s1 - s0 > 8
+            || (s0..s1).any(|m| {
+                !matches!(
+                    self.kind(m),
+                    Some(IK::Word | IK::Num | IK::Punct('\'' | '-'))
+                ) || has(&AUX, self.w(m))
+                    || (self.cue_at(m).is_some() && !text_noun(self.w(m)))
+            })
+            || !(s0..s1).any(|m| text_noun(self.w(m)))
+        {
+            return None;
+        }
+        Some(Cand {
+            cue: (i, i + 1),
+            source: Some((s0, s1)),
+            borrow: None,
+            content: vec![(q, q + 1)],
+            class: CueClass::Speech,
+            sent: self.si,
+            head: None,
+            head_is_person: false,
+        })
+    }
+
     fn document_before_colon(&self, i: usize) -> Option<Cand> {
         let det = |m: usize| {
             matches!(

@@ -297,3 +297,20 @@ fn a_quotation_signed_with_a_dash_names_its_speaker() {
         out.quotes
     );
 }
+
+#[test]
+fn a_written_text_quoted_with_read_is_attributed_to_the_text() {
+    let text = "The council issued a statement late on Friday. The statement read: \u{201C}The \
+                board has full confidence in the chief executive.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "read");
+    assert_eq!(src(q, text), Some("The statement"));
+    assert_eq!(
+        content(q, text),
+        ["\u{201C}The board has full confidence in the chief executive.\u{201D}"]
+    );
+    let text = "A sign outside the clinic reads \"Closed until further notice.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "reads");
+    assert_eq!(src(q, text), Some("A sign outside the clinic"));
+}
