@@ -793,6 +793,19 @@ pub(crate) const ORG_HEADS: &[&str] = &[
 
 /// Nouns that refer back to an organisation in focus (`the group said`, `the company
 /// says`); they name no organisation of their own.
+/// The gender of a person named only by kinship or as a man or woman (`his mother`, `the
+/// man`, `a spokeswoman`), if the noun gives one. Occupations are left out: `the businessman`,
+/// `the actor` are epithets for someone named before far more often than strangers.
+pub(crate) fn role_gender(w: &str) -> Option<Gender> {
+    match w {
+        "mother" | "wife" | "daughter" | "sister" | "woman" | "girl" | "grandmother" | "aunt"
+        | "widow" | "spokeswoman" | "niece" | "girlfriend" | "mum" | "mom" => Some(Gender::Female),
+        "father" | "husband" | "son" | "brother" | "man" | "boy" | "grandfather" | "uncle"
+        | "widower" | "spokesman" | "nephew" | "boyfriend" | "dad" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
 /// Generic nouns that name a business: `the company` refers back to one, never to a public
 /// body.
 pub(crate) fn is_business_noun(w: &str) -> bool {
@@ -2058,6 +2071,27 @@ impl EntityRegistry {
             for e in &mut self.entities {
                 if e.name == full && e.kind == EntityKind::Person {
                     e.gender = Some(gender);
+                }
+            }
+        }
+    }
+
+    /// Makes the one-word person `name` (as resolved at byte `at`) an organisation, where
+    /// nothing but its speaking made it a person: no gender, title or given name.
+    pub(crate) fn note_organisation(&mut self, name: &str, at: usize) {
+        let found = self
+            .lookup(name, at)
+            .filter(|e| {
+                e.kind == EntityKind::Person
+                    && e.gender.is_none()
+                    && e.roles.is_empty()
+                    && !e.name.contains(' ')
+            })
+            .map(|e| e.name.clone());
+        if let Some(one) = found {
+            for e in &mut self.entities {
+                if e.name == one && e.kind == EntityKind::Person {
+                    e.kind = EntityKind::Organisation;
                 }
             }
         }

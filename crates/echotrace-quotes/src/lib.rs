@@ -1200,6 +1200,24 @@ impl RegistryResolver {
             .rev()
             .find(|q| q.source.is_some_and(|s| s.start < at));
         if let Some(q) = last_q {
+            // `The mother of the boy said …. She told the court`: the last speaker is a person
+            // named only by a role of this gender, so the pronoun is that person, who has no
+            // name to give; not a woman named paragraphs before.
+            if q.speaker.is_none() {
+                let q_at = q.source.map_or(0, |s| s.start);
+                let gap = m.text.get(q_at..at).map_or(0, |s| s.matches('\n').count());
+                let role = q.source.map(|s| s.slice(m.text)).unwrap_or("");
+                let role = role.split(',').next().unwrap_or(role);
+                let gendered = role
+                    .split_whitespace()
+                    .take_while(|w| !matches!(*w, "of" | "for" | "at" | "in" | "from"))
+                    .last()
+                    .and_then(|w| entities::role_gender(&w.to_lowercase()));
+                let newer = by_mention.is_none_or(|(_, p)| p < q_at);
+                if gap <= 2 && newer && gendered == Some(gender) {
+                    return None;
+                }
+            }
             if let Some(name) = q.speaker.as_deref() {
                 if let Some(e) = m.registry.lookup(name, at).filter(|e| agrees(e)) {
                     let q_at = q.source.map_or(0, |s| s.start);
@@ -1659,13 +1677,20 @@ impl QuoteExtractor {
                                 !registry.other_person_between(span_of(s).end, p.start, name)
                             })
                     });
-                let gender = match items.get(first).map(|it| it.lower.as_str()) {
+                let pronoun = items.get(first).map(|it| it.lower.as_str());
+                let gender = match pronoun {
                     Some("he") => Some(Gender::Male),
                     Some("she") => Some(Gender::Female),
                     _ => None,
                 };
-                if let (true, Some(g)) = (named && first <= c.cue.1 + 2, gender) {
-                    registry.note_gender(name, items[first].start, g);
+                if named && first <= c.cue.1 + 2 {
+                    if let Some(g) = gender {
+                        registry.note_gender(name, items[first].start, g);
+                    } else if pronoun == Some("it") {
+                        // `Amazon said it would hire …`: a lone name that speaks of itself as
+                        // `it` is an organisation, whatever its speaking made of it before.
+                        registry.note_organisation(name, items[first].start);
+                    }
                 }
             }
             let mut speaker = speaker;

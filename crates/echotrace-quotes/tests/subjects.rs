@@ -618,3 +618,33 @@ fn a_name_ending_in_ed_after_a_role_is_the_speaker_not_a_participle() {
         Some("Ahmed Saleh")
     );
 }
+
+#[test]
+fn a_lone_name_that_speaks_of_itself_as_it_is_an_organisation() {
+    // `Amazon said it would`: an organisation, so `the retailer` after it is Amazon, not the
+    // health service that spoke before.
+    let text = "The National Health Service said waiting times had fallen.\n\n\
+                Amazon said it would hire 100,000 workers. The retailer said the jobs would be \
+                permanent.";
+    assert_eq!(
+        speaker_with_source(text, "The retailer").as_deref(),
+        Some("Amazon")
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_relative_is_that_relative() {
+    // The last speaker is `the mother of the boy`, who has no name: `She` is her, not the
+    // woman named two paragraphs before.
+    let text = "Christine Okoro, the head teacher, said the school had acted quickly.\n\n\
+                The mother of the boy said he had been bullied for months. She told the court: \
+                \u{201C}He was my whole world.\u{201D}";
+    assert_eq!(speaker_with_source(text, "She"), None);
+    // A named speaker before her keeps the pronoun.
+    let text = "Christine Okoro, the head teacher, said the school had acted quickly. She told \
+                the court: \u{201C}We did all we could.\u{201D}";
+    assert_eq!(
+        speaker_with_source(text, "She").as_deref(),
+        Some("Christine Okoro")
+    );
+}
