@@ -3816,7 +3816,12 @@ impl<'a> Rules<'a> {
         let mut q = nearest;
         let mut fallback = None;
         for _ in 0..3 {
-            if let Some(np) = self.left_np(q) {
+            // An age (`Maria Santos, 41, a teacher, said`) is an aside of the name before it,
+            // never the subject.
+            let age = |np: (usize, usize)| {
+                np.1 == np.0 + 1 && self.kind(np.0) == Some(IK::Num) && np.0 > self.lo
+            };
+            if let Some(np) = self.left_np(q).filter(|&np| !age(np)) {
                 let clean = np.0 == self.lo
                     || matches!(self.kind(np.0 - 1), Some(IK::Punct(_)) | Some(IK::Quote(_)));
                 if clean {

@@ -1194,11 +1194,23 @@ impl RegistryResolver {
                 return Some(e.name.clone());
             }
         }
+        // A speaker named inside what another said (`Kishida said Tokyo would respond
+        // "firmly". He added …`) is not the one in focus: the one who said it is.
+        let nested = |q: &Quote| {
+            q.source.is_some_and(|s| {
+                m.previous.iter().any(|o| {
+                    o.source != q.source
+                        && o.content
+                            .iter()
+                            .any(|c| c.start <= s.start && s.end <= c.end)
+                })
+            })
+        };
         let last_q = m
             .previous
             .iter()
             .rev()
-            .find(|q| q.source.is_some_and(|s| s.start < at));
+            .find(|q| q.source.is_some_and(|s| s.start < at) && !nested(q));
         if let Some(q) = last_q {
             // `The mother of the boy said …. She told the court`: the last speaker is a person
             // named only by a role of this gender, so the pronoun is that person, who has no

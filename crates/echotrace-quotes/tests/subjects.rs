@@ -648,3 +648,24 @@ fn a_pronoun_after_an_unnamed_relative_is_that_relative() {
         Some("Christine Okoro")
     );
 }
+
+#[test]
+fn an_age_between_a_name_and_its_appositive_is_no_subject() {
+    let text = "Maria Santos, 41, a teacher from Manila, said she had lost everything in the \
+                typhoon.";
+    assert_eq!(
+        speaker_with_source(text, "Maria Santos, 41, a teacher from Manila").as_deref(),
+        Some("Maria Santos")
+    );
+}
+
+#[test]
+fn a_speaker_named_inside_what_another_said_is_not_in_focus() {
+    // `Tokyo would respond` is inside what Kishida said; `He` is Kishida.
+    let text = "Japan's Prime Minister Fumio Kishida said Tokyo would respond \"firmly\". He \
+                added that he had spoken with the American president.";
+    assert_eq!(
+        speaker_with_source(text, "He").as_deref(),
+        Some("Fumio Kishida")
+    );
+}
