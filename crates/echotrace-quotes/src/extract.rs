@@ -835,6 +835,28 @@ pub(crate) struct Cand {
     pub head_is_person: bool,
 }
 
+impl Cand {
+    /// A quote of speech with its own source and none of the refinements (borrowed source,
+    /// head): what the rules for signed, read and colon quotations make.
+    fn speech(
+        cue: (usize, usize),
+        source: (usize, usize),
+        content: (usize, usize),
+        sent: usize,
+    ) -> Cand {
+        Cand {
+            cue,
+            source: Some(source),
+            borrow: None,
+            content: vec![content],
+            class: CueClass::Speech,
+            sent,
+            head: None,
+            head_is_person: false,
+        }
+    }
+}
+
 pub(crate) struct Rules<'a> {
     pub a: &'a Analysis,
     pub lex: &'a dyn CueLexicon,
@@ -2769,16 +2791,12 @@ impl<'a> Rules<'a> {
         if words == 0 || words > 12 || !clean || self.cue_at(dash + 1).is_some() {
             return None;
         }
-        Some(Cand {
-            cue: (dash, dash + 1),
-            source: Some((dash + 1, end)),
-            borrow: None,
-            content: vec![(q, q + 1)],
-            class: CueClass::Speech,
-            sent: self.si,
-            head: None,
-            head_is_person: false,
-        })
+        Some(Cand::speech(
+            (dash, dash + 1),
+            (dash + 1, end),
+            (q, q + 1),
+            self.si,
+        ))
     }
 
     fn colon_cue(&self) -> Option<Cand> {
@@ -2835,16 +2853,7 @@ impl<'a> Rules<'a> {
         } else {
             self.clause_end(k + 1)
         };
-        Some(Cand {
-            cue: (k, k + 1),
-            source: Some((lo, k)),
-            borrow: None,
-            content: vec![(k + 1, end)],
-            class: CueClass::Speech,
-            sent: self.si,
-            head: None,
-            head_is_person: false,
-        })
+        Some(Cand::speech((k, k + 1), (lo, k), (k + 1, end), self.si))
     }
 
     fn attribute(&self, i: usize, mut info: CueInfo, first_here: usize) -> Option<Cand> {
@@ -4538,16 +4547,7 @@ impl<'a> Rules<'a> {
         {
             return None;
         }
-        Some(Cand {
-            cue: (i, i + 1),
-            source: Some((s0, s1)),
-            borrow: None,
-            content: vec![(q, q + 1)],
-            class: CueClass::Speech,
-            sent: self.si,
-            head: None,
-            head_is_person: false,
-        })
+        Some(Cand::speech((i, i + 1), (s0, s1), (q, q + 1), self.si))
     }
 
     fn document_before_colon(&self, i: usize) -> Option<Cand> {
