@@ -2803,10 +2803,13 @@ impl<'a> Rules<'a> {
         let k = (self.lo..self.hi).find(|&k| self.punct(k, ':'))?;
         // `IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon Cohen: "…"`, `Pollsters
         // agree - Carl Bialik: "…"`: a digest item names who is quoted after a dash.
+        // `EXCLUSIVE – Roger Stone: Don't Trust …`: a kicker in capitals before a dash is no
+        // part of the name.
+        let kicker = |d: usize| d > self.lo && (self.lo..d).all(|m| self.a.items[m].upper);
         let lo = (self.lo..k)
             .rev()
             .find(|&m| matches!(self.kind(m), Some(IK::Punct('—' | '-'))))
-            .filter(|&d| self.is_quote(k + 1) && k > d + 1 && k <= d + 7)
+            .filter(|&d| (self.is_quote(k + 1) || kicker(d)) && k > d + 1 && k <= d + 7)
             .map_or(self.lo, |d| {
                 let s = d + 1;
                 if self.w(s) == "more" && self.w(s + 1) == "from" {
@@ -2815,7 +2818,16 @@ impl<'a> Rules<'a> {
                     s
                 }
             });
-        if k == lo || k > lo + 6 || k + 1 >= self.hi {
+        // `Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: 'I Think She
+        // Will.'`: a headline's name and what it spoke on, then the quotation.
+        let on_topic = (lo + 1..(lo + 4).min(k))
+            .find(|&m| self.w(m) == "on" && (lo..m).all(|x| self.cap(x)))
+            .filter(|_| self.is_quote(k + 1) && self.a.sents[self.si].para == 0);
+        let (lo, name_end) = match on_topic {
+            Some(m) if k > lo + 6 => (lo, m),
+            _ => (lo, k),
+        };
+        if k == lo || name_end > lo + 6 || k + 1 >= self.hi {
             return None;
         }
         if lo == self.lo && (self.lo..k).all(|m| self.a.items[m].upper) && self.is_dateline(k) {
@@ -2828,19 +2840,30 @@ impl<'a> Rules<'a> {
                 self.si == 0 || self.a.sents[self.si - 1].para != self.a.sents[self.si].para;
             // `Clinton to Planned Parenthood:`, `Former AG Mukasey at RNC:`: a name with the
             // audience or place it spoke to.
-            let names = self.cap(self.lo)
-                && (self.lo..k).all(|m| {
+            let names = self.cap(lo)
+                && (lo..k).all(|m| {
                     (self.cap(m) && !has(LABELS, self.w(m)))
-                        || (m > self.lo && matches!(self.w(m), "to" | "at" | "on" | "in" | "of"))
+                        || (m > lo && matches!(self.w(m), "to" | "at" | "on" | "in" | "of"))
                 });
-            if !first || !names || k > self.lo + 6 || self.hi - k < 4 {
+            // What follows counts in words, a quotation by its own (`Hillary ‘Better
+            // Qualified to Be President …’` is a headline, not a label).
+            let words_after: usize = (k + 1..self.hi)
+                .map(|m| match self.kind(m) {
+                    Some(IK::Word | IK::Num) => 1,
+                    Some(IK::Quote(f)) => self.a.frags.get(f).map_or(1, |fr| fr.words),
+                    _ => 0,
+                })
+                .sum();
+            if !first || !names || k > lo + 6 || words_after < 4 {
                 return None;
             }
         }
-        if !(lo..k).all(|m| self.kind(m) == Some(IK::Word)) || !(lo..k).any(|m| self.cap(m)) {
+        if !(lo..name_end).all(|m| self.kind(m) == Some(IK::Word))
+            || !(lo..name_end).any(|m| self.cap(m))
+        {
             return None;
         }
-        if (lo..k).any(|m| self.cue_at(m).is_some() && !self.cap(m)) {
+        if (lo..name_end).any(|m| self.cue_at(m).is_some() && !self.cap(m)) {
             return None;
         }
         if self.name_list(k + 1) {
@@ -2853,7 +2876,12 @@ impl<'a> Rules<'a> {
         } else {
             self.clause_end(k + 1)
         };
-        Some(Cand::speech((k, k + 1), (lo, k), (k + 1, end), self.si))
+        Some(Cand::speech(
+            (k, k + 1),
+            (lo, name_end),
+            (k + 1, end),
+            self.si,
+        ))
     }
 
     fn attribute(&self, i: usize, mut info: CueInfo, first_here: usize) -> Option<Cand> {

@@ -314,3 +314,33 @@ fn a_written_text_quoted_with_read_is_attributed_to_the_text() {
     let q = by_cue(&out, text, "reads");
     assert_eq!(src(q, text), Some("A sign outside the clinic"));
 }
+
+#[test]
+fn a_headline_names_its_speaker_before_a_colon() {
+    // The name, a kicker before it or the topic after it, then what was said; a quotation
+    // inside counts by its words.
+    for (text, source) in [
+        (
+            "Okafor: Council \u{2018}Failed Every Family on This Street\u{2019}\n\n\
+             The councillor spoke at a meeting on Monday.",
+            "Okafor",
+        ),
+        (
+            "EXCLUSIVE \u{2013} Maria Lind: Don\u{2019}t Trust the New Tariff Figures\n\n\
+             The senator spoke to reporters on Monday.",
+            "Maria Lind",
+        ),
+        (
+            "Lind on the Tariff Vote and the Farm Bill Deadline: \u{2018}We Will Win This.\u{2019}\n\n\
+             The senator spoke to reporters on Monday.",
+            "Lind",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, ":");
+        assert_eq!(src(q, text), Some(source), "{text}");
+    }
+    // Labels in a list are not headlines: two words after the colon say nothing.
+    let text = "What each side needs on Tuesday.\n\nLions: A win.\n\nBears: A miracle.";
+    assert!(run(text).quotes.is_empty(), "{:#?}", run(text).quotes);
+}
