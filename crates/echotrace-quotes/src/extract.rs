@@ -2183,6 +2183,11 @@ impl<'a> Rules<'a> {
                 self.cands.push(c);
                 continue;
             }
+            if let Some(c) = self.quoted_as_saying(i) {
+                i = c.cue.1;
+                self.cands.push(c);
+                continue;
+            }
             if let Some(c) = self.document_reads(i) {
                 i = c.cue.1;
                 self.cands.push(c);
@@ -3068,7 +3073,17 @@ impl<'a> Rules<'a> {
             && !self.cap(c1)
             && (matches!(
                 self.w(c1),
-                "recently" | "earlier" | "later" | "again" | "repeatedly"
+                "recently"
+                    | "earlier"
+                    | "later"
+                    | "again"
+                    | "repeatedly"
+                    | "afterwards"
+                    | "afterward"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "previously"
             ) || (self.w(c1).ends_with("ly")
                 && self.w(c1).len() > 4
                 && self.cue_at(c1).is_none()))
@@ -4528,6 +4543,49 @@ impl<'a> Rules<'a> {
     /// The verb that issues the document noun at `i` (`released the following statement`,
     /// `issued a statement`, `put out a short statement`), with its subject: a cue with no
     /// content yet.
+    /// `The minister was quoted as saying the plan would be scrapped`: the subject of the
+    /// passive is the speaker, the whole verb group the cue, and what follows `saying` what
+    /// was said.
+    fn quoted_as_saying(&self, i: usize) -> Option<Cand> {
+        if self.w(i) != "quoted"
+            || self.w(i + 1) != "as"
+            || !matches!(
+                self.w(i + 2),
+                "saying" | "stating" | "telling" | "describing"
+            )
+            || i < self.lo + 2
+        {
+            return None;
+        }
+        let mut aux = i;
+        while aux > self.lo
+            && matches!(
+                self.w(aux - 1),
+                "was" | "is" | "were" | "been" | "has" | "had" | "have" | "being"
+            )
+        {
+            aux -= 1;
+        }
+        if aux == i {
+            return None;
+        }
+        let source = self.left_np(aux)?;
+        let mut cue_end = i + 3;
+        // `quoted as saying by the agency that …`: who quoted belongs to the cue.
+        if matches!(self.w(cue_end), "by" | "in") {
+            if let Some(t) = (cue_end + 1..self.hi.min(cue_end + 9)).find(|&m| self.w(m) == "that")
+            {
+                cue_end = t;
+            }
+        }
+        let mut k = cue_end;
+        if self.w(k) == "that" {
+            k += 1;
+        }
+        let end = self.clause_end(k);
+        (end > k).then(|| Cand::speech((aux, cue_end), source, (k, end), self.si))
+    }
+
     /// `The statement read: "…"`, `A sign outside the clinic reads "…"`: a written text
     /// quoted with `read`. The subject names the text (a document noun or a sign); what it
     /// says is the quotation after the verb, with or without a colon.

@@ -344,3 +344,22 @@ fn a_headline_names_its_speaker_before_a_colon() {
     let text = "What each side needs on Tuesday.\n\nLions: A win.\n\nBears: A miracle.";
     assert!(run(text).quotes.is_empty(), "{:#?}", run(text).quotes);
 }
+
+#[test]
+fn quoted_as_saying_and_a_time_adverb_after_the_verb() {
+    let text = "The minister was quoted as saying the plan would be scrapped.";
+    let out = run(text);
+    let q = by_cue(&out, text, "was quoted as saying");
+    assert_eq!(src(q, text), Some("The minister"));
+    assert_eq!(content(q, text), ["the plan would be scrapped"]);
+    let text = "Mr. Okafor was quoted as saying by the agency that the border would reopen.";
+    let out = run(text);
+    let q = by_cue(&out, text, "was quoted as saying by the agency");
+    assert_eq!(content(q, text), ["the border would reopen"]);
+    // `said afterwards:` and the quotation after the colon.
+    let text = "Kane, who scored twice, said afterwards: \"It was a great team performance.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "said afterwards");
+    assert_eq!(src(q, text), Some("Kane, who scored twice"));
+    assert_eq!(content(q, text), ["\"It was a great team performance.\""]);
+}
