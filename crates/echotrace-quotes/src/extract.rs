@@ -1168,7 +1168,9 @@ impl<'a> Rules<'a> {
                     let head_noun = j == end
                         && (has(SOURCE_NOUNS, w)
                             || has(NOUNY, w)
-                            || has(NOUNY, w.trim_end_matches('s')));
+                            || has(NOUNY, w.trim_end_matches('s'))
+                            // `A police statement said`
+                            || Self::document_noun(w));
                     if !it.cap
                         && k > self.lo
                         && !has(&DETS, self.w(k - 1))

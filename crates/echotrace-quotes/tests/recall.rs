@@ -363,3 +363,22 @@ fn quoted_as_saying_and_a_time_adverb_after_the_verb() {
     assert_eq!(src(q, text), Some("Kane, who scored twice"));
     assert_eq!(content(q, text), ["\"It was a great team performance.\""]);
 }
+
+#[test]
+fn a_document_with_a_modifier_is_the_subject_of_said() {
+    for (text, source) in [
+        (
+            "A police statement said two suspects had been detained.",
+            "A police statement",
+        ),
+        (
+            "The government's statement said two suspects had been detained.",
+            "The government's statement",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, "said");
+        assert_eq!(src(q, text), Some(source));
+        assert_eq!(content(q, text), ["two suspects had been detained"]);
+    }
+}
