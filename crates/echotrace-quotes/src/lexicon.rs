@@ -171,6 +171,8 @@ const SPEECH: &[(&str, &str, u8)] = &[
     ("call", "", 0),
     ("call for", "", 0),
     ("call on", "", INF),
+    ("apologize for", "", 0),
+    ("apologise for", "", 0),
     ("cite", "", 0),
     ("quote", "", 0),
     ("decline", "", INF),

@@ -382,3 +382,23 @@ fn a_document_with_a_modifier_is_the_subject_of_said() {
         assert_eq!(content(q, text), ["two suspects had been detained"]);
     }
 }
+
+#[test]
+fn an_apology_reports_what_it_is_for() {
+    // In either spelling; the participle after it keeps its own attribution.
+    let text = "The airline apologised for the delays, blaming a technical fault.";
+    let out = run(text);
+    let q = by_cue(&out, text, "apologised for");
+    assert_eq!(src(q, text), Some("The airline"));
+    assert_eq!(content(q, text), ["the delays"]);
+    assert!(out
+        .quotes
+        .iter()
+        .any(|q| q.cue.is_some_and(|c| c.slice(text) == "blaming")));
+    let text = "The senator apologized for the remarks.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "apologized for"), text),
+        ["the remarks"]
+    );
+}
