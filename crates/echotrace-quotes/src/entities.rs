@@ -344,6 +344,12 @@ pub(crate) static TITLES: WordSet = WordSet::new(&[
     "father",
     "officer",
     "detective",
+    // British police ranks and offices (`Chief Constable Sarah Crew`, `Det Supt …`).
+    "constable",
+    "superintendent",
+    "supt",
+    "inspector",
+    "coroner",
     "sheriff",
     "attorney",
     "chief",

@@ -669,3 +669,17 @@ fn a_speaker_named_inside_what_another_said_is_not_in_focus() {
         Some("Fumio Kishida")
     );
 }
+
+#[test]
+fn british_police_ranks_are_titles() {
+    let text = "\"Our thoughts are with the families,\" Chief Constable Sarah Crew said.";
+    assert_eq!(
+        speaker_with_source(text, "Chief Constable Sarah Crew").as_deref(),
+        Some("Sarah Crew")
+    );
+    let text = "Detective Superintendent Mark Evans said the inquiry was continuing.";
+    assert_eq!(
+        speaker_with_source(text, "Detective Superintendent Mark Evans").as_deref(),
+        Some("Mark Evans")
+    );
+}
