@@ -1196,9 +1196,11 @@ impl RegistryResolver {
         }
         // A speaker named inside what another said (`Kishida said Tokyo would respond
         // "firmly". He added …`) is not the one in focus: the one who said it is.
+        // The enclosing quote comes just before in text order: only the last few are looked
+        // at, so that a document of thousands of quotes stays linear.
         let nested = |q: &Quote| {
             q.source.is_some_and(|s| {
-                m.previous.iter().any(|o| {
+                m.previous.iter().rev().take(16).any(|o| {
                     o.source != q.source
                         && o.content
                             .iter()
@@ -1210,7 +1212,9 @@ impl RegistryResolver {
             .previous
             .iter()
             .rev()
-            .find(|q| q.source.is_some_and(|s| s.start < at) && !nested(q));
+            .filter(|q| q.source.is_some_and(|s| s.start < at))
+            .take(16)
+            .find(|q| !nested(q));
         if let Some(q) = last_q {
             // `The mother of the boy said …. She told the court`: the last speaker is a person
             // named only by a role of this gender, so the pronoun is that person, who has no
