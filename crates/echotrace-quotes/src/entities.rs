@@ -2105,10 +2105,13 @@ impl EntityRegistry {
 
     /// Whether a person other than `except` is named between bytes `lo` and `hi`.
     pub(crate) fn other_person_between(&self, lo: usize, hi: usize, except: &str) -> bool {
+        // Mentions are in text order: one binary search an entity.
         self.entities.iter().any(|e| {
             e.kind == EntityKind::Person
                 && e.name != except
-                && e.mentions.iter().any(|m| m.start >= lo && m.end <= hi)
+                && e.mentions
+                    .get(e.mentions.partition_point(|m| m.start < lo))
+                    .is_some_and(|m| m.end <= hi)
         })
     }
 
