@@ -126,6 +126,25 @@ fn pair_key((a, b): (DocNo, DocNo)) -> (DocNo, DocNo) {
     }
 }
 
+/// What two documents share over all their alignments: words, and for each document (the
+/// pair's lower number first) the words its spans cover and its length.
+#[derive(Default)]
+struct PairWords {
+    shared: u32,
+    cover: [(u32, u32); 2],
+}
+
+impl PairWords {
+    /// Whether the pair passes the word floor, or covers most of one of its documents.
+    fn meets(&self, config: &ClusterConfig) -> bool {
+        self.shared >= config.min_words
+            || self
+                .cover
+                .iter()
+                .any(|&(n, words)| words > 0 && n as f32 >= config.whole_copy_share * words as f32)
+    }
+}
+
 struct UnionFind(Vec<usize>);
 
 impl UnionFind {
@@ -165,13 +184,12 @@ impl ClusterBuilder {
         // otherwise, text a page repeats inside itself (list templates, a repeated lead) forms
         // clusters of its own instead of joining the page's copies elsewhere.
         let mut by_doc: FxHashMap<(DocNo, bool), Vec<End>> = FxHashMap::default();
-        // Words each pair of documents shares over all its alignments.
-        let mut shared: FxHashMap<(DocNo, DocNo), u32> = FxHashMap::default();
-        // Words of each document a pair's spans cover, keyed by pair and document, with the
-        // document's length; read only for pairs under the word floor.
-        let mut covered: FxHashMap<((DocNo, DocNo), DocNo), (u32, u32)> = FxHashMap::default();
+        // What each pair of documents shares over all its alignments.
+        let mut pairs: FxHashMap<(DocNo, DocNo), PairWords> = FxHashMap::default();
         for (al, &d) in alignments.iter().zip(&docs) {
-            *shared.entry(pair_key(d)).or_default() += al.span.matches + al.span.variants;
+            let key = pair_key(d);
+            let p = pairs.entry(key).or_default();
+            p.shared += al.span.matches + al.span.variants;
             if d.0 == d.1 || al.span.paraphrase.is_some() {
                 continue;
             }
@@ -180,29 +198,19 @@ impl ClusterBuilder {
                 (d.1, al.span.b_tokens, al.span.b_words),
             ] {
                 if let Some(words) = words {
-                    let c = covered.entry((pair_key(d), doc)).or_default();
-                    c.0 += tokens.len();
-                    c.1 = words;
+                    let side = &mut p.cover[usize::from(doc != key.0)];
+                    side.0 += tokens.len();
+                    side.1 = words;
                 }
             }
         }
-        let floor = |pair: (DocNo, DocNo)| {
-            shared
-                .get(&pair)
-                .is_some_and(|&n| n >= self.config.min_words)
-                || [pair.0, pair.1].iter().any(|&doc| {
-                    covered.get(&(pair, doc)).is_some_and(|&(n, words)| {
-                        words > 0 && n as f32 >= self.config.whole_copy_share * words as f32
-                    })
-                })
-        };
-        let floor: FxHashMap<(DocNo, DocNo), bool> =
-            shared.keys().map(|&pair| (pair, floor(pair))).collect();
         // A paraphrase was confirmed on its meaning, not on shared words: the word floor,
         // which keeps stock formulae out, does not apply to it.
         let kept = |x: usize| {
             alignments[x].span.paraphrase.is_some()
-                || floor.get(&pair_key(docs[x])).copied().unwrap_or(false)
+                || pairs
+                    .get(&pair_key(docs[x]))
+                    .is_some_and(|p| p.meets(&self.config))
         };
         for (x, al) in alignments.iter().enumerate() {
             if !kept(x) {
