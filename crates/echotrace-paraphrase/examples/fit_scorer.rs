@@ -36,6 +36,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(out) = args.get(2) {
         scorer.save(out.as_ref())?;
     }
+    if let Some(out) = std::env::var_os("PROBS") {
+        let lines: Vec<String> = features[count..]
+            .iter()
+            .zip(&labels[count..])
+            .map(|(f, &l)| {
+                format!(
+                    "{{\"label\":{},\"p\":{}}}",
+                    u8::from(l),
+                    scorer.probability(f)
+                )
+            })
+            .collect();
+        std::fs::write(out, lines.join("\n") + "\n")?;
+    }
     let f = score(&scorer, &features[count..], &labels[count..]);
     println!(
         "fitted on {count} in {fitted:.1} s, threshold {:.3}: accuracy {:.4} F1 {:.4} on {}",

@@ -1,5 +1,6 @@
 //! A BERT encoder on candle's building blocks, enough to run sentence-transformers models
-//! (all-MiniLM-L6-v2 and its kin) for inference.
+//! (all-MiniLM-L6-v2 and its kin), and to fit a small adapter on top of one ([`LoraAdapter`],
+//! used by [`crate::cross`]).
 //!
 //! Written here rather than taken from `candle-transformers`: that crate compiles a hundred
 //! model families to use one, several minutes on a two-core machine, while BERT's forward pass
@@ -126,38 +127,144 @@ impl BertEncoder {
         &self.device
     }
 
+    /// The hidden size and the number of layers, for building an adapter.
+    pub fn shape(&self) -> (usize, usize) {
+        let hidden = self
+            .layers
+            .first()
+            .map_or(0, |l| l.attention.heads * l.attention.head_dim);
+        (hidden, self.layers.len())
+    }
+
+    /// The sum of the first layer's query weights: tells one model's weights from another's,
+    /// so that an adapter is only applied to the model it was fitted on.
+    pub fn fingerprint(&self) -> Result<f64> {
+        match self.layers.first() {
+            Some(l) => Ok(f64::from(
+                l.attention.query.weight().sum_all()?.to_scalar::<f32>()?,
+            )),
+            None => Ok(0.0),
+        }
+    }
+
     /// `ids` and `mask` are `(batch, length)` (`u32` ids, `f32` mask of 1 for tokens and 0 for
     /// padding); returns `(batch, length, hidden)`.
     pub fn forward(&self, ids: &Tensor, mask: &Tensor) -> Result<Tensor> {
+        self.forward_with(ids, mask, &Pass::default())
+    }
+
+    /// [`forward`](Self::forward) with token types (a text pair: 0 for the first text, 1 for
+    /// the second), an adapter, and whether gradients must flow through the pass.
+    pub fn forward_with(&self, ids: &Tensor, mask: &Tensor, pass: &Pass) -> Result<Tensor> {
         let (_, len) = ids.dims2()?;
         let positions = Tensor::arange(0u32, len as u32, &self.device)?.unsqueeze(0)?;
-        let types = ids.zeros_like()?;
+        let zeros;
+        let types = match pass.types {
+            Some(t) => t,
+            None => {
+                zeros = ids.zeros_like()?;
+                &zeros
+            }
+        };
         let e = &self.embeddings;
         let mut x = e
             .words
             .forward(ids)?
             .broadcast_add(&e.positions.forward(&positions)?)?
-            .add(&e.token_types.forward(&types)?)?;
-        x = e.norm.forward(&x)?;
+            .add(&e.token_types.forward(types)?)?;
+        x = norm(&e.norm, &x, pass.differentiable)?;
         // Padding gets a large negative score before the softmax, as in Hugging Face's BERT.
         let bias = mask
             .affine(1.0, -1.0)?
             .affine(f64::from(f32::MAX) * 0.5, 0.0)?
             .unsqueeze(1)?
             .unsqueeze(1)?;
-        for layer in &self.layers {
-            x = layer.forward(&x, &bias)?;
+        for (i, layer) in self.layers.iter().enumerate() {
+            let adapter = pass
+                .adapter
+                .and_then(|a| a.layers.get(i))
+                .and_then(Option::as_ref);
+            x = layer.forward(&x, &bias, adapter, pass)?;
         }
         Ok(x)
     }
 }
 
+/// How [`BertEncoder::forward_with`] runs.
+#[derive(Default)]
+pub struct Pass<'a> {
+    /// `(batch, length)` `u32` token types; all 0 when absent.
+    pub types: Option<&'a Tensor>,
+    pub adapter: Option<&'a LoraAdapter>,
+    /// Softmax and layer norm as plain tensor arithmetic, which candle can differentiate
+    /// (its fused kernels have no backward pass), for fitting an adapter.
+    pub differentiable: bool,
+}
+
+/// Low-rank updates to the attention's query and value projections of some layers (LoRA, Hu et
+/// al. 2021): `W x + scale · B (A x)`, with `A` of `rank × hidden` and `B` of `hidden × rank`.
+/// Fitting one turns the sentence model into a pair classifier while storing a few hundred
+/// kilobytes rather than a second copy of the model.
+pub struct LoraAdapter {
+    /// One entry per layer; `None` leaves that layer as loaded.
+    pub layers: Vec<Option<LoraLayer>>,
+    pub scale: f64,
+}
+
+/// A layer's low-rank updates: `(A, B)` for the query and for the value projection.
+pub struct LoraLayer {
+    pub query: (Tensor, Tensor),
+    pub value: (Tensor, Tensor),
+}
+
+fn adapted(
+    linear: &Linear,
+    x: &Tensor,
+    update: Option<&(Tensor, Tensor)>,
+    scale: f64,
+) -> Result<Tensor> {
+    let y = linear.forward(x)?;
+    match update {
+        None => Ok(y),
+        Some((a, b)) => y.add(
+            &x.broadcast_matmul(&a.t()?)?
+                .broadcast_matmul(&b.t()?)?
+                .affine(scale, 0.0)?,
+        ),
+    }
+}
+
+fn norm(ln: &LayerNorm, x: &Tensor, differentiable: bool) -> Result<Tensor> {
+    if !differentiable {
+        return ln.forward(x);
+    }
+    let mean = x.mean_keepdim(D::Minus1)?;
+    let centred = x.broadcast_sub(&mean)?;
+    let var = centred.sqr()?.mean_keepdim(D::Minus1)?;
+    let normed = centred.broadcast_div(&(var + ln.eps())?.sqrt()?)?;
+    let y = normed.broadcast_mul(ln.weight())?;
+    match ln.bias() {
+        Some(b) => y.broadcast_add(b),
+        None => Ok(y),
+    }
+}
+
 impl Layer {
-    fn forward(&self, x: &Tensor, bias: &Tensor) -> Result<Tensor> {
-        let a = self.attention.forward(x, bias)?;
+    fn forward(
+        &self,
+        x: &Tensor,
+        bias: &Tensor,
+        adapter: Option<&LoraLayer>,
+        pass: &Pass,
+    ) -> Result<Tensor> {
+        let a = self.attention.forward(x, bias, adapter, pass)?;
         let f = &self.feed_forward;
         let hidden = f.intermediate.forward(&a)?.gelu_erf()?;
-        f.norm.forward(&f.output.forward(&hidden)?.add(&a)?)
+        norm(
+            &f.norm,
+            &f.output.forward(&hidden)?.add(&a)?,
+            pass.differentiable,
+        )
     }
 }
 
@@ -169,23 +276,40 @@ impl SelfAttention {
             .contiguous()
     }
 
-    fn forward(&self, x: &Tensor, bias: &Tensor) -> Result<Tensor> {
+    fn forward(
+        &self,
+        x: &Tensor,
+        bias: &Tensor,
+        adapter: Option<&LoraLayer>,
+        pass: &Pass,
+    ) -> Result<Tensor> {
         let (b, l, h) = x.dims3()?;
-        let q = self.split_heads(&self.query.forward(x)?)?;
+        let scale = pass.adapter.map_or(0.0, |a| a.scale);
+        let q = adapted(&self.query, x, adapter.map(|a| &a.query), scale)?;
+        let q = self.split_heads(&q)?;
         let k = self.split_heads(&self.key.forward(x)?)?;
-        let v = self.split_heads(&self.value.forward(x)?)?;
+        let v = adapted(&self.value, x, adapter.map(|a| &a.value), scale)?;
+        let v = self.split_heads(&v)?;
         let scale = 1.0 / (self.head_dim as f64).sqrt();
         let scores = q
             .matmul(&k.t()?.contiguous()?)?
             .affine(scale, 0.0)?
             .broadcast_add(bias)?;
-        let probs = candle_nn::ops::softmax_last_dim(&scores)?;
+        let probs = if pass.differentiable {
+            candle_nn::ops::softmax(&scores, D::Minus1)?
+        } else {
+            candle_nn::ops::softmax_last_dim(&scores)?
+        };
         let context = probs
             .matmul(&v)?
             .transpose(1, 2)?
             .contiguous()?
             .reshape((b, l, h))?;
-        self.norm.forward(&self.output.forward(&context)?.add(x)?)
+        norm(
+            &self.norm,
+            &self.output.forward(&context)?.add(x)?,
+            pass.differentiable,
+        )
     }
 }
 

@@ -2,6 +2,7 @@
 //! sentence-transformers BERT model (all-MiniLM-L6-v2 by default) run with candle on the CPU.
 
 use crate::bert::{mean_pool_normalized, BertConfig, BertEncoder};
+use crate::cross::PairClassifier;
 use crate::ParaphraseError;
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
@@ -19,6 +20,14 @@ pub trait SentenceEncoder: Send + Sync {
     /// The sentence vector of each text with its token vectors, for comparing two texts
     /// word by word ([`crate::PairFeatures`]).
     fn encode_tokens(&self, texts: &[&str]) -> Result<Vec<EncodedText>, ParaphraseError>;
+    /// The probability that each pair says the same, read by a cross-encoder over both texts
+    /// at once ([`crate::cross`]); `None` when the encoder has none.
+    fn pair_probabilities(
+        &self,
+        _pairs: &[(&str, &str)],
+    ) -> Result<Option<Vec<f64>>, ParaphraseError> {
+        Ok(None)
+    }
 }
 
 /// A text's sentence vector and the vectors of its tokens in context.
@@ -98,6 +107,8 @@ const BATCH: usize = 32;
 pub struct MiniLmEncoder {
     bert: BertEncoder,
     tokenizer: Tokenizer,
+    /// The bundled pair classifier, when this is the model it was fitted on.
+    pairs: Option<PairClassifier>,
     dim: usize,
     name: String,
 }
@@ -151,12 +162,50 @@ impl MiniLmEncoder {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "sentence-model".to_string());
+        let pairs = PairClassifier::bundled(&bert);
         Ok(MiniLmEncoder {
             bert,
             tokenizer,
+            pairs,
             dim: config.hidden_size,
             name,
         })
+    }
+
+    /// The model and its tokenizer (padding to the longest text of a batch, cut at the
+    /// model's length), for fitting a [`PairClassifier`] on them.
+    pub fn parts(&self) -> (&BertEncoder, &Tokenizer) {
+        (&self.bert, &self.tokenizer)
+    }
+
+    /// Replaces the bundled pair classifier with one read from `path` (written by the
+    /// `finetune_pairs` example), or, with `None`, goes without one (the feature scorer alone).
+    pub fn with_pair_classifier(mut self, path: Option<&Path>) -> Result<Self, ParaphraseError> {
+        let Some(path) = path else {
+            self.pairs = None;
+            return Ok(self);
+        };
+        let bytes = std::fs::read(path).map_err(|source| ParaphraseError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let model_error = |reason: String| ParaphraseError::Model {
+            path: path.to_path_buf(),
+            reason,
+        };
+        self.pairs = Some(
+            PairClassifier::from_safetensors(&bytes, &self.bert)
+                .map_err(|e| model_error(e.to_string()))?
+                .ok_or_else(|| {
+                    model_error(format!("fitted on another model than {}", self.name))
+                })?,
+        );
+        Ok(self)
+    }
+
+    /// Whether a pair classifier fits this model ([`crate::cross`]).
+    pub fn has_pair_classifier(&self) -> bool {
+        self.pairs.is_some()
     }
 
     /// One forward pass; token vectors are kept only when asked for.
@@ -258,6 +307,37 @@ impl SentenceEncoder for MiniLmEncoder {
     fn encode_tokens(&self, texts: &[&str]) -> Result<Vec<EncodedText>, ParaphraseError> {
         self.encode_sorted(texts, true)
     }
+
+    /// Each pair is read both ways round and the two probabilities averaged, as the feature
+    /// scorer does: which text came first says nothing about a paraphrase.
+    fn pair_probabilities(
+        &self,
+        pairs: &[(&str, &str)],
+    ) -> Result<Option<Vec<f64>>, ParaphraseError> {
+        let Some(classifier) = &self.pairs else {
+            return Ok(None);
+        };
+        let mut order: Vec<usize> = (0..pairs.len()).collect();
+        order.sort_by_key(|&i| pairs[i].0.len() + pairs[i].1.len());
+        let mut out = vec![0.0; pairs.len()];
+        for chunk in order.chunks(BATCH) {
+            let forward: Vec<(&str, &str)> = chunk.iter().map(|&i| pairs[i]).collect();
+            let backward: Vec<(&str, &str)> = forward.iter().map(|&(a, b)| (b, a)).collect();
+            let one = classifier.logits(&self.bert, &self.tokenizer, &forward);
+            let two = classifier.logits(&self.bert, &self.tokenizer, &backward);
+            let (one, two) = one
+                .and_then(|o| Ok((o, two?)))
+                .map_err(ParaphraseError::Encode)?;
+            for ((&i, x), y) in chunk.iter().zip(one).zip(two) {
+                out[i] = (sigmoid(x) + sigmoid(y)) / 2.0;
+            }
+        }
+        Ok(Some(out))
+    }
+}
+
+fn sigmoid(x: f32) -> f64 {
+    1.0 / (1.0 + (-f64::from(x)).exp())
 }
 
 /// Cosine of two unit vectors.

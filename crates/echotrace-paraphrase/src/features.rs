@@ -57,6 +57,9 @@ pub struct PairFeatures {
     /// numbers, so these are two facts, however alike the wording (`$40,536 for in-state
     /// students` / `$59,011 for out-of-state students`).
     pub numbers_conflict: bool,
+    /// The cross-encoder's probability that the pair says the same ([`crate::cross`]), when
+    /// one was run ([`PairFeatures::with_cross`]); not one of the model's inputs.
+    pub cross: Option<f64>,
     values: Vec<f64>,
 }
 
@@ -119,8 +122,15 @@ impl PairFeatures {
             cosine,
             word_overlap: check.word_overlap,
             numbers_conflict: check.numbers_conflict,
+            cross: None,
             values: v,
         }
+    }
+
+    /// The same pair with the cross-encoder's probability.
+    pub fn with_cross(mut self, probability: Option<f64>) -> Self {
+        self.cross = probability;
+        self
     }
 
     /// The model's inputs, in a fixed order ([`FEATURES`] of them).
@@ -153,6 +163,7 @@ impl PairFeatures {
             cosine,
             word_overlap: 0.0,
             numbers_conflict: false,
+            cross: None,
             values,
         })
     }

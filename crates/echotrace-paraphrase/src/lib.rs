@@ -11,6 +11,7 @@
 //! | which sentence pairs to look at | [`candidates`] | [`SentenceIndex`]: incremental index of rare words (names, numbers, uncommon words) shared by two sentences | [`SentenceIndexConfig`] |
 //! | what each sentence means | [`encoder`] | [`MiniLmEncoder`]: all-MiniLM-L6-v2 (BERT, mean pooling, L2 norm) on candle, on the CPU | [`SentenceEncoder`] |
 //! | whether a pair says the same | [`score`] | [`PairFeatures`] (cosine, n-gram overlap, unmatched words and runs, word-piece matches) and [`ParaphraseScorer`]: a pairwise logistic regression and a small network, fitted on labelled pairs | its threshold |
+//! | … read as one text | [`cross`] | [`PairClassifier`]: the same model over both texts at once, with a LoRA adapter and a head fitted on MRPC; its probability is averaged with the scorer's | [`SentenceEncoder::pair_probabilities`] |
 //!
 //! Only sentences with a candidate partner are embedded: a transformer pass costs far more
 //! than the hashing the lexical engine does per word, and almost every sentence pair of a
@@ -27,7 +28,8 @@
 //! let a = "Kazakh President Kassym-Jomart Tokayev said the unrest had been prepared for a long time.";
 //! let b = "The unrest had been planned well in advance, Kazakhstan's president Tokayev said.";
 //! let e = encoder.encode_tokens(&[a, b])?;
-//! let features = PairFeatures::new(a, b, &e[0], &e[1]);
+//! let cross = encoder.pair_probabilities(&[(a, b)])?.map(|p| p[0]);
+//! let features = PairFeatures::new(a, b, &e[0], &e[1]).with_cross(cross);
 //! println!("cosine {:.2}", cosine(&e[0].vector, &e[1].vector));
 //! let scorer = ParaphraseScorer::default();
 //! println!("p = {:.2}, paraphrase: {}", scorer.probability(&features), scorer.is_paraphrase(&features));
@@ -36,6 +38,7 @@
 
 pub mod bert;
 pub mod candidates;
+pub mod cross;
 pub mod encoder;
 mod error;
 pub mod features;
@@ -43,6 +46,7 @@ pub mod passages;
 pub mod score;
 
 pub use candidates::{SentenceIndex, SentenceIndexConfig, SentencePair, SentenceSource};
+pub use cross::PairClassifier;
 pub use encoder::{
     cosine, EncodedText, MiniLmEncoder, ModelFiles, SentenceEncoder, DEFAULT_MODEL_NAME,
 };

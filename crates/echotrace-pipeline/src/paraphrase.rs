@@ -304,19 +304,28 @@ pub(crate) fn run_batch(
     for ((key, _), e) in missing.into_iter().zip(again) {
         encoded.insert(key, e);
     }
+    // Outside the region the scorer was fitted on, its probability is a guess.
+    let covered: Vec<_> = chosen
+        .iter()
+        .filter_map(|&(p, cos, sa, sb, ta, tb)| {
+            let ea = encoded.get(&(p.older.0.clone(), sa))?;
+            let eb = encoded.get(&(p.newer.0.clone(), sb))?;
+            let features = PairFeatures::new(ta, tb, ea, eb);
+            settings
+                .scorer
+                .covers(&features)
+                .then_some((p, cos, sa, sb, (ta, tb), features))
+        })
+        .collect();
+    // The cross-encoder reads both texts of a pair at once: only pairs that are to be decided.
+    let texts: Vec<(&str, &str)> = covered.iter().map(|c| c.4).collect();
+    let cross = settings
+        .encoder
+        .pair_probabilities(&texts)
+        .map_err(|e| PipelineError::Model(e.to_string()))?;
     let mut stored: FxHashSet<(DocId, ByteSpan, DocId, ByteSpan)> = FxHashSet::default();
-    for &(p, cos, sa, sb, ta, tb) in &chosen {
-        let (Some(ea), Some(eb)) = (
-            encoded.get(&(p.older.0.clone(), sa)),
-            encoded.get(&(p.newer.0.clone(), sb)),
-        ) else {
-            continue;
-        };
-        let features = PairFeatures::new(ta, tb, ea, eb);
-        // Outside the region the scorer was fitted on, its probability is a guess.
-        if !settings.scorer.covers(&features) {
-            continue;
-        }
+    for (i, (p, cos, sa, sb, _, features)) in covered.into_iter().enumerate() {
+        let features = features.with_cross(cross.as_ref().and_then(|c| c.get(i).copied()));
         let prob = settings.scorer.probability(&features);
         if prob < settings.scorer.threshold
             || !stored.insert((p.older.0.clone(), sa, p.newer.0.clone(), sb))

@@ -364,6 +364,14 @@ pub struct EvalParaphraseArgs {
     /// Write the scorer fitted with `--train` to this JSON file (the built-in one was made so).
     #[arg(long, requires = "train")]
     pub save_scorer: Option<PathBuf>,
+    /// The cross-encoder's adapter to use instead of the built-in one, which was fitted on
+    /// the MRPC training pairs: scoring pairs from that file needs one fitted without them
+    /// (the `finetune_pairs` example writes it).
+    #[arg(long, conflicts_with = "no_pair_classifier")]
+    pub pair_classifier: Option<PathBuf>,
+    /// Decide on the pair features alone, without the cross-encoder.
+    #[arg(long)]
+    pub no_pair_classifier: bool,
     /// Print `accuracy`, `f1`, `threshold`, `pairs` (and more) as one JSON object.
     #[arg(long)]
     pub json: bool,

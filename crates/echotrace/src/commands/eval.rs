@@ -334,6 +334,11 @@ pub fn paraphrase(args: EvalParaphraseArgs) -> Result<ExitCode> {
             dir.display()
         )
     })?;
+    let encoder = match (&args.pair_classifier, args.no_pair_classifier) {
+        (Some(path), _) => encoder.with_pair_classifier(Some(path))?,
+        (None, true) => encoder.with_pair_classifier(None)?,
+        (None, false) => encoder,
+    };
     let cancel = interrupt::install();
     let started = Instant::now();
     let total = pairs.len() + train.as_ref().map_or(0, Vec::len);
@@ -397,7 +402,8 @@ pub fn paraphrase(args: EvalParaphraseArgs) -> Result<ExitCode> {
         for (i, p) in pairs.iter().enumerate() {
             let line = json!({
                 "id_a": p.id_a, "id_b": p.id_b, "label": p.label,
-                "cosine": f[i].cosine, "probability": probs[i], "paraphrase": decisions[i],
+                "cosine": f[i].cosine, "cross": f[i].cross,
+                "probability": probs[i], "paraphrase": decisions[i],
             });
             writeln!(out, "{line}").with_context(|| format!("cannot write {}", path.display()))?;
         }
@@ -415,6 +421,7 @@ pub fn paraphrase(args: EvalParaphraseArgs) -> Result<ExitCode> {
             "pairs": figures.pairs,
             "train_pairs": trained_on,
             "model": encoder.model_name(),
+            "pair_classifier": encoder.has_pair_classifier(),
             "sentences_per_second": sentences as f64 / seconds,
         }))?;
     } else {
@@ -431,6 +438,9 @@ pub fn paraphrase(args: EvalParaphraseArgs) -> Result<ExitCode> {
                 None => " (built-in scorer)".to_string(),
             }
         );
+        if !encoder.has_pair_classifier() {
+            println!("decided on the pair features alone (no cross-encoder)");
+        }
         println!(
             "{sentences} sentences embedded in {seconds:.1} s ({:.0}/s)",
             sentences as f64 / seconds
