@@ -4,38 +4,13 @@
 //!
 //! Needs the model as `reference.rs` does: skipped with a note without it, failing under CI.
 
+mod common;
+
 use echotrace_paraphrase::cross::PairClassifier;
 use echotrace_paraphrase::{MiniLmEncoder, ModelFiles, SentenceEncoder};
-use std::io::Write;
-use std::sync::OnceLock;
 
 fn encoder() -> Option<&'static MiniLmEncoder> {
-    static ENCODER: OnceLock<Option<MiniLmEncoder>> = OnceLock::new();
-    ENCODER
-        .get_or_init(|| {
-            let dir =
-                ModelFiles::default_dir().expect("no model directory: set ECHOTRACE_MODEL or HOME");
-            if !ModelFiles::new(&dir).is_complete() {
-                let ci = std::env::var("CI")
-                    .map(|v| !v.is_empty() && v != "false" && v != "0")
-                    .unwrap_or(false);
-                let message = format!(
-                    "the sentence model is not installed in {}: run `echotrace model fetch`",
-                    dir.display()
-                );
-                assert!(!ci, "{message}");
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "pair classifier tests: skipped: {message}"
-                );
-                return None;
-            }
-            Some(
-                MiniLmEncoder::load(&dir)
-                    .unwrap_or_else(|e| panic!("loading the model from {}: {e}", dir.display())),
-            )
-        })
-        .as_ref()
+    common::encoder("pair classifier tests")
 }
 
 /// Seed line 3's lead and line 7's, from two wire versions of one story.

@@ -6,9 +6,9 @@
 //! `~/.local/share/echotrace/models/all-MiniLM-L6-v2`). Without it the tests are skipped with a
 //! note on stderr, except under CI, where they fail: run `echotrace model fetch` first.
 
-use echotrace_paraphrase::{cosine, MiniLmEncoder, ModelFiles, SentenceEncoder};
-use std::io::Write;
-use std::sync::OnceLock;
+mod common;
+
+use echotrace_paraphrase::{cosine, MiniLmEncoder, SentenceEncoder};
 
 /// Reference vectors must agree with ours to this cosine.
 const REFERENCE_COSINE: f32 = 0.999;
@@ -56,43 +56,9 @@ fn reference() -> Reference {
     }
 }
 
-/// The encoder, loaded once for all tests of this file; `None` (after a note on stderr) when
-/// the model is not installed and this is not CI.
+/// The encoder, or `None` (after a note on stderr) when the model is not installed.
 fn encoder() -> Option<&'static MiniLmEncoder> {
-    static ENCODER: OnceLock<Option<MiniLmEncoder>> = OnceLock::new();
-    ENCODER
-        .get_or_init(|| {
-            let dir =
-                ModelFiles::default_dir().expect("no model directory: set ECHOTRACE_MODEL or HOME");
-            let missing = ModelFiles::new(&dir).missing();
-            if !missing.is_empty() {
-                let ci = std::env::var("CI")
-                    .map(|v| !v.is_empty() && v != "false" && v != "0")
-                    .unwrap_or(false);
-                let message = format!(
-                    "the sentence model is not installed in {} (missing {}): run \
-                     `echotrace model fetch` (or set ECHOTRACE_MODEL to a model directory)",
-                    dir.display(),
-                    missing
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-                assert!(!ci, "{message}");
-                // Straight to stderr, past the test harness's capture, so the skip shows.
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "paraphrase reference tests: skipped: {message}"
-                );
-                return None;
-            }
-            Some(
-                MiniLmEncoder::load(&dir)
-                    .unwrap_or_else(|e| panic!("loading the model from {}: {e}", dir.display())),
-            )
-        })
-        .as_ref()
+    common::encoder("paraphrase reference tests")
 }
 
 /// The start of `text` on one line, for messages.
