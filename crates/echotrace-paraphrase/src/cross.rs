@@ -18,7 +18,7 @@
 //! and the feature scorer alone.
 
 use crate::bert::{BertEncoder, LoraAdapter, LoraLayer, Pass};
-use candle_core::{Device, Result, Tensor, D};
+use candle_core::{DType, Device, Result, Tensor, D};
 use std::collections::HashMap;
 use tokenizers::{EncodeInput, Tokenizer};
 
@@ -55,25 +55,42 @@ impl PairClassifier {
             tensors
                 .remove(name)
                 .ok_or_else(|| candle_core::Error::Msg(format!("adapter lacks {name}")))
+                .and_then(|t| t.to_dtype(DType::F32))
         };
-        let fingerprint = f64::from(take("base.fingerprint")?.to_vec1::<f32>()?[0]);
+        // One number each; a file from elsewhere may hold anything, so nothing is indexed.
+        let number = |t: Tensor, name: &str| -> Result<f64> {
+            t.flatten_all()?
+                .to_vec1::<f32>()?
+                .first()
+                .map(|&x| f64::from(x))
+                .ok_or_else(|| candle_core::Error::Msg(format!("adapter's {name} is empty")))
+        };
+        let fingerprint = number(take("base.fingerprint")?, "base.fingerprint")?;
         if (fingerprint - bert.fingerprint()?).abs() > FINGERPRINT_TOLERANCE {
             return Ok(None);
         }
-        let scale = f64::from(take("scale")?.to_vec1::<f32>()?[0]);
+        let scale = number(take("scale")?, "scale")?;
         let (hidden, count) = bert.shape();
         let weight = take("head.weight")?;
         if weight.dims() != [2 * hidden, 1] {
             return Ok(None);
         }
         let bias = take("head.bias")?;
+        let malformed = |what: String| candle_core::Error::Msg(format!("adapter's {what}"));
+        if bias.dims() != [1] {
+            return Err(malformed(format!("head.bias has shape {:?}", bias.dims())));
+        }
         let mut layers = Vec::with_capacity(count);
         for i in 0..count {
             let mut pair = |which: &str| -> Result<(Tensor, Tensor)> {
-                Ok((
-                    take(&format!("layer.{i}.{which}.a"))?,
-                    take(&format!("layer.{i}.{which}.b"))?,
-                ))
+                let a = take(&format!("layer.{i}.{which}.a"))?;
+                let b = take(&format!("layer.{i}.{which}.b"))?;
+                match (a.dims(), b.dims()) {
+                    (&[r, ha], &[hb, rb]) if ha == hidden && hb == hidden && r == rb => Ok((a, b)),
+                    (da, db) => Err(malformed(format!(
+                        "layer.{i}.{which} has shapes {da:?} and {db:?}"
+                    ))),
+                }
             };
             let query = pair("query")?;
             let value = pair("value")?;

@@ -77,3 +77,42 @@ fn an_adapter_fitted_on_another_model_is_refused() {
         Ok(_) => panic!("an adapter for another model was taken"),
     }
 }
+
+#[test]
+fn a_file_that_is_not_an_adapter_is_an_error_naming_it() {
+    let Some(encoder) = encoder() else { return };
+    let (bert, _) = encoder.parts();
+    let dir = std::env::temp_dir().join(format!("echotrace-bad-adapter-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    // Not safetensors at all, then safetensors with a low-rank pair of the wrong shape.
+    let garbage = dir.join("garbage.safetensors");
+    std::fs::write(&garbage, b"\x08\0\0\0\0\0\0\0{}").expect("writing");
+    let bundled = PairClassifier::bundled(bert).expect("the bundled classifier");
+    let path = dir.join("adapter.safetensors");
+    bundled.save(bert, &path).expect("saving");
+    let mut tensors = candle_core::safetensors::load(&path, &candle_core::Device::Cpu)
+        .expect("reading the adapter");
+    tensors.insert(
+        "layer.3.value.b".to_string(),
+        candle_core::Tensor::zeros((5, 8), candle_core::DType::F32, &candle_core::Device::Cpu)
+            .expect("a tensor"),
+    );
+    let misshapen = dir.join("misshapen.safetensors");
+    candle_core::safetensors::save(&tensors, &misshapen).expect("saving");
+    let load = |path: &std::path::Path| {
+        MiniLmEncoder::load(&ModelFiles::default_dir().expect("a model directory"))
+            .expect("the model")
+            .with_pair_classifier(Some(path))
+            .err()
+            .map(|e| e.to_string())
+    };
+    let (a, b) = (load(&garbage), load(&misshapen));
+    let _ = std::fs::remove_dir_all(&dir);
+    let a = a.expect("garbage was taken for an adapter");
+    assert!(a.contains("garbage.safetensors"), "{a}");
+    let b = b.expect("a misshapen adapter was taken");
+    assert!(
+        b.contains("misshapen.safetensors") && b.contains("layer.3.value"),
+        "{b}"
+    );
+}
