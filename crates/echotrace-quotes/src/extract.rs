@@ -2173,46 +2173,27 @@ impl<'a> Rules<'a> {
         let first_here = self.cands.len();
         let mut i = st.lo;
         while i < st.hi {
-            if self.w(i) == "according" && self.w(i + 1) == "to" {
-                if let Some(c) = self.according(i) {
+            // The constructions with a shape of their own first, then a cue of the lexicon;
+            // a candidate found resumes the scan after its cue.
+            let found = (self.w(i) == "according" && self.w(i + 1) == "to")
+                .then(|| self.according(i))
+                .flatten()
+                .or_else(|| self.raising(i))
+                .or_else(|| self.quoted_as_saying(i))
+                .or_else(|| self.document_reads(i))
+                .or_else(|| self.hearsay_adverb(i))
+                .or_else(|| self.support_received(i))
+                .or_else(|| {
+                    self.cue_at(i)
+                        .and_then(|info| self.attribute(i, info, first_here))
+                });
+            match found {
+                Some(c) => {
                     i = c.cue.1;
                     self.cands.push(c);
-                    continue;
                 }
+                None => i += 1,
             }
-            if let Some(c) = self.raising(i) {
-                i = c.cue.1;
-                self.cands.push(c);
-                continue;
-            }
-            if let Some(c) = self.quoted_as_saying(i) {
-                i = c.cue.1;
-                self.cands.push(c);
-                continue;
-            }
-            if let Some(c) = self.document_reads(i) {
-                i = c.cue.1;
-                self.cands.push(c);
-                continue;
-            }
-            if let Some(c) = self.hearsay_adverb(i) {
-                i = c.cue.1;
-                self.cands.push(c);
-                continue;
-            }
-            if let Some(c) = self.support_received(i) {
-                i = c.cue.1;
-                self.cands.push(c);
-                continue;
-            }
-            if let Some(info) = self.cue_at(i) {
-                if let Some(c) = self.attribute(i, info, first_here) {
-                    i = c.cue.1;
-                    self.cands.push(c);
-                    continue;
-                }
-            }
-            i += 1;
         }
         if let Some(c) = self.transcript_cue() {
             self.cands.push(c);
