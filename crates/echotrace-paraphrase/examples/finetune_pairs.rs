@@ -137,7 +137,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 running = 0.0;
             }
         }
-        let probs = score(&classifier, bert, tokenizer, &held)?;
+        let both: Vec<(&str, &str)> = held.iter().map(|p| (p.a.as_str(), p.b.as_str())).collect();
+        let probs = classifier.probabilities(bert, tokenizer, &both, 32)?;
         let labels: Vec<bool> = held.iter().map(|p| p.label).collect();
         let at = |t: f64| pair_figures(&probs.iter().map(|&p| p >= t).collect::<Vec<_>>(), &labels);
         let half = at(0.5);
@@ -164,27 +165,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
-}
-
-/// The probability of each pair, read both ways round and averaged, as the encoder does.
-fn score(
-    classifier: &PairClassifier,
-    bert: &echotrace_paraphrase::bert::BertEncoder,
-    tokenizer: &tokenizers::Tokenizer,
-    set: &[LabelledPair],
-) -> Result<Vec<f64>, Box<dyn std::error::Error>> {
-    let sigmoid = |x: f32| 1.0 / (1.0 + (-f64::from(x)).exp());
-    let mut probs = Vec::with_capacity(set.len());
-    for chunk in set.chunks(32) {
-        let ab: Vec<(&str, &str)> = chunk.iter().map(|p| (p.a.as_str(), p.b.as_str())).collect();
-        let ba: Vec<(&str, &str)> = chunk.iter().map(|p| (p.b.as_str(), p.a.as_str())).collect();
-        let one = classifier.logits(bert, tokenizer, &ab)?;
-        let two = classifier.logits(bert, tokenizer, &ba)?;
-        probs.extend(
-            one.iter()
-                .zip(&two)
-                .map(|(&x, &y)| (sigmoid(x) + sigmoid(y)) / 2.0),
-        );
-    }
-    Ok(probs)
 }

@@ -152,6 +152,33 @@ impl PairClassifier {
             .and_then(|t| t.to_vec1::<f32>().map_err(|e| e.to_string()))
     }
 
+    /// The probability that each pair says the same, in the order given. Each pair is read
+    /// both ways round and the two probabilities averaged, as the feature scorer does: which
+    /// text came first says nothing about a paraphrase. Pairs go through the model `batch` at
+    /// a time, sorted by length so that a batch pads little.
+    pub fn probabilities(
+        &self,
+        bert: &BertEncoder,
+        tokenizer: &Tokenizer,
+        pairs: &[(&str, &str)],
+        batch: usize,
+    ) -> std::result::Result<Vec<f64>, String> {
+        let sigmoid = |x: f32| 1.0 / (1.0 + (-f64::from(x)).exp());
+        let mut order: Vec<usize> = (0..pairs.len()).collect();
+        order.sort_by_key(|&i| pairs[i].0.len() + pairs[i].1.len());
+        let mut out = vec![0.0; pairs.len()];
+        for chunk in order.chunks(batch.max(1)) {
+            let forward: Vec<(&str, &str)> = chunk.iter().map(|&i| pairs[i]).collect();
+            let backward: Vec<(&str, &str)> = forward.iter().map(|&(a, b)| (b, a)).collect();
+            let one = self.logits(bert, tokenizer, &forward)?;
+            let two = self.logits(bert, tokenizer, &backward)?;
+            for ((&i, x), y) in chunk.iter().zip(one).zip(two) {
+                out[i] = (sigmoid(x) + sigmoid(y)) / 2.0;
+            }
+        }
+        Ok(out)
+    }
+
     /// The logits as a `(pairs,)` tensor; `differentiable` as in [`Pass`], for fitting.
     pub fn forward(
         &self,

@@ -308,8 +308,6 @@ impl SentenceEncoder for MiniLmEncoder {
         self.encode_sorted(texts, true)
     }
 
-    /// Each pair is read both ways round and the two probabilities averaged, as the feature
-    /// scorer does: which text came first says nothing about a paraphrase.
     fn pair_probabilities(
         &self,
         pairs: &[(&str, &str)],
@@ -317,27 +315,11 @@ impl SentenceEncoder for MiniLmEncoder {
         let Some(classifier) = &self.pairs else {
             return Ok(None);
         };
-        let mut order: Vec<usize> = (0..pairs.len()).collect();
-        order.sort_by_key(|&i| pairs[i].0.len() + pairs[i].1.len());
-        let mut out = vec![0.0; pairs.len()];
-        for chunk in order.chunks(BATCH) {
-            let forward: Vec<(&str, &str)> = chunk.iter().map(|&i| pairs[i]).collect();
-            let backward: Vec<(&str, &str)> = forward.iter().map(|&(a, b)| (b, a)).collect();
-            let one = classifier.logits(&self.bert, &self.tokenizer, &forward);
-            let two = classifier.logits(&self.bert, &self.tokenizer, &backward);
-            let (one, two) = one
-                .and_then(|o| Ok((o, two?)))
-                .map_err(ParaphraseError::Encode)?;
-            for ((&i, x), y) in chunk.iter().zip(one).zip(two) {
-                out[i] = (sigmoid(x) + sigmoid(y)) / 2.0;
-            }
-        }
-        Ok(Some(out))
+        classifier
+            .probabilities(&self.bert, &self.tokenizer, pairs, BATCH)
+            .map(Some)
+            .map_err(ParaphraseError::Encode)
     }
-}
-
-fn sigmoid(x: f32) -> f64 {
-    1.0 / (1.0 + (-f64::from(x)).exp())
 }
 
 /// Cosine of two unit vectors.
