@@ -16,7 +16,8 @@
 //! 2. **Cues** ([`CueLexicon`], [`DefaultLexicon`]): reporting verbs in all inflections,
 //!    particle verbs (`pointed out`), `according to`, colon cues (`X: "…"`) and nouns that
 //!    take a clause (`his claim that`).
-//! 3. **Attribution** (rules on items): for each cue, its *source* (the subject noun phrase
+//! 3. **Attribution** (rules on items, the private `extract` module: one file for each thing a
+//!    rule asks, such as noun phrases, content boundaries, noun cues): for each cue, its *source* (the subject noun phrase
 //!    with its title or appositive; an inverted subject in `…, said Smith`; the main clause's
 //!    subject for participles such as `Stating that …, X added` and `…, mentioning that`; the
 //!    first verb's subject for coordinated verbs `described … and suggested`) and its

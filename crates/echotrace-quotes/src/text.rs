@@ -1,6 +1,6 @@
 //! Tokens, quotation marks and sentences.
 //!
-//! Everything downstream works on [`Item`]s: words and punctuation with their byte spans, and
+//! Everything downstream works on [`Item`](crate::extract::Item)s: words and punctuation with their byte spans, and
 //! top-level quotations collapsed into a single item. Collapsing matters: the words inside a
 //! quotation are somebody's speech, so a `he said` inside it must not be read as a cue of the
 //! sentence around it, and a sentence must not end at a full stop inside a quotation.

@@ -1,0 +1,927 @@
+//! The central rule: one verb of saying and the attribution it heads (source, cue, content),
+//! with the many shapes of news sentences around it.
+
+use super::*;
+
+impl<'a> Rules<'a> {
+    pub(super) fn attribute(&self, i: usize, mut info: CueInfo, first_here: usize) -> Option<Cand> {
+        // `Trump's ability to deflect attacks, she said`: after an infinitive the word is its
+        // object, not a finite verb with the infinitive as its subject.
+        if info.form == CueForm::Finite
+            && i >= self.lo + 2
+            && self.w(i - 2) == "to"
+            && self.kind(i - 1) == Some(IK::Word)
+            && !self.cap(i - 1)
+            && !self.w(i - 1).ends_with("ly")
+            && !has(&AUX, self.w(i - 1))
+            && !has(&SUBJ_PRONOUNS, self.w(i - 1))
+            && !has(&DETS, self.w(i - 1))
+            && !matches!(
+                self.w(i - 1),
+                "him" | "her" | "them" | "us" | "me" | "it" | "you" | "his" | "its" | "their"
+                    | "our" | "my" | "your" | "whom" | "date" | "help"
+            )
+            // A plural noun (`sources privy to negotiations say`), not a bare verb.
+            && (!self.w(i - 1).ends_with('s') || self.w(i - 1).ends_with("ss"))
+        {
+            return None;
+        }
+        // `The campaign plans to …` is the verb; `his plans to …` the noun.
+        if info.form == CueForm::Noun && info.particle.is_some() && i > self.lo {
+            let prev = self.w(i - 1);
+            // After a support verb the noun is meant: `raise questions about`, `faced
+            // criticism of`, `drew calls for`.
+            let support_verb = matches!(
+                prev,
+                "raise"
+                    | "raises"
+                    | "raised"
+                    | "raising"
+                    | "face"
+                    | "faces"
+                    | "faced"
+                    | "facing"
+                    | "draw"
+                    | "draws"
+                    | "drew"
+                    | "drawn"
+                    | "drawing"
+                    | "spark"
+                    | "sparks"
+                    | "sparked"
+                    | "sparking"
+                    | "prompt"
+                    | "prompts"
+                    | "prompted"
+                    | "prompting"
+                    | "pose"
+                    | "posed"
+                    | "poses"
+                    | "take"
+                    | "takes"
+                    | "took"
+                    | "taking"
+                    | "taken"
+                    | "field"
+                    | "fielded"
+                    | "fielding"
+                    | "voice"
+                    | "voiced"
+                    | "voicing"
+                    | "express"
+                    | "expressed"
+                    | "expressing"
+                    | "fuel"
+                    | "fueled"
+                    | "fuelled"
+                    | "fueling"
+                    | "renew"
+                    | "renewed"
+                    | "renewing"
+                    | "ignore"
+                    | "ignored"
+                    | "ignoring"
+                    | "dodge"
+                    | "dodged"
+                    | "dodging"
+            );
+            let determined =
+                has(&DETS, prev) || prev.ends_with("'s") || self.is_punct(i - 1) || support_verb;
+            if !determined {
+                if let Some(v) = self
+                    .lex
+                    .lookup(self.w(i), None)
+                    .filter(|c| c.form != CueForm::Noun)
+                {
+                    info = v;
+                }
+            }
+        }
+        let mut c0 = i;
+        while c0 > self.lo && self.is_cue_prefix(c0 - 1) {
+            c0 -= 1;
+        }
+        let mut c1 = i + 1 + usize::from(info.particle.is_some());
+        let prev = if i > self.lo { self.w(i - 1) } else { "" };
+        if info.form == CueForm::Noun {
+            return self.noun_cue(i, info);
+        }
+        // `continued to complain that`, `went on to say`, `began to argue`: an aspectual
+        // verb before the infinitive is part of the cue, and its subject speaks.
+        if c0 == i && prev == "to" && i >= self.lo + 2 && info.form == CueForm::Finite {
+            let v = self.w(i - 2);
+            let start = if matches!(
+                v,
+                "continued"
+                    | "continues"
+                    | "continue"
+                    | "continuing"
+                    | "proceeded"
+                    | "proceeds"
+                    | "began"
+                    | "begins"
+                    | "begun"
+                    | "started"
+                    | "starts"
+                    | "tried"
+                    | "tries"
+            ) {
+                Some(i - 2)
+            } else if v == "on"
+                && i >= self.lo + 3
+                && matches!(self.w(i - 3), "went" | "goes" | "go" | "going" | "gone")
+            {
+                Some(i - 3)
+            } else {
+                None
+            };
+            if let Some(mut st) = start {
+                while st > self.lo && self.is_cue_prefix(st - 1) {
+                    st -= 1;
+                }
+                c0 = st;
+            }
+        }
+        // `the report`, `his claims`, `to say`: not a finite reporting verb here.
+        // Quantifiers stand alone as subjects: `Some said`, `Many believe`.
+        let standalone = has(STANDALONE_DETS, prev);
+        if (c0 == i
+            && ((has(&DETS, prev) && !standalone)
+                || prev == "to"
+                || (prev.ends_with("'s") && i > self.lo)))
+            || (info.form == CueForm::Finite && self.split_infinitive(i))
+        {
+            if info.form == CueForm::Participle && has(&DETS, prev) {
+                return None;
+            }
+            if info.form != CueForm::Participle {
+                let mut cand = self.noun_cue(i, info)?;
+                if prev == "to" && cand.source.is_none() && cand.borrow.is_none() {
+                    cand.source = self.infinitive_subject(i);
+                }
+                return Some(cand);
+            }
+        }
+        // `said Tuesday`: a bare day right after the verb belongs to the cue (`on Monday` does
+        // not; it is an adverbial of its own).
+        if matches!(
+            self.w(c1),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+        ) {
+            c1 += 1;
+            if matches!(self.w(c1), "night" | "morning" | "afternoon" | "evening") {
+                c1 += 1;
+            }
+        }
+        // `said recently`, `said sarcastically`: a manner or time adverb right after the verb
+        // belongs to the cue.
+        if info.form != CueForm::Noun
+            && self.kind(c1) == Some(IK::Word)
+            && !self.cap(c1)
+            && (matches!(
+                self.w(c1),
+                "recently"
+                    | "earlier"
+                    | "later"
+                    | "again"
+                    | "repeatedly"
+                    | "afterwards"
+                    | "afterward"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "previously"
+            ) || (self.w(c1).ends_with("ly")
+                && self.w(c1).len() > 4
+                && self.cue_at(c1).is_none()))
+            && !matches!(
+                self.w(c1),
+                "only" | "early" | "likely" | "family" | "daily" | "nearly"
+            )
+        {
+            c1 += 1;
+        }
+        // `said with a laugh`, `said at the time`, `said in part`, `said then`: how and when
+        // it was said belongs to the cue.
+        if info.form != CueForm::Noun {
+            let (a1, a2, a3) = (self.w(c1), self.w(c1 + 1), self.w(c1 + 2));
+            if a1 == "with"
+                && matches!(a2, "a" | "an")
+                && matches!(
+                    a3,
+                    "laugh" | "smile" | "grin" | "smirk" | "chuckle" | "sigh" | "shrug" | "wink"
+                )
+            {
+                c1 += 3;
+            } else if (a1 == "at" && a2 == "the" && a3 == "time")
+                || (a1 == "in" && matches!(a2, "part" | "response" | "reply"))
+            {
+                c1 += if a1 == "at" { 3 } else { 2 };
+            } else if matches!(a1, "then" | "instead") && self.is_punct(c1 + 1) {
+                c1 += 1;
+            }
+        }
+        // `said on Twitter`, `said on CNN`: the channel is part of the cue.
+        if self.w(c1) == "on"
+            && matches!(
+                self.w(c1 + 1),
+                "twitter"
+                    | "facebook"
+                    | "instagram"
+                    | "youtube"
+                    | "television"
+                    | "radio"
+                    | "cnn"
+                    | "msnbc"
+                    | "fox"
+                    | "abc"
+                    | "nbc"
+                    | "cbs"
+                    | "npr"
+                    | "air"
+            )
+        {
+            c1 += 2;
+        }
+        // `said in a statement`, `wrote in an op-ed`, `said during a debate`: the medium or
+        // occasion is part of the cue (`at a video conference` is not: the seed table's cue
+        // is `has stated`).
+        if matches!(self.w(c1), "in" | "during")
+            && matches!(
+                self.w(c1 + 1),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its"
+            )
+        {
+            let mut m = c1 + 2;
+            while m < self.hi && m < c1 + 5 && self.kind(m) == Some(IK::Word) {
+                if has(MEDIUM_NOUNS, self.w(m))
+                    || (self.w(c1) != "in"
+                        && matches!(
+                            self.w(m),
+                            "rally"
+                                | "event"
+                                | "debate"
+                                | "hearing"
+                                | "forum"
+                                | "meeting"
+                                | "summit"
+                                | "ceremony"
+                                | "dinner"
+                                | "luncheon"
+                                | "breakfast"
+                                | "gathering"
+                                | "appearance"
+                                | "stop"
+                                | "hall"
+                        ))
+                {
+                    // `in a video message`, `in a conference call`: the whole compound.
+                    c1 = m + 1;
+                    while c1 < self.hi && has(MEDIUM_NOUNS, self.w(c1)) {
+                        c1 += 1;
+                    }
+                    // `in an interview with the Associated Press`, `in a statement to
+                    // reporters`: with whom, when it ends the clause or comes before `that`.
+                    if matches!(self.w(c1), "with" | "to" | "on") {
+                        let mut e = c1 + 1;
+                        while e < self.hi
+                            && e < c1 + 9
+                            && matches!(self.kind(e), Some(IK::Word | IK::Num))
+                            && self.w(e) != "that"
+                            && !has(&AUX, self.w(e))
+                            && !self.finite_cue_at(e)
+                        {
+                            e += 1;
+                        }
+                        let closed = e >= self.hi
+                            || self.is_punct(e) && !self.punct(e, '\'')
+                            || self.w(e) == "that";
+                        if e > c1 + 1 && closed {
+                            c1 = e;
+                        }
+                    }
+                    break;
+                }
+                m += 1;
+            }
+        }
+        // `said in 2011`, `said in March`: when it was said.
+        if info.form != CueForm::Noun
+            && self.w(c1) == "in"
+            && (is_month(self.w(c1 + 1)) && self.cap(c1 + 1)
+                || self.kind(c1 + 1) == Some(IK::Num)
+                    && self.w(c1 + 1).len() == 4
+                    && self.w(c1 + 1).starts_with(['1', '2']))
+            && (c1 + 2 >= self.hi || self.is_punct(c1 + 2) || self.kind(c1 + 2) == Some(IK::Num))
+        {
+            c1 += 2;
+            if self.kind(c1) == Some(IK::Num) {
+                c1 += 1;
+            }
+        }
+        // `The index added 20 points, or 0.2%, to …`, `Clinton maintains a lead. In contrast,
+        // …`: no clause before a comma is what was added or maintained either (a capital
+        // after the verb may be an inverted subject: `…, maintained Smith`).
+        if !self.cap(c1) && self.object_not_reported(&info, c1) {
+            return None;
+        }
+        // `after the deadly attack on a nightclub`, read as the verb after a modifier.
+        if info.lemma == "attack" && self.w(c1) == "on" && self.armed_attack(i, c1 + 1) {
+            return None;
+        }
+        let prefix_be = (c0..i).any(|m| has(BE, self.w(m)));
+        // After a form of `be` a verb is a participle; a bare form is a noun (`the reason is
+        // fear of reprisals`), read as a noun cue. After an existential `there` the old
+        // reading stands: `there are fears the virus will spread` is attributed in PARC.
+        if prefix_be
+            && info.form == CueForm::Finite
+            && !info.past_participle
+            && !(c0 > self.lo && self.w(c0 - 1) == "there")
+        {
+            return self.noun_cue(i, info);
+        }
+        let passive = prefix_be && info.past_participle;
+        let mut cand = Cand {
+            cue: (c0, c1),
+            source: None,
+            borrow: None,
+            content: Vec::new(),
+            class: info.class,
+            sent: self.si,
+            head: None,
+            head_is_person: false,
+        };
+        // `Asked whether …, she said …`, `… when asked how ties would fare`: the question is
+        // reported, its asker unnamed.
+        let asked_clause = c0 == self.lo
+            || (c0 > self.lo
+                && matches!(
+                    self.w(c0 - 1),
+                    "when" | "if" | "after" | "once" | "as" | "before"
+                )
+                && self.w(c1) != "to");
+        if asked_clause && info.past_participle && info.lemma == "ask" && c0 == i {
+            let rc = self.right_content(c1, &info)?;
+            cand.content.push(rc);
+            return Some(cand);
+        }
+        let participial = info.form == CueForm::Participle
+            && !prefix_be
+            && (c0 == self.lo
+                || self.punct(c0 - 1, ',')
+                || self.punct(c0 - 1, '—')
+                // `called it a "ridiculous proposition," adding that …`: the comma is
+                // inside the closing mark.
+                || matches!(self.kind(c0 - 1), Some(IK::Quote(f)) if self.a.frags[f].last == Some(','))
+                || matches!(
+                    self.w(c0 - 1),
+                    "and"
+                        | "but"
+                        | "or"
+                        | "while"
+                        | "before"
+                        | "after"
+                        | "by"
+                        | "in"
+                        | "when"
+                        | "without"
+                ));
+        if participial {
+            let rc = self.right_content(c1, &info)?;
+            cand.content.push(rc);
+            // A verb inside what another verb reported, when the participle comes after
+            // that report, is not the participle's subject: in `Pompeo said that Washington
+            // had concluded …, saying he trusted …` Pompeo is saying.
+            let reported_before = |o: usize| {
+                let cue = self.cands[o].cue.0;
+                self.cands[first_here..o].iter().any(|p| {
+                    p.content
+                        .iter()
+                        .any(|&(s, e)| s <= cue && cue < e && e <= c0)
+                })
+            };
+            cand.borrow = (first_here..self.cands.len())
+                .rev()
+                .find(|&o| self.lends_source(o) && !reported_before(o));
+            if cand.borrow.is_none() && c0 > self.lo {
+                // `Trump attacked Clinton, saying …`: the subject of the sentence.
+                if let Some(np) = self.sentence_subject(c0) {
+                    cand.source = Some(np);
+                }
+            }
+            return Some(cand);
+        }
+        if info.form == CueForm::Participle && !prefix_be {
+            // `a statement saying that`: the noun before it is the source.
+            let mut np = self.left_np(c0);
+            let rc = self.right_content(c1, &info)?;
+            // `Trump issued a statement saying …`, `Her campaign blasted out an email to
+            // supporters stating …`: the issuer speaks through the document; the verb that
+            // issues it is part of the cue.
+            if let Some((v, subj)) = self.document_issuer(c0) {
+                cand.cue.0 = v;
+                np = Some(subj);
+            }
+            cand.source = np;
+            cand.content.push(rc);
+            return Some(cand);
+        }
+        // `As reported by Western Journalism, investigators found …`
+        let as_passive = passive
+            && c0 == self.lo + 2
+            && self.w(self.lo) == "as"
+            && (c0..i).all(|m| has(BE, self.w(m)))
+            || (c0 == self.lo + 1 && self.w(self.lo) == "as" && info.past_participle);
+        if let Some(src) = (as_passive && self.w(c1) == "by")
+            .then(|| self.right_np(c1 + 1))
+            .flatten()
+            .filter(|src| self.punct(src.1, ','))
+        {
+            let s0 = src.1 + 1;
+            let e = self.clause_end(s0);
+            if e > s0 + 1 {
+                cand.source = Some(src);
+                cand.content.push((s0, e));
+                return Some(cand);
+            }
+        }
+        // `can be found here`, `was offered the job`: a thing located or given, not a
+        // finding or an offer reported.
+        if passive && matches!(info.lemma, "find" | "offer") {
+            return None;
+        }
+        if passive {
+            let rc = self.right_content(c1, &info);
+            if self.w(c1) == "by" {
+                cand.source = self.right_np(c1 + 1);
+            }
+            // `Other candidates … are not considered top-tier contenders`, `Mr. Manafort's
+            // role was disclosed`: the subject of a passive is what is judged or reported
+            // (but the addressee of `was told`, and nothing in `it was announced that`).
+            let subj = if info.takes_addressee {
+                None
+            } else {
+                self.left_np(c0).filter(|np| {
+                    np.1 == np.0 + 1 && !matches!(self.w(np.0), "it" | "there") || np.1 > np.0 + 1
+                })
+            };
+            // A passive of judging or believing with neither an agent nor a clause names no
+            // one whose judgement it is: `The tie was already decided when …`, `the dollar
+            // was supported by recent data`. A passive of saying still reports that
+            // something was said (`Mr. Manafort's role was disclosed`, as PARC has it).
+            let nobodys_attitude = cand.source.is_none() && info.class == CueClass::Attitude;
+            if rc.is_none() && (subj.is_none() || nobodys_attitude) {
+                return None;
+            }
+            if let Some(np) = subj {
+                cand.content.push(np);
+            }
+            if let Some(rc) = rc {
+                cand.content.push(rc);
+            }
+            return Some(cand);
+        }
+        // Finite cue: find the source.
+        let mut inverted = false;
+        // `full-throated support for`, `the plan`: a verb spelled like a noun needs a subject
+        // right before it (`they support`) or an auxiliary (`will support`).
+        if c0 == i
+            && info.form == CueForm::Finite
+            && !info.past_participle
+            && has(NOUNY, self.w(i).trim_end_matches('s'))
+            && i > self.lo
+        {
+            let p = self.w(i - 1);
+            // `the campaign plans to spend`, `the ad claims that`: a complement that only
+            // a verb takes.
+            let verb_complement = (info.takes_infinitive
+                && self.w(i + 1) == "to"
+                && self.kind(i + 2) == Some(IK::Word)
+                && !self.cap(i + 2)
+                && !has(&DETS, self.w(i + 2)))
+                || (self.w(i + 1) == "that" && self.w(i).ends_with('s'));
+            // `Her chief policy aide, Jake Sullivan, calls her record …`: an inflected verb
+            // after the comma that closes an aside.
+            let after_aside = self.punct(i - 1, ',')
+                && (self.w(i).ends_with('s') || self.w(i).ends_with("ed"))
+                && i >= self.lo + 3;
+            let subj = has(&SUBJ_PRONOUNS, p)
+                || has(SOURCE_NOUNS, p)
+                || after_aside
+                // `Men under 35 support Sanders`, `40 percent support him` (but `10-year
+                // notes` is a bond: a number with a unit is a modifier).
+                || (self.kind(i - 1) == Some(IK::Num)
+                    && !self.a.items[i - 1].lower.chars().any(char::is_alphabetic))
+                || matches!(p, "percent" | "%")
+                || (verb_complement && !has(&PREPS, p))
+                || self.cap(i - 1)
+                || (p.ends_with('s') && !p.ends_with("'s") && p.len() > 3);
+            // `calls him a liar`, `and calls her "an extremely intelligent woman"`: an
+            // object pronoun follows a verb, not a noun.
+            let nx = self.w(i + 1);
+            let object_pronoun = matches!(
+                nx,
+                "him" | "them" | "us" | "me" | "himself" | "herself" | "themselves"
+            ) || (matches!(p, "and" | "but" | "or")
+                && matches!(nx, "her" | "it"));
+            if !subj && !object_pronoun {
+                return None;
+            }
+        }
+        if c0 > self.lo && self.punct(c0 - 1, ',') {
+            // `Mukasey, the Republican attorney general, said` or `…, said Tokayev`.
+            let comma = c0 - 1;
+            let q = (self.lo..comma)
+                .rev()
+                .find(|&m| self.punct(m, ',') || self.is_quote(m));
+            let mut found = false;
+            // `…, said Brad Bannon, a Democratic pollster.`: a subject after the cue that ends
+            // the clause is an inverted subject.
+            // Only a verb of saying inverts, and never after an auxiliary: `…, has
+            // endorsed Sen. Ted Cruz` has its object after the verb, not its subject.
+            // Nor a verb whose object is the one told: `…, John Moy, chief executive of Full
+            // Fact, told the BBC` has its subject before the verb.
+            let tells = matches!(
+                info.lemma,
+                "tell" | "inform" | "assure" | "remind" | "notify" | "brief"
+            );
+            // A verb with its particle (`called for`, `pointed to`) takes an object after it,
+            // never an inverted subject: `…, called for an immediate ceasefire`.
+            let may_invert = info.class == CueClass::Speech
+                && !tells
+                && info.particle.is_none()
+                && !(c0..i).any(|m| has(&AUX, self.w(m)));
+            let inverted_np = self
+                .right_np(c1)
+                .filter(|_| may_invert)
+                // `…, said he "appreciates …"` has its clause after the pronoun: an inverted
+                // subject is closed by punctuation (`said Smith, "…"`), not by a quotation.
+                .filter(|&(_, e)| e >= self.hi || self.is_punct(e))
+                // `The minister, John Smith, said the company opened a new plant`: a
+                // determiner after a lowercase word that is no preposition starts an object,
+                // so what follows `said` is a clause, not its inverted subject.
+                .filter(|&(s0, e)| {
+                    !(s0 + 1..e).any(|k| {
+                        (has(&DETS, self.w(k)) || matches!(self.w(k), "its" | "his" | "their"))
+                            && self.kind(k - 1) == Some(IK::Word)
+                            && !self.cap(k - 1)
+                            && !has(&PREPS, self.w(k - 1))
+                            && !has(&DETS, self.w(k - 1))
+                            && !matches!(self.w(k - 1), "of" | "and" | "or" | "for")
+                    })
+                });
+            if let Some(np) = inverted_np {
+                cand.source = Some(self.extend_appositive(np));
+                found = true;
+                inverted = true;
+            } else if let Some((q, np)) = self.subject_before_aside(comma, q) {
+                {
+                    let fw = self.w(q + 1);
+                    let appositive = has(&DETS, fw)
+                        || self.cap(q + 1)
+                        || matches!(self.kind(q + 1), Some(IK::Num))
+                        || crate::entities::is_title(fw)
+                        || matches!(fw, "who" | "whose");
+                    // A participle, not a name spelt alike (`Ahmed`, `Sterling`).
+                    let participle =
+                        !self.cap(q + 1) && (fw.ends_with("ing") || fw.ends_with("ed"));
+                    let aside = participle
+                        || fw == "which"
+                        || has(&PREPS, fw)
+                        || (fw.ends_with("ly") && comma == q + 2)
+                        || matches!(fw, "however" | "though" | "too" | "meanwhile" | "instead");
+                    // An aside that tells who they are belongs to the source (`Other
+                    // candidates, including Carly Fiorina,`, `Larry David, playing Sanders on
+                    // television,`); one about the saying does not (`, however,`, `, in a
+                    // statement,`). The speaker is named by the noun phrase alone.
+                    let describes = participle || matches!(fw, "which" | "like");
+                    if (appositive || aside || describes) && comma - q <= 25 {
+                        if appositive || describes {
+                            // A name before the appositive names the speaker alone (`Muhammad
+                            // Shahabuddin, a resident of Palpur village under Godagari
+                            // Upazila`); a role before it is resolved with its appositive
+                            // (`The company's chief, John Smith`).
+                            // A title in capitals is a role all the same (`The Prime
+                            // Minister, Keir Starmer`).
+                            let role = has(&DETS, self.w(np.0))
+                                || (np.1 > np.0
+                                    && crate::entities::is_title(&self.w(np.1 - 1).to_lowercase()));
+                            let named = !role
+                                && (np.0..np.1)
+                                    .all(|m| self.cap(m) || self.kind(m) != Some(IK::Word));
+                            cand.source = Some((np.0, comma));
+                            cand.head = (describes || named).then_some(np);
+                        } else {
+                            cand.source = Some(np);
+                        }
+                        found = true;
+                    }
+                }
+            }
+            if !found {
+                // `Scot Ross, executive director of One Wisconsin Now, said the numbers …`:
+                // a long aside between the subject and its verb, with a clause after the
+                // verb. The subject is the noun phrase that opens the sentence, with its
+                // aside.
+                let opening = self.opening_subject(comma);
+                match (opening, self.right_content(c1, &info)) {
+                    (Some(np), Some(rc))
+                        if rc.1 >= rc.0 + 3 || self.is_quote(rc.0) || !may_invert =>
+                    {
+                        cand.source = Some(np);
+                        cand.content.push(rc);
+                        return Some(cand);
+                    }
+                    // `"…," Sarah Warbelow, legal director for …, said in a statement.`
+                    _ if self.is_quote(self.lo)
+                        && (c1 >= self.hi || self.is_punct(c1))
+                        && (self.cap(self.lo + 1 + usize::from(self.punct(self.lo + 1, ',')))
+                            || has(
+                                &DETS,
+                                self.w(self.lo + 1 + usize::from(self.punct(self.lo + 1, ','))),
+                            )) =>
+                    {
+                        let s0 = self.lo + 1 + usize::from(self.punct(self.lo + 1, ','));
+                        if s0 >= comma {
+                            return None;
+                        }
+                        cand.source = Some((s0, comma));
+                        cand.content.push((self.lo, self.lo + 1));
+                        return Some(cand);
+                    }
+                    _ if may_invert => {
+                        cand.source = Some(self.right_np(c1)?);
+                        inverted = true;
+                    }
+                    _ => return None,
+                }
+            }
+        } else if let Some(src) = self.subject_before_dashes(c0) {
+            // `A former candidate -- John McCain, who lost in 2008 -- said …`
+            cand.source = Some(src);
+            let rc = self.right_content(c1, &info)?;
+            cand.content.push(rc);
+            return Some(cand);
+        } else if c0 > self.lo && self.is_quote(c0 - 1) {
+            cand.source = Some(self.extend_appositive(self.right_np(c1)?));
+            inverted = true;
+        } else if c0 == self.lo {
+            // `Said Comey, "…"`, `Stated Stone:` and a quotation: the subject follows the
+            // verb. Otherwise a sentence-initial finite cue has no subject.
+            if c0 != i || !info.past_participle || info.class != CueClass::Speech {
+                return None;
+            }
+            let np = self.right_np(c1)?;
+            let np = self.extend_appositive(np);
+            let e = np.1;
+            if self.punct(e, ',') && self.is_quote(e + 1) {
+                cand.source = Some(np);
+                cand.content.push((e + 1, e + 2));
+                return Some(cand);
+            }
+            // `Said Dorothy Poynter, who grew up with Ali in the neighborhood, "…"`
+            if self.appositive_at(e) {
+                if let Some(m) = (e + 1..(e + 25).min(self.hi))
+                    .take_while(|&m| !self.is_quote(m))
+                    .find(|&m| self.punct(m, ',') && self.is_quote(m + 1))
+                {
+                    cand.source = Some((np.0, m));
+                    cand.content.push((m + 1, m + 2));
+                    return Some(cand);
+                }
+            }
+            if self.punct(e, ':') && e + 1 >= self.hi {
+                // The quotation opens the next paragraph (linked later).
+                cand.source = Some(np);
+                return Some(cand);
+            }
+            return None;
+        } else {
+            match self.left_np(c0).map(|np| self.before_time_phrase(np)) {
+                // `the September 11, 2001 attacks`: the year of a full date modifies the noun
+                // after it; a date is no subject.
+                Some(np)
+                    if np.1 == np.0 + 1
+                        && self.kind(np.0) == Some(IK::Num)
+                        && np.0 >= self.lo + 2
+                        && self.punct(np.0 - 1, ',')
+                        && self.kind(np.0 - 2) == Some(IK::Num) =>
+                {
+                    return None
+                }
+                // `a consulting firm called Gavekal`, `contract the disease dubbed the Black
+                // Death`: a naming participle after an indefinite noun phrase, or after a noun
+                // phrase that is the object of a verb, names it; nobody calls anything.
+                Some(np)
+                    if c0 == i
+                        && info.past_participle
+                        && info.particle.is_none()
+                        && self.naming_relative(np, c1) =>
+                {
+                    return None
+                }
+                // `there were 3,248 cases reported worldwide`: the noun phrase after an
+                // existential `there` + `be` already has its verb; a participle after it
+                // modifies it.
+                Some(np)
+                    if c0 == i
+                        && info.past_participle
+                        && np.0 >= self.lo + 2
+                        && has(BE, self.w(np.0 - 1))
+                        && self.w(np.0 - 2) == "there" =>
+                {
+                    return None
+                }
+                Some(np) => {
+                    let np = self.subject_with_pp(np, i);
+                    let finite = info.form == CueForm::Finite && !self.cap(i) && !self.title;
+                    match self.full_subject(np).filter(|_| finite) {
+                        Some((full, head)) => {
+                            cand.source = Some(full);
+                            cand.head = Some(head);
+                        }
+                        None => cand.source = Some(np),
+                    }
+                }
+                None => {
+                    if matches!(self.w(c0 - 1), "and" | "but" | "or") {
+                        cand.borrow = (first_here..self.cands.len())
+                            .rev()
+                            .find(|&o| self.lends_source(o));
+                        if cand.borrow.is_none() {
+                            cand.source = self.sentence_subject(c0);
+                        }
+                    } else {
+                        return None;
+                    }
+                }
+            }
+        }
+        if inverted {
+            let src = cand.source?;
+            let upto = c0;
+            if let Some(lc) = self.left_content(upto) {
+                cand.content.push(lc);
+                if !self.is_quote(src.1 + 1) && !self.appositive_at(src.1) {
+                    if let Some(rest) = self.continuation(src.1) {
+                        cand.content.push(rest);
+                    }
+                }
+            }
+            // `"…," said Smith, "…"`: the quotation goes on after the cue.
+            if self.punct(src.1, ',') && self.is_quote(src.1 + 1) {
+                cand.content.push((src.1 + 1, src.1 + 2));
+            }
+            if cand.content.is_empty() {
+                return None;
+            }
+            return Some(cand);
+        }
+        let src_start = cand.source.map_or(c0, |s| s.0);
+        // `"…," he said of the claim`, `"…," Collins said in a statement obtained by …`: a
+        // quotation right before the source is what was said; words after the cue are
+        // circumstance, unless another quotation follows.
+        let opens = src_start == self.lo + 1
+            || (src_start == self.lo + 2 && matches!(self.w(self.lo), "but" | "and" | "so"));
+        let quote_before = src_start > self.lo
+            && opens
+            && match self.kind(src_start - 1) {
+                Some(IK::Quote(f)) => self.a.frags[f].last != Some('.'),
+                _ => false,
+            };
+        let rc = self.right_content(c1, &info).filter(|rc| {
+            !quote_before || self.is_quote(rc.0) || (self.w(rc.0) == "that" && rc.1 >= rc.0 + 4)
+        });
+        if let Some(rc) = rc {
+            cand.content.push(rc);
+            // `asked about X`, `spoke of X`: the preposition goes with the verb.
+            if rc.0 == c1 + 1 && matches!(self.w(c1), "about" | "of" | "on" | "over") {
+                cand.cue.1 = rc.0;
+            }
+            // `"…," Tokayev said, "…"`: a quotation before the source goes with it.
+            if src_start > self.lo && self.is_quote(src_start - 1) && self.is_quote(rc.0) {
+                cand.content.insert(0, (src_start - 1, src_start));
+            }
+            return Some(cand);
+        }
+        // `a bill, which critics said was discriminatory`, `what many analysts said was a
+        // sign of …`: the relative pronoun and the predicate after the cue are what was said.
+        let finite_next = {
+            let w = self.w(c1);
+            has(&AUX, w)
+                || ((w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                    && !(has(&DETS, w)
+                        || has(&SUBJ_PRONOUNS, w)
+                        || has(&PREPS, w)
+                        || has(&CLAUSE_WORDS, w)))
+        };
+        // `that` after a cue is its complementizer (`Stating that the president asked`),
+        // after a noun a relative pronoun (`information that officials said would …`).
+        let relative = match self.w(src_start.saturating_sub(1)) {
+            "which" | "what" | "who" => true,
+            "that" => {
+                src_start >= self.lo + 2
+                    && self.kind(src_start - 2) == Some(IK::Word)
+                    && self.cue_at(src_start - 2).is_none()
+                    && !has(&AUX, self.w(src_start - 2))
+            }
+            _ => false,
+        };
+        if src_start > self.lo
+            && cand.source.is_some()
+            && relative
+            && self.kind(c1) == Some(IK::Word)
+            && !self.cap(c1)
+            && finite_next
+        {
+            let e = self.clause_end(c1);
+            if e > c1 + 1 {
+                cand.content.push((src_start - 1, src_start));
+                cand.content.push((c1, e));
+                return Some(cand);
+            }
+        }
+        // `In a speech last July, he said:` ending its paragraph: what was said follows in
+        // the next one (linked later), not before the comma.
+        if self.punct(c1, ':') && c1 + 1 >= self.hi {
+            return Some(cand);
+        }
+        if src_start > self.lo
+            && (self.punct(src_start - 1, ',')
+                || self.is_quote(src_start - 1)
+                || self.punct(src_start - 1, '—'))
+        {
+            let upto = if self.is_quote(src_start - 1) {
+                src_start
+            } else {
+                src_start - 1
+            };
+            if let Some(lc) = self.left_content(upto) {
+                cand.content.push(lc);
+                if let Some(rest) = self.continuation(c1) {
+                    cand.content.push(rest);
+                }
+                return Some(cand);
+            }
+            // `Still, he said, officials have to decide …`: before the source there is only a
+            // connective, so what was said is all after the cue.
+            let only_connective = (self.lo..upto).all(|k| {
+                self.is_punct(k)
+                    || matches!(
+                        self.w(k),
+                        "but"
+                            | "and"
+                            | "so"
+                            | "yet"
+                            | "still"
+                            | "however"
+                            | "meanwhile"
+                            | "instead"
+                            | "indeed"
+                            | "nevertheless"
+                            | "nonetheless"
+                    )
+            });
+            if only_connective {
+                if let Some(rest) = self.continuation(c1) {
+                    cand.content.push(rest);
+                    return Some(cand);
+                }
+            }
+            return None;
+        }
+        // `As Joel Pollak observed, the biggest victor …`
+        if src_start > self.lo && self.w(src_start - 1) == "as" && self.punct(c1, ',') {
+            let s = c1 + 1;
+            let e = self.clause_end(s);
+            if e > s {
+                cand.content.push((s, e));
+                return Some(cand);
+            }
+        }
+        // `…, as some have speculated.`: the clause before the comma.
+        if src_start > self.lo + 1
+            && self.w(src_start - 1) == "as"
+            && self.punct(src_start - 2, ',')
+            && (c1 >= self.hi || self.is_punct(c1))
+        {
+            if let Some(lc) = self.left_content(src_start - 2) {
+                cand.content.push(lc);
+                return Some(cand);
+            }
+        }
+        // `"…." Tokayev said.` with the quotation in the sentence before: linked later.
+        if c1 >= self.hi || self.is_punct(c1) {
+            return Some(cand);
+        }
+        None
+    }
+}

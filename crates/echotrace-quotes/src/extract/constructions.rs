@@ -1,0 +1,563 @@
+//! Attributions that are not subject + verb + clause: `according to X`, raising verbs (`X is
+//! said to`), hearsay adverbs, transcripts, signatures and colon cues (`X: "…"`).
+
+use super::*;
+
+impl<'a> Rules<'a> {
+    /// The speaker of a verb of saying in the infinitive at `i` (`to add`), where it is the
+    /// subject of the clause: `Trump was quick to add that …`, `Obama held a briefing to brag
+    /// that …`. Not where the infinitive has an object of its own for a subject (`urged him
+    /// to say`, `asked Smith to explain`): those are left without a source.
+    pub(super) fn infinitive_subject(&self, i: usize) -> Option<(usize, usize)> {
+        if i < self.lo + 2 {
+            return None;
+        }
+        let before = i - 2;
+        let w = self.w(before);
+        let object = self.cap(before)
+            || matches!(w, "him" | "her" | "them" | "us" | "me" | "you" | "it")
+            || self.kind(before) != Some(IK::Word);
+        let controls = (before.saturating_sub(4).max(self.lo)..=before).any(|k| {
+            let v = self.w(k);
+            OBJECT_CONTROL_STEMS.iter().any(|p| v.starts_with(p))
+        });
+        if object || controls {
+            return None;
+        }
+        self.sentence_subject(i)
+    }
+
+    /// `Senator Ted Cruz, who last year threatened`, `Clinton this week said`: a time phrase
+    /// between the subject and its verb is no subject; the noun phrase before it is.
+    pub(super) fn before_time_phrase(&self, np: (usize, usize)) -> (usize, usize) {
+        // (`The Times` is a newspaper, not a time.)
+        let timely = |k: usize| {
+            let w = self.w(k);
+            !self.cap(k)
+                && (matches!(w, "last" | "this" | "next" | "past" | "early" | "late")
+                    || has(TIME_WORDS, w.trim_end_matches('s')))
+                || is_day(w)
+                || is_month(w) && w != "may"
+        };
+        // Where the time phrase starts: the words at the end of `np` that tell a time.
+        let mut t = np.1;
+        while t > np.0 && timely(t - 1) {
+            t -= 1;
+        }
+        if t == np.1 {
+            return np;
+        }
+        if t > np.0 {
+            // `Clinton this week`: the name before the time.
+            return if self.cap(np.0) { (np.0, t) } else { np };
+        }
+        if np.0 <= self.lo {
+            return np;
+        }
+        self.left_np(np.0).unwrap_or(np)
+    }
+
+    /// `Maria Lopez of the Urban Institute`, `Rep. Tim Ryan of Ohio`, `Shaheda Begum of
+    /// Ishwaripur village`: a person's name before `of` and where they are from or work. The
+    /// name names the speaker; `Secretary of State`, `Bank of America` and `The University of
+    /// Texas` are titles and names of their own.
+    pub(super) fn person_of_place(&self, src: (usize, usize)) -> Option<(usize, usize)> {
+        let (s, e) = src;
+        let of = (s + 1..e).find(|&k| self.w(k) == "of")?;
+        let words: Vec<&str> = (s..of).map(|k| self.w(k)).collect();
+        let all_names = (s..of).all(|k| self.kind(k) == Some(IK::Word) && self.cap(k));
+        (all_names && crate::entities::names_person_before_of(&words)).then_some((s, of))
+    }
+
+    /// The source after `according to`: any noun phrase, lowercase ones included
+    /// (`according to exit polls`, `according to people familiar with the talks`), up to
+    /// the punctuation that ends it.
+    pub(super) fn according_source(&self, start: usize) -> Option<(usize, usize)> {
+        let closed = |e: usize| {
+            e >= self.hi
+                || self.is_quote(e)
+                || matches!(
+                    self.kind(e),
+                    Some(IK::Punct(',' | '.' | ';' | ':' | '!' | '?' | '—' | '"'))
+                )
+        };
+        if let Some(np) = self.right_np(start).filter(|&(_, e)| closed(e)) {
+            return Some(np);
+        }
+        if !matches!(self.kind(start), Some(IK::Word | IK::Num)) {
+            return self.right_np(start);
+        }
+        let mut m = start;
+        while m < self.hi && m < start + 30 {
+            match self.kind(m) {
+                Some(IK::Word | IK::Num) => {}
+                // `University of Texas/Texas Tribune`, `Sen. Kelly Ayotte (R-N.H.)`
+                Some(IK::Punct('/' | '-' | '&' | '\'' | '(' | ')' | '.'))
+                    if self.kind(m + 1) != Some(IK::Punct(','))
+                        && !(self.punct(m, '.')
+                            && (m + 1 >= self.hi || self.cap(m + 1) && !self.cap(m - 1))) => {}
+                _ => break,
+            }
+            m += 1;
+        }
+        if m >= start + 30 || m == start {
+            return self.right_np(start);
+        }
+        Some((start, m))
+    }
+
+    pub(super) fn according(&self, i: usize) -> Option<Cand> {
+        let cue = (i, i + 2);
+        let mut src = self.according_source(i + 2)?;
+        let mut content = Vec::new();
+        let at_start = i == self.lo
+            || (i == self.lo + 1 && matches!(self.w(self.lo), "but" | "and" | "yet" | "so"))
+            || (i == self.lo + 2
+                && matches!(self.w(self.lo), "but" | "and" | "yet" | "so")
+                && self.punct(self.lo + 1, ','));
+        // `According to the poll, 46 percent of voters …`, `According to the Washington
+        // Post, the President has …`: what follows the comma is the reported clause, not an
+        // appositive of the source, when nothing would be left after it.
+        if at_start && src.1 + 1 >= self.hi {
+            if let Some(c) = (src.0..src.1).find(|&m| self.punct(m, ',')) {
+                if c > src.0 {
+                    src.1 = c;
+                }
+            }
+        }
+        if at_start {
+            let k = if self.punct(src.1, ',') {
+                src.1 + 1
+            } else {
+                src.1
+            };
+            if k < self.hi {
+                let e = self.clause_end(k);
+                if e > k {
+                    content.push((k, e));
+                }
+            }
+        } else {
+            let mut e = i;
+            while e > self.lo && self.is_punct(e - 1) {
+                e -= 1;
+            }
+            let mut s0 = self.lo;
+            loop {
+                if s0 < e && matches!(self.w(s0), "but" | "and" | "so" | "yet" | "still") {
+                    s0 += 1;
+                } else if s0 + 1 < e
+                    && self.punct(s0 + 1, ',')
+                    && matches!(
+                        self.w(s0),
+                        "however"
+                            | "meanwhile"
+                            | "nevertheless"
+                            | "nonetheless"
+                            | "instead"
+                            | "indeed"
+                    )
+                {
+                    s0 += 2;
+                } else {
+                    break;
+                }
+            }
+            if e > s0 {
+                content.push((s0, e));
+            }
+            // `…, according to a CNN tally, but his pathway …`, `…, according to Crowdpac, a
+            // crowdfunding website`: a new clause, a relative or an appositive after the
+            // source is not the rest of what was reported.
+            let writer = matches!(
+                self.w(src.1 + 1),
+                "but"
+                    | "and"
+                    | "even"
+                    | "while"
+                    | "which"
+                    | "who"
+                    | "whose"
+                    | "where"
+                    | "a"
+                    | "an"
+                    | "compared"
+            );
+            if self.punct(src.1, ',') && src.1 + 1 < self.hi && !writer {
+                let e2 = self.clause_end(src.1 + 1);
+                if e2 > src.1 + 1 {
+                    content.push((src.1 + 1, e2));
+                }
+            }
+        }
+        if content.is_empty() {
+            return None;
+        }
+        Some(Cand {
+            cue,
+            source: Some(src),
+            borrow: None,
+            content,
+            class: CueClass::Speech,
+            sent: self.si,
+            head: None,
+            head_is_person: false,
+        })
+    }
+
+    /// Raising verbs of appearance: `Clinton still seems not to have found a voice`, `it
+    /// appeared that …`, `the plan looks like a trap`. The judgement is the writer's (or
+    /// nobody's), so there is no source; what is judged is the subject together with its
+    /// predicate, as PARC annotates it.
+    pub(super) fn raising(&self, i: usize) -> Option<Cand> {
+        let lemma = match self.w(i) {
+            "seem" | "seems" | "seemed" => "seem",
+            "appear" | "appears" | "appeared" => "appear",
+            "look" | "looks" | "looked" | "sound" | "sounds" | "sounded" => "look",
+            _ => return None,
+        };
+        if self.cap(i) && i != self.lo {
+            return None;
+        }
+        let k = i + 1;
+        let nx = self.w(k);
+        let nx2 = self.w(k + 1);
+        let as_if = nx == "as" && matches!(nx2, "if" | "though");
+        let to_verb = nx == "to"
+            && self.kind(k + 1) == Some(IK::Word)
+            && !self.cap(k + 1)
+            && !has(&DETS, nx2)
+            && !has(OBJ_PRONOUNS, nx2);
+        let ok = match lemma {
+            // `seem` is always a raising verb: `seems content`, `seemed unlikely`.
+            "seem" => {
+                self.kind(k) == Some(IK::Word)
+                    && (to_verb
+                        || as_if
+                        || matches!(nx, "like" | "that")
+                        || !(has(&PREPS, nx) || has(&CLAUSE_WORDS, nx) || has(&DETS, nx)))
+            }
+            // `appeared on CNN` is showing up, not seeming.
+            "appear" => to_verb || as_if || nx == "that",
+            _ => nx == "like" || as_if,
+        };
+        if !ok {
+            return None;
+        }
+        let mut c0 = i;
+        while c0 > self.lo && self.is_cue_prefix(c0 - 1) {
+            c0 -= 1;
+        }
+        // `Obama seemed to recognize the significance …`, `she appeared to imply that …`: a
+        // verb of saying or knowing after the raising verb is the attribution, and its
+        // subject is the source (PARC takes `seemed to recognize` as the cue).
+        if to_verb {
+            if let Some(info) = self.cue_at(k + 1) {
+                let c1 = k + 2 + usize::from(info.particle.is_some());
+                let src = self
+                    .left_np(c0)
+                    .filter(|np| !(np.1 == np.0 + 1 && self.w(np.0) == "it"));
+                if let (Some(src), Some(content)) = (src, self.right_content(c1, &info)) {
+                    return Some(Cand {
+                        cue: (c0, c1),
+                        source: Some(src),
+                        borrow: None,
+                        content: vec![content],
+                        class: info.class,
+                        sent: self.si,
+                        head: None,
+                        head_is_person: false,
+                    });
+                }
+            }
+        }
+        let end = self.clause_end(k);
+        if end <= k + 1 {
+            return None;
+        }
+        let mut content = Vec::new();
+        let mut cue = (c0, i + 1);
+        if c0 > self.lo && self.w(c0 - 1) == "it" {
+            // Expletive `it appeared that …`: the pronoun belongs to the cue.
+            cue.0 = c0 - 1;
+        } else if nx == "that" {
+            return None;
+        } else if let Some(np) = self.left_np(c0) {
+            if !matches!(self.w(np.0), "who" | "which" | "that") || np.1 > np.0 + 1 {
+                content.push(np);
+            }
+        }
+        content.push((k, end));
+        Some(Cand {
+            cue,
+            source: None,
+            borrow: None,
+            content,
+            class: CueClass::Attitude,
+            sent: self.si,
+            head: None,
+            head_is_person: false,
+        })
+    }
+
+    /// A transcript turn: a paragraph that opens with a speaker's name in capitals and a
+    /// colon (`TAPPER: And obviously, …`). What was said is the rest of the paragraph, all
+    /// its sentences.
+    pub(super) fn transcript_cue(&self) -> Option<Cand> {
+        let si = self.si;
+        let para = self.a.sents[si].para;
+        if si > 0 && self.a.sents[si - 1].para == para {
+            return None;
+        }
+        let k = (self.lo + 1..(self.lo + 4).min(self.hi)).find(|&k| self.punct(k, ':'))?;
+        // A name, not a phrase: `FIX IS IN:` is a headline.
+        let label_ok = (self.lo..k).all(|m| {
+            let it = &self.a.items[m];
+            let raw = it.lower.as_str();
+            it.kind == IK::Word
+                && it.cap
+                && !(has(LABELS, raw)
+                    || has(&AUX, raw)
+                    || has(&PREPS, raw)
+                    || has(&DETS, raw)
+                    || has(&CLAUSE_WORDS, raw))
+        });
+        if !label_ok {
+            return None;
+        }
+        // Every letter a capital: `TAPPER`, `MR. TRUMP`.
+        let caps = (self.lo..k).all(|m| self.a.items[m].upper);
+        // `NEW DELHI: Nearly 150 Indians returned …` opening the story is a dateline: the
+        // place it was filed from. A transcript has more than one turn.
+        if caps && self.is_dateline(k) {
+            return None;
+        }
+        // `Q:` and `A:` name nobody; their turns are left to the cues inside them.
+        if !(caps && (self.lo..k).any(|m| self.w(m).len() >= 2)) {
+            return None;
+        }
+        let mut end = self.hi;
+        for st in &self.a.sents[si + 1..] {
+            if st.para != para {
+                break;
+            }
+            end = st.hi;
+        }
+        let mut e = end;
+        while e > k + 1 && matches!(self.a.items[e - 1].kind, IK::Punct(_)) {
+            e -= 1;
+        }
+        if e < k + 4 {
+            return None;
+        }
+        Some(Cand {
+            cue: (k, k + 1),
+            source: Some((self.lo, k)),
+            borrow: None,
+            content: vec![(k + 1, e)],
+            class: CueClass::Speech,
+            sent: si,
+            head: None,
+            head_is_person: false,
+        })
+    }
+
+    /// `The hackers have reportedly infiltrated …`, `who allegedly paid …`: an adverb of
+    /// hearsay attributes the clause to unnamed sources. What is reported is the subject
+    /// (with its auxiliary) and the predicate around the adverb; there is no source.
+    pub(super) fn hearsay_adverb(&self, i: usize) -> Option<Cand> {
+        if !matches!(
+            self.w(i),
+            "reportedly" | "allegedly" | "purportedly" | "supposedly" | "rumoredly"
+        ) || (self.cap(i) && i != self.lo)
+        {
+            return None;
+        }
+        // `reportedly said`: the adverb is part of a verb cue, found there.
+        let mut k = i + 1;
+        while k < self.hi && self.is_cue_prefix(k) {
+            k += 1;
+        }
+        if self.cue_at(k).is_some() || self.kind(k) != Some(IK::Word) || self.cap(k) {
+            return None;
+        }
+        let mut s = i;
+        while s > self.lo && has(&AUX, self.w(s - 1)) {
+            s -= 1;
+        }
+        let subj = self.left_np(s)?;
+        let end = self.clause_end(i + 1);
+        if end <= i + 1 {
+            return None;
+        }
+        Some(Cand {
+            cue: (i, i + 1),
+            source: None,
+            borrow: None,
+            content: vec![(subj.0, i), (i + 1, end)],
+            class: CueClass::Speech,
+            sent: self.si,
+            head: None,
+            head_is_person: false,
+        })
+    }
+
+    /// `X: "…"` — a short name before a colon and a quotation after it.
+    /// Whether the text from `k` to the end of the sentence is a list of names (`Iowa: Tim
+    /// Albrecht, Brad Anderson, Rob Barron, …`): what follows the colon names people, it
+    /// says nothing.
+    pub(super) fn name_list(&self, k: usize) -> bool {
+        let mut items = 0;
+        let mut words = 0;
+        for m in k..self.hi {
+            match self.kind(m) {
+                Some(IK::Word) if self.cap(m) || (words > 0 && has(NAME_PARTS, self.w(m))) => {
+                    words += 1;
+                    if words > 4 {
+                        return false;
+                    }
+                }
+                Some(IK::Punct(',' | ';' | '.')) if words > 0 => {
+                    items += 1;
+                    words = 0;
+                }
+                Some(IK::Word) if self.w(m) == "and" && words == 0 => {}
+                _ => return false,
+            }
+        }
+        items + usize::from(words > 0) >= 4
+    }
+
+    /// Whether the label in capitals before the colon at `k` is a dateline: in one of the
+    /// story's first paragraphs, the only such label in the document, and followed by prose
+    /// rather than a quotation or a headline in title case (`FIX IS IN: PBS Moderators …`).
+    pub(super) fn is_dateline(&self, k: usize) -> bool {
+        let st = self.a.sents[self.si];
+        let first = self.si == 0 || self.a.sents[self.si - 1].para != st.para;
+        first && !st.title && st.para < 3 && self.caps_labels < 2 && !self.is_quote(k + 1)
+    }
+
+    /// `“…” ― Sonya Herridge`, `"…" — Maria Lopez, a nurse in Queens`: a quotation signed
+    /// with a dash and a name, as pull quotes, epigraphs, readers' answers and embedded posts
+    /// are. The sentence is the quotation, the dash and the signature, nothing else; the
+    /// signature opens with a capitalised word and is short, so that a dash before a clause
+    /// (`"…" — and then he left`) is not one.
+    pub(super) fn signature_cue(&self) -> Option<Cand> {
+        let q = (self.lo..self.hi).find(|&m| !matches!(self.kind(m), Some(IK::Punct(_))))?;
+        if !self.is_quote(q) {
+            return None;
+        }
+        let mut dash = q + 1;
+        while dash < self.hi && matches!(self.kind(dash), Some(IK::Punct(c)) if c != '—') {
+            dash += 1;
+        }
+        if !self.punct(dash, '—') || !self.cap(dash + 1) {
+            return None;
+        }
+        // The signature runs to the end of the sentence, without its closing punctuation.
+        let mut end = self.hi;
+        while end > dash + 1 && matches!(self.kind(end - 1), Some(IK::Punct('.' | ',' | ';'))) {
+            end -= 1;
+        }
+        let words = (dash + 1..end)
+            .filter(|&m| self.kind(m) == Some(IK::Word))
+            .count();
+        let clean = (dash + 1..end).all(|m| {
+            !self.is_quote(m) && !matches!(self.kind(m), Some(IK::Punct('.' | '!' | '?' | ':')))
+        });
+        if words == 0 || words > 12 || !clean || self.cue_at(dash + 1).is_some() {
+            return None;
+        }
+        Some(Cand::speech(
+            (dash, dash + 1),
+            (dash + 1, end),
+            (q, q + 1),
+            self.si,
+        ))
+    }
+
+    pub(super) fn colon_cue(&self) -> Option<Cand> {
+        let k = (self.lo..self.hi).find(|&k| self.punct(k, ':'))?;
+        // `IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon Cohen: "…"`, `Pollsters
+        // agree - Carl Bialik: "…"`: a digest item names who is quoted after a dash.
+        // `EXCLUSIVE – Roger Stone: Don't Trust …`: a kicker in capitals before a dash is no
+        // part of the name.
+        let kicker = |d: usize| d > self.lo && (self.lo..d).all(|m| self.a.items[m].upper);
+        let lo = (self.lo..k)
+            .rev()
+            .find(|&m| matches!(self.kind(m), Some(IK::Punct('—' | '-'))))
+            .filter(|&d| (self.is_quote(k + 1) || kicker(d)) && k > d + 1 && k <= d + 7)
+            .map_or(self.lo, |d| {
+                let s = d + 1;
+                if self.w(s) == "more" && self.w(s + 1) == "from" {
+                    s + 2
+                } else {
+                    s
+                }
+            });
+        // `Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: 'I Think She
+        // Will.'`: a headline's name and what it spoke on, then the quotation.
+        let on_topic = (lo + 1..(lo + 4).min(k))
+            .find(|&m| self.w(m) == "on" && (lo..m).all(|x| self.cap(x)))
+            .filter(|_| self.is_quote(k + 1) && self.a.sents[self.si].para == 0);
+        let (lo, name_end) = match on_topic {
+            Some(m) if k > lo + 6 => (lo, m),
+            _ => (lo, k),
+        };
+        if k == lo || name_end > lo + 6 || k + 1 >= self.hi {
+            return None;
+        }
+        if lo == self.lo && (self.lo..k).all(|m| self.a.items[m].upper) && self.is_dateline(k) {
+            return None;
+        }
+        // Without a quotation, only a name heading its paragraph (a headline `Rubio: …` or a
+        // transcript `MATTHEWS: …`), and not a label (`Photo:`, `Update:`).
+        if !self.is_quote(k + 1) {
+            let first =
+                self.si == 0 || self.a.sents[self.si - 1].para != self.a.sents[self.si].para;
+            // `Clinton to Planned Parenthood:`, `Former AG Mukasey at RNC:`: a name with the
+            // audience or place it spoke to.
+            let names = self.cap(lo)
+                && (lo..k).all(|m| {
+                    (self.cap(m) && !has(LABELS, self.w(m)))
+                        || (m > lo && matches!(self.w(m), "to" | "at" | "on" | "in" | "of"))
+                });
+            // What follows counts in words, a quotation by its own (`Hillary ‘Better
+            // Qualified to Be President …’` is a headline, not a label).
+            let words_after: usize = (k + 1..self.hi)
+                .map(|m| match self.kind(m) {
+                    Some(IK::Word | IK::Num) => 1,
+                    Some(IK::Quote(f)) => self.a.frags.get(f).map_or(1, |fr| fr.words),
+                    _ => 0,
+                })
+                .sum();
+            if !first || !names || k > lo + 6 || words_after < 4 {
+                return None;
+            }
+        }
+        if !(lo..name_end).all(|m| self.kind(m) == Some(IK::Word))
+            || !(lo..name_end).any(|m| self.cap(m))
+        {
+            return None;
+        }
+        if (lo..name_end).any(|m| self.cue_at(m).is_some() && !self.cap(m)) {
+            return None;
+        }
+        if self.name_list(k + 1) {
+            return None;
+        }
+        // `…: "…" [Gallup.]`: a bracketed citation after the quotation is not speech.
+        let end = if self.is_quote(k + 1) && matches!(self.kind(k + 2), Some(IK::Punct('[' | '(')))
+        {
+            k + 2
+        } else {
+            self.clause_end(k + 1)
+        };
+        Some(Cand::speech(
+            (k, k + 1),
+            (lo, name_end),
+            (k + 1, end),
+            self.si,
+        ))
+    }
+}

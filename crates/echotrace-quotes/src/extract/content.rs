@@ -1,0 +1,785 @@
+//! What was said: where a reported clause starts (`that`, a bare clause, an infinitive) and
+//! where it ends, and the content to the left of a trailing cue (`…, she said`).
+
+use super::*;
+
+impl<'a> Rules<'a> {
+    /// The first `that` introducing a clause within reach of `k`, across an addressee or a
+    /// prepositional phrase: `told an extraordinary online meeting of … (CSTO) that`.
+    pub(super) fn find_that(&self, k: usize) -> Option<usize> {
+        let mut m = k;
+        while m < self.hi && m < k + 30 {
+            match self.kind(m) {
+                Some(IK::Word) => {
+                    let w = self.w(m);
+                    if w == "that" {
+                        return Some(m);
+                    }
+                    // `told The Post and Courier that`: `and` inside a name.
+                    let in_name = w == "and" && m > k && self.cap(m - 1) && self.cap(m + 1);
+                    if !in_name
+                        && matches!(
+                            w,
+                            "and"
+                                | "but"
+                                | "because"
+                                | "while"
+                                | "if"
+                                | "whether"
+                                | "who"
+                                | "which"
+                        )
+                    {
+                        return None;
+                    }
+                    if !self.cap(m) && self.cue_at(m).is_some() && m > k {
+                        return None;
+                    }
+                }
+                Some(IK::Num) => {}
+                Some(IK::Punct('(' | ')' | '-')) => {}
+                Some(IK::Punct('"')) if self.plural_possessive(m) => {}
+                // `said at a news conference, "…"`, `told WEEI: "…"`: the quotation or
+                // clause after the circumstance or addressee.
+                Some(IK::Punct(',')) if m > k && self.is_quote(m + 1) => return Some(m + 1),
+                Some(IK::Punct(':')) if m > k && m + 1 < self.hi => return Some(m + 1),
+                Some(IK::Punct(',')) => {
+                    // `said, however, that` — only a one-word aside; `told a rally in Salem,
+                    // New Hampshire, that` — a place and its state.
+                    let place =
+                        m > k && self.cap(m - 1) && (self.cap(m + 1) || self.w(m + 1) == "that");
+                    if !(place || (self.punct(m + 2, ',') && self.w(m + 3) == "that")) {
+                        // `said on CNN, where he is now a paid contributor, that …`: an aside
+                        // between commas, then the clause.
+                        let next_comma = (m + 1..(m + 16).min(self.hi))
+                            .take_while(|&x| !self.is_quote(x) && !self.punct(x, '.'))
+                            .find(|&x| self.punct(x, ','));
+                        return next_comma
+                            .filter(|&x| self.w(x + 1) == "that")
+                            .filter(|&x| {
+                                (m + 1..x).all(|y| self.cap(y) || self.cue_at(y).is_none())
+                            })
+                            .map(|x| x + 1);
+                    }
+                }
+                _ => return None,
+            }
+            m += 1;
+        }
+        None
+    }
+
+    /// Where a reported clause that starts at `start` ends: the end of the sentence, or before
+    /// `, as …`, `, while …`, a participial cue, a following attribution, or a coordinated
+    /// reporting verb.
+    pub(super) fn clause_end(&self, start: usize) -> usize {
+        let mut m = start;
+        while m < self.hi {
+            match self.kind(m) {
+                Some(IK::Punct(',')) if m > start && self.fronted == Some(m) => break,
+                Some(IK::Punct(',')) if m > start && self.clause_break_after(start, m) => break,
+                Some(IK::Quote(f))
+                    if m > start
+                        && (self.np_then_cue(m + 1)
+                            || self.finite_cue_at(m + 1)
+                            // `"…," while trying to explain …`: a quotation that ends in a
+                            // comma ends the clause as a comma does.
+                            || (self.a.frags[f].last == Some(',') && self.clause_break_after(start, m))) =>
+                {
+                    m += 1;
+                    break;
+                }
+                Some(IK::Word) if m > start && matches!(self.w(m), "and" | "but") => {
+                    let mut k = m + 1;
+                    while k < self.hi && self.is_cue_prefix(k) {
+                        k += 1;
+                    }
+                    // `asked the woman to raise her voice and say the word louder`: a bare
+                    // verb coordinated inside an infinitive is part of it.
+                    let in_infinitive = (start..m).any(|x| self.w(x) == "to")
+                        && k == m + 1
+                        && self.cue_at(k).is_some_and(|c| c.lemma == self.w(k));
+                    if !in_infinitive
+                        && self.cue_at(k).is_some_and(|c| {
+                            matches!(c.form, CueForm::Finite | CueForm::Participle)
+                        })
+                    {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            m += 1;
+        }
+        while m > start && self.is_punct(m - 1) && !self.closes_content(start, m - 1) {
+            m -= 1;
+        }
+        m
+    }
+
+    /// Punctuation at `k` that is part of what was said, not the sentence's: a percent
+    /// sign, a parenthesis closing one opened after `lo` (a question mark is the sentence's:
+    /// `Do you think [Glass-Steagall should be reinstated]?`).
+    pub(super) fn closes_content(&self, lo: usize, k: usize) -> bool {
+        match self.kind(k) {
+            Some(IK::Punct('%')) => true,
+            Some(IK::Punct(')')) => (lo..k).any(|x| self.punct(x, '(')),
+            _ => false,
+        }
+    }
+
+    /// The comma that closes a subordinate clause fronted before the main clause of the
+    /// sentence (`While Trump laid out his vision, the crowd …`, `After saying he was
+    /// nervous, the man …`, `And when asked who …, the majority …`): a reported clause inside
+    /// the subordinate one ends there.
+    pub(super) fn fronted_comma(&self) -> Option<usize> {
+        let mut s = self.lo;
+        while s < self.hi && matches!(self.w(s), "but" | "and" | "so" | "yet") {
+            s += 1;
+        }
+        if self.kind(s) != Some(IK::Word) {
+            return None;
+        }
+        let w = self.w(s);
+        let nx = self.w(s + 1);
+        let subordinator = matches!(
+            w,
+            "while"
+                | "when"
+                | "whenever"
+                | "although"
+                | "though"
+                | "if"
+                | "as"
+                | "since"
+                | "until"
+                | "unless"
+                | "once"
+                | "because"
+                | "whereas"
+        ) || (w == "even" && matches!(nx, "though" | "as" | "if" | "when"))
+            || (w == "now" && nx == "that");
+        // `After blasting …`, `In describing …`, `By saying …`: a preposition that takes a
+        // gerund opens an adjunct, not the subject (`On Monday Trump said …` is no such
+        // clause).
+        let gerund = matches!(
+            w,
+            "after" | "before" | "in" | "by" | "despite" | "without" | "upon" | "on"
+        ) && nx.len() > 4
+            && nx.ends_with("ing")
+            && self.kind(s + 1) == Some(IK::Word);
+        if !(subordinator || gerund) {
+            return None;
+        }
+        let comma = (s..self.hi).find(|&k| self.punct(k, ','))?;
+        self.main_clause_at(comma + 1).then_some(comma)
+    }
+
+    /// Whether a main clause can start at `k` after the comma closing a fronted clause.
+    pub(super) fn main_clause_at(&self, k: usize) -> bool {
+        let w = self.w(k);
+        match self.kind(k) {
+            Some(IK::Word) => {
+                (has(&DETS, w) || has(&SUBJ_PRONOUNS, w) || self.cap(k))
+                    && !matches!(w, "who" | "which" | "whose")
+            }
+            Some(IK::Quote(_) | IK::Num) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the reported clause ends at the comma at `m` (or at a quotation ending in a
+    /// comma): before `, as …`, `, while …`, a participial cue, a following attribution, a
+    /// new clause after `, but`.
+    pub(super) fn clause_break_after(&self, start: usize, m: usize) -> bool {
+        let nx = self.w(m + 1);
+        let nx2 = self.w(m + 2);
+        // A new clause with its own subject after `, but` / `, and`, a concession,
+        // or a relative clause on the last noun is the writer's, more often
+        // than not, in PARC.
+        let new_clause = match nx {
+            "but" => {
+                nx2 != "that" && (has(&SUBJ_PRONOUNS, nx2) || has(&DETS, nx2) || self.cap(m + 2))
+            }
+            "and" => {
+                matches!(nx2, "he" | "she" | "they" | "we" | "i")
+                    || (!(start..m).any(|k| self.punct(k, ','))
+                        && nx2 != "that"
+                        && (has(&DETS, nx2)
+                            || self.cap(m + 2)
+                            || self.kind(m + 2) == Some(IK::Num)))
+            }
+            // `a crucial, although brief, opportunity`: a concession with no clause of
+            // its own stays.
+            "although" => has(&SUBJ_PRONOUNS, nx2) || has(&DETS, nx2) || self.cap(m + 2),
+            // `the decision, which struck down …, illustrates`: a relative clause on the
+            // subject of the reported clause is inside it.
+            "which" => m > start + 3,
+            _ => false,
+        };
+        // `, a labor economist at …`: an appositive on the last noun is the writer's
+        // description, not what was said.
+        let appositive = matches!(nx, "a" | "an");
+        appositive
+            || new_clause
+            || matches!(nx, "as" | "while" | "whereas" | "according")
+            || self
+                .cue_at(m + 1)
+                .is_some_and(|c| c.form == CueForm::Participle)
+            || self.finite_cue_at(m + 1)
+            || self.np_then_cue(m + 1)
+    }
+
+    /// A participle opening a free adjunct after a comma (`, referring to …`, `, putting
+    /// them at odds with …`): the writer's comment on the clause, not part of it.
+    pub(super) fn free_participle(&self, k: usize) -> bool {
+        let w = self.w(k);
+        self.kind(k) == Some(IK::Word)
+            && !self.cap(k)
+            && w.len() > 5
+            && w.ends_with("ing")
+            && !matches!(
+                w,
+                "including"
+                    | "during"
+                    | "regarding"
+                    | "concerning"
+                    | "notwithstanding"
+                    | "nothing"
+                    | "something"
+                    | "everything"
+                    | "anything"
+                    | "morning"
+                    | "evening"
+                    | "building"
+                    | "meeting"
+                    | "spending"
+                    | "funding"
+                    | "polling"
+                    | "hearing"
+                    | "ruling"
+                    | "warning"
+            )
+    }
+
+    /// A short noun phrase at `j` followed by a finite reporting verb: `Tokayev said`,
+    /// `the Kazakh president added`.
+    pub(super) fn np_then_cue(&self, j: usize) -> bool {
+        let mut k = j;
+        while k < self.hi && k < j + 9 {
+            match self.kind(k) {
+                Some(IK::Word) => {
+                    let w = self.w(k);
+                    if k > j && self.cue_at(k).is_some_and(|c| c.form == CueForm::Finite) {
+                        return true;
+                    }
+                    if has(&CLAUSE_WORDS, w) || (has(&PREPS, w) && w != "of") {
+                        return false;
+                    }
+                    if k == j && !(self.cap(k) || has(&DETS, w) || has(&SUBJ_PRONOUNS, w)) {
+                        return false;
+                    }
+                    if has(&AUX, w) || has(CUE_ADVERBS, w) {
+                        // `he has said`: auxiliaries between subject and cue are fine.
+                    }
+                }
+                Some(IK::Num) => {}
+                _ => return false,
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// What was said after the cue ending at `j`.
+    pub(super) fn right_content(&self, j: usize, info: &CueInfo) -> Option<(usize, usize)> {
+        let mut k = j;
+        if k >= self.hi {
+            return None;
+        }
+        if self.punct(k, ':') {
+            k += 1;
+            return (k < self.hi)
+                .then(|| (k, self.clause_end(k)))
+                .filter(|(s, e)| e > s);
+        }
+        if self.punct(k, ',') {
+            if self.is_quote(k + 1) {
+                k += 1;
+            } else {
+                // `saying, apparently for the first time, that …`: an aside between commas.
+                // (or a relative aside: `said on CNN, where he is a contributor, that …`).
+                let relative = matches!(self.w(k + 1), "where" | "who" | "which" | "when");
+                // `…, Spicer said, adding, "…"`: a participle cue is an attribution of its
+                // own, not an aside before what this cue reports.
+                if self
+                    .cue_at(k + 1)
+                    .is_some_and(|c| c.form == CueForm::Participle)
+                {
+                    return None;
+                }
+                let mut m = k + 1;
+                while m < self.hi
+                    && m < k + 16
+                    && matches!(self.kind(m), Some(IK::Word | IK::Num))
+                    && (relative || !has(&CLAUSE_WORDS, self.w(m)))
+                {
+                    m += 1;
+                }
+                if m > k + 1
+                    && self.punct(m, ',')
+                    && (self.w(m + 1) == "that" || self.is_quote(m + 1))
+                {
+                    let start = m + 1;
+                    let end = self.clause_end(start);
+                    return (end > start + 1 || self.is_quote(start)).then_some((start, end));
+                }
+                return None;
+            }
+        }
+        k = self.skip_adverbials(k);
+        if k >= self.hi {
+            return None;
+        }
+        let start = match self.kind(k)? {
+            IK::Quote(_) => k,
+            IK::Punct(_) => return None,
+            IK::Num => k,
+            IK::Word => {
+                let w = self.w(k);
+                // `said answering a question`, `said in a statement obtained by …`: a
+                // participle right after the cue modifies it; it is not what was said.
+                let no_gerund = matches!(
+                    info.lemma,
+                    "say"
+                        | "add"
+                        | "state"
+                        | "explain"
+                        | "note"
+                        | "write"
+                        | "tweet"
+                        | "announce"
+                        | "declare"
+                        | "reply"
+                        | "respond"
+                        | "stress"
+                        | "warn"
+                        | "insist"
+                        | "tell"
+                );
+                let after_medium = k == j && j > 0 && has(MEDIUM_NOUNS, &self.a.items[j - 1].lower);
+                if no_gerund
+                    && after_medium
+                    && !self.cap(k)
+                    && (self.free_participle(k)
+                        || (w.ends_with("ed") && w.len() > 4 && self.cue_at(k).is_none()))
+                {
+                    return None;
+                }
+                let question = matches!(info.lemma, "ask" | "wonder" | "inquire" | "question");
+                if question {
+                    // An indirect question keeps its `if`/`whether`/wh-word (PARC content is
+                    // the whole embedded question), also after an addressee: `asked Obama
+                    // what he thought`.
+                    if is_wh(w) {
+                        let end = self.clause_end(k);
+                        return (end > k + 1).then_some((k, end));
+                    }
+                    let mut m = k;
+                    while m < self.hi && m < k + 6 && self.kind(m) == Some(IK::Word) {
+                        if is_wh(self.w(m)) && m > k {
+                            let end = self.clause_end(m);
+                            return (end > m + 1).then_some((m, end));
+                        }
+                        m += 1;
+                    }
+                }
+                if w == "that"
+                    || w == "whether"
+                    || (info.takes_infinitive && w == "to" && self.kind(k + 1) == Some(IK::Word))
+                {
+                    k
+                } else if has(&PREPS, w)
+                    || (info.takes_addressee
+                        && (has(OBJ_PRONOUNS, w)
+                            || self.cap(k)
+                            || has(&DETS, w)
+                            || !has(&SUBJ_PRONOUNS, w)))
+                {
+                    if let Some(t) = self.find_that(k) {
+                        t
+                    } else if let Some(t) = self.infinitive_after_object(k, info) {
+                        // `asked the woman to raise her voice`: the object is the subject of
+                        // the infinitive and part of what was asked.
+                        if has(&PREPS, w) {
+                            t
+                        } else {
+                            k
+                        }
+                    } else if let Some(t) = (info.takes_addressee && !has(&PREPS, w))
+                        .then(|| self.after_addressee(k))
+                        .flatten()
+                    {
+                        t
+                    } else if info.takes_addressee && !has(&PREPS, w) {
+                        // `told reporters the economy …`: a short addressee, then the clause.
+                        let mut m = k;
+                        if has(OBJ_PRONOUNS, w) || !self.cap(k) && !has(&DETS, w) {
+                            m += 1;
+                        } else {
+                            // `told the AP his firm …`: a determiner and a name.
+                            if matches!(w, "the") && self.cap(k + 1) {
+                                m += 1;
+                            }
+                            while self.cap(m) {
+                                m += 1;
+                            }
+                        }
+                        let nx = self.w(m);
+                        if m > k
+                            && m < self.hi
+                            && (has(&DETS, nx)
+                                || has(&SUBJ_PRONOUNS, nx)
+                                || self.cap(m)
+                                || self.is_quote(m))
+                        {
+                            m
+                        } else {
+                            return None;
+                        }
+                    } else if w == "about"
+                        || (matches!(w, "of" | "on") && info.class == CueClass::Attitude)
+                    {
+                        k + 1
+                    } else {
+                        return None;
+                    }
+                } else if matches!(
+                    w,
+                    "and"
+                        | "but"
+                        | "or"
+                        | "as"
+                        | "because"
+                        | "so"
+                        | "then"
+                        | "while"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "than"
+                        | "not"
+                        | "which"
+                        | "who"
+                ) || has(&AUX, w)
+                {
+                    return None;
+                } else {
+                    k
+                }
+            }
+        };
+        if self.object_not_reported(info, start) {
+            return None;
+        }
+        let mut end = self.clause_end(start);
+        // A verb of judging or siding takes a noun phrase: what is judged ends before the
+        // time and place of the judging (`endorsed Mr. Trump at a news conference`,
+        // `criticized the plan on Monday`) and before a second verb (`endorsed Sanders in
+        // February and organized for him`).
+        if has(NP_OBJECT_LEMMAS, info.lemma)
+            && info.particle.is_none()
+            && self.kind(start) == Some(IK::Word)
+            && !matches!(
+                self.w(start),
+                "that" | "to" | "whether" | "how" | "what" | "why"
+            )
+        {
+            end = end.min(self.np_object_end(start));
+        }
+        (end > start).then_some((start, end))
+    }
+
+    /// Whether the object that starts at `k` shows the verb in a sense that reports nothing:
+    /// a quantity after `add` or `admit` (`the index added 20 points`, `the country has
+    /// admitted 1.4 million refugees`), a noun phrase after `maintain` (`maintains a lead`,
+    /// `maintains an office`: what is maintained as true is a clause), an indefinite noun
+    /// phrase after `agree` (`has agreed a deal`), a hospital after `admit`, anonymity after
+    /// `ask`, a dream after `realise`, a way or a home after `find`, anything but speech
+    /// after `continue`.
+    pub(super) fn object_not_reported(&self, info: &CueInfo, k: usize) -> bool {
+        let w = self.w(k);
+        match info.lemma {
+            "add" | "admit" => {
+                let mut m = k;
+                if matches!(w, "more" | "less" | "fewer") && self.w(k + 1) == "than" {
+                    m += 2;
+                } else if matches!(
+                    w,
+                    "about" | "nearly" | "almost" | "some" | "another" | "over" | "around"
+                ) {
+                    m += 1;
+                }
+                // `was admitted to hospital`: taken in as a patient.
+                let patient = info.lemma == "admit"
+                    && w == "to"
+                    && matches!(
+                        self.w(k + 1 + usize::from(matches!(self.w(k + 1), "a" | "the"))),
+                        "hospital" | "hospitals" | "clinic" | "icu"
+                    );
+                patient
+                    || self.kind(m) == Some(IK::Num)
+                    || (matches!(self.kind(m), Some(IK::Punct('$' | '€' | '£' | '¥')))
+                        && self.kind(m + 1) == Some(IK::Num))
+            }
+            "maintain" => {
+                // `maintained she was never there`: a pronoun subject opens a clause.
+                let clause_subject = has(&SUBJ_PRONOUNS, w) && !has(&DETS, w);
+                self.kind(k) == Some(IK::Word) && w != "that" && !clause_subject
+            }
+            // `has agreed a deal`, `if Trump agrees to Beijing's demands`: accepting a thing,
+            // not agreeing to do or that something is so.
+            "agree" => {
+                let nx = self.w(k + 1);
+                info.particle.is_none()
+                    && (matches!(w, "a" | "an")
+                        || (w == "to"
+                            && (has(&DETS, nx)
+                                || nx.ends_with("'s")
+                                || self.cap(k + 1)
+                                || self.kind(k + 1) == Some(IK::Num))))
+            }
+            // `continued his push`, `continues gaining momentum`: going on with something;
+            // `he continued, "…"` and `continued that …` go on speaking.
+            "continue" => {
+                self.kind(k) == Some(IK::Word)
+                    && w != "that"
+                    && !(w == "to" && matches!(self.w(k + 1), "say" | "argue" | "insist" | "claim"))
+            }
+            // `always finds a way to score`, `found common ground`, `found a new home`:
+            // obtaining something, not a finding.
+            "find" => {
+                let np_start = matches!(
+                    w,
+                    "a" | "an"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "some"
+                        | "much"
+                        | "new"
+                        | "common"
+                        | "comfort"
+                        | "solace"
+                        | "way"
+                        | "ways"
+                );
+                np_start
+                    && (k..(k + 4).min(self.hi)).any(|m| {
+                        matches!(
+                            self.w(m),
+                            "way"
+                                | "ways"
+                                | "ground"
+                                | "comfort"
+                                | "solace"
+                                | "home"
+                                | "job"
+                                | "jobs"
+                                | "refuge"
+                                | "sanctuary"
+                                | "sponsor"
+                                | "audience"
+                                | "support"
+                                | "time"
+                                | "success"
+                                | "work"
+                                | "place"
+                                | "room"
+                        )
+                    })
+            }
+            // `could not realise their American dream`: achieving, not coming to know.
+            "realize" | "realise" => {
+                matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your")
+                    && (k + 1..(k + 4).min(self.hi)).any(|m| {
+                        matches!(
+                            self.w(m),
+                            "dream"
+                                | "dreams"
+                                | "potential"
+                                | "ambition"
+                                | "ambitions"
+                                | "goal"
+                                | "goals"
+                        )
+                    })
+            }
+            // `asked not to be identified`: the formula of anonymity, not a request reported.
+            "ask" => {
+                w == "not"
+                    && self.w(k + 1) == "to"
+                    && self.w(k + 2) == "be"
+                    && matches!(self.w(k + 3), "identified" | "named")
+            }
+            _ => false,
+        }
+    }
+
+    /// Where a noun phrase object that starts at `k` ends: before a time or place adjunct
+    /// (`in February`, `at a news conference`, `on Monday`, `last week`) or a coordinated
+    /// verb (`and organized`), or at punctuation.
+    pub(super) fn np_object_end(&self, k: usize) -> usize {
+        let mut m = k + 1;
+        while m < self.hi {
+            let w = self.w(m);
+            match self.kind(m) {
+                Some(IK::Word) => {
+                    let nx = self.w(m + 1);
+                    let adjunct = matches!(
+                        w,
+                        "in" | "at" | "on" | "during" | "after" | "before" | "since"
+                    ) && (is_day(nx)
+                        || is_month(nx)
+                        || has(TIME_WORDS, nx)
+                        || self.kind(m + 1) == Some(IK::Num)
+                        || (matches!(nx, "a" | "an" | "the" | "his" | "her" | "their")
+                            && (has(MEDIUM_NOUNS, self.w(m + 2))
+                                || has(TIME_WORDS, self.w(m + 2))
+                                || matches!(
+                                    self.w(m + 2),
+                                    "rally" | "debate" | "event" | "hearing" | "news"
+                                ))));
+                    let time = matches!(w, "last" | "this" | "next" | "earlier")
+                        && (has(TIME_WORDS, nx) || is_day(nx) || is_month(nx));
+                    // `echoed similar themes and took the stage`, `calling them rapists and
+                    // vowing to …`, `criticized Mr. Trump and has been a pointed critic`: a
+                    // verb coordinated with the cue ends its object.
+                    let verb = w == "and"
+                        && !self.cap(m + 1)
+                        && (nx.ends_with("ed")
+                            || self.finite_cue_at(m + 1)
+                            || self
+                                .cue_at(m + 1)
+                                .is_some_and(|c| c.form == CueForm::Participle)
+                            || (has(&AUX, nx) && !has(&DETS, nx)));
+                    if adjunct || time || verb || is_day(w) {
+                        return m;
+                    }
+                }
+                Some(IK::Num) | Some(IK::Quote(_)) | Some(IK::Punct('-' | '\'' | '"')) => {}
+                _ => return m,
+            }
+            m += 1;
+        }
+        m
+    }
+
+    /// Where what was said starts after an addressee of a few words (`told a news
+    /// conference they are …`, `told The Star-Ledger last week she would …`, `told his
+    /// supporters, "…"`): at the first subject pronoun or quotation within reach.
+    pub(super) fn after_addressee(&self, k: usize) -> Option<usize> {
+        let mut m = k + 1;
+        while m < self.hi && m < k + 10 {
+            match self.kind(m) {
+                Some(IK::Quote(_)) => return Some(m),
+                Some(IK::Punct(',')) if self.is_quote(m + 1) => return Some(m + 1),
+                Some(IK::Punct(':')) if m + 1 < self.hi => return Some(m + 1),
+                Some(IK::Word) => {
+                    let w = self.w(m);
+                    if matches!(w, "he" | "she" | "they" | "we" | "i") {
+                        return Some(m);
+                    }
+                    if has(&CLAUSE_WORDS, w)
+                        || has(&AUX, w)
+                        || (!self.cap(m) && self.cue_at(m).is_some())
+                    {
+                        return None;
+                    }
+                }
+                Some(IK::Num) | Some(IK::Punct('-' | '(' | ')' | '.')) => {}
+                Some(IK::Punct('"')) if self.plural_possessive(m) => {}
+                _ => return None,
+            }
+            m += 1;
+        }
+        None
+    }
+
+    /// Whether the mark at `m` is the apostrophe of a plural possessive (`CBS News' Charlie
+    /// Rose`, `Sanders’ campaign`): glued to a word in `s` and followed by a word.
+    pub(super) fn plural_possessive(&self, m: usize) -> bool {
+        m > self.lo
+            && self.kind(m - 1) == Some(IK::Word)
+            && self.w(m - 1).ends_with('s')
+            && self.a.items[m - 1].end == self.a.items[m].start
+            && self.kind(m + 1) == Some(IK::Word)
+    }
+
+    pub(super) fn infinitive_after_object(&self, k: usize, info: &CueInfo) -> Option<usize> {
+        if !info.takes_infinitive {
+            return None;
+        }
+        for m in k..(k + 8).min(self.hi) {
+            match self.kind(m) {
+                Some(IK::Word)
+                    if self.w(m) == "to"
+                        && self.kind(m + 1) == Some(IK::Word)
+                        && !self.cap(m + 1)
+                        && !has(&DETS, self.w(m + 1)) =>
+                {
+                    return Some(m)
+                }
+                // `told a news conference they are close to a deal`: a clause, not an object.
+                Some(IK::Word) if matches!(self.w(m), "he" | "she" | "they" | "we" | "i") => {
+                    return None
+                }
+                Some(IK::Word) | Some(IK::Num) => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The clause before the source: the sentence start up to the comma or quotation that
+    /// precedes the source; a quotation alone is taken alone.
+    pub(super) fn left_content(&self, upto: usize) -> Option<(usize, usize)> {
+        let mut s = self.lo;
+        // A participial cue at the start of the sentence owns its own clause, and `As
+        // reported by X,` is an attribution of its own, not what was said.
+        if self.cands.iter().any(|c| {
+            c.sent == self.si
+                && (c.cue.0 == self.lo && c.content.iter().any(|x| x.1 >= upto)
+                    || (c.cue.0 <= self.lo + 2
+                        && self.w(self.lo) == "as"
+                        && c.source.is_some_and(|s| s.1 <= upto)))
+        }) {
+            return None;
+        }
+        // Leading connectives are not what was said (`But`, `Nevertheless,`).
+        loop {
+            if s < upto && matches!(self.w(s), "but" | "and" | "so" | "yet" | "still") {
+                s += 1;
+            } else if s + 1 < upto
+                && self.punct(s + 1, ',')
+                && matches!(
+                    self.w(s),
+                    "however" | "meanwhile" | "nevertheless" | "nonetheless" | "instead" | "indeed"
+                )
+            {
+                s += 2;
+            } else {
+                break;
+            }
+        }
+        let mut e = upto;
+        while e > s && self.is_punct(e - 1) && !self.closes_content(s, e - 1) {
+            e -= 1;
+        }
+        (e > s).then_some((s, e))
+    }
+}

@@ -1,0 +1,497 @@
+//! The rules: from items and sentences to attributions.
+//!
+//! A paragraph is first cut into items and sentences ([`analysis`]); then [`Rules::sentence`]
+//! scans each sentence for cues and tries, at each, the constructions that can head an
+//! attribution. The files follow the questions a rule asks:
+//!
+//! - [`words`]: the closed word lists and word tests every rule shares;
+//! - [`np`]: the noun phrase before or after a word (a source, an addressee);
+//! - [`content`]: where what was said starts and ends;
+//! - [`attribute`]: a verb of saying and the attribution it heads;
+//! - [`subject`]: sources that are not the noun phrase just before the cue;
+//! - [`constructions`]: `according to`, raising verbs, transcripts, colon cues;
+//! - [`nouns`]: cues that are nouns or documents (`a statement`, `the report says`);
+//! - [`registry`]: the people and organisations a document names, for the resolver.
+
+use crate::entities::{EntityRegistry, Word};
+use crate::lexicon::{CueClass, CueForm, CueInfo, CueLexicon};
+use crate::text::{pair_marks, tokenize, Dir, TokKind, Token, WordSet};
+use echotrace_core::ByteSpan;
+
+mod analysis;
+mod attribute;
+mod constructions;
+mod content;
+mod nouns;
+mod np;
+mod registry;
+mod subject;
+mod words;
+
+pub(crate) use analysis::analyze;
+pub(crate) use registry::build_registry;
+use registry::caps_label_paras;
+use words::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum IK {
+    Word,
+    Num,
+    Punct(char),
+    Quote(usize),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Item {
+    pub start: usize,
+    pub end: usize,
+    pub kind: IK,
+    /// Lowercase with curly apostrophes folded, for words; empty otherwise.
+    pub lower: String,
+    pub cap: bool,
+    /// A word with no lowercase letter (`TAPPER`, `CNN`).
+    pub upper: bool,
+}
+
+/// One paragraph's piece of a direct quotation (with its marks).
+#[derive(Clone, Debug)]
+pub(crate) struct Frag {
+    /// Fragments of one quotation running over several paragraphs share a group.
+    pub group: usize,
+    pub span: ByteSpan,
+    pub words: usize,
+    /// The last character before the closing mark (`,` in `"…," he said`).
+    pub last: Option<char>,
+    pub sent: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sent {
+    pub lo: usize,
+    pub hi: usize,
+    pub para: usize,
+    /// A headline in title case (`Newspaper Says Clinton Needs To Quit`): capitals say nothing.
+    pub title: bool,
+}
+
+pub(crate) struct Analysis {
+    pub items: Vec<Item>,
+    pub frags: Vec<Frag>,
+    pub sents: Vec<Sent>,
+    pub groups: Vec<Vec<usize>>,
+    /// Words and punctuation in order for the entity registry.
+    pub tokens: Vec<(Token, bool)>,
+    /// Where the label of each transcript turn set as a block quotation starts (see
+    /// [`analysis::quoted_turn`]): the label names a speaker even where the text never writes it as a
+    /// name.
+    pub quoted_turns: Vec<usize>,
+}
+
+/// A candidate attribution in item indices.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub cue: (usize, usize),
+    pub source: Option<(usize, usize)>,
+    /// Index of the candidate whose source this one shares (participles, coordination).
+    pub borrow: Option<usize>,
+    pub content: Vec<(usize, usize)>,
+    pub class: CueClass,
+    pub sent: usize,
+    /// Where the source runs on past the phrase that names the speaker (`some voters who
+    /// have listened to Mr. Clinton`, see [`Rules::full_subject`]): that phrase, which the
+    /// speaker is resolved from.
+    pub head: Option<(usize, usize)>,
+    /// The head is a person's name, known from its shape (`Maria Lopez of the Urban
+    /// Institute`), that the document's registry may not hold as one.
+    pub head_is_person: bool,
+}
+
+impl Cand {
+    /// A quote of speech with its own source and none of the refinements (borrowed source,
+    /// head): what the rules for signed, read and colon quotations make.
+    fn speech(
+        cue: (usize, usize),
+        source: (usize, usize),
+        content: (usize, usize),
+        sent: usize,
+    ) -> Cand {
+        Cand {
+            cue,
+            source: Some(source),
+            borrow: None,
+            content: vec![content],
+            class: CueClass::Speech,
+            sent,
+            head: None,
+            head_is_person: false,
+        }
+    }
+}
+
+pub(crate) struct Rules<'a> {
+    pub a: &'a Analysis,
+    pub lex: &'a dyn CueLexicon,
+    pub cands: Vec<Cand>,
+    lo: usize,
+    hi: usize,
+    si: usize,
+    title: bool,
+    cue_cache: Vec<Option<CueInfo>>,
+    /// The comma that closes a subordinate clause fronted before the main clause of this
+    /// sentence (see [`Rules::fronted_comma`]).
+    fronted: Option<usize>,
+    /// The sentence's first quotation mark (`hi` when it has none): rules that ask whether
+    /// the text from the sentence start holds a quotation would otherwise scan it once per
+    /// cue, quadratic on a long run-on paragraph.
+    first_quote: usize,
+    /// Paragraphs of the document that open with a label in capitals and a colon
+    /// (`TAPPER:`, `Q:`, `NEW DELHI:`): a transcript has several, a dateline is alone.
+    caps_labels: usize,
+}
+
+impl<'a> Rules<'a> {
+    pub fn new(a: &'a Analysis, lex: &'a dyn CueLexicon) -> Self {
+        Rules {
+            a,
+            lex,
+            cands: Vec::new(),
+            lo: 0,
+            hi: 0,
+            si: 0,
+            title: false,
+            cue_cache: Vec::new(),
+            fronted: None,
+            first_quote: 0,
+            caps_labels: caps_label_paras(a),
+        }
+    }
+
+    fn w(&self, i: usize) -> &str {
+        if i < self.hi {
+            self.a.items[i].lower.as_str()
+        } else {
+            ""
+        }
+    }
+    fn kind(&self, i: usize) -> Option<IK> {
+        (i < self.hi).then(|| self.a.items[i].kind)
+    }
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.kind(i) == Some(IK::Punct(c))
+    }
+    fn is_punct(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(IK::Punct(_)))
+    }
+    fn is_quote(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(IK::Quote(_)))
+    }
+    fn cap(&self, i: usize) -> bool {
+        i < self.hi && self.a.items[i].cap
+    }
+
+    /// The cue reading of item `i` as a verb, if it is one here.
+    /// The cue reading of item `i`, from the per-sentence cache (the rules ask about the
+    /// same words many times).
+    fn cue_at(&self, i: usize) -> Option<CueInfo> {
+        if i >= self.lo && i < self.hi && i - self.lo < self.cue_cache.len() {
+            return self.cue_cache[i - self.lo];
+        }
+        self.cue_at_uncached(i)
+    }
+
+    fn cue_at_uncached(&self, i: usize) -> Option<CueInfo> {
+        if self.kind(i) != Some(IK::Word) {
+            return None;
+        }
+        // A capitalised cue word in mid-sentence is a name (`Washington Post`), except in a
+        // title-case headline, where only speech cues are trusted.
+        if self.cap(i) && i != self.lo && !self.is_quote(i.wrapping_sub(1)) && !self.title {
+            return None;
+        }
+        let next = (self.kind(i + 1) == Some(IK::Word)).then(|| self.w(i + 1));
+        // Lexicalised compounds spelled like a cue: `a liberal think tank`, `against
+        // defending champion Croatia`.
+        if matches!(
+            (self.w(i), next),
+            ("think", Some("tank" | "tanks"))
+                | ("pledged", Some("delegate" | "delegates"))
+                | (
+                    "defending",
+                    Some("champion" | "champions" | "champ" | "titleholder" | "titleholders")
+                )
+        ) {
+            return None;
+        }
+        // `found himself embroiled`: finding oneself somewhere is no finding.
+        if matches!(self.w(i), "find" | "finds" | "found" | "finding")
+            && matches!(
+                next,
+                Some(
+                    "himself"
+                        | "herself"
+                        | "itself"
+                        | "themselves"
+                        | "myself"
+                        | "ourselves"
+                        | "yourself"
+                )
+            )
+        {
+            return None;
+        }
+        // `helped found the group`: the verb `found`, not the past of `find`.
+        if self.w(i) == "found"
+            && i > self.lo
+            && matches!(self.w(i - 1), "help" | "helped" | "helps" | "helping")
+        {
+            return None;
+        }
+        // `state` is a noun far more often than a verb (`New York state Democratic
+        // official`): as a verb it takes a `that` clause or a colon.
+        if matches!(self.w(i), "state" | "states")
+            && !(matches!(next, Some("that")) || self.punct(i + 1, ':'))
+            && !(i > self.lo
+                && matches!(self.kind(i - 1), Some(IK::Word))
+                && has(&AUX, self.w(i - 1)))
+        {
+            return None;
+        }
+        // In a headline a verb in the present after a name is the event (`Glenn Beck Blasts
+        // Drudge`, `Trump Praises …`); other title-case words spelled like cues are nouns.
+        let headline_verb = i > self.lo && self.cap(i - 1) && self.w(i).ends_with('s');
+        self.lex.lookup(self.w(i), next).filter(|c| {
+            !self.title
+                || c.class == CueClass::Speech
+                || (headline_verb && c.form == CueForm::Finite)
+        })
+    }
+
+    /// Whether a naming verb (`called`, `dubbed`) after the noun phrase `np`, with a name or
+    /// a quotation at `after`, is a participle naming what the noun phrase denotes.
+    fn naming_relative(&self, np: (usize, usize), after: usize) -> bool {
+        let (s0, s1) = np;
+        // `dubbed the Black Death`: a name may keep its article.
+        let after = after + usize::from(self.w(after) == "the" && self.cap(after + 1));
+        if !(self.cap(after) || self.is_quote(after)) {
+            return false;
+        }
+        // `called Oz a quack`: a name and then a second noun phrase is the finite verb with
+        // its object and what the object is called.
+        let mut e = after + 1;
+        while e < self.hi && self.cap(e) {
+            e += 1;
+        }
+        if matches!(self.w(e), "a" | "an" | "the") {
+            return false;
+        }
+        let lemma = self.cue_at(s1).map(|c| c.lemma);
+        if !matches!(lemma, Some("call" | "dub" | "label" | "brand")) {
+            return false;
+        }
+        let indefinite = (s0..s1)
+            .rev()
+            .find(|&m| has(&DETS, self.w(m)))
+            .is_some_and(|m| matches!(self.w(m), "a" | "an" | "another"));
+        // `organize a party called …`: the phrase opens with the verb whose object it is.
+        let w0 = self.w(s0);
+        let object = self.kind(s0) == Some(IK::Word)
+            && !self.cap(s0)
+            && !has(&DETS, w0)
+            && !has(&SUBJ_PRONOUNS, w0)
+            && !has(NAME_MODIFIERS, w0)
+            && s0 + 1 < s1
+            && has(&DETS, self.w(s0 + 1));
+        indefinite || object
+    }
+
+    /// Whether the verb at `i` is an infinitive split by adverbs (`decided to no longer
+    /// consider`, `agreed to publicly state`): not finite, so it has no subject before it.
+    fn split_infinitive(&self, i: usize) -> bool {
+        let mut m = i;
+        while m > self.lo + 1 {
+            let w = self.w(m - 1);
+            let adverb = self.kind(m - 1) == Some(IK::Word)
+                && (has(CUE_ADVERBS, w)
+                    || matches!(w, "not" | "never" | "longer" | "no")
+                    || (ly_adverb(w) && !self.cap(m - 1)));
+            if !adverb {
+                break;
+            }
+            m -= 1;
+        }
+        m < i && m > self.lo && self.w(m - 1) == "to"
+    }
+
+    fn finite_cue_at(&self, i: usize) -> bool {
+        self.cue_at(i).is_some_and(|c| c.form == CueForm::Finite)
+            && !(i > self.lo && (has(&DETS, self.w(i - 1)) || self.w(i - 1) == "to"))
+    }
+
+    fn is_cue_prefix(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.kind(i) == Some(IK::Word)
+            && (has(&AUX, w)
+                || has(CUE_ADVERBS, w)
+                || (ly_adverb(w) && !self.cap(i))
+                // `Priebus later Thursday told`, `Obama on Tuesday said`: the day is the
+                // time of the saying.
+                || (w == "on" && i > self.lo && is_day(self.w(i + 1)))
+                || (i > self.lo && is_day(w)))
+    }
+
+    pub fn sentence(&mut self, si: usize) {
+        let st = self.a.sents[si];
+        self.lo = st.lo;
+        self.hi = st.hi;
+        self.si = si;
+        self.title = st.title;
+        self.cue_cache.clear();
+        let cache: Vec<Option<CueInfo>> = (st.lo..st.hi).map(|i| self.cue_at_uncached(i)).collect();
+        self.cue_cache = cache;
+        self.fronted = self.fronted_comma();
+        self.first_quote = (st.lo..st.hi).find(|&m| self.is_quote(m)).unwrap_or(st.hi);
+        let first_here = self.cands.len();
+        let mut i = st.lo;
+        while i < st.hi {
+            // The constructions with a shape of their own first, then a cue of the lexicon;
+            // a candidate found resumes the scan after its cue.
+            let found = (self.w(i) == "according" && self.w(i + 1) == "to")
+                .then(|| self.according(i))
+                .flatten()
+                .or_else(|| self.raising(i))
+                .or_else(|| self.quoted_as_saying(i))
+                .or_else(|| self.document_reads(i))
+                .or_else(|| self.hearsay_adverb(i))
+                .or_else(|| self.support_received(i))
+                .or_else(|| {
+                    self.cue_at(i)
+                        .and_then(|info| self.attribute(i, info, first_here))
+                });
+            match found {
+                Some(c) => {
+                    i = c.cue.1;
+                    self.cands.push(c);
+                }
+                None => i += 1,
+            }
+        }
+        if let Some(c) = self.transcript_cue() {
+            self.cands.push(c);
+        } else if let Some(c) = self
+            .signature_cue()
+            .filter(|_| self.cands.len() == first_here)
+        {
+            self.cands.push(c);
+        } else if let Some(c) = self.colon_cue() {
+            // A colon cue before every other cue of the sentence: `Obama: I'm Optimistic
+            // Americans Will Say No to Trump` (the name speaks the whole headline).
+            if self.cands[first_here..].iter().all(|o| o.cue.0 > c.cue.0) {
+                self.cands.push(c);
+            }
+        }
+        // `asked about her weaknesses`, `spoke of …`: the preposition that introduces the
+        // topic belongs to the cue, as it does for `talk about`.
+        for ci in first_here..self.cands.len() {
+            let (c0, c1) = self.cands[ci].cue;
+            if matches!(self.w(c1), "about" | "of" | "on")
+                && c1 > c0
+                && self.cands[ci]
+                    .content
+                    .first()
+                    .is_some_and(|r| r.0 == c1 + 1)
+            {
+                self.cands[ci].cue.1 = c1 + 1;
+            }
+        }
+        // `Voters who backed Trump said they were angry`: a relative clause inside the
+        // subject ends where the main clause's verb starts; what the voters backed is
+        // `Trump`, not `Trump said they were angry`.
+        for ci in first_here..self.cands.len() {
+            let Some((rs, re)) = self.cands[ci].source else {
+                continue;
+            };
+            let restrictive = re == rs + 1
+                && matches!(self.w(rs), "who" | "which" | "that")
+                && rs > self.lo
+                && self.kind(rs - 1) == Some(IK::Word)
+                && (self.lo..rs).all(|k| {
+                    !self.is_punct(k)
+                        && !self.is_quote(k)
+                        && !has(&AUX, self.w(k))
+                        && !self.finite_cue_at(k)
+                });
+            if !restrictive {
+                continue;
+            }
+            let cue_end = self.cands[ci].cue.1;
+            let content: Vec<(usize, usize)> = self.cands[ci]
+                .content
+                .iter()
+                .map(|&(s, e)| {
+                    if s < cue_end {
+                        return (s, e);
+                    }
+                    match (s + 1..e).find(|&k| self.finite_cue_at(k) && !self.cap(k)) {
+                        Some(k) => {
+                            let mut end = k;
+                            while end > s + 1 && self.is_punct(end - 1) {
+                                end -= 1;
+                            }
+                            (s, end)
+                        }
+                        None => (s, e),
+                    }
+                })
+                .collect();
+            self.cands[ci].content = content;
+        }
+        for ci in first_here..self.cands.len() {
+            if self.cands[ci].head.is_none() {
+                if let Some(src) = self.cands[ci].source {
+                    // `a report from Kotak Institutional Equities`: the issuer speaks; else
+                    // `Maria Lopez of the Urban Institute`: the person before `of`.
+                    let issuer = (src.0 + 1..src.1.saturating_sub(1))
+                        .find(|&k| self.w(k) == "from")
+                        .filter(|&k| Self::document_noun(self.w(k - 1)))
+                        .map(|k| (k + 1, src.1));
+                    let person = issuer
+                        .is_none()
+                        .then(|| self.person_of_place(src))
+                        .flatten();
+                    self.cands[ci].head = issuer.or(person);
+                    self.cands[ci].head_is_person = person.is_some();
+                }
+            }
+        }
+        // Participles at the start of the sentence take the subject of the main clause.
+        for ci in first_here..self.cands.len() {
+            if self.cands[ci].source.is_none() && self.cands[ci].borrow.is_none() {
+                let other = (first_here..self.cands.len()).find(|&o| {
+                    o != ci && self.cands[o].source.is_some() && self.cands[o].borrow.is_none()
+                });
+                if let Some(o) = other {
+                    if self.cands[ci].cue.0 == st.lo {
+                        self.cands[ci].borrow = Some(o);
+                    }
+                } else if self.cands[ci].cue.0 == st.lo && si > 0 {
+                    // `Maher stated that … "wasn't good." Adding, "…"`: a sentence that is
+                    // only a participle and what it says goes on with the sentence before it
+                    // in the paragraph, and with its speaker.
+                    let para = st.para;
+                    let before = (0..first_here).rev().find(|&o| {
+                        let c = &self.cands[o];
+                        c.sent + 1 == si
+                            && self.a.sents[c.sent].para == para
+                            && self.lends_source(o)
+                    });
+                    let participle = self
+                        .cue_at(st.lo)
+                        .is_some_and(|c| c.form == CueForm::Participle);
+                    if participle {
+                        self.cands[ci].borrow = before;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! Noun phrases around a cue: the subject to the left of a verb of saying, the object to its
+//! right, appositives, and the adverbials that sit between them.
+
+use super::*;
+
+impl<'a> Rules<'a> {
+    /// A noun phrase ending just before `end` (exclusive), read leftwards: names with their
+    /// titles, `the Kazakh president`, pronouns. Stops at punctuation, verbs and clause words.
+    pub(super) fn left_np(&self, end: usize) -> Option<(usize, usize)> {
+        let mut j = end;
+        let mut n = 0;
+        while j > self.lo && n < 14 {
+            let k = j - 1;
+            let it = &self.a.items[k];
+            match it.kind {
+                IK::Punct(')') => {
+                    // A parenthesis inside a name: `Sen. Kelly Ayotte (R-N.H.)`.
+                    let mut m = k;
+                    while m > self.lo && !self.punct(m, '(') {
+                        m -= 1;
+                    }
+                    if m == self.lo || k - m > 10 {
+                        break;
+                    }
+                    j = m;
+                    n += 1;
+                    continue;
+                }
+                // `Sanders’ campaign`: a plural possessive's apostrophe is part of the name.
+                IK::Punct('"')
+                    if j < end
+                        && k > self.lo
+                        && self.a.items[k - 1].end == it.start
+                        && self.a.items[k - 1].lower.ends_with('s')
+                        && self.kind(k - 1) == Some(IK::Word) => {}
+                IK::Punct(_) | IK::Quote(_) => break,
+                IK::Num => {}
+                IK::Word => {
+                    let w = it.lower.as_str();
+                    if has(&SUBJ_PRONOUNS, w) && j == end {
+                        return Some((k, end));
+                    }
+                    // `Clinton and the DNC rejected`: a coordinated subject.
+                    let coordinated = j < end
+                        && k > self.lo
+                        && (self.cap(j) && self.cap(k - 1)
+                            || (has(NAME_MODIFIERS, self.w(j))
+                                || crate::entities::is_title(self.w(j)))
+                                && self.kind(k - 1) == Some(IK::Word)
+                                && !has(&AUX, self.w(k - 1))
+                                && !has(&PREPS, self.w(k - 1))
+                            || (has(&DETS, self.w(j)) || has(STANDALONE_DETS, self.w(j)))
+                                && self.kind(k - 1) == Some(IK::Word)
+                                && self.cue_at(k - 1).is_none()
+                                && !has(&AUX, self.w(k - 1))
+                                && !has(&PREPS, self.w(k - 1)));
+                    if (w == "and" || w == "&") && coordinated {
+                        j = k;
+                        n += 1;
+                        continue;
+                    }
+                    let between_caps = j < end && self.cap(j) && k > self.lo && self.cap(k - 1);
+                    // `nine in 10 said`, `one in five`: a proportion.
+                    let number = |m: usize| {
+                        self.kind(m) == Some(IK::Num) || crate::text::is_number_word(self.w(m))
+                    };
+                    if w == "in" && j < end && k > self.lo && number(j) && number(k - 1) {
+                        j = k;
+                        n += 1;
+                        continue;
+                    }
+                    if ((w == "of" || w == "for" || w == "at") && j < end)
+                        || (matches!(w, "on" | "in" | "de" | "and") && between_caps)
+                    {
+                        j = k;
+                        n += 1;
+                        continue;
+                    }
+                    // `of that 2013 report`: after a preposition `that` is a determiner.
+                    let det_after_prep = matches!(w, "that" | "this" | "these" | "those")
+                        && j < end
+                        && k > self.lo
+                        && matches!(
+                            self.w(k - 1),
+                            "of" | "in" | "on" | "for" | "at" | "from" | "with" | "by" | "about"
+                        );
+                    if det_after_prep {
+                        j = k;
+                        n += 1;
+                        continue;
+                    }
+                    // `Will Moy`, `May Smith`, `Can Dündar`: a capitalised function word
+                    // inside the sentence, before another capitalised word of the phrase, is
+                    // a first name.
+                    let first_name =
+                        has(&AUX, w) && it.cap && k > self.lo && j < end && self.cap(j);
+                    if (has(&CLAUSE_WORDS, w) || has(&PREPS, w) || has(&AUX, w)) && !first_name {
+                        break;
+                    }
+                    // After a preposition a cue word is a noun: `secretary of state`.
+                    let after_prep =
+                        k > self.lo && (has(&PREPS, self.w(k - 1)) || self.w(k - 1) == "of");
+                    // `the congressional report said`: a head noun spelled like a cue.
+                    let head_noun = j == end
+                        && (has(SOURCE_NOUNS, w)
+                            || has(NOUNY, w)
+                            || has(NOUNY, w.trim_end_matches('s'))
+                            // `A police statement said`
+                            || Self::document_noun(w));
+                    if !it.cap
+                        && k > self.lo
+                        && !has(&DETS, self.w(k - 1))
+                        && !after_prep
+                        && !head_noun
+                    {
+                        // `a former defense official`: a noun spelled like a noun cue,
+                        // before the head noun, modifies it.
+                        let modifier_noun = j < end
+                            && self.kind(j) == Some(IK::Word)
+                            && self.cue_at(k).is_some_and(|c| c.form == CueForm::Noun);
+                        if self.cue_at(k).is_some() && !modifier_noun {
+                            break;
+                        }
+                        // A past-tense verb ends the subject: `used demonstrators`; not
+                        // after a capitalised modifier (`Democratic registered voters`).
+                        // (`Trump's newly installed campaign chief`: after an adverb too.)
+                        if w.ends_with("ed")
+                            && j < end
+                            && !self.cap(k - 1)
+                            && !self.w(k - 1).ends_with("ly")
+                        {
+                            break;
+                        }
+                    }
+                    if !it.cap && self.cue_at(k).is_some() && k == self.lo {
+                        break;
+                    }
+                }
+            }
+            j -= 1;
+            n += 1;
+        }
+        // A subject starts with a determiner, a name, a pronoun or a number, not with `of`.
+        while j < end && matches!(self.w(j), "of" | "for" | "at" | "and") {
+            j += 1;
+        }
+        (j < end).then_some((j, end))
+    }
+
+    /// A noun phrase starting at `start`, read rightwards (inverted subject: `said Tokayev`),
+    /// with an appositive after a comma (`said Smith, a spokesman for the ministry`).
+    pub(super) fn right_np(&self, start: usize) -> Option<(usize, usize)> {
+        let mut j = start;
+        let mut n = 0;
+        while j < self.hi && n < 10 {
+            match self.kind(j) {
+                Some(IK::Word) => {
+                    let w = self.w(j);
+                    // `said a report from Kotak Institutional Equities`: the issuer of a
+                    // document after `from`.
+                    let issuer = w == "from" && j > start && Self::document_noun(self.w(j - 1));
+                    if j > start
+                        && !issuer
+                        && (has(&CLAUSE_WORDS, w) || (has(&PREPS, w) && w != "of" && w != "for"))
+                    {
+                        break;
+                    }
+                    // `said that …`: a complementizer, not a subject.
+                    if j == start && w == "that" && !self.cap(j) {
+                        return None;
+                    }
+                    if j == start
+                        && !(self.cap(j)
+                            || has(&DETS, w)
+                            || has(&SUBJ_PRONOUNS, w)
+                            || has(NAME_MODIFIERS, w)
+                            || crate::entities::is_title(w))
+                    {
+                        return None;
+                    }
+                    // After an article a cue word is a noun: `said a report from …`.
+                    let noun = j > start && matches!(self.w(j - 1), "a" | "an" | "the");
+                    if self.cue_at(j).is_some() && !self.cap(j) && !noun {
+                        break;
+                    }
+                    // An auxiliary starts a predicate: `he also may campaign` is a clause,
+                    // not an inverted subject.
+                    if j > start && has(&AUX, w) {
+                        break;
+                    }
+                    // A pronoun is a whole noun phrase (`said he`).
+                    if j == start && has(&SUBJ_PRONOUNS, w) && !has(&DETS, w) {
+                        j += 1;
+                        break;
+                    }
+                }
+                Some(IK::Num) => {}
+                _ => break,
+            }
+            j += 1;
+            n += 1;
+        }
+        // A noun phrase does not end in a preposition: `mocked Marco Rubio for …`.
+        while j > start && matches!(self.w(j - 1), "of" | "for") {
+            j -= 1;
+        }
+        if j == start {
+            return None;
+        }
+        // A party and state after a name: `said Sen. Bob Casey (D-Pa.), a Clinton backer`.
+        if self.punct(j, '(') {
+            if let Some(close) = (j + 1..self.hi.min(j + 8)).find(|&m| self.punct(m, ')')) {
+                if (j + 1..close)
+                    .all(|m| matches!(self.kind(m), Some(IK::Word | IK::Punct('-' | '.'))))
+                {
+                    j = close + 1;
+                }
+            }
+        }
+        // The inverted subject ends the clause; an appositive may follow.
+        if self.punct(j, ',') {
+            let mut k = j + 1;
+            let mut titled = has(&DETS, self.w(k)) || self.kind(k) == Some(IK::Num);
+            while k < self.hi
+                && !matches!(
+                    self.kind(k),
+                    Some(IK::Punct(',' | '.' | ';' | ':')) | Some(IK::Quote(_))
+                )
+            {
+                titled |= crate::entities::is_title(self.w(k));
+                k += 1;
+            }
+            if titled && k > j + 1 {
+                return Some((start, k));
+            }
+        }
+        Some((start, j))
+    }
+
+    /// Whether a comma at `j` opens an appositive or a relative clause on the noun phrase
+    /// before it: `, a labor economist at …`, `, 67, of Exeter`, `, who …`.
+    pub(super) fn appositive_at(&self, j: usize) -> bool {
+        if !self.punct(j, ',') {
+            return false;
+        }
+        let mut w = self.w(j + 1);
+        if w == "and" {
+            // `said Steve Bell, senior director …, and a Republican who …`
+            w = self.w(j + 2);
+            if !(has(&DETS, w) || matches!(w, "who" | "whose")) {
+                return false;
+            }
+        }
+        // A role without an article: `, head of the Congressional Black Caucus`,
+        // `, co-director of the Center for …`, `, Republican of Alabama`.
+        let role = self.kind(j + 1) == Some(IK::Word)
+            && matches!(self.w(j + 2), "of" | "for" | "at")
+            && !(has(&PREPS, w) || has(&CLAUSE_WORDS, w) || has(&AUX, w))
+            && (self.cap(j + 1) || self.cue_at(j + 1).is_none());
+        has(&DETS, w) && !matches!(w, "that" | "this" | "these" | "those")
+            || matches!(w, "who" | "whose")
+            || self.kind(j + 1) == Some(IK::Num)
+            || crate::entities::is_title(w)
+            || has(NAME_MODIFIERS, w)
+            || role
+    }
+
+    /// An inverted subject that ends its sentence takes its whole appositive: `said Ben
+    /// Zipperer, a labor economist at the Washington Center for Equitable Growth, a liberal
+    /// think tank` — the speaker's description, not a continuation of what was said.
+    pub(super) fn extend_appositive(&self, np: (usize, usize)) -> (usize, usize) {
+        let e = np.1;
+        if !self.appositive_at(e) {
+            return np;
+        }
+        let mut m = e + 1;
+        while m < self.hi && !self.is_quote(m) {
+            if self.punct(m, ',') && matches!(self.w(m + 1), "according" | "as" | "while") {
+                break;
+            }
+            if matches!(self.kind(m), Some(IK::Punct(';' | ':'))) {
+                break;
+            }
+            m += 1;
+        }
+        while m > e && self.is_punct(m - 1) {
+            m -= 1;
+        }
+        if m >= self.hi || self.is_quote(m) || self.punct(m, '.') {
+            (np.0, m)
+        } else {
+            np
+        }
+    }
+
+    pub(super) fn skip_adverbials(&self, mut k: usize) -> usize {
+        loop {
+            let w = self.w(k);
+            if self.kind(k) != Some(IK::Word) {
+                return k;
+            }
+            if has(TIME_WORDS, w) || (ly_adverb(w) && !self.cap(k)) {
+                k += 1;
+            } else if matches!(w, "on" | "last" | "this" | "late" | "early" | "next")
+                && (has(TIME_WORDS, self.w(k + 1))
+                    || matches!(self.kind(k + 1), Some(IK::Num))
+                    || (self.cap(k + 1) && is_month(self.w(k + 1))))
+            {
+                k += 2;
+                if matches!(self.kind(k), Some(IK::Num)) {
+                    k += 1;
+                }
+            } else {
+                return k;
+            }
+        }
+    }
+}

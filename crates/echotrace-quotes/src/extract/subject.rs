@@ -1,0 +1,346 @@
+//! The source of a cue whose subject is not simply the noun phrase before it: subjects before
+//! dashes or asides, coordinated verbs, prepositional phrases on the subject.
+
+use super::*;
+
+impl<'a> Rules<'a> {
+    /// For a cue right after a closing dash, the subject before the aside that the dashes
+    /// enclose, taken with the aside: `Three-in-five GOP insiders — and two-thirds of
+    /// Republicans — said`.
+    pub(super) fn subject_before_dashes(&self, c0: usize) -> Option<(usize, usize)> {
+        let dash = |m: usize| matches!(self.kind(m), Some(IK::Punct('—' | '–' | '-')));
+        if c0 <= self.lo + 2 || !dash(c0 - 1) {
+            return None;
+        }
+        let mut close = c0 - 1;
+        while close > self.lo && dash(close - 1) {
+            close -= 1;
+        }
+        let open = (self.lo.max(close.saturating_sub(30))..close)
+            .rev()
+            .find(|&m| dash(m))?;
+        let mut open_start = open;
+        while open_start > self.lo && dash(open_start - 1) {
+            open_start -= 1;
+        }
+        let np = self.left_np(open_start)?;
+        if (open_start..close).any(|m| self.is_quote(m)) {
+            return None;
+        }
+        Some((np.0, c0 - 1))
+    }
+
+    /// The noun phrase that opens the sentence and is followed by a comma, taken with the
+    /// aside up to `comma` (the comma before the cue): `Eddie Griffin, who at the time was
+    /// …,`. None when the sentence opens with a clause of its own (a verb or a cue before
+    /// the first comma) or with a connective or preposition.
+    pub(super) fn opening_subject(&self, comma: usize) -> Option<(usize, usize)> {
+        let first = (self.lo..comma).find(|&m| self.punct(m, ','))?;
+        let np = self.left_np(first)?;
+        if np.0 != self.lo || !(self.cap(self.lo) || has(&DETS, self.w(self.lo))) {
+            return None;
+        }
+        if has(&PREPS, self.w(self.lo)) || has(&CLAUSE_WORDS, self.w(self.lo)) {
+            return None;
+        }
+        if self.first_quote < comma {
+            return None;
+        }
+        Some((self.lo, comma))
+    }
+
+    /// For a cue right after a comma, the subject before the aside that the comma closes:
+    /// `Trump, in Wilmington, N.C., warned` → `Trump`. Of the commas before, the first whose
+    /// noun phrase starts the clause wins, so a comma inside the aside is not taken for its
+    /// start.
+    pub(super) fn subject_before_aside(
+        &self,
+        comma: usize,
+        nearest: Option<usize>,
+    ) -> Option<(usize, (usize, usize))> {
+        let nearest = nearest.filter(|&q| self.punct(q, ','))?;
+        let mut q = nearest;
+        let mut fallback = None;
+        for _ in 0..3 {
+            // An age (`Maria Santos, 41, a teacher, said`) is an aside of the name before it,
+            // never the subject.
+            let age = |np: (usize, usize)| {
+                np.1 == np.0 + 1 && self.kind(np.0) == Some(IK::Num) && np.0 > self.lo
+            };
+            if let Some(np) = self.left_np(q).filter(|&np| !age(np)) {
+                let clean = np.0 == self.lo
+                    || matches!(self.kind(np.0 - 1), Some(IK::Punct(_)) | Some(IK::Quote(_)));
+                if clean {
+                    return Some((q, np));
+                }
+                fallback.get_or_insert((q, np));
+            }
+            match (self.lo..q)
+                .rev()
+                .find(|&m| self.punct(m, ',') || self.is_quote(m))
+            {
+                Some(p) if self.punct(p, ',') && comma - p <= 25 => q = p,
+                _ => break,
+            }
+        }
+        fallback
+    }
+
+    /// The rest of a sentence interrupted by its attribution: `He is leaning toward Kasich,
+    /// he said, because …` — `j` is just after the cue (or the inverted subject).
+    pub(super) fn continuation(&self, j: usize) -> Option<(usize, usize)> {
+        if !self.punct(j, ',') || j + 1 >= self.hi {
+            return None;
+        }
+        let k = j + 1;
+        if self.kind(k) != Some(IK::Word)
+            || matches!(
+                self.w(k),
+                "as" | "while" | "according" | "who" | "which" | "whose" | "and"
+            )
+            // `…, he said, in an interview on Sunday` is about the saying; `The argument
+            // would be aided, Devine said, by the upcoming primary calendar` goes on.
+            || (has(&PREPS, self.w(k))
+                && matches!(
+                    self.w(k),
+                    "in" | "at" | "on" | "during" | "after" | "before" | "following" | "via"
+                ))
+            || self.free_participle(k)
+            || self
+                .cue_at(k)
+                .is_some_and(|c| c.form == CueForm::Participle)
+        {
+            return None;
+        }
+        let e = self.clause_end(k);
+        (e > k + 1).then_some((k, e))
+    }
+
+    /// A subject noun phrase found leftwards from its verb stops at a preposition; when the
+    /// phrase before that preposition opens the clause, it is the head of the subject and
+    /// the prepositional phrase modifies it: `People briefed on the situation said`, `The
+    /// new poll of voters in all 50 states showed`, `The senator from Vermont said`. A
+    /// medium or a time there is the verb's circumstance (`The senator in a statement said`,
+    /// `The senator on Tuesday said`): the subject is the phrase before it alone.
+    /// A cue word spelled like a noun (`attacks`, `shows`) takes the longer subject only when
+    /// it is a finding's (`The new poll of voters in all 50 states shows`): `the Benghazi
+    /// attacks`, `Sunday news shows` and `with 36 percent support` are nouns.
+    pub(super) fn subject_with_pp(&self, np: (usize, usize), cue: usize) -> (usize, usize) {
+        let (mut j, e) = np;
+        let cw = self.w(cue);
+        let nouny = has(NOUNY, cw.trim_end_matches('s')) || cw.starts_with("attack");
+        for _ in 0..2 {
+            if j < self.lo + 2 {
+                break;
+            }
+            let p = self.w(j - 1);
+            if !matches!(
+                p,
+                "in" | "on"
+                    | "from"
+                    | "with"
+                    | "over"
+                    | "among"
+                    | "across"
+                    | "inside"
+                    | "near"
+                    | "within"
+                    | "about"
+                    | "to"
+                    | "at"
+                    | "for"
+            ) {
+                break;
+            }
+            let Some(np2) = self.left_np(j - 1) else {
+                break;
+            };
+            let opens = np2.0 == self.lo
+                || self.punct(np2.0 - 1, ',')
+                || matches!(
+                    self.w(np2.0 - 1),
+                    "that"
+                        | "and"
+                        | "but"
+                        | "because"
+                        | "while"
+                        | "as"
+                        | "when"
+                        | "if"
+                        | "though"
+                        | "although"
+                        | "so"
+                );
+            // `China's ambassador to Britain (Liu Xiaming)`: a title's object is left to the
+            // speaker resolution, which knows titles.
+            if p == "to" && crate::entities::TITLES.contains(self.w(np2.1 - 1)) {
+                break;
+            }
+            let w0 = self.w(np2.0);
+            let starts = self.cap(np2.0)
+                || has(&DETS, w0)
+                || has(STANDALONE_DETS, w0)
+                || self.kind(np2.0) == Some(IK::Num);
+            if !opens || !starts {
+                break;
+            }
+            if nouny
+                && !(np2.0..np2.1).any(|m| {
+                    let w = self.w(m);
+                    has(SOURCE_NOUNS, w.trim_end_matches('s')) || w == "polling"
+                })
+            {
+                break;
+            }
+            let head = self.w(e - 1);
+            if e == np.1
+                && j == np.0
+                && (has(MEDIUM_NOUNS, head)
+                    || has(TIME_WORDS, head)
+                    || is_day(head)
+                    || is_month(head))
+            {
+                return np2;
+            }
+            j = np2.0;
+        }
+        (j, e)
+    }
+
+    /// `A poll conducted last week found`, `some voters who have listened to his speeches
+    /// said`, `many officials on and off the island believe`: the subject of a verb is the
+    /// whole noun phrase from the start of its clause, with what follows its head, not the
+    /// last noun phrase before the verb. Returns that phrase and its head (`A poll`), or
+    /// `None` where the words before `np` do not read as one (a comma, a verb outside a
+    /// relative clause, a clause that opens with a preposition or a pronoun).
+    pub(super) fn full_subject(
+        &self,
+        np: (usize, usize),
+    ) -> Option<((usize, usize), (usize, usize))> {
+        let mut s = self.lo;
+        while matches!(
+            self.w(s),
+            "yet" | "but" | "and" | "still" | "however" | "meanwhile" | "so"
+        ) {
+            s += 1;
+        }
+        if let Some(f) = self.fronted.filter(|&f| f >= s && f < np.0) {
+            s = f + 1;
+        }
+        // `Even Republicans who have praised him warned`: a focusing adverb is not part of
+        // the noun phrase.
+        let focused = matches!(self.w(s), "even" | "only" | "also");
+        if focused {
+            s += 1;
+        }
+        if s >= np.0 || np.1 - s > 24 {
+            return None;
+        }
+        let first = self.w(s);
+        let opens = self.kind(s) == Some(IK::Num)
+            || has(&DETS, first)
+            || has(STANDALONE_DETS, first)
+            || (self.cap(s) && !has(&PREPS, first) && !has(&CLAUSE_WORDS, first))
+            || (focused && first.ends_with('s'))
+            // `more than two-thirds of those …`, `about a third of Democratic voters`
+            || matches!(first, "more" | "about" | "nearly" | "almost" | "roughly" | "fewer");
+        // Not a pronoun (`It's clear that …`) nor a participle (`Listing several …`).
+        let pronoun = |w: &str| {
+            let bare = w.split('\'').next().unwrap_or(w);
+            has(&SUBJ_PRONOUNS, bare) && !has(STANDALONE_DETS, bare)
+                || matches!(bare, "him" | "them" | "us" | "me")
+        };
+        if !opens || pronoun(first) || first.ends_with("ing") {
+            return None;
+        }
+        // The head noun phrase, then what modifies it: a relative clause, a preposition, or
+        // a participle with its complement (`conducted last week`, `familiar with`). Outside
+        // a relative clause no verb may stand: `The Post reported that Klein said`, `Rubio
+        // pushed back on those arguing` are two clauses, not one subject.
+        let mut modifier = None;
+        let mut relative = false;
+        for k in s..np.0 {
+            let w = self.w(k);
+            match self.kind(k) {
+                Some(IK::Word | IK::Num) => {}
+                Some(IK::Punct('/' | '-')) => continue,
+                _ => return None,
+            }
+            let adverb = (ly_adverb(w) && !self.cap(k) && !has(&DETS, w))
+                || matches!(
+                    w,
+                    "also" | "now" | "then" | "already" | "still" | "even" | "just"
+                );
+            if relative {
+                // A second clause word: `who watched that and listened to it knows that`.
+                if adverb && k + 1 < np.0 && self.w(k + 1) == "that"
+                    || matches!(
+                        w,
+                        "that" | "but" | "because" | "while" | "when" | "if" | "although"
+                    )
+                {
+                    return None;
+                }
+                continue;
+            }
+            let head_ok = |m: usize| {
+                // The head is a common noun (`officials who`, `A poll conducted`), or a
+                // plural that opens the sentence (`Proponents of`): a name is not restricted
+                // this way without commas.
+                m > s
+                    && (!self.cap(m - 1)
+                        || m - 1 == s
+                            && self.w(m - 1).ends_with('s')
+                            && !self.w(m - 1).ends_with("'s"))
+            };
+            if matches!(w, "who" | "which" | "that") && k > s && modifier.is_none() {
+                if !head_ok(k) {
+                    return None;
+                }
+                modifier = Some(k);
+                relative = true;
+                continue;
+            }
+            // `after`, `before`: a clause follows (`Three years after Republicans vowed`);
+            // `to`: an infinitive (`appears to contradict`).
+            let comparison =
+                w == "than" && k > s && matches!(self.w(k - 1), "more" | "fewer" | "less");
+            // `lawsuits being considered in San Diego`: a passive participle after its head.
+            let being = w == "being" && k > s && self.w(k + 1).ends_with("ed");
+            if being {
+                continue;
+            }
+            if has(&AUX, w)
+                || adverb
+                || has(&CLAUSE_WORDS, w) && w != "and" && !comparison
+                || k > s && pronoun(w)
+                || matches!(w, "after" | "before" | "since" | "until" | "to")
+            {
+                return None;
+            }
+            let next = self.w(k + 1);
+            let complement = has(&PREPS, next) && next != "to"
+                || matches!(
+                    next,
+                    "last" | "this" | "earlier" | "recently" | "by" | "over"
+                )
+                || is_day(next);
+            let participle = !self.cap(k)
+                && k > s
+                && (w == "familiar" || w.ends_with("ed") && complement)
+                && (!has(&DETS, self.w(k - 1)) || self.w(k - 1) == "being");
+            if modifier.is_none() && k > s && (has(&PREPS, w) || w == "of" || participle) {
+                if !head_ok(k) {
+                    return None;
+                }
+                modifier = Some(k);
+                continue;
+            }
+            // A verb: a cue word, or a past tense that is no participle of the head.
+            if !self.cap(k) && (self.cue_at(k).is_some() || w.ends_with("ed") && !participle) {
+                return None;
+            }
+        }
+        modifier.map(|m| ((s, np.1), (s, m)))
+    }
+}
