@@ -190,8 +190,8 @@ impl Shard {
         let mut docs = Vec::with_capacity(n);
         let (mut key, mut doc) = (0u32, 0u32);
         for _ in 0..n {
-            let gap = u32::try_from(take_varint(&mut v)?).ok()?;
-            let d = u32::try_from(take_varint(&mut v)?).ok()?;
+            let gap = take_u32(&mut v)?;
+            let d = take_u32(&mut v)?;
             key = key.wrapping_add(gap);
             doc = if gap == 0 { doc.wrapping_add(d) } else { d };
             keys.push(key);
@@ -199,6 +199,30 @@ impl Shard {
         }
         v.is_empty().then_some(Shard { keys, docs })
     }
+}
+
+/// A varint that must fit in a `u32`. Decoding the postings is most of loading a large
+/// index, and nearly every varint in it is one to three bytes: those are read from a
+/// fixed window without a loop; anything else (the end of the input, five bytes or more)
+/// goes through [`take_varint`], so the two accept exactly the same inputs.
+#[inline(always)]
+fn take_u32(v: &mut &[u8]) -> Option<u32> {
+    if let [b0, b1, b2, ..] = **v {
+        if b0 < 0x80 {
+            *v = &v[1..];
+            return Some(u32::from(b0));
+        }
+        let x = u32::from(b0 & 0x7f) | u32::from(b1 & 0x7f) << 7;
+        if b1 < 0x80 {
+            *v = &v[2..];
+            return Some(x);
+        }
+        if b2 < 0x80 {
+            *v = &v[3..];
+            return Some(x | u32::from(b2) << 14);
+        }
+    }
+    u32::try_from(take_varint(v)?).ok()
 }
 
 fn put_varint(buf: &mut Vec<u8>, mut x: u64) {
@@ -969,6 +993,49 @@ mod tests {
         put_varint(&mut buf, 7);
         assert!(Shard::unpack(&buf).is_none());
         assert!(Shard::unpack(&[0x80]).is_none());
+    }
+
+    #[test]
+    fn the_short_varint_path_reads_what_the_general_one_reads() {
+        let mut inputs: Vec<Vec<u8>> = Vec::new();
+        for x in [
+            0u64,
+            1,
+            127,
+            128,
+            300,
+            16_383,
+            16_384,
+            2_097_151,
+            2_097_152,
+            1 << 28,
+        ] {
+            for tail in [&[][..], &[0x05], &[0x81, 0x01], &[0x00, 0x00, 0x00]] {
+                let mut b = Vec::new();
+                put_varint(&mut b, x);
+                b.extend_from_slice(tail);
+                inputs.push(b);
+            }
+        }
+        // Over `u32`, padded with continuation bytes, cut short, empty.
+        let mut big = Vec::new();
+        put_varint(&mut big, u64::from(u32::MAX) + 1);
+        inputs.extend([
+            big,
+            vec![0x80, 0x80, 0x00, 0x07],
+            vec![0x80, 0x80],
+            vec![0x80],
+            vec![],
+        ]);
+        for input in inputs {
+            let (mut a, mut b) = (&input[..], &input[..]);
+            let general = take_varint(&mut a).and_then(|x| u32::try_from(x).ok());
+            let short = take_u32(&mut b);
+            assert_eq!(short, general, "{input:?}");
+            if general.is_some() {
+                assert_eq!(a, b, "{input:?}");
+            }
+        }
     }
 
     #[test]
