@@ -677,11 +677,18 @@ fn line_words(inp: AlignInput<'_>, t: u32) -> (usize, usize) {
     (hi - lo + 1, hi)
 }
 
-/// Whether token `t` is in a line of fewer than `min` words that does not end a sentence: a
-/// share widget, a byline, `Related posts`, `Post a Comment`.
+/// Whether token `t` is in a line of fewer than `min` words that ends neither a sentence nor
+/// in a number: a share widget, a byline, `Related posts`, `Post a Comment`. A short line
+/// ending in a number is a row of a table or a list (`4. Clifton, NJ  88.5`, `Price Range:
+/// $18-$118`): data that copies carry, and a table made of such rows would otherwise be
+/// trimmed away to nothing.
 fn widget_line(inp: AlignInput<'_>, t: u32, min: usize) -> bool {
     let (words, last) = line_words(inp, t);
     words < min
+        && !inp.tokens[last]
+            .span()
+            .slice(inp.text)
+            .ends_with(|c: char| c.is_ascii_digit())
         && !inp.tokens[last]
             .span()
             .slice(inp.text)
@@ -986,6 +993,25 @@ mod tests {
         assert_eq!(m[0].b.slice(b), b);
         assert_eq!(m[0].variants, 4);
         assert_eq!(m[0].mismatches, 0);
+    }
+
+    #[test]
+    fn widget_lines_are_trimmed_but_table_rows_are_not() {
+        // Two posts of one site share a paragraph and the site's share widget under it: the
+        // widget is not what was reused.
+        let a = format!(
+            "Officials met in the capital on Tuesday.\n\n{LEAD}\n\nShare this:\nTwitter\nFacebook"
+        );
+        let b = format!("{LEAD}\n\nShare this:\nTwitter\nFacebook\n\nMore on this later.");
+        let m = align(&a, &b);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].a.slice(&a), LEAD);
+        // A teaser that is three rows of a results table, each shorter than a widget line.
+        let rows = "Hartford, CT\t91.7\n4. Stamford, CT\t88.5\n5. New Haven, CT\t88.4";
+        let table = format!("Smallest increase\tScore\n1. Norwalk, CT\t94.3\n2. Danbury, CT\t94.0\n3. {rows}\n6. Bristol, CT\t87.5");
+        let m = align(rows, &table);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].a.slice(rows), rows);
     }
 
     #[test]
