@@ -402,3 +402,28 @@ fn an_attitude_inside_someone_elses_reported_words_is_not_a_quote() {
         Some("Most economists")
     );
 }
+
+#[test]
+fn a_writers_idiom_with_say_reports_nobody() {
+    let text = "Having said that, some economists argue that corporate taxes should be low.\n\n\
+                That being said, the minister insisted the talks would continue.\n\n\
+                Suffice it to say that the negotiations did not go as planned.\n\n\
+                Needless to say, the council will appeal, the mayor said.";
+    let out = run(text);
+    for q in &out.quotes {
+        let cue = q.cue.map_or("", |c| c.slice(text));
+        let source = src(q, text);
+        let idiom =
+            matches!(cue, "say" | "being said") || (cue == "said" && source != Some("the mayor"));
+        assert!(
+            !idiom,
+            "{cue:?} ({source:?}) in an idiom: {:#?}",
+            out.quotes
+        );
+    }
+    let q = by_cue(&out, text, "argue");
+    assert_eq!(src(q, text), Some("some economists"));
+    by_cue(&out, text, "insisted");
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("the mayor"));
+}

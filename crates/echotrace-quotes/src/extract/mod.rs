@@ -239,6 +239,9 @@ impl<'a> Rules<'a> {
         {
             return None;
         }
+        if self.discourse_idiom(i) {
+            return None;
+        }
         // `helped found the group`: the verb `found`, not the past of `find`.
         if self.w(i) == "found"
             && i > self.lo
@@ -264,6 +267,36 @@ impl<'a> Rules<'a> {
                 || c.class == CueClass::Speech
                 || (headline_verb && c.form == CueForm::Finite)
         })
+    }
+
+    /// Whether the verb of saying at `i` is part of a fixed phrase with which the writer
+    /// links two thoughts and reports nobody: `Having said that,`, `That being said,`,
+    /// `Suffice it to say`, `Needless to say`, `that is to say`, `It goes without saying`.
+    fn discourse_idiom(&self, i: usize) -> bool {
+        let back = |k: usize| {
+            if i >= self.lo + k {
+                self.w(i - k)
+            } else {
+                ""
+            }
+        };
+        match self.w(i) {
+            // `Having said that he would resign, …` is a participle that reports: the idiom
+            // ends at the comma after `that`.
+            "said" => {
+                (back(1) == "having" && self.w(i + 1) == "that" && self.punct(i + 2, ','))
+                    || (back(1) == "being" && back(2) == "that")
+            }
+            "say" => {
+                back(1) == "to"
+                    && (back(2) == "suffice"
+                        || (back(2) == "it" && back(3) == "suffice")
+                        || back(2) == "needless"
+                        || (back(2) == "is" && back(3) == "that"))
+            }
+            "saying" => back(1) == "without" && matches!(back(2), "goes" | "go" | "went"),
+            _ => false,
+        }
     }
 
     /// Whether a naming verb (`called`, `dubbed`) after the noun phrase `np`, with a name or
