@@ -168,3 +168,25 @@ fn the_subject_speaks_when_its_own_possessive_governs_a_noun_cue() {
     let q = by_cue(&out, text, "doubled down on its criticism of");
     assert_eq!(src(q, text), Some("The union"));
 }
+
+#[test]
+fn a_perfect_participle_opening_the_sentence_takes_the_main_subject() {
+    let text = "Having said that he would not run again, the senator announced his retirement \
+                on Friday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "Having said");
+    assert_eq!(src(q, text), Some("the senator"));
+    assert_eq!(content(q, text), ["that he would not run again"]);
+    // No verb of saying in the main clause: its subject is still the participle's, and what
+    // was promised ends at the comma.
+    let text = "Having promised that taxes would fall, the chancellor raised them in March.";
+    let out = run(text);
+    let q = by_cue(&out, text, "Having promised");
+    assert_eq!(src(q, text), Some("the chancellor"));
+    assert_eq!(content(q, text), ["that taxes would fall"]);
+    let text = "Stating that the deal was dead, the prime minister left the summit early.";
+    let out = run(text);
+    let q = by_cue(&out, text, "Stating");
+    assert_eq!(src(q, text), Some("the prime minister"));
+    assert_eq!(content(q, text), ["that the deal was dead"]);
+}

@@ -103,6 +103,13 @@ impl<'a> Rules<'a> {
         }
         let mut c1 = i + 1 + usize::from(info.particle.is_some());
         let prev = if i > self.lo { self.w(i - 1) } else { "" };
+        // `Having said that he would not run again, the senator …`: a perfect participle
+        // opens an adjunct as `Stating that …` does; `Having` is part of the cue, not its
+        // subject.
+        let perfect_participle = c0 == i && prev == "having" && info.past_participle;
+        if perfect_participle {
+            c0 = i - 1;
+        }
         if info.form == CueForm::Noun {
             return self.noun_cue(i, info);
         }
@@ -373,7 +380,7 @@ impl<'a> Rules<'a> {
             cand.content.push(rc);
             return Some(cand);
         }
-        let participial = info.form == CueForm::Participle
+        let participial = (info.form == CueForm::Participle || perfect_participle)
             && !prefix_be
             && (c0 == self.lo
                 || self.punct(c0 - 1, ',')

@@ -168,7 +168,15 @@ impl<'a> Rules<'a> {
         ) && nx.len() > 4
             && nx.ends_with("ing")
             && self.kind(s + 1) == Some(IK::Word);
-        if !(subordinator || gerund) {
+        // `Having promised that taxes would fall, the chancellor raised them`, `Stating that
+        // …, the senator announced`: a participle that opens the sentence is an adjunct too.
+        let participle = (w == "having" && self.kind(s + 1) == Some(IK::Word))
+            || (w.len() > 4
+                && w.ends_with("ing")
+                && self
+                    .cue_at(s)
+                    .is_some_and(|c| c.form == CueForm::Participle));
+        if !(subordinator || gerund || participle) {
             return None;
         }
         let comma = (s..self.hi).find(|&k| self.punct(k, ','))?;

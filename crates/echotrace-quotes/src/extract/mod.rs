@@ -502,10 +502,17 @@ impl<'a> Rules<'a> {
                 let other = (first_here..self.cands.len()).find(|&o| {
                     o != ci && self.cands[o].source.is_some() && self.cands[o].borrow.is_none()
                 });
+                // `Having promised that taxes would fall, the chancellor raised them`: with no
+                // verb of saying in the main clause, its subject is the participle's.
+                let main_subject = self
+                    .fronted
+                    .and_then(|_| self.sentence_subject(self.cands[ci].cue.0));
                 if let Some(o) = other {
                     if self.cands[ci].cue.0 == st.lo {
                         self.cands[ci].borrow = Some(o);
                     }
+                } else if let (true, Some(np)) = (self.cands[ci].cue.0 == st.lo, main_subject) {
+                    self.cands[ci].source = Some(np);
                 } else if self.cands[ci].cue.0 == st.lo && si > 0 {
                     // `Maher stated that … "wasn't good." Adding, "…"`: a sentence that is
                     // only a participle and what it says goes on with the sentence before it

@@ -336,7 +336,8 @@ impl<'a> Rules<'a> {
                     || has(&CLAUSE_WORDS, w)
                     || has(&PREPS, w) && w != "of"
                     || (!self.cap(e) && self.cue_at(e).is_some())
-                    || (!self.cap(e) && w.ends_with("ed") && !has(&DETS, self.w(e - 1))))
+                    || (!self.cap(e) && w.ends_with("ed") && !has(&DETS, self.w(e - 1)))
+                    || IRREGULAR_PAST.contains(w))
             {
                 break;
             }

@@ -527,3 +527,14 @@ pub(super) fn ly_adverb(w: &str) -> bool {
                 | "butterfly"
         )
 }
+
+/// Past tenses that are not spelled with `-ed` and are never nouns: where a subject read word
+/// by word meets one, its verb has begun (`the prime minister left the summit`). Common news
+/// verbs only; forms that are also nouns (`cut`, `set`, `lead`, `shot`) are left out.
+pub(super) static IRREGULAR_PAST: WordSet = WordSet::new(&[
+    "began", "became", "bought", "brought", "built", "came", "caught", "chose", "drew", "fell",
+    "felt", "flew", "fought", "forgot", "froze", "gave", "got", "grew", "heard", "held", "kept",
+    "knew", "left", "lost", "made", "meant", "met", "paid", "ran", "rose", "sat", "saw", "sent",
+    "shook", "sold", "sought", "spent", "spoke", "stood", "stole", "struck", "swore", "taught",
+    "thought", "threw", "took", "tore", "went", "won", "wore", "wrote",
+]);
