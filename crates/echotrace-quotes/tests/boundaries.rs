@@ -226,3 +226,24 @@ fn a_participle_coordinated_after_a_reported_clause_is_an_attribution_of_its_own
     assert_eq!(content(q, text), ["that the inquiry would go ahead"]);
     assert_eq!(src(q, text), Some("The ministry"));
 }
+
+#[test]
+fn an_appositive_on_the_reported_subject_stays_in_the_content() {
+    let text = "Police said the suspect, a 34-year-old man from Leeds, had been arrested at the \
+                scene.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["the suspect, a 34-year-old man from Leeds, had been arrested at the scene"]
+    );
+    // An appositive that names the speaker still ends what was said.
+    let text = "Unemployment rose sharply in March, a labor economist at Brookings said.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["Unemployment rose sharply in March"]);
+    let text = "The plan will fail, a senior official, who asked not to be named, has said.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has said");
+    assert_eq!(content(q, text), ["The plan will fail"]);
+}

@@ -227,7 +227,7 @@ impl<'a> Rules<'a> {
         };
         // `, a labor economist at …`: an appositive on the last noun is the writer's
         // description, not what was said.
-        let appositive = matches!(nx, "a" | "an");
+        let appositive = matches!(nx, "a" | "an") && !self.appositive_in_subject(m);
         appositive
             || new_clause
             || matches!(nx, "as" | "while" | "whereas" | "according")
@@ -236,6 +236,35 @@ impl<'a> Rules<'a> {
                 .is_some_and(|c| c.form == CueForm::Participle)
             || self.finite_cue_at(m + 1)
             || self.np_then_cue(m + 1)
+    }
+
+    /// Whether the appositive opening after the comma at `m` describes the subject of the
+    /// reported clause, which then goes on past it (`Police said the suspect, a 34-year-old
+    /// man from Leeds, had been arrested`): the appositive closes with a comma and the
+    /// clause's verb follows, which is no verb of saying (`, a labor economist, has said` is
+    /// an attribution of its own).
+    fn appositive_in_subject(&self, m: usize) -> bool {
+        let Some(k) = (m + 2..(m + 16).min(self.hi)).find(|&k| self.punct(k, ',')) else {
+            return false;
+        };
+        if (m + 1..k).any(|x| self.kind(x) != Some(IK::Word) && self.kind(x) != Some(IK::Num)) {
+            return false;
+        }
+        // An appositive is a noun phrase: a verb with its object inside (`, an average of
+        // 32 percent picked the economy,`) means a clause of its own began at the comma.
+        let clause_inside = (m + 2..k).any(|x| {
+            let w = self.w(x);
+            has(&AUX, w)
+                || ((w.ends_with("ed") || IRREGULAR_PAST.contains(w)) && has(&DETS, self.w(x + 1)))
+        });
+        if clause_inside {
+            return false;
+        }
+        let w = self.w(k + 1);
+        let verb =
+            has(&AUX, w) || IRREGULAR_PAST.contains(w) || (w.ends_with("ed") && !self.cap(k + 1));
+        let speech = (k + 1..(k + 4).min(self.hi)).any(|x| self.cue_at(x).is_some());
+        verb && !speech
     }
 
     /// A participle opening a free adjunct after a comma (`, referring to …`, `, putting
