@@ -269,6 +269,21 @@ impl<'a> Rules<'a> {
         })
     }
 
+    /// For a source that is a document (`statement`, `report`, …), the phrase that names its
+    /// issuer: after `from` right behind the noun (`a statement from the Health Ministry`),
+    /// after `by` later in the source (`The report, published on Tuesday by the World
+    /// Bank`), or the possessor before it (`The ministry's statement`). A document with
+    /// none is resolved as any other source.
+    fn document_source_issuer(&self, src: (usize, usize)) -> Option<(usize, usize)> {
+        let d = (src.0..src.1).find(|&k| Self::document_noun(self.w(k)))?;
+        if let Some(k) = (d + 1..src.1.saturating_sub(1))
+            .find(|&k| (self.w(k) == "from" && k == d + 1) || self.w(k) == "by")
+        {
+            return Some((k + 1, src.1));
+        }
+        (d > src.0 && self.w(d - 1).ends_with("'s")).then_some((src.0, d))
+    }
+
     /// Whether the verb of saying at `i` is part of a fixed phrase with which the writer
     /// links two thoughts and reports nobody: `Having said that,`, `That being said,`,
     /// `Suffice it to say`, `Needless to say`, `that is to say`, `It goes without saying`.
@@ -479,21 +494,20 @@ impl<'a> Rules<'a> {
             self.cands[ci].content = content;
         }
         for ci in first_here..self.cands.len() {
-            if self.cands[ci].head.is_none() {
-                if let Some(src) = self.cands[ci].source {
-                    // `a report from Kotak Institutional Equities`: the issuer speaks; else
-                    // `Maria Lopez of the Urban Institute`: the person before `of`.
-                    let issuer = (src.0 + 1..src.1.saturating_sub(1))
-                        .find(|&k| self.w(k) == "from")
-                        .filter(|&k| Self::document_noun(self.w(k - 1)))
-                        .map(|k| (k + 1, src.1));
-                    let person = issuer
-                        .is_none()
-                        .then(|| self.person_of_place(src))
-                        .flatten();
-                    self.cands[ci].head = issuer.or(person);
-                    self.cands[ci].head_is_person = person.is_some();
-                }
+            let Some(src) = self.cands[ci].source else {
+                continue;
+            };
+            // `a report from Kotak Institutional Equities`, `The report, published on Tuesday
+            // by the World Bank`, `The ministry's statement`: the issuer speaks, whatever
+            // the phrase that named the source; else `Maria Lopez of the Urban Institute`:
+            // the person before `of`.
+            if let Some(issuer) = self.document_source_issuer(src) {
+                self.cands[ci].head = Some(issuer);
+                self.cands[ci].head_is_person = false;
+            } else if self.cands[ci].head.is_none() {
+                let person = self.person_of_place(src);
+                self.cands[ci].head = person;
+                self.cands[ci].head_is_person = person.is_some();
             }
         }
         // Participles at the start of the sentence take the subject of the main clause.
