@@ -473,7 +473,7 @@ impl SpeakerResolver for RegistryResolver {
                 }
                 // `the company` is never the Kremlin or a ministry that happens to be in
                 // focus: a business noun refers back to a business.
-                return org_in_focus(m, sentences_back(m.text, at, 5)).filter(|name| {
+                return org_in_focus(m, sentences_back(m.text, at, 2)).filter(|name| {
                     !entities::is_business_noun(last) || !entities::is_public_body(name)
                 });
             }

@@ -351,3 +351,20 @@ fn a_document_speaks_for_its_issuer_not_for_whoever_is_in_focus() {
         Some("Kremlin")
     );
 }
+
+#[test]
+fn a_generic_organisation_noun_does_not_reach_back_paragraphs() {
+    // Written for this test. `The company` three sentences after the army spoke is not the
+    // army; with no company named near it, it stays unresolved.
+    let text = "Israel's military said it had targeted a command centre.\n\nThe decision was \
+                announced late on Friday. It has been welcomed by rights groups.\n\nShares of \
+                Tesla fell 4 percent after the company reported lower-than-expected deliveries.";
+    assert_eq!(speaker_of(text, "the company"), None);
+    // Near enough, the organisation in focus is still the one meant.
+    let text = "Kotak Mahindra Bank raised its lending rates on Monday.\n\nThe bank said demand \
+                for loans remained strong.";
+    assert_eq!(
+        speaker_of(text, "The bank").as_deref(),
+        Some("Kotak Mahindra Bank")
+    );
+}
