@@ -683,3 +683,27 @@ fn british_police_ranks_are_titles() {
         Some("Mark Evans")
     );
 }
+
+#[test]
+fn anonymous_sources_after_the_content_are_the_source() {
+    // Written for this test in wire style.
+    for (text, source) in [
+        (
+            "The company will cut 1,200 jobs, people familiar with the matter said.",
+            "people familiar with the matter",
+        ),
+        (
+            "Johnson will step down next week, sources close to him said.",
+            "sources close to him",
+        ),
+        (
+            "The talks had stalled, two diplomats briefed on the negotiations said on Friday.",
+            "two diplomats briefed on the negotiations",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, "said");
+        assert_eq!(src(q, text), Some(source), "{text}");
+        assert_eq!(out.quotes.len(), 1, "{text}: {:#?}", out.quotes);
+    }
+}

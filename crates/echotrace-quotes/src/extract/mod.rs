@@ -242,6 +242,17 @@ impl<'a> Rules<'a> {
         if self.discourse_idiom(i) {
             return None;
         }
+        // `two diplomats briefed on the negotiations said`: a passive participle after its
+        // noun (`who were briefed on`), not the diplomats briefing anyone.
+        if self.w(i) == "briefed"
+            && matches!(next, Some("on" | "about"))
+            && i > self.lo
+            && self.kind(i - 1) == Some(IK::Word)
+            && !has(&AUX, self.w(i - 1))
+            && !has(&SUBJ_PRONOUNS, self.w(i - 1))
+        {
+            return None;
+        }
         // `helped found the group`: the verb `found`, not the past of `find`.
         if self.w(i) == "found"
             && i > self.lo

@@ -152,6 +152,10 @@ impl<'a> Rules<'a> {
             ) {
                 break;
             }
+            if let Some(st) = self.plural_head_with_adjective(j - 1) {
+                j = st;
+                continue;
+            }
             let Some(np2) = self.left_np(j - 1) else {
                 break;
             };
@@ -205,6 +209,55 @@ impl<'a> Rules<'a> {
             j = np2.0;
         }
         (j, e)
+    }
+
+    /// For the preposition at `prep`: where a subject starts that is a plural head and an
+    /// adjective taking that preposition (`people familiar with the matter`, `sources close
+    /// to him`, `two officials briefed on the talks`), when it opens a clause (after a comma,
+    /// at the start, after a conjunction). Wire copy names anonymous sources this way.
+    fn plural_head_with_adjective(&self, prep: usize) -> Option<usize> {
+        if prep < self.lo + 2 {
+            return None;
+        }
+        let adjective = matches!(
+            (self.w(prep - 1), self.w(prep)),
+            ("familiar" | "acquainted", "with")
+                | (
+                    "close"
+                        | "closer"
+                        | "closest"
+                        | "loyal"
+                        | "linked"
+                        | "allied"
+                        | "opposed"
+                        | "sympathetic"
+                        | "connected"
+                        | "affiliated"
+                        | "related",
+                    "to"
+                )
+                | ("briefed", "on" | "about")
+        );
+        let h = prep - 2;
+        let w = self.w(h);
+        let plural = (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"))
+            || matches!(w, "people" | "police" | "men" | "women" | "children");
+        if !adjective || self.kind(h) != Some(IK::Word) || self.cap(h) || !plural {
+            return None;
+        }
+        let mut st = h;
+        if st > self.lo
+            && (has(&DETS, self.w(st - 1))
+                || has(STANDALONE_DETS, self.w(st - 1))
+                || self.kind(st - 1) == Some(IK::Num)
+                || crate::text::is_number_word(self.w(st - 1)))
+        {
+            st -= 1;
+        }
+        let opens = st == self.lo
+            || self.punct(st - 1, ',')
+            || matches!(self.w(st - 1), "that" | "and" | "but" | "because" | "while");
+        opens.then_some(st)
     }
 
     /// `A poll conducted last week found`, `some voters who have listened to his speeches
@@ -310,6 +363,12 @@ impl<'a> Rules<'a> {
             if being {
                 continue;
             }
+            // `sources close to him`, `militants linked to the group`: the `to` of an
+            // adjective that takes one, not an infinitive.
+            let to_of_adjective = w == "to" && modifier == Some(k.wrapping_sub(1));
+            if to_of_adjective {
+                continue;
+            }
             if has(&AUX, w)
                 || adverb
                 || has(&CLAUSE_WORDS, w) && w != "and" && !comparison
@@ -319,6 +378,21 @@ impl<'a> Rules<'a> {
                 return None;
             }
             let next = self.w(k + 1);
+            let adjective_to = next == "to"
+                && matches!(
+                    w,
+                    "close"
+                        | "closer"
+                        | "closest"
+                        | "loyal"
+                        | "linked"
+                        | "allied"
+                        | "opposed"
+                        | "sympathetic"
+                        | "connected"
+                        | "related"
+                        | "affiliated"
+                );
             let complement = has(&PREPS, next) && next != "to"
                 || matches!(
                     next,
@@ -327,7 +401,7 @@ impl<'a> Rules<'a> {
                 || is_day(next);
             let participle = !self.cap(k)
                 && k > s
-                && (w == "familiar" || w.ends_with("ed") && complement)
+                && (w == "familiar" || adjective_to || w.ends_with("ed") && complement)
                 && (!has(&DETS, self.w(k - 1)) || self.w(k - 1) == "being");
             if modifier.is_none() && k > s && (has(&PREPS, w) || w == "of" || participle) {
                 if !head_ok(k) {
