@@ -247,3 +247,26 @@ fn an_appositive_on_the_reported_subject_stays_in_the_content() {
     let q = by_cue(&out, text, "has said");
     assert_eq!(content(q, text), ["The plan will fail"]);
 }
+
+#[test]
+fn a_trailing_attribution_by_bare_plural_ends_the_content_before_it() {
+    // Written for this test in wire style.
+    let text = "Johnson will announce his decision next week, sources close to him said.";
+    let out = run(text);
+    let q = by_cue(&out, text, "will announce");
+    assert_eq!(content(q, text), ["his decision next week"]);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("sources close to him"));
+    let text = "The council cited a list of concerns about the budget, officials said.";
+    let out = run(text);
+    let q = by_cue(&out, text, "cited");
+    assert_eq!(content(q, text), ["a list of concerns about the budget"]);
+    // A verb in -s after a comma is no plural subject (`ensures her support`).
+    let text = "She believes the policy, which lowers fees for students, ensures her support.";
+    let out = run(text);
+    let q = by_cue(&out, text, "believes");
+    assert_eq!(
+        content(q, text),
+        ["the policy, which lowers fees for students, ensures her support"]
+    );
+}

@@ -303,6 +303,10 @@ impl<'a> Rules<'a> {
     /// `the Kazakh president added`.
     pub(super) fn np_then_cue(&self, j: usize) -> bool {
         let mut k = j;
+        // Set when the phrase opens with a bare plural (`officials`), which may as well be a
+        // verb (`ensures`): the verb of saying, an auxiliary or an adjective taking a
+        // preposition must then come right after it.
+        let mut bare_plural = false;
         while k < self.hi && k < j + 9 {
             match self.kind(k) {
                 Some(IK::Word) => {
@@ -310,10 +314,34 @@ impl<'a> Rules<'a> {
                     if k > j && self.cue_at(k).is_some_and(|c| c.form == CueForm::Finite) {
                         return true;
                     }
-                    if has(&CLAUSE_WORDS, w) || (has(&PREPS, w) && w != "of") {
+                    // `, people familiar with the matter said`, `, sources close to him said`
+                    let adjective_pp = has(&PREPS, w)
+                        && self.plural_head_with_adjective(k).is_some_and(|s| s >= j);
+                    if has(&CLAUSE_WORDS, w) || (has(&PREPS, w) && w != "of" && !adjective_pp) {
                         return false;
                     }
-                    if k == j && !(self.cap(k) || has(&DETS, w) || has(&SUBJ_PRONOUNS, w)) {
+                    // `, officials said`: a plural noun is a subject without a determiner.
+                    let plural = (w.len() > 3
+                        && w.ends_with('s')
+                        && !w.ends_with("ss")
+                        && !w.ends_with("'s")
+                        && !has(&AUX, w)
+                        && !has(&DETS, w)
+                        && !has(&SUBJ_PRONOUNS, w)
+                        && !has(&PREPS, w))
+                        || matches!(w, "people" | "police");
+                    if k == j && !(self.cap(k) || has(&DETS, w) || has(&SUBJ_PRONOUNS, w) || plural)
+                    {
+                        return false;
+                    }
+                    if k == j {
+                        bare_plural = plural && !self.cap(k);
+                    } else if k == j + 1
+                        && bare_plural
+                        && !(has(&AUX, w)
+                            || has(CUE_ADVERBS, w)
+                            || self.plural_head_with_adjective(k + 1) == Some(j))
+                    {
                         return false;
                     }
                     if has(&AUX, w) || has(CUE_ADVERBS, w) {

@@ -215,7 +215,7 @@ impl<'a> Rules<'a> {
     /// adjective taking that preposition (`people familiar with the matter`, `sources close
     /// to him`, `two officials briefed on the talks`), when it opens a clause (after a comma,
     /// at the start, after a conjunction). Wire copy names anonymous sources this way.
-    fn plural_head_with_adjective(&self, prep: usize) -> Option<usize> {
+    pub(super) fn plural_head_with_adjective(&self, prep: usize) -> Option<usize> {
         if prep < self.lo + 2 {
             return None;
         }
