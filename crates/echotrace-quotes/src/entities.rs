@@ -2115,13 +2115,44 @@ impl EntityRegistry {
         })
     }
 
-    /// Marks the person named at `span` as confirmed (it is the subject of a cue).
-    pub(crate) fn confirm_at(&mut self, span: ByteSpan) {
+    /// Marks as confirmed the people named as the speaker in the source phrase at `span` (the
+    /// subject of a cue: a person a later pronoun may stand for), but not a name that only modifies a common noun
+    /// after it (`Goldman Sachs analysts`, `the Obama administration`) or names where the
+    /// speakers work (`analysts at Morgan Stanley`): those speakers are unnamed, and the name,
+    /// often a firm's, must not become the person a later `he` stands for.
+    pub(crate) fn confirm_speaker_at(&mut self, text: &str, span: ByteSpan) {
         for e in &mut self.entities {
-            if e.mentions
-                .iter()
-                .any(|m| m.start < span.end && span.start < m.end)
-            {
+            let speaks = e.mentions.iter().any(|m| {
+                if !(m.start < span.end && span.start < m.end) {
+                    return false;
+                }
+                let after = text.get(m.end.min(span.end)..span.end).unwrap_or("");
+                let modifies = after.starts_with(' ')
+                    && after.split_whitespace().next().is_some_and(|w| {
+                        w.chars().next().is_some_and(char::is_lowercase)
+                            && (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                                || matches!(
+                                    w,
+                                    "campaign"
+                                        | "administration"
+                                        | "government"
+                                        | "spokesman"
+                                        | "spokeswoman"
+                                        | "spokesperson"
+                                        | "staff"
+                                        | "team"
+                                        | "camp"
+                                ))
+                    });
+                // An affiliation: where the speakers work or come from.
+                let before = text.get(span.start..m.start.max(span.start)).unwrap_or("");
+                let object = before
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| matches!(w, "at" | "from"));
+                !modifies && !object
+            });
+            if speaks {
                 e.confirmed = true;
             }
         }

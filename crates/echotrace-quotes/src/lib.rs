@@ -1618,7 +1618,7 @@ impl QuoteExtractor {
                     }
                 }
                 if !matches!(w.as_str(), "he" | "she" | "it" | "they" | "who" | "which") {
-                    registry.confirm_at(sp);
+                    registry.confirm_speaker_at(text, sp);
                     // A one-word name as subject (`Tokayev said`) is a person.
                     let word = sp.slice(text);
                     let sentence_start = s.0 == a.sents[cands[ci].sent].lo;

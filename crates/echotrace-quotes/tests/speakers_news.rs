@@ -368,3 +368,20 @@ fn a_generic_organisation_noun_does_not_reach_back_paragraphs() {
         Some("Kotak Mahindra Bank")
     );
 }
+
+#[test]
+fn a_firm_that_names_unnamed_speakers_is_not_the_person_he_stands_for() {
+    // Written for this test in wire style.
+    for text in [
+        "Goldman Sachs analysts wrote in a note to clients that they expect two cuts.\n\nThe \
+         striker joined from Benfica in January. \"It is a dream come true,\" he said.",
+        "Analysts at Morgan Stanley expect two cuts.\n\nThe striker joined from Benfica in \
+         January. \"It is a dream come true,\" he said.",
+    ] {
+        assert_eq!(speaker_of(text, "he"), None, "{text}");
+    }
+    // A person named as the speaker still is one.
+    let text = "Morgan Stanley economist Sarah Lee said rates would fall.\n\n\"Not this year,\" \
+                she said.";
+    assert_eq!(speaker_of(text, "she").as_deref(), Some("Sarah Lee"));
+}
