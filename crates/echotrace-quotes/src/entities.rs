@@ -866,6 +866,18 @@ pub(crate) fn is_public_body(name: &str) -> bool {
         || name.contains("Downing Street")
 }
 
+/// Whether a generic noun can refer back to the organisation `name`: `the company` is never
+/// the Kremlin or a ministry that happens to be in focus, and `the ministry` or `the
+/// government` is never a firm or a United Nations office. Other nouns (`the group`, `the
+/// agency`) may be either.
+pub(crate) fn noun_fits_org(noun: &str, name: &str) -> bool {
+    if matches!(noun, "ministry" | "government" | "department") {
+        is_public_body(name)
+    } else {
+        !is_business_noun(noun) || !is_public_body(name)
+    }
+}
+
 pub(crate) const GENERIC_ORG_NOUNS: &[&str] = &[
     "group",
     "company",

@@ -208,9 +208,8 @@ impl SpeakerResolver for RegistryResolver {
                     if let Some(e) = m.registry.lookup_org_role(noun, at) {
                         return Some(e.name.clone());
                     }
-                    return org_in_focus(m, sentences_back(m.text, at, 5)).filter(|name| {
-                        !entities::is_business_noun(noun) || !entities::is_public_body(name)
-                    });
+                    return org_in_focus(m, sentences_back(m.text, at, 5))
+                        .filter(|name| entities::noun_fits_org(noun, name));
                 }
             }
             // `It said`, `they said`: the organisation in focus (mentioned or speaking in
@@ -471,11 +470,8 @@ impl SpeakerResolver for RegistryResolver {
                 if let Some(e) = m.registry.lookup_org_role(last, at) {
                     return Some(e.name.clone());
                 }
-                // `the company` is never the Kremlin or a ministry that happens to be in
-                // focus: a business noun refers back to a business.
-                return org_in_focus(m, sentences_back(m.text, at, 2)).filter(|name| {
-                    !entities::is_business_noun(last) || !entities::is_public_body(name)
-                });
+                return org_in_focus(m, sentences_back(m.text, at, 2))
+                    .filter(|name| entities::noun_fits_org(last, name));
             }
             // `the 56-year-old`: the person in focus.
             if mods.is_empty() && last.ends_with("-year-old") {

@@ -385,3 +385,18 @@ fn a_firm_that_names_unnamed_speakers_is_not_the_person_he_stands_for() {
                 she said.";
     assert_eq!(speaker_of(text, "she").as_deref(), Some("Sarah Lee"));
 }
+
+#[test]
+fn the_ministry_refers_back_only_to_a_state_body() {
+    // Written for this test in wire style: the office in focus is no ministry.
+    let text = "The United Nations Secretary-General, Antonio Guterres, called for an immediate \
+                ceasefire.\n\nThe ministry said in a statement on Sunday that 14 soldiers had been \
+                wounded.";
+    assert_eq!(speaker_of(text, "The ministry"), None);
+    let text = "Russia's defence ministry said on Saturday that the strikes continued.\n\nThe \
+                ministry said 14 soldiers had been wounded.";
+    assert_eq!(
+        speaker_of(text, "The ministry").as_deref(),
+        Some("Russia's defence ministry")
+    );
+}
