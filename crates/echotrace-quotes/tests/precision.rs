@@ -427,3 +427,18 @@ fn a_writers_idiom_with_say_reports_nobody() {
     let q = by_cue(&out, text, "said");
     assert_eq!(src(q, text), Some("the mayor"));
 }
+
+#[test]
+fn only_verbs_of_saying_invert_their_subject() {
+    // Written for this test in wire style.
+    let text = "A government spokesman, speaking on condition of anonymity, denied the report.";
+    let out = run(text);
+    let q = by_cue(&out, text, "denied");
+    assert_ne!(src(q, text), Some("the report"), "{:#?}", out.quotes);
+    assert_eq!(content(q, text), ["the report"]);
+    let text = "The plan is dead, said the minister.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("the minister"));
+    assert_eq!(content(q, text), ["The plan is dead"]);
+}

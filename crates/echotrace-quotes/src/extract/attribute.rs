@@ -562,7 +562,43 @@ impl<'a> Rules<'a> {
             );
             // A verb with its particle (`called for`, `pointed to`) takes an object after it,
             // never an inverted subject: `…, called for an immediate ceasefire`.
+            // Only verbs of saying proper invert their subject (`…, said Smith`, `…, wrote
+            // Jones`); after `denied`, `announced` or `rejected` the noun phrase is the object
+            // (`A spokesman, speaking on condition of anonymity, denied the report`).
             let may_invert = info.class == CueClass::Speech
+                && matches!(
+                    info.lemma,
+                    "say"
+                        | "write"
+                        | "add"
+                        | "tweet"
+                        | "reply"
+                        | "declare"
+                        | "ask"
+                        | "continue"
+                        | "explain"
+                        | "note"
+                        | "recall"
+                        | "insist"
+                        | "warn"
+                        | "argue"
+                        | "respond"
+                        | "counter"
+                        | "conclude"
+                        | "quip"
+                        | "joke"
+                        | "state"
+                        | "observe"
+                        | "remark"
+                        | "comment"
+                        | "post"
+                        | "exclaim"
+                        | "shout"
+                        | "cry"
+                        | "concede"
+                        | "admit"
+                        | "acknowledge"
+                )
                 && !tells
                 && info.particle.is_none()
                 && !(c0..i).any(|m| has(&AUX, self.w(m)));
