@@ -270,3 +270,13 @@ fn a_trailing_attribution_by_bare_plural_ends_the_content_before_it() {
         ["the policy, which lowers fees for students, ensures her support"]
     );
 }
+
+#[test]
+fn a_relative_clause_set_off_by_commas_ends_what_was_said() {
+    // Written for this test in wire style.
+    let text = "The report, which the ministry said was flawed, was withdrawn on Friday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("the ministry"));
+    assert_eq!(content(q, text), ["which", "was flawed"]);
+}

@@ -885,7 +885,22 @@ impl<'a> Rules<'a> {
             && !self.cap(c1)
             && finite_next
         {
-            let e = self.clause_end(c1);
+            let mut e = self.clause_end(c1);
+            // `The report, which the ministry said was flawed, was withdrawn`: a relative
+            // clause set off by commas ends at its closing comma, where the main clause's
+            // verb resumes.
+            if src_start >= self.lo + 2 && self.punct(src_start - 2, ',') {
+                if let Some(k) = (c1 + 1..e).find(|&k| {
+                    self.punct(k, ',') && {
+                        let w = self.w(k + 1);
+                        has(&AUX, w)
+                            || IRREGULAR_PAST.contains(w)
+                            || (w.ends_with("ed") && !self.cap(k + 1))
+                    }
+                }) {
+                    e = k;
+                }
+            }
             if e > c1 + 1 {
                 cand.content.push((src_start - 1, src_start));
                 cand.content.push((c1, e));
