@@ -442,3 +442,17 @@ fn only_verbs_of_saying_invert_their_subject() {
     assert_eq!(src(q, text), Some("the minister"));
     assert_eq!(content(q, text), ["The plan is dead"]);
 }
+
+#[test]
+fn a_published_text_and_an_invitation_to_the_reader_report_nobody() {
+    // Written for this test in the style of article pages.
+    let text = "The study was published in the journal JAMA on Tuesday.\n\nLet us know what you \
+                think in the comments below.\n\nAll rights reserved. This material may not be \
+                published or broadcast.\n\nThe findings were published on Monday, the \
+                researchers said.";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1, "{:#?}", out.quotes);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("the researchers"));
+    assert_eq!(content(q, text), ["The findings were published on Monday"]);
+}

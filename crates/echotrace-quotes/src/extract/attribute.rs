@@ -465,6 +465,11 @@ impl<'a> Rules<'a> {
         if passive && matches!(info.lemma, "find" | "offer") {
             return None;
         }
+        // `The study was published in JAMA`, `This material may not be published`: what is
+        // published is a text, not a claim reported.
+        if passive && matches!(info.lemma, "publish" | "broadcast" | "print" | "air") {
+            return None;
+        }
         if passive {
             let rc = self.right_content(c1, &info);
             if self.w(c1) == "by" {

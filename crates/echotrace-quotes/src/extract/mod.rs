@@ -296,8 +296,9 @@ impl<'a> Rules<'a> {
     }
 
     /// Whether the verb of saying at `i` is part of a fixed phrase with which the writer
-    /// links two thoughts and reports nobody: `Having said that,`, `That being said,`,
-    /// `Suffice it to say`, `Needless to say`, `that is to say`, `It goes without saying`.
+    /// links two thoughts or addresses the reader, and reports nobody: `Having said that,`,
+    /// `That being said,`, `Suffice it to say`, `Needless to say`, `that is to say`, `It goes
+    /// without saying`, `Let us know`.
     fn discourse_idiom(&self, i: usize) -> bool {
         let back = |k: usize| {
             if i >= self.lo + k {
@@ -321,6 +322,8 @@ impl<'a> Rules<'a> {
                         || (back(2) == "is" && back(3) == "that"))
             }
             "saying" => back(1) == "without" && matches!(back(2), "goes" | "go" | "went"),
+            // `Let us know what you think`: an invitation to the reader.
+            "know" => matches!(back(1), "us" | "me") && back(2) == "let",
             _ => false,
         }
     }
