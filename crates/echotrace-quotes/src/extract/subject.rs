@@ -219,25 +219,7 @@ impl<'a> Rules<'a> {
         if prep < self.lo + 2 {
             return None;
         }
-        let adjective = matches!(
-            (self.w(prep - 1), self.w(prep)),
-            ("familiar" | "acquainted", "with")
-                | (
-                    "close"
-                        | "closer"
-                        | "closest"
-                        | "loyal"
-                        | "linked"
-                        | "allied"
-                        | "opposed"
-                        | "sympathetic"
-                        | "connected"
-                        | "affiliated"
-                        | "related",
-                    "to"
-                )
-                | ("briefed", "on" | "about")
-        );
+        let adjective = adjective_taking(self.w(prep - 1), self.w(prep));
         let h = prep - 2;
         let w = self.w(h);
         let plural = (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"))
@@ -378,21 +360,7 @@ impl<'a> Rules<'a> {
                 return None;
             }
             let next = self.w(k + 1);
-            let adjective_to = next == "to"
-                && matches!(
-                    w,
-                    "close"
-                        | "closer"
-                        | "closest"
-                        | "loyal"
-                        | "linked"
-                        | "allied"
-                        | "opposed"
-                        | "sympathetic"
-                        | "connected"
-                        | "related"
-                        | "affiliated"
-                );
+            let adjective_to = next == "to" && adjective_taking(w, next);
             let complement = has(&PREPS, next) && next != "to"
                 || matches!(
                     next,

@@ -538,3 +538,28 @@ pub(super) static IRREGULAR_PAST: WordSet = WordSet::new(&[
     "shook", "sold", "sought", "spent", "spoke", "stood", "stole", "struck", "swore", "taught",
     "thought", "threw", "took", "tore", "went", "won", "wore", "wrote",
 ]);
+
+/// An adjective or participle that takes this preposition after a noun and makes a subject
+/// of it: `people familiar with the matter`, `sources close to him`, `diplomats briefed on
+/// the talks`. Wire copy names anonymous sources this way.
+pub(super) fn adjective_taking(adjective: &str, preposition: &str) -> bool {
+    matches!(
+        (adjective, preposition),
+        ("familiar" | "acquainted", "with")
+            | (
+                "close"
+                    | "closer"
+                    | "closest"
+                    | "loyal"
+                    | "linked"
+                    | "allied"
+                    | "opposed"
+                    | "sympathetic"
+                    | "connected"
+                    | "affiliated"
+                    | "related",
+                "to"
+            )
+            | ("briefed", "on" | "about")
+    )
+}
