@@ -2128,10 +2128,11 @@ impl EntityRegistry {
     }
 
     /// Marks as confirmed the people named as the speaker in the source phrase at `span` (the
-    /// subject of a cue: a person a later pronoun may stand for), but not a name that only modifies a common noun
-    /// after it (`Goldman Sachs analysts`, `the Obama administration`) or names where the
-    /// speakers work (`analysts at Morgan Stanley`): those speakers are unnamed, and the name,
-    /// often a firm's, must not become the person a later `he` stands for.
+    /// subject of a cue: a person a later pronoun may stand for), but not a name that only
+    /// modifies a common noun after it (`Goldman Sachs analysts`, `the Obama administration`)
+    /// or names where the speakers work (`analysts at Morgan Stanley`): those speakers are
+    /// unnamed, and the name, often a firm's, must not become the person a later `he` stands
+    /// for.
     pub(crate) fn confirm_speaker_at(&mut self, text: &str, span: ByteSpan) {
         for e in &mut self.entities {
             let speaks = e.mentions.iter().any(|m| {

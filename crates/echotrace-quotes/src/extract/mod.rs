@@ -82,8 +82,8 @@ pub(crate) struct Analysis {
     /// Words and punctuation in order for the entity registry.
     pub tokens: Vec<(Token, bool)>,
     /// Where the label of each transcript turn set as a block quotation starts (see
-    /// [`analysis::quoted_turn`]): the label names a speaker even where the text never writes it as a
-    /// name.
+    /// [`analysis::quoted_turn`]): the label names a speaker even where the text never writes
+    /// it as a name.
     pub quoted_turns: Vec<usize>,
 }
 
