@@ -2269,6 +2269,13 @@ impl EntityRegistry {
                             p[0] == head && matches!(p[1], "to" | "for" | "of" | "in" | "at")
                         });
                     let mods_ok = words[..words.len() - 1].iter().all(|m| rw.contains(m));
+                    // `the minister` is not the prime minister, nor `the president` the vice
+                    // president: these modifiers make another office.
+                    let other_office = rw.iter().any(|w| {
+                        matches!(*w, "prime" | "vice" | "deputy" | "lieutenant" | "assistant")
+                            && !words.contains(w)
+                    });
+                    let head_ok = head_ok && !other_office;
                     if exact {
                         best = Some(2);
                     } else if head_ok && mods_ok && best.is_none() {

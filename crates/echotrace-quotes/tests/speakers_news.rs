@@ -400,3 +400,21 @@ fn the_ministry_refers_back_only_to_a_state_body() {
         Some("Russia's defence ministry")
     );
 }
+
+#[test]
+fn the_minister_is_not_the_prime_minister() {
+    // Written for this test in wire style.
+    let text =
+        "Prime Minister Keir Starmer said the levy was fair.\n\nEnergy Secretary Ed Miliband \
+                told parliament the levy would raise 5 billion pounds. The minister added that \
+                the government would consult the industry.\n\nAsked about his plans, the prime \
+                minister said he would not resign.";
+    assert_ne!(
+        speaker_of(text, "The minister").as_deref(),
+        Some("Keir Starmer")
+    );
+    assert_eq!(
+        speaker_of(text, "the prime minister").as_deref(),
+        Some("Keir Starmer")
+    );
+}
