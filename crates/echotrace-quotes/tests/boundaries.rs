@@ -280,3 +280,14 @@ fn a_relative_clause_set_off_by_commas_ends_what_was_said() {
     assert_eq!(src(q, text), Some("the ministry"));
     assert_eq!(content(q, text), ["which", "was flawed"]);
 }
+
+#[test]
+fn what_was_told_starts_at_a_possessive_after_the_addressee() {
+    // Written for this test in the style of court reporting.
+    let text = "Defence lawyer Mark Stevens told the court his client strongly denies the \
+                charges.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(src(q, text), Some("Defence lawyer Mark Stevens"));
+    assert_eq!(content(q, text), ["his client strongly denies the charges"]);
+}

@@ -759,6 +759,17 @@ impl<'a> Rules<'a> {
                     if matches!(w, "he" | "she" | "they" | "we" | "i") {
                         return Some(m);
                     }
+                    // `told the court his client …`: a possessive after the addressee's noun
+                    // starts the subject of what was told (not after a preposition: `the head
+                    // of his committee`).
+                    if matches!(w, "his" | "their" | "its" | "our" | "my" | "your")
+                        && self.kind(m - 1) == Some(IK::Word)
+                        && !has(&PREPS, self.w(m - 1))
+                        && !has(&DETS, self.w(m - 1))
+                        && !matches!(self.w(m - 1), "of" | "and" | "or")
+                    {
+                        return Some(m);
+                    }
                     if has(&CLAUSE_WORDS, w)
                         || has(&AUX, w)
                         || (!self.cap(m) && self.cue_at(m).is_some())
