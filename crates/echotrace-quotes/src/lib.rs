@@ -1486,15 +1486,28 @@ impl QuoteExtractor {
             }
             found
         };
+        // A second quotation in the sentence of a quoted attribution continues it: `"…," Cruz
+        // told reporters after a forum in Fort Mill, S.C. "…"`. Not a title the sentence
+        // names (`said on NBC's "Meet the Press."`).
         let mut extra: Vec<(usize, usize)> = Vec::new(); // (cand, frag)
-                                                         // A second quotation in the sentence of a quoted attribution continues it:
-                                                         // `"…," Cruz told reporters after a forum in Fort Mill, S.C. "…"`.
         for (f, fr) in a.frags.iter().enumerate() {
             if used[f] || fr.words < 2 {
                 continue;
             }
             let si = fr.sent;
             let fstart = fr.span.start;
+            let at = items.partition_point(|it| it.start < fstart);
+            let title = at > 0 && {
+                let prev = &items[at - 1];
+                prev.kind == IK::Word
+                    && (matches!(
+                        prev.lower.as_str(),
+                        "on" | "in" | "of" | "at" | "titled" | "entitled" | "called" | "named"
+                    ) || prev.lower.ends_with("'s"))
+            };
+            if title {
+                continue;
+            }
             let owners: Vec<usize> = (0..cands.len())
                 .filter(|&ci| {
                     let c = &cands[ci];

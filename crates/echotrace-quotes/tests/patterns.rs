@@ -1148,3 +1148,22 @@ fn an_adverb_of_frequency_or_manner_between_auxiliary_and_cue_is_the_cues() {
     let q = by_cue(&out, text, "has categorically rejected");
     assert_eq!(src(q, text), Some("The ministry"));
 }
+
+#[test]
+fn a_quoted_title_after_the_cue_does_not_continue_the_quote() {
+    // Written for this test in wire style.
+    let text = "\u{201C}We are not out of the woods,\u{201D} Fauci said on NBC's \u{201C}Meet the \
+                Press.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["\u{201C}We are not out of the woods,\u{201D}"]
+    );
+    // A second quotation after the sentence's circumstances still does.
+    let text = "\u{201C}It was a mistake,\u{201D} Cruz told reporters after a forum in Fort \
+                Mill, S.C. \u{201C}We should have waited.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(content(q, text).len(), 2);
+}
