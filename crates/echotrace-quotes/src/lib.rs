@@ -362,13 +362,37 @@ impl SpeakerResolver for RegistryResolver {
             let w = hw[run_start - 1];
             if is_cap(&w) {
                 run_start -= 1;
-            } else if matches!(w, "of" | "on" | "for" | "de" | "van" | "von" | "bin" | "al")
-                && run_start >= from + 2
-                && is_cap(&hw[run_start - 2])
-            {
-                run_start -= 2;
             } else {
-                break;
+                // `of`, `on`, `for` inside a name, and the particles of a surname, one or
+                // more (`Ursula von der Leyen`, `Lula da Silva`), with a capitalised word
+                // before them.
+                let particle = |x: &str| {
+                    matches!(
+                        x,
+                        "of" | "on"
+                            | "for"
+                            | "de"
+                            | "der"
+                            | "den"
+                            | "da"
+                            | "das"
+                            | "dos"
+                            | "du"
+                            | "van"
+                            | "von"
+                            | "bin"
+                            | "al"
+                    )
+                };
+                let mut p = run_start;
+                while p > from && run_start - p < 3 && particle(hw[p - 1]) {
+                    p -= 1;
+                }
+                if p < run_start && p > from && is_cap(&hw[p - 1]) {
+                    run_start = p - 1;
+                } else {
+                    break;
+                }
             }
         }
         let name_words: Vec<&str> = hw[run_start..run_end]

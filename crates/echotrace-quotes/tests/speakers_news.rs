@@ -418,3 +418,18 @@ fn the_minister_is_not_the_prime_minister() {
         Some("Keir Starmer")
     );
 }
+
+#[test]
+fn surname_particles_stay_in_the_name() {
+    // Written for this test in wire style.
+    let text = "Ursula von der Leyen said the bloc was ready to respond.\n\nLuiz Inácio Lula da \
+                Silva said Brazil would host the summit.";
+    assert_eq!(
+        speaker_of(text, "Ursula von der Leyen").as_deref(),
+        Some("Ursula von der Leyen")
+    );
+    assert_eq!(
+        speaker_of(text, "Luiz Inácio Lula da Silva").as_deref(),
+        Some("Luiz Inácio Lula da Silva")
+    );
+}
