@@ -291,3 +291,22 @@ fn what_was_told_starts_at_a_possessive_after_the_addressee() {
     assert_eq!(src(q, text), Some("Defence lawyer Mark Stevens"));
     assert_eq!(content(q, text), ["his client strongly denies the charges"]);
 }
+
+#[test]
+fn a_quantity_after_the_cue_opens_what_was_said() {
+    // Written for this test in wire style: `at least` is no preposition.
+    for (text, said) in [
+        (
+            "Officials said at least 12 people were killed.",
+            "at least 12 people were killed",
+        ),
+        (
+            "The company said up to 200 jobs could go.",
+            "up to 200 jobs could go",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, "said");
+        assert_eq!(content(q, text), [said], "{text}");
+    }
+}

@@ -459,7 +459,16 @@ impl<'a> Rules<'a> {
                         m += 1;
                     }
                 }
-                if w == "that"
+                // `said at least 12 people were killed`, `said up to 200 jobs could go`: a
+                // quantity opens the clause; `at` and `up` are no prepositions there.
+                let nx = self.w(k + 1);
+                let quantity = (w == "at" && matches!(nx, "least" | "most"))
+                    || (w == "up" && nx == "to" && {
+                        let n2 = k + 2;
+                        self.kind(n2) == Some(IK::Num) || crate::text::is_number_word(self.w(n2))
+                    });
+                if quantity
+                    || w == "that"
                     || w == "whether"
                     || (info.takes_infinitive && w == "to" && self.kind(k + 1) == Some(IK::Word))
                 {
