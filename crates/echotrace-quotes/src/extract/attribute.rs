@@ -171,18 +171,7 @@ impl<'a> Rules<'a> {
         }
         // `said Tuesday`: a bare day right after the verb belongs to the cue (`on Monday` does
         // not; it is an adverbial of its own).
-        if matches!(
-            self.w(c1),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "yesterday"
-        ) {
+        if is_day(self.w(c1)) && self.w(c1) != "tonight" {
             c1 += 1;
             if matches!(self.w(c1), "night" | "morning" | "afternoon" | "evening") {
                 c1 += 1;

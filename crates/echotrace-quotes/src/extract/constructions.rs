@@ -258,16 +258,7 @@ impl<'a> Rules<'a> {
                     .left_np(c0)
                     .filter(|np| !(np.1 == np.0 + 1 && self.w(np.0) == "it"));
                 if let (Some(src), Some(content)) = (src, self.right_content(c1, &info)) {
-                    return Some(Cand {
-                        cue: (c0, c1),
-                        source: Some(src),
-                        borrow: None,
-                        content: vec![content],
-                        class: info.class,
-                        sent: self.si,
-                        head: None,
-                        head_is_person: false,
-                    });
+                    return Some(Cand::new((c0, c1), src, content, info.class, self.si));
                 }
             }
         }
@@ -350,16 +341,13 @@ impl<'a> Rules<'a> {
         if e < k + 4 {
             return None;
         }
-        Some(Cand {
-            cue: (k, k + 1),
-            source: Some((self.lo, k)),
-            borrow: None,
-            content: vec![(k + 1, e)],
-            class: CueClass::Speech,
-            sent: si,
-            head: None,
-            head_is_person: false,
-        })
+        Some(Cand::new(
+            (k, k + 1),
+            (self.lo, k),
+            (k + 1, e),
+            CueClass::Speech,
+            si,
+        ))
     }
 
     /// `The hackers have reportedly infiltrated …`, `who allegedly paid …`: an adverb of

@@ -107,12 +107,13 @@ pub(crate) struct Cand {
 }
 
 impl Cand {
-    /// A quote of speech with its own source and none of the refinements (borrowed source,
-    /// head): what the rules for signed, read and colon quotations make.
-    fn speech(
+    /// An attribution with its own source and one content, and none of the refinements
+    /// (borrowed source, head).
+    fn new(
         cue: (usize, usize),
         source: (usize, usize),
         content: (usize, usize),
+        class: CueClass,
         sent: usize,
     ) -> Cand {
         Cand {
@@ -120,11 +121,21 @@ impl Cand {
             source: Some(source),
             borrow: None,
             content: vec![content],
-            class: CueClass::Speech,
+            class,
             sent,
             head: None,
             head_is_person: false,
         }
+    }
+
+    /// [`Cand::new`] for speech: what the rules for signed, read and colon quotations make.
+    fn speech(
+        cue: (usize, usize),
+        source: (usize, usize),
+        content: (usize, usize),
+        sent: usize,
+    ) -> Cand {
+        Cand::new(cue, source, content, CueClass::Speech, sent)
     }
 }
 

@@ -96,16 +96,13 @@ impl<'a> Rules<'a> {
         if matches!(self.w(subject.0), "who" | "which" | "that") {
             return None;
         }
-        Some(Cand {
-            cue: (i, p + 1),
-            source: Some(source),
-            borrow: None,
-            content: vec![subject],
-            class: CueClass::Attitude,
-            sent: self.si,
-            head: None,
-            head_is_person: false,
-        })
+        Some(Cand::new(
+            (i, p + 1),
+            source,
+            subject,
+            CueClass::Attitude,
+            self.si,
+        ))
     }
 
     /// Whether a later cue of the sentence may borrow the source of cand `o`: not when that
@@ -558,16 +555,7 @@ impl<'a> Rules<'a> {
                 }
                 _ => None,
             }?;
-            return Some(Cand {
-                cue: (i, i + 1),
-                source: Some(src),
-                borrow: None,
-                content: vec![content],
-                class: info.class,
-                sent: self.si,
-                head: None,
-                head_is_person: false,
-            });
+            return Some(Cand::new((i, i + 1), src, content, info.class, self.si));
         }
         let prep = info
             .particle
