@@ -183,9 +183,10 @@ impl<'a> Rules<'a> {
                     if self.cue_at(j).is_some() && !self.cap(j) && !noun {
                         break;
                     }
-                    // An auxiliary starts a predicate: `he also may campaign` is a clause,
-                    // not an inverted subject.
-                    if j > start && has(&AUX, w) {
+                    // An auxiliary or a past tense starts a predicate: `he also may
+                    // campaign`, `said the event brought back memories` are clauses, not
+                    // inverted subjects.
+                    if j > start && (has(&AUX, w) || has(&IRREGULAR_PAST, w)) {
                         break;
                     }
                     // A pronoun is a whole noun phrase (`said he`).

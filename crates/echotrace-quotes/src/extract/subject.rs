@@ -61,7 +61,8 @@ impl<'a> Rules<'a> {
         let nearest = nearest.filter(|&q| self.punct(q, ','))?;
         let mut q = nearest;
         let mut fallback = None;
-        for _ in 0..3 {
+        let mut nearest_clean = None;
+        for _ in 0..4 {
             // An age (`Maria Santos, 41, a teacher, said`) is an aside of the name before it,
             // never the subject.
             let age = |np: (usize, usize)| {
@@ -70,8 +71,14 @@ impl<'a> Rules<'a> {
             if let Some(np) = self.left_np(q).filter(|&np| !age(np)) {
                 let clean = np.0 == self.lo
                     || matches!(self.kind(np.0 - 1), Some(IK::Punct(_)) | Some(IK::Quote(_)));
-                if clean {
+                // The phrase that opens the sentence wins over a nearer one between commas:
+                // `Donna Rawlings, 59, of Ashton, Md., who watched …, said` is said by
+                // Rawlings, not by `Md.`.
+                if np.0 == self.lo && self.opens_with_subject(np) {
                     return Some((q, np));
+                }
+                if clean {
+                    nearest_clean.get_or_insert((q, np));
                 }
                 fallback.get_or_insert((q, np));
             }
@@ -83,7 +90,33 @@ impl<'a> Rules<'a> {
                 _ => break,
             }
         }
-        fallback
+        nearest_clean.or(fallback)
+    }
+
+    /// Whether a noun phrase that opens the sentence before a comma can be its subject: not
+    /// a time (`Last month,`, `Earlier Tuesday,`), a connective (`However,`, `Similarly,`) or
+    /// a participle's phrase (`Speaking in Harlem,`).
+    fn opens_with_subject(&self, np: (usize, usize)) -> bool {
+        let first = self.a.items[np.0].lower.as_str();
+        let timely = matches!(first, "last" | "this" | "next" | "past" | "early" | "late")
+            || has(TIME_WORDS, first.trim_end_matches('s'))
+            || is_day(first)
+            || (is_month(first) && first != "may");
+        let connective = first.ends_with("ly")
+            || has(CUE_ADVERBS, first)
+            || matches!(
+                first,
+                "however" | "meanwhile" | "yet" | "but" | "and" | "so" | "instead" | "still"
+            );
+        let participle = first.ends_with("ing")
+            && (np.1 == np.0 + 1 || has(&PREPS, self.w(np.0 + 1)) || !self.cap(np.0 + 1));
+        // `The governor barely qualified for the debate, but in Iowa, he, too, feels`: a
+        // verb inside makes it a clause.
+        let clause = (np.0 + 1..np.1).any(|m| {
+            let w = self.w(m);
+            !self.cap(m) && (w.ends_with("ed") || has(&IRREGULAR_PAST, w) || w == "but")
+        });
+        (self.cap(np.0) || has(&DETS, first)) && !timely && !connective && !participle && !clause
     }
 
     /// The rest of a sentence interrupted by its attribution: `He is leaning toward Kasich,
