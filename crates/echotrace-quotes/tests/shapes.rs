@@ -39,3 +39,46 @@ fn a_time_or_connective_before_the_subject_is_not_part_of_it() {
     let q = by_cue(&out, text, "said");
     assert_eq!(src(q, text), Some("Ines Moreau, the mayor of Lyon"));
 }
+
+#[test]
+fn a_retired_officer_before_the_name_is_part_of_the_source() {
+    let text = "\"The drills are a message to the whole region,\" retired admiral James Holt said.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("retired admiral James Holt"));
+    assert_eq!(q.speaker.as_deref(), Some("James Holt"));
+}
+
+#[test]
+fn when_it_was_said_may_stand_between_the_verb_and_its_clause() {
+    let text = "The governor said after the vote she would sign the budget within a week.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["she would sign the budget within a week"]);
+
+    // After a verb with a preposition, the pronoun opens a clause of the writer's.
+    let text = "The senator lashed out at the protesters after he left the hall.";
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| !content(q, text).iter().any(|c| c.starts_with("he left"))),
+        "{:#?}",
+        out.quotes
+    );
+}
+
+#[test]
+fn a_time_before_an_interrupting_attribution_is_not_what_was_said() {
+    let text = "In recent weeks, aides to the governor say, she has grown tired of the feud.";
+    let out = run(text);
+    let q = by_cue(&out, text, "say");
+    assert_eq!(src(q, text), Some("aides to the governor"));
+    assert_eq!(content(q, text), ["she has grown tired of the feud"]);
+
+    // A demonstrative is the subject of what was said, not a time.
+    let text = "This, the mayor said, will cost the city its bond rating.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["This", "will cost the city its bond rating"]);
+}

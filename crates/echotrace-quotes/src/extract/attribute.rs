@@ -916,12 +916,55 @@ impl<'a> Rules<'a> {
             } else {
                 src_start - 1
             };
-            if let Some(lc) = self.left_content(upto) {
-                cand.content.push(lc);
-                if let Some(rest) = self.continuation(c1) {
-                    cand.content.push(rest);
+            // `In recent days, advisers to the president say, he has grown …`: only when it
+            // was said.
+            let only_adverbial = {
+                let mut k = self.lo;
+                while k < upto
+                    && (self.is_punct(k) || matches!(self.w(k), "but" | "and" | "so" | "yet"))
+                {
+                    k += 1;
                 }
-                return Some(cand);
+                let w = self.w(k);
+                let opener = (has(&PREPS, w)
+                    && matches!(
+                        w,
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "since"
+                            | "over"
+                            | "within"
+                            | "following"
+                    ))
+                    || matches!(w, "earlier" | "later" | "recently")
+                    // `Last week,`, but `This, he said, makes it …`
+                    || (matches!(w, "last" | "this")
+                        && (has(TIME_WORDS, self.w(k + 1).trim_end_matches('s'))
+                            || is_day(self.w(k + 1))
+                            || is_month(self.w(k + 1))));
+                opener
+                    && (k + 1..upto).all(|m| {
+                        let w = self.w(m);
+                        matches!(
+                            self.kind(m),
+                            Some(IK::Word | IK::Num) | Some(IK::Punct(','))
+                        ) && !has(&AUX, w)
+                            && !has(&CLAUSE_WORDS, w)
+                            && !(w.ends_with("ed") && !self.cap(m))
+                            && !has(&IRREGULAR_PAST, w)
+                            && self.cue_at(m).is_none()
+                    })
+            };
+            if !only_adverbial {
+                if let Some(lc) = self.left_content(upto) {
+                    cand.content.push(lc);
+                    if let Some(rest) = self.continuation(c1) {
+                        cand.content.push(rest);
+                    }
+                    return Some(cand);
+                }
             }
             // `Still, he said, officials have to decide …`: before the source there is only a
             // connective, so what was said is all after the cue.
@@ -942,7 +985,7 @@ impl<'a> Rules<'a> {
                             | "nonetheless"
                     )
             });
-            if only_connective {
+            if only_connective || only_adverbial {
                 if let Some(rest) = self.continuation(c1) {
                     cand.content.push(rest);
                     return Some(cand);

@@ -356,6 +356,39 @@ impl<'a> Rules<'a> {
         false
     }
 
+    /// `said after the convention he would not accept`, `said in an interview she had no
+    /// plans`: when and where it was said, then a clause that opens with a personal pronoun
+    /// (which no preposition's object runs into). Returns the pronoun.
+    fn adjunct_before_clause(&self, k: usize) -> Option<usize> {
+        if !matches!(
+            self.w(k),
+            "after" | "before" | "during" | "following" | "at" | "in" | "on" | "since" | "over"
+        ) || self.cap(k)
+        {
+            return None;
+        }
+        let mut m = k + 1;
+        while m < self.hi
+            && m < k + 8
+            && matches!(self.kind(m), Some(IK::Word | IK::Num))
+            && !matches!(self.w(m), "he" | "she" | "they" | "we" | "i")
+        {
+            let w = self.w(m);
+            if has(&CLAUSE_WORDS, w)
+                || has(&AUX, w)
+                || self.cue_at(m).is_some_and(|c| c.form != CueForm::Noun)
+            {
+                return None;
+            }
+            m += 1;
+        }
+        let pronoun = m > k + 1
+            && m < self.hi
+            && matches!(self.w(m), "he" | "she" | "they" | "we" | "i")
+            && self.kind(m + 1) == Some(IK::Word);
+        pronoun.then_some(m)
+    }
+
     /// What was said after the cue ending at `j`.
     pub(super) fn right_content(&self, j: usize, info: &CueInfo) -> Option<(usize, usize)> {
         let mut k = j;
@@ -405,6 +438,33 @@ impl<'a> Rules<'a> {
         k = self.skip_adverbials(k);
         if k >= self.hi {
             return None;
+        }
+        // Only a verb that takes a clause and no object: `lashed out at the parents after he
+        // spoke`, `hinted at the role he sees` have a preposition's object there.
+        let clause_verb = info.particle.is_none()
+            && matches!(
+                info.lemma,
+                "say"
+                    | "add"
+                    | "write"
+                    | "state"
+                    | "note"
+                    | "explain"
+                    | "insist"
+                    | "warn"
+                    | "argue"
+                    | "claim"
+                    | "announce"
+                    | "acknowledge"
+                    | "admit"
+                    | "predict"
+                    | "suggest"
+                    | "conclude"
+                    | "declare"
+                    | "testify"
+            );
+        if let Some(m) = clause_verb.then(|| self.adjunct_before_clause(k)).flatten() {
+            k = m;
         }
         let start = match self.kind(k)? {
             IK::Quote(_) => k,

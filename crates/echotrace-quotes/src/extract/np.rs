@@ -124,7 +124,9 @@ impl<'a> Rules<'a> {
                         // A past-tense verb ends the subject: `used demonstrators`; not
                         // after a capitalised modifier (`Democratic registered voters`).
                         // (`Trump's newly installed campaign chief`: after an adverb too.)
+                        // (`retired general Lloyd Newton`: a name's modifier is no verb.)
                         if w.ends_with("ed")
+                            && !has(NAME_MODIFIERS, w)
                             && j < end
                             && !self.cap(k - 1)
                             && !self.w(k - 1).ends_with("ly")

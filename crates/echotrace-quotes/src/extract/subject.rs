@@ -214,10 +214,15 @@ impl<'a> Rules<'a> {
                 break;
             }
             let w0 = self.w(np2.0);
+            // `advisers to the mayor say`, `aides to the president said`: a bare plural of
+            // people needs no determiner.
+            let people = has(PEOPLE_PLURALS, self.w(np2.1 - 1))
+                && (np2.0..np2.1).all(|m| !self.cap(m) && self.cue_at(m).is_none());
             let starts = self.cap(np2.0)
                 || has(&DETS, w0)
                 || has(STANDALONE_DETS, w0)
-                || self.kind(np2.0) == Some(IK::Num);
+                || self.kind(np2.0) == Some(IK::Num)
+                || people;
             if !opens || !starts {
                 break;
             }

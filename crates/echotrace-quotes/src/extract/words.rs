@@ -274,6 +274,45 @@ pub(super) const SOURCE_NOUNS: &[&str] = &[
     "transcript",
 ];
 
+/// Plural nouns for people who speak as a group, which make a subject without a determiner
+/// (`aides to the president said`).
+pub(super) const PEOPLE_PLURALS: &[&str] = &[
+    "advisers",
+    "advisors",
+    "aides",
+    "officials",
+    "sources",
+    "allies",
+    "critics",
+    "analysts",
+    "experts",
+    "lawyers",
+    "attorneys",
+    "spokesmen",
+    "members",
+    "leaders",
+    "diplomats",
+    "lawmakers",
+    "staffers",
+    "executives",
+    "economists",
+    "investigators",
+    "prosecutors",
+    "negotiators",
+    "researchers",
+    "scientists",
+    "doctors",
+    "residents",
+    "witnesses",
+    "supporters",
+    "friends",
+    "relatives",
+    "people",
+    "police",
+    "authorities",
+    "activists",
+];
+
 /// Lowercase words that may open a name: `said former governor Ed Rendell`.
 pub(super) const NAME_MODIFIERS: &[&str] = &[
     "former", "then", "late", "longtime", "veteran", "senior", "top", "acting", "deputy",
