@@ -54,7 +54,10 @@ fn when_it_was_said_may_stand_between_the_verb_and_its_clause() {
     let text = "The governor said after the vote she would sign the budget within a week.";
     let out = run(text);
     let q = by_cue(&out, text, "said");
-    assert_eq!(content(q, text), ["she would sign the budget within a week"]);
+    assert_eq!(
+        content(q, text),
+        ["she would sign the budget within a week"]
+    );
 
     // After a verb with a preposition, the pronoun opens a clause of the writer's.
     let text = "The senator lashed out at the protesters after he left the hall.";
@@ -80,5 +83,8 @@ fn a_time_before_an_interrupting_attribution_is_not_what_was_said() {
     let text = "This, the mayor said, will cost the city its bond rating.";
     let out = run(text);
     let q = by_cue(&out, text, "said");
-    assert_eq!(content(q, text), ["This", "will cost the city its bond rating"]);
+    assert_eq!(
+        content(q, text),
+        ["This", "will cost the city its bond rating"]
+    );
 }

@@ -947,13 +947,14 @@ impl<'a> Rules<'a> {
                 opener
                     && (k + 1..upto).all(|m| {
                         let w = self.w(m);
-                        matches!(
+                        let past = (w.ends_with("ed") && !self.cap(m)) || has(&IRREGULAR_PAST, w);
+                        let word = matches!(
                             self.kind(m),
                             Some(IK::Word | IK::Num) | Some(IK::Punct(','))
-                        ) && !has(&AUX, w)
+                        );
+                        word && !past
+                            && !has(&AUX, w)
                             && !has(&CLAUSE_WORDS, w)
-                            && !(w.ends_with("ed") && !self.cap(m))
-                            && !has(&IRREGULAR_PAST, w)
                             && self.cue_at(m).is_none()
                     })
             };
