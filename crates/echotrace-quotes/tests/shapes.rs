@@ -88,3 +88,21 @@ fn a_time_before_an_interrupting_attribution_is_not_what_was_said() {
         ["This", "will cost the city its bond rating"]
     );
 }
+
+#[test]
+fn a_relative_that_after_the_quotation_is_not_what_was_told() {
+    let text = "\"We have no time left to lose,\" Finance Minister Olaf Berg told reporters after \
+                the meeting that was held on a ferry.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(content(q, text), ["\"We have no time left to lose,\""]);
+}
+
+#[test]
+fn on_twitter_is_where_it_was_added_not_a_particle() {
+    let text = "\"The summit did too little,\" he added on Twitter.";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1, "{:#?}", out.quotes);
+    let q = by_cue(&out, text, "added on Twitter");
+    assert_eq!(content(q, text), ["\"The summit did too little,\""]);
+}

@@ -226,25 +226,7 @@ impl<'a> Rules<'a> {
             }
         }
         // `said on Twitter`, `said on CNN`: the channel is part of the cue.
-        if self.w(c1) == "on"
-            && matches!(
-                self.w(c1 + 1),
-                "twitter"
-                    | "facebook"
-                    | "instagram"
-                    | "youtube"
-                    | "television"
-                    | "radio"
-                    | "cnn"
-                    | "msnbc"
-                    | "fox"
-                    | "abc"
-                    | "nbc"
-                    | "cbs"
-                    | "npr"
-                    | "air"
-            )
-        {
+        if self.w(c1) == "on" && channel_word(self.w(c1 + 1)) {
             c1 += 2;
         }
         // `said in a statement`, `wrote in an op-ed`, `said during a debate`: the medium or
@@ -834,8 +816,15 @@ impl<'a> Rules<'a> {
                 Some(IK::Quote(f)) => self.a.frags[f].last != Some('.'),
                 _ => false,
             };
+        // After the quotation, a `that` followed by its verb is a relative pronoun
+        // (`"…," Merkel told reporters after the meeting that was held on a boat`).
         let rc = self.right_content(c1, &info).filter(|rc| {
-            !quote_before || self.is_quote(rc.0) || (self.w(rc.0) == "that" && rc.1 >= rc.0 + 4)
+            !quote_before
+                || self.is_quote(rc.0)
+                || (self.w(rc.0) == "that"
+                    && rc.1 >= rc.0 + 4
+                    && !has(&AUX, self.w(rc.0 + 1))
+                    && !has(&IRREGULAR_PAST, self.w(rc.0 + 1)))
         });
         if let Some(rc) = rc {
             cand.content.push(rc);

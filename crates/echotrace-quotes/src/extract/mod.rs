@@ -284,6 +284,8 @@ impl<'a> Rules<'a> {
         // In a headline a verb in the present after a name is the event (`Glenn Beck Blasts
         // Drudge`, `Trump Praises …`); other title-case words spelled like cues are nouns.
         let headline_verb = i > self.lo && self.cap(i - 1) && self.w(i).ends_with('s');
+        // `added on Twitter`: `on` opens the channel, not the particle of `add on`.
+        let next = next.filter(|&n| !(n == "on" && channel_word(self.w(i + 2))));
         self.lex.lookup(self.w(i), next).filter(|c| {
             !self.title
                 || c.class == CueClass::Speech

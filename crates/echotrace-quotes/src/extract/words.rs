@@ -567,6 +567,27 @@ pub(super) fn ly_adverb(w: &str) -> bool {
         )
 }
 
+/// What one speaks on: `said on Twitter`, `told on CNN`, `on air`.
+pub(super) fn channel_word(w: &str) -> bool {
+    matches!(
+        w,
+        "twitter"
+            | "facebook"
+            | "instagram"
+            | "youtube"
+            | "television"
+            | "radio"
+            | "cnn"
+            | "msnbc"
+            | "fox"
+            | "abc"
+            | "nbc"
+            | "cbs"
+            | "npr"
+            | "air"
+    )
+}
+
 /// Past tenses that are not spelled with `-ed` and are never nouns: where a subject read word
 /// by word meets one, its verb has begun (`the prime minister left the summit`). Common news
 /// verbs only; forms that are also nouns (`cut`, `set`, `lead`, `shot`) are left out.
