@@ -106,3 +106,26 @@ fn on_twitter_is_where_it_was_added_not_a_particle() {
     let q = by_cue(&out, text, "added on Twitter");
     assert_eq!(content(q, text), ["\"The summit did too little,\""]);
 }
+
+#[test]
+fn what_was_told_starts_at_its_subject_before_a_later_that() {
+    let text = "Okafor told the station's weekly podcast it is clear that the pipeline leaked \
+                for months.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(
+        content(q, text),
+        ["it is clear that the pipeline leaked for months"]
+    );
+
+    // A pronoun inside a relative clause or a question does not start it.
+    let text = "The firm would not tell regulators anything it did not have to.";
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| !content(q, text).iter().any(|c| c.starts_with("it did"))),
+        "{:#?}",
+        out.quotes
+    );
+}

@@ -15,6 +15,12 @@ impl<'a> Rules<'a> {
                     if w == "that" {
                         return Some(m);
                     }
+                    // `told the newspaper it is clear that …`: a clause has begun before the
+                    // `that`, at its subject.
+                    // (Not after a question word: `told the host how surprised he is that`.)
+                    if m > k && self.clause_subject_at(m) && !(k..m).any(|x| is_wh(self.w(x))) {
+                        return None;
+                    }
                     // `told The Post and Courier that`: `and` inside a name.
                     let in_name = w == "and" && m > k && self.cap(m - 1) && self.cap(m + 1);
                     if !in_name
@@ -813,6 +819,23 @@ impl<'a> Rules<'a> {
         m
     }
 
+    /// A personal pronoun that can only be a subject (`he`, `they`), or `it` before its verb
+    /// (`it is clear`), not after a preposition: where a clause starts.
+    fn clause_subject_at(&self, m: usize) -> bool {
+        let w = self.w(m);
+        let subject = matches!(w, "he" | "she" | "they" | "we" | "i")
+            || (w == "it" && (has(&AUX, self.w(m + 1)) || has(BE, self.w(m + 1))));
+        // (`tell the agency anything it does not know`: a relative clause on a pronoun.)
+        let before = if m > self.lo { self.w(m - 1) } else { "" };
+        subject
+            && self.kind(m) == Some(IK::Word)
+            && !has(&PREPS, before)
+            && !matches!(
+                before,
+                "anything" | "everything" | "something" | "nothing" | "all" | "much" | "little"
+            )
+    }
+
     /// Where what was said starts after an addressee of a few words (`told a news
     /// conference they are …`, `told The Star-Ledger last week she would …`, `told his
     /// supporters, "…"`): at the first subject pronoun or quotation within reach.
@@ -825,7 +848,7 @@ impl<'a> Rules<'a> {
                 Some(IK::Punct(':')) if m + 1 < self.hi => return Some(m + 1),
                 Some(IK::Word) => {
                     let w = self.w(m);
-                    if matches!(w, "he" | "she" | "they" | "we" | "i") {
+                    if self.clause_subject_at(m) {
                         return Some(m);
                     }
                     // `told the court his client …`: a possessive after the addressee's noun
