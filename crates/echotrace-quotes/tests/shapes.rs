@@ -129,3 +129,31 @@ fn what_was_told_starts_at_its_subject_before_a_later_that() {
         out.quotes
     );
 }
+
+#[test]
+fn a_verb_spelled_noun_inside_an_adjunct_does_not_stop_the_search_for_that() {
+    let text = "The bank's finance chief, Ana Ruiz, told investors on a conference call that \
+                loan losses had peaked.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(content(q, text), ["that loan losses had peaked"]);
+    assert_eq!(q.speaker.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn a_participle_after_a_number_is_an_adjective() {
+    let text = "The court heard that the defendant had sent more than 200 threatening messages.";
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| q.cue.is_none_or(|c| c.slice(text) != "threatening")),
+        "{:#?}",
+        out.quotes
+    );
+    // A year before a participle with its clause is a date, and the participle a cue.
+    let text = "The group sued the city in 2019, alleging that the police had spied on mosques.";
+    let out = run(text);
+    let q = by_cue(&out, text, "alleging");
+    assert_eq!(content(q, text), ["that the police had spied on mosques"]);
+}

@@ -398,6 +398,22 @@ impl<'a> Rules<'a> {
             return Some(cand);
         }
         if info.form == CueForm::Participle && !prefix_be {
+            // `more than 200 threatening messages`: after a number the participle is an
+            // adjective.
+            let nx = self.w(c1);
+            let noun_next = self.kind(c1) == Some(IK::Word)
+                && !self.cap(c1)
+                && !matches!(
+                    nx,
+                    "that" | "to" | "whether" | "if" | "how" | "what" | "why"
+                )
+                && !has(&DETS, nx)
+                && !has(&PREPS, nx)
+                && !has(OBJ_PRONOUNS, nx)
+                && !has(&SUBJ_PRONOUNS, nx);
+            if c0 == i && i > self.lo && self.kind(i - 1) == Some(IK::Num) && noun_next {
+                return None;
+            }
             // `a statement saying that`: the noun before it is the source.
             let mut np = self.left_np(c0);
             let rc = self.right_content(c1, &info)?;

@@ -38,7 +38,10 @@ impl<'a> Rules<'a> {
                     {
                         return None;
                     }
-                    if !self.cap(m) && self.cue_at(m).is_some() && m > k {
+                    // A cue word ends the reach, unless a determiner before it makes it a
+                    // noun (`told analysts on a conference call that`).
+                    if !self.cap(m) && self.cue_at(m).is_some() && m > k && !self.noun_after_det(m)
+                    {
                         return None;
                     }
                 }
@@ -817,6 +820,26 @@ impl<'a> Rules<'a> {
             m += 1;
         }
         m
+    }
+
+    /// Whether the word at `m` heads a prepositional phrase's noun phrase, opened by a
+    /// determiner at most two modifiers before it (`on a conference call`, `at the news
+    /// conference`): an adjunct, not a verb.
+    fn noun_after_det(&self, m: usize) -> bool {
+        let mut j = m;
+        while j > self.lo && j + 3 > m {
+            j -= 1;
+            let w = self.w(j);
+            if has(&DETS, w) {
+                return matches!(w, "a" | "an" | "the" | "his" | "her" | "its" | "their")
+                    && j > self.lo
+                    && matches!(self.w(j - 1), "on" | "in" | "at" | "during" | "after");
+            }
+            if self.kind(j) != Some(IK::Word) || self.cue_at(j).is_some() || has(&PREPS, w) {
+                return false;
+            }
+        }
+        false
     }
 
     /// A personal pronoun that can only be a subject (`he`, `they`), or `it` before its verb
