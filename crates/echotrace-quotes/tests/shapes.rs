@@ -157,3 +157,28 @@ fn a_participle_after_a_number_is_an_adjective() {
     let q = by_cue(&out, text, "alleging");
     assert_eq!(content(q, text), ["that the police had spied on mosques"]);
 }
+
+#[test]
+fn quoted_by_a_medium_as_saying_is_one_cue() {
+    let text = "The defence minister was quoted by state media as saying the sanctions would \
+                \"backfire\".";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1, "{:#?}", out.quotes);
+    let q = by_cue(&out, text, "was quoted by state media as saying");
+    assert_eq!(src(q, text), Some("The defence minister"));
+    assert_eq!(content(q, text), ["the sanctions would \"backfire\""]);
+}
+
+#[test]
+fn an_article_after_a_name_opens_a_new_noun_phrase() {
+    let text = "Two people familiar with the matter told Bloomberg the merger could be \
+                announced next week.";
+    let out = run(text);
+    for q in &out.quotes {
+        assert!(
+            !content(q, text).iter().any(|c| c.starts_with("Bloomberg")),
+            "{:#?}",
+            out.quotes
+        );
+    }
+}

@@ -401,15 +401,21 @@ impl<'a> Rules<'a> {
     /// `The minister was quoted as saying the plan would be scrapped`: the subject of the
     /// passive is the speaker, the whole verb group the cue, and what follows `saying` what
     /// was said.
+    /// `was quoted by state media as saying`: who quoted stands before `as`, and belongs to
+    /// the cue.
     pub(super) fn quoted_as_saying(&self, i: usize) -> Option<Cand> {
-        if self.w(i) != "quoted"
-            || self.w(i + 1) != "as"
-            || !matches!(
-                self.w(i + 2),
-                "saying" | "stating" | "telling" | "describing"
-            )
-            || i < self.lo + 2
-        {
+        if self.w(i) != "quoted" || i < self.lo + 2 {
+            return None;
+        }
+        let by_whom = matches!(self.w(i + 1), "by" | "in");
+        let as_at = (i + 1..self.hi.min(i + 10))
+            .take_while(|&m| m == i + 1 || matches!(self.kind(m), Some(IK::Word | IK::Num)))
+            .find(|&m| self.w(m) == "as")
+            .filter(|&m| m == i + 1 || by_whom)?;
+        if !matches!(
+            self.w(as_at + 1),
+            "saying" | "stating" | "telling" | "describing"
+        ) {
             return None;
         }
         let mut aux = i;
@@ -425,7 +431,7 @@ impl<'a> Rules<'a> {
             return None;
         }
         let source = self.left_np(aux)?;
-        let mut cue_end = i + 3;
+        let mut cue_end = as_at + 2;
         // `quoted as saying by the agency that …`: who quoted belongs to the cue.
         if matches!(self.w(cue_end), "by" | "in") {
             if let Some(t) = (cue_end + 1..self.hi.min(cue_end + 9)).find(|&m| self.w(m) == "that")

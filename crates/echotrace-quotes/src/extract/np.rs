@@ -69,6 +69,21 @@ impl<'a> Rules<'a> {
                         n += 1;
                         continue;
                     }
+                    // `told Reuters the deal could be announced`: an article opens its noun
+                    // phrase; a name or noun before it belongs to another one.
+                    if matches!(w, "the" | "a" | "an")
+                        && k > self.lo
+                        && self.kind(k - 1) == Some(IK::Word)
+                        && self.cap(k - 1)
+                        && !self.a.items[k - 1].lower.ends_with("'s")
+                        && k - 1 > self.lo
+                        // (`Rock the Vote`: between two capitals it is inside a name.)
+                        && !(k + 1 < end && self.cap(k + 1))
+                        && !self.title
+                    {
+                        j = k;
+                        break;
+                    }
                     if ((w == "of" || w == "for" || w == "at") && j < end)
                         || (matches!(w, "on" | "in" | "de" | "and") && between_caps)
                     {
