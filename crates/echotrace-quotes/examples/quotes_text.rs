@@ -14,6 +14,12 @@ fn main() {
         std::process::exit(2);
     }
     let out = QuoteExtractor::default().extract(&text);
+    // `ENTITIES=1` also prints the document's registry of people and organisations.
+    if std::env::var_os("ENTITIES").is_some() {
+        for e in &out.entities.entities {
+            eprintln!("{:?}\t{}\taliases={:?}", e.kind, e.name, e.aliases);
+        }
+    }
     for q in &out.quotes {
         let sl = |s: Option<echotrace_quotes::ByteSpan>| s.map_or("", |s| s.slice(&text));
         let content: Vec<&str> = q.content.iter().map(|c| c.slice(&text)).collect();

@@ -1578,6 +1578,17 @@ impl EntityRegistry {
                         .is_some_and(|n| n.kind == TokKind::Word && is_cap_word(n.text))
                 {
                     j += 2;
+                } else if w.kind == TokKind::Word
+                    && NAME_PARTICLES.contains(w.text)
+                    && words
+                        .get(j + 1)
+                        .is_some_and(|n| n.kind == TokKind::Word && NAME_PARTICLES.contains(n.text))
+                    && words
+                        .get(j + 2)
+                        .is_some_and(|n| n.kind == TokKind::Word && is_cap_word(n.text))
+                {
+                    // Two particles: `Ursula von der Leyen`, `Ana de la Cruz`.
+                    j += 3;
                 } else {
                     break;
                 }
@@ -2275,7 +2286,17 @@ impl EntityRegistry {
                         matches!(*w, "prime" | "vice" | "deputy" | "lieutenant" | "assistant")
                             && !words.contains(w)
                     });
-                    let head_ok = head_ok && !other_office;
+                    // `the French leader` is the French president, prime minister or
+                    // chancellor: the one who leads a country.
+                    let leads = head == "leader"
+                        && words.len() >= 2
+                        && (rw.last().is_some_and(|l| {
+                            matches!(
+                                *l,
+                                "president" | "chancellor" | "premier" | "king" | "queen" | "emir"
+                            )
+                        }) || rw.ends_with(&["prime", "minister"]));
+                    let head_ok = (head_ok && !other_office) || leads;
                     if exact {
                         best = Some(2);
                     } else if head_ok && mods_ok && best.is_none() {

@@ -182,3 +182,16 @@ fn an_article_after_a_name_opens_a_new_noun_phrase() {
         );
     }
 }
+
+#[test]
+fn after_a_name_and_its_appositive_the_verb_of_saying_is_not_inverted() {
+    let text = "Dr. Lena Park, a virologist at the University of Oslo, said the new strain \
+                spread faster.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        src(q, text),
+        Some("Dr. Lena Park, a virologist at the University of Oslo")
+    );
+    assert_eq!(content(q, text), ["the new strain spread faster"]);
+}

@@ -433,3 +433,33 @@ fn surname_particles_stay_in_the_name() {
         Some("Luiz Inácio Lula da Silva")
     );
 }
+
+// The next two are written for these tests in the style of wire copy.
+
+#[test]
+fn a_surname_with_two_particles_resolves_to_the_full_name() {
+    let text = "Ana de la Cruz said the port would reopen. De la Cruz told reporters the cranes \
+                were repaired.";
+    assert_eq!(
+        speaker_of(text, "De la Cruz").as_deref(),
+        Some("Ana de la Cruz")
+    );
+    assert_eq!(
+        speaker_of(text, "Ana de la Cruz").as_deref(),
+        Some("Ana de la Cruz")
+    );
+}
+
+#[test]
+fn the_national_leader_is_that_country_s_president_or_prime_minister() {
+    let text = "Polish Prime Minister Donald Tusk met Czech President Petr Pavel in Prague. \
+                The Czech leader said the two countries would build the rail link together.";
+    assert_eq!(
+        speaker_of(text, "The Czech leader").as_deref(),
+        Some("Petr Pavel")
+    );
+    // A leader of something else is not the head of a country.
+    let text = "Czech President Petr Pavel spoke first. The opposition leader said the vote \
+                was rigged.";
+    assert_eq!(speaker_of(text, "The opposition leader"), None);
+}

@@ -596,7 +596,7 @@ impl<'a> Rules<'a> {
                 && !(c0..i).any(|m| has(&AUX, self.w(m)));
             let inverted_np = self
                 .right_np(c1)
-                .filter(|_| may_invert)
+                .filter(|_| may_invert && !self.subject_and_aside_only(comma))
                 // `…, said he "appreciates …"` has its clause after the pronoun: an inverted
                 // subject is closed by punctuation (`said Smith, "…"`), not by a quotation.
                 .filter(|&(_, e)| e >= self.hi || self.is_punct(e))

@@ -93,6 +93,37 @@ impl<'a> Rules<'a> {
         nearest_clean.or(fallback)
     }
 
+    /// Whether all before the comma at `comma` is a subject and its appositive (`Dr. Sarah
+    /// Chen, an epidemiologist at Johns Hopkins,`): nothing was said there, so a verb of
+    /// saying after it is not inverted (`…, said the variant spread faster`).
+    pub(super) fn subject_and_aside_only(&self, comma: usize) -> bool {
+        let Some(first) = (self.lo..comma).find(|&m| self.punct(m, ',')) else {
+            return false;
+        };
+        if self.first_quote < comma || self.left_np(first) != Some((self.lo, first)) {
+            return false;
+        }
+        if !self.opens_with_subject((self.lo, first)) {
+            return false;
+        }
+        let w = self.w(first + 1);
+        let appositive = matches!(w, "a" | "an" | "the")
+            || crate::entities::is_title(w)
+            || self.kind(first + 1) == Some(IK::Num);
+        let relative = (first + 1..comma)
+            .find(|&m| matches!(self.w(m), "who" | "whose" | "which"))
+            .unwrap_or(comma);
+        let verb = (self.lo..relative).any(|m| {
+            let w = self.w(m);
+            has(&AUX, w)
+                || has(BE, w)
+                || has(&IRREGULAR_PAST, w)
+                || (w.ends_with("ed") && !self.cap(m))
+                || self.cue_at(m).is_some_and(|c| c.form != CueForm::Noun)
+        });
+        appositive && !verb
+    }
+
     /// Whether a noun phrase that opens the sentence before a comma can be its subject: not
     /// a time (`Last month,`, `Earlier Tuesday,`), a connective (`However,`, `Similarly,`) or
     /// a participle's phrase (`Speaking in Harlem,`).
