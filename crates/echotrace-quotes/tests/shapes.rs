@@ -195,3 +195,39 @@ fn after_a_name_and_its_appositive_the_verb_of_saying_is_not_inverted() {
     );
     assert_eq!(content(q, text), ["the new strain spread faster"]);
 }
+
+#[test]
+fn last_week_after_the_verb_is_part_of_the_cue() {
+    let text = "The governor said last week that the bridge would be rebuilt by 2027.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said last week");
+    assert_eq!(
+        content(q, text),
+        ["that the bridge would be rebuilt by 2027"]
+    );
+}
+
+#[test]
+fn a_surname_spelled_like_an_auxiliary_is_a_name() {
+    let text = "Prime Minister Theresa May said this week that talks would resume in March.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said this week");
+    assert_eq!(src(q, text), Some("Prime Minister Theresa May"));
+    // A capitalised day before the verb still belongs to the cue.
+    let text = "Sanders on Tuesday said he would stay in the race.";
+    let out = run(text);
+    let q = by_cue(&out, text, "on Tuesday said");
+    assert_eq!(src(q, text), Some("Sanders"));
+}
+
+#[test]
+fn asked_about_keeps_its_preposition_in_the_cue() {
+    let text = "Asked about the possibility that the plant would close, the minister said no \
+                decision had been made.";
+    let out = run(text);
+    let q = by_cue(&out, text, "Asked about");
+    assert_eq!(
+        content(q, text),
+        ["the possibility that the plant would close"]
+    );
+}

@@ -176,6 +176,14 @@ impl<'a> Rules<'a> {
             if matches!(self.w(c1), "night" | "morning" | "afternoon" | "evening") {
                 c1 += 1;
             }
+        } else if matches!(self.w(c1), "last" | "this")
+            && matches!(
+                self.w(c1 + 1),
+                "week" | "month" | "year" | "weekend" | "spring" | "summer" | "fall" | "winter"
+            )
+        {
+            // `said last month`, `said this week`: as a bare day, the time of the saying.
+            c1 += 2;
         }
         // `said recently`, `said sarcastically`: a manner or time adverb right after the verb
         // belongs to the cue.
@@ -349,6 +357,10 @@ impl<'a> Rules<'a> {
         if asked_clause && info.past_participle && info.lemma == "ask" && c0 == i {
             let rc = self.right_content(c1, &info)?;
             cand.content.push(rc);
+            // `Asked about the bombing, …`: the preposition goes with the verb.
+            if rc.0 == c1 + 1 && matches!(self.w(c1), "about" | "on" | "if") {
+                cand.cue.1 = rc.0;
+            }
             return Some(cand);
         }
         let participial = (info.form == CueForm::Participle || perfect_participle)

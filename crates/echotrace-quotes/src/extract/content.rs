@@ -549,7 +549,11 @@ impl<'a> Rules<'a> {
                             || has(&DETS, w)
                             || !has(&SUBJ_PRONOUNS, w)))
                 {
-                    if let Some(t) = self.find_that(k) {
+                    // `asked about Trump's declaration that it was a bomb`: what was asked
+                    // about is the whole noun phrase, its `that` clause included.
+                    if w == "about" && question {
+                        k + 1
+                    } else if let Some(t) = self.find_that(k) {
                         t
                     } else if let Some(t) = self.infinitive_after_object(k, info) {
                         // `asked the woman to raise her voice`: the object is the subject of

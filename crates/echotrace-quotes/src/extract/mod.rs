@@ -404,7 +404,11 @@ impl<'a> Rules<'a> {
 
     fn is_cue_prefix(&self, i: usize) -> bool {
         let w = self.w(i);
+        // A capitalised auxiliary inside the sentence is a name (`Prime Minister Theresa May
+        // said`), and a capitalised adverb too (`Rep. Early said`).
+        let name = self.cap(i) && i > self.lo && !is_day(w) && !self.title;
         self.kind(i) == Some(IK::Word)
+            && !name
             && (has(&AUX, w)
                 || has(CUE_ADVERBS, w)
                 || (ly_adverb(w) && !self.cap(i))

@@ -107,8 +107,11 @@ impl<'a> Rules<'a> {
                     // `Will Moy`, `May Smith`, `Can Dündar`: a capitalised function word
                     // inside the sentence, before another capitalised word of the phrase, is
                     // a first name.
-                    let first_name =
-                        has(&AUX, w) && it.cap && k > self.lo && j < end && self.cap(j);
+                    // (`Theresa May said`: a surname after a capitalised given name.)
+                    let first_name = has(&AUX, w)
+                        && it.cap
+                        && k > self.lo
+                        && ((j < end && self.cap(j)) || self.cap(k - 1));
                     if (has(&CLAUSE_WORDS, w) || has(&PREPS, w) || has(&AUX, w)) && !first_name {
                         break;
                     }
