@@ -515,7 +515,13 @@ impl SpeakerResolver for RegistryResolver {
                     .rev()
                     .find(|q| q.source.is_some_and(|s| s.start < at))?;
                 let q_at = q.source.map_or(0, |s| s.start);
-                return if q_at >= from {
+                // The document was named before (`said in a statement …. The statement
+                // added`); a statement never mentioned is nobody's in particular.
+                let named_before = m
+                    .text
+                    .get(from..at)
+                    .is_some_and(|t| appears_lowercase(t, last));
+                return if q_at >= from && named_before {
                     q.speaker.clone()
                 } else {
                     None

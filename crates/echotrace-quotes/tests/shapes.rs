@@ -231,3 +231,16 @@ fn asked_about_keeps_its_preposition_in_the_cue() {
         ["the possibility that the plant would close"]
     );
 }
+
+#[test]
+fn a_cue_word_heading_the_addressee_is_a_noun() {
+    let text = "The ministry's spokesman, Lin Jian, told a regular briefing that Beijing \
+                \"firmly opposes\" the tariffs.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(
+        content(q, text),
+        ["that Beijing \"firmly opposes\" the tariffs"]
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Lin Jian"));
+}

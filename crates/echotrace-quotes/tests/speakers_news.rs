@@ -463,3 +463,14 @@ fn the_national_leader_is_that_country_s_president_or_prime_minister() {
                 was rigged.";
     assert_eq!(speaker_of(text, "The opposition leader"), None);
 }
+
+#[test]
+fn a_statement_never_mentioned_before_is_nobody_s() {
+    let text = "Mr Okafor insisted that the policy had worked.\n\nThe statement said the \
+                company regretted the incident.";
+    assert_eq!(speaker_of(text, "The statement"), None);
+    // Named just before, it is the last speaker's.
+    let text = "Mr Okafor said in a statement that the policy had worked. The statement added \
+                that the company regretted the incident.";
+    assert_eq!(speaker_of(text, "The statement").as_deref(), Some("Okafor"));
+}

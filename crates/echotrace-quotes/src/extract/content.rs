@@ -826,18 +826,22 @@ impl<'a> Rules<'a> {
         m
     }
 
-    /// Whether the word at `m` heads a prepositional phrase's noun phrase, opened by a
-    /// determiner at most two modifiers before it (`on a conference call`, `at the news
-    /// conference`): an adjunct, not a verb.
+    /// Whether the word at `m` heads a prepositional phrase's noun phrase or an addressee,
+    /// opened by a determiner at most two modifiers before it (`on a conference call`, `told
+    /// a regular briefing`): a noun, not a verb.
     fn noun_after_det(&self, m: usize) -> bool {
         let mut j = m;
         while j > self.lo && j + 3 > m {
             j -= 1;
             let w = self.w(j);
             if has(&DETS, w) {
+                // (Or the addressee right after a verb: `told a regular briefing that`.)
                 return matches!(w, "a" | "an" | "the" | "his" | "her" | "its" | "their")
                     && j > self.lo
-                    && matches!(self.w(j - 1), "on" | "in" | "at" | "during" | "after");
+                    && (matches!(self.w(j - 1), "on" | "in" | "at" | "during" | "after")
+                        || self
+                            .cue_at(j - 1)
+                            .is_some_and(|c| c.takes_addressee && c.form != CueForm::Noun));
             }
             if self.kind(j) != Some(IK::Word) || self.cue_at(j).is_some() || has(&PREPS, w) {
                 return false;
