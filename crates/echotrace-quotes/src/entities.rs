@@ -953,6 +953,36 @@ pub(crate) fn is_title(w: &str) -> bool {
     TITLES.contains(w)
 }
 
+/// Whether capitalised words name an office and nobody in it: `Prime Minister`, `Chief
+/// Justice`, `Attorney General` (titles and the words that make offices of them).
+pub(crate) fn is_office(words: &[&str]) -> bool {
+    !words.is_empty()
+        && words.iter().any(|w| is_title(&w.to_lowercase()))
+        && words.iter().all(|w| {
+            let l = w.to_lowercase();
+            is_title(&l)
+                || matches!(
+                    l.as_str(),
+                    "prime"
+                        | "chief"
+                        | "vice"
+                        | "deputy"
+                        | "general"
+                        | "attorney"
+                        | "foreign"
+                        | "home"
+                        | "finance"
+                        | "defence"
+                        | "defense"
+                        | "interior"
+                        | "high"
+                        | "lord"
+                        | "supreme"
+                        | "acting"
+                )
+        })
+}
+
 /// An organisation's key: case, `the`, `-isation/-ization` and `&`/`and` folded, so that
 /// `Collective Security Treaty Organisation` is `…Organization`.
 fn org_key(name: &str) -> String {
@@ -1420,6 +1450,9 @@ pub(crate) fn is_stop_acronym(w: &str) -> bool {
 /// (initials and particles allowed), no heading, product or common-noun word, no all-caps
 /// word of four or more letters, no digits, no pronoun.
 pub(crate) fn looks_like_person_name(words: &[&str]) -> bool {
+    if is_office(words) {
+        return false;
+    }
     let caps = words
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))

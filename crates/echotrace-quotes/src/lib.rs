@@ -450,6 +450,15 @@ impl SpeakerResolver for RegistryResolver {
                     return Some(e.name.clone());
                 }
             }
+            // `The Prime Minister`, `The President`: an office the registry knows by no name,
+            // resolved to its holder as a role is, or to nobody.
+            if entities::is_office(&name_words) {
+                let role: Vec<String> = name_words.iter().map(|w| w.to_lowercase()).collect();
+                return m
+                    .registry
+                    .lookup_role(&role.join(" "), at)
+                    .map(|e| e.name.clone());
+            }
             // A name the registry did not take. A lone word is a speaker only when the
             // registry knows it (a surname given in full earlier, a word that was the subject
             // of a speech verb); a longer phrase only when it looks like a personal name or

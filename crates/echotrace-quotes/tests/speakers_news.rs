@@ -474,3 +474,20 @@ fn a_statement_never_mentioned_before_is_nobody_s() {
                 that the company regretted the incident.";
     assert_eq!(speaker_of(text, "The statement").as_deref(), Some("Okafor"));
 }
+
+#[test]
+fn an_office_alone_is_no_name() {
+    let text = "The Prime Minister said the country was ready to work with all partners.";
+    assert_eq!(speaker_of(text, "The Prime Minister"), None);
+    // Its holder, named before, is the speaker.
+    let text = "Prime Minister Narendra Modi met the press in Delhi. The Prime Minister said \
+                the country was ready to work with all partners.";
+    assert_eq!(
+        speaker_of(text, "The Prime Minister").as_deref(),
+        Some("Narendra Modi")
+    );
+    // A surname spelled like a title is a name.
+    let text = "Rep. Peter King of New York said the bill would pass. King said the vote was \
+                set for Friday.";
+    assert_eq!(speaker_of(text, "King").as_deref(), Some("Peter King"));
+}
