@@ -244,3 +244,15 @@ fn a_cue_word_heading_the_addressee_is_a_noun() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Lin Jian"));
 }
+
+#[test]
+fn asked_someone_to_explain_why_is_a_request_not_a_question() {
+    let text = "The court on Monday asked the government to explain why the rules had not \
+                been published.";
+    let out = run(text);
+    let q = by_cue(&out, text, "on Monday asked");
+    assert_eq!(
+        content(q, text),
+        ["the government to explain why the rules had not been published"]
+    );
+}

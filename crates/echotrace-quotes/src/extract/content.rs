@@ -520,7 +520,13 @@ impl<'a> Rules<'a> {
                         return (end > k + 1).then_some((k, end));
                     }
                     let mut m = k;
-                    while m < self.hi && m < k + 6 && self.kind(m) == Some(IK::Word) {
+                    // (Not past an infinitive: `asked the Centre to explain why …` asked
+                    // the Centre to do something.)
+                    while m < self.hi
+                        && m < k + 6
+                        && self.kind(m) == Some(IK::Word)
+                        && self.w(m) != "to"
+                    {
                         if is_wh(self.w(m)) && m > k {
                             let end = self.clause_end(m);
                             return (end > m + 1).then_some((m, end));
