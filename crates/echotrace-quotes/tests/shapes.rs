@@ -7,6 +7,18 @@
 mod common;
 use common::{by_cue, content, run, src};
 
+/// No quote of `text` has a content that starts with `prefix`.
+fn assert_no_content_starting(text: &str, prefix: &str) {
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| !content(q, text).iter().any(|c| c.starts_with(prefix))),
+        "{:#?}",
+        out.quotes
+    );
+}
+
 #[test]
 fn a_subject_with_age_hometown_and_relative_clause_is_the_source() {
     let text = "Maria Delgado, 47, of Yuma, Ariz., who drove six hours to the rally, said the \
@@ -61,14 +73,7 @@ fn when_it_was_said_may_stand_between_the_verb_and_its_clause() {
 
     // After a verb with a preposition, the pronoun opens a clause of the writer's.
     let text = "The senator lashed out at the protesters after he left the hall.";
-    let out = run(text);
-    assert!(
-        out.quotes
-            .iter()
-            .all(|q| !content(q, text).iter().any(|c| c.starts_with("he left"))),
-        "{:#?}",
-        out.quotes
-    );
+    assert_no_content_starting(text, "he left");
 }
 
 #[test]
@@ -120,14 +125,7 @@ fn what_was_told_starts_at_its_subject_before_a_later_that() {
 
     // A pronoun inside a relative clause or a question does not start it.
     let text = "The firm would not tell regulators anything it did not have to.";
-    let out = run(text);
-    assert!(
-        out.quotes
-            .iter()
-            .all(|q| !content(q, text).iter().any(|c| c.starts_with("it did"))),
-        "{:#?}",
-        out.quotes
-    );
+    assert_no_content_starting(text, "it did");
 }
 
 #[test]
@@ -173,14 +171,7 @@ fn quoted_by_a_medium_as_saying_is_one_cue() {
 fn an_article_after_a_name_opens_a_new_noun_phrase() {
     let text = "Two people familiar with the matter told Bloomberg the merger could be \
                 announced next week.";
-    let out = run(text);
-    for q in &out.quotes {
-        assert!(
-            !content(q, text).iter().any(|c| c.starts_with("Bloomberg")),
-            "{:#?}",
-            out.quotes
-        );
-    }
+    assert_no_content_starting(text, "Bloomberg");
 }
 
 #[test]
