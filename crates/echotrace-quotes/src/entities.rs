@@ -953,6 +953,18 @@ pub(crate) fn is_title(w: &str) -> bool {
     TITLES.contains(w)
 }
 
+/// A title, or a hyphenated one (`secretary-general`, `director-general`, `president-elect`):
+/// a word that opens a name without being part of it. Lowercase input.
+pub(crate) fn is_title_word(w: &str) -> bool {
+    is_title(w)
+        || w.split_once('-').is_some_and(|(head, rest)| {
+            is_title(head)
+                && rest
+                    .split('-')
+                    .all(|p| is_title(p) || matches!(p, "general" | "elect" | "designate"))
+        })
+}
+
 /// Whether capitalised words name an office and nobody in it: `Prime Minister`, `Chief
 /// Justice`, `Attorney General` (titles and the words that make offices of them).
 pub(crate) fn is_office(words: &[&str]) -> bool {
@@ -1798,7 +1810,7 @@ impl EntityRegistry {
         // (`former`, `presidential candidate`).
         let mut name_from = 0;
         for (k, w) in lw.iter().enumerate() {
-            if is_title(w) && k + 1 < lw.len() {
+            if is_title_word(w) && k + 1 < lw.len() {
                 name_from = k + 1;
                 if lw.get(k + 1).is_some_and(|x| x == "of") && k + 3 < lw.len() {
                     name_from = k + 3;

@@ -341,7 +341,7 @@ impl SpeakerResolver for RegistryResolver {
         });
         let mut from = 0;
         for (k, w) in hl.iter().enumerate() {
-            if entities::is_title(w.as_str()) && k + 1 < hl.len() {
+            if entities::is_title_word(w.as_str()) && k + 1 < hl.len() {
                 from = k + 1;
                 if hl.get(k + 1).is_some_and(|x| x == "of") && k + 3 < hl.len() {
                     from = k + 3;

@@ -491,3 +491,18 @@ fn an_office_alone_is_no_name() {
                 set for Friday.";
     assert_eq!(speaker_of(text, "King").as_deref(), Some("Peter King"));
 }
+
+#[test]
+fn a_hyphenated_title_is_not_part_of_the_name() {
+    let text = "U.N. Secretary-General Antonio Guterres said the fighting must stop.";
+    assert_eq!(
+        speaker_of(text, "U.N. Secretary-General Antonio Guterres").as_deref(),
+        Some("Antonio Guterres")
+    );
+    // A hyphenated given name is a name.
+    let text = "Jean-Marc Ayrault said France would act.";
+    assert_eq!(
+        speaker_of(text, "Jean-Marc Ayrault").as_deref(),
+        Some("Jean-Marc Ayrault")
+    );
+}
