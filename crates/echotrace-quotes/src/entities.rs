@@ -968,31 +968,35 @@ pub(crate) fn is_title_word(w: &str) -> bool {
 /// Whether capitalised words name an office and nobody in it: `Prime Minister`, `Chief
 /// Justice`, `Attorney General` (titles and the words that make offices of them).
 pub(crate) fn is_office(words: &[&str]) -> bool {
-    !words.is_empty()
-        && words.iter().any(|w| is_title(&w.to_lowercase()))
-        && words.iter().all(|w| {
-            let l = w.to_lowercase();
-            is_title(&l)
-                || matches!(
-                    l.as_str(),
-                    "prime"
-                        | "chief"
-                        | "vice"
-                        | "deputy"
-                        | "general"
-                        | "attorney"
-                        | "foreign"
-                        | "home"
-                        | "finance"
-                        | "defence"
-                        | "defense"
-                        | "interior"
-                        | "high"
-                        | "lord"
-                        | "supreme"
-                        | "acting"
-                )
-        })
+    // One pass, one lowercasing a word: this runs for every capitalised run of a document.
+    let mut titled = false;
+    for w in words {
+        let l = w.to_lowercase();
+        if is_title(&l) {
+            titled = true;
+        } else if !matches!(
+            l.as_str(),
+            "prime"
+                | "chief"
+                | "vice"
+                | "deputy"
+                | "general"
+                | "attorney"
+                | "foreign"
+                | "home"
+                | "finance"
+                | "defence"
+                | "defense"
+                | "interior"
+                | "high"
+                | "lord"
+                | "supreme"
+                | "acting"
+        ) {
+            return false;
+        }
+    }
+    titled
 }
 
 /// An organisation's key: case, `the`, `-isation/-ization` and `&`/`and` folded, so that

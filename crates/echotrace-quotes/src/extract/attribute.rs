@@ -901,14 +901,7 @@ impl<'a> Rules<'a> {
             // clause set off by commas ends at its closing comma, where the main clause's
             // verb resumes.
             if src_start >= self.lo + 2 && self.punct(src_start - 2, ',') {
-                if let Some(k) = (c1 + 1..e).find(|&k| {
-                    self.punct(k, ',') && {
-                        let w = self.w(k + 1);
-                        has(&AUX, w)
-                            || IRREGULAR_PAST.contains(w)
-                            || (w.ends_with("ed") && !self.cap(k + 1))
-                    }
-                }) {
+                if let Some(k) = (c1 + 1..e).find(|&k| self.punct(k, ',') && self.verb_at(k + 1)) {
                     e = k;
                 }
             }
@@ -963,15 +956,12 @@ impl<'a> Rules<'a> {
                             || is_month(self.w(k + 1))));
                 opener
                     && (k + 1..upto).all(|m| {
-                        let w = self.w(m);
-                        let past = (w.ends_with("ed") && !self.cap(m)) || has(&IRREGULAR_PAST, w);
                         let word = matches!(
                             self.kind(m),
                             Some(IK::Word | IK::Num) | Some(IK::Punct(','))
                         );
-                        word && !past
-                            && !has(&AUX, w)
-                            && !has(&CLAUSE_WORDS, w)
+                        word && !self.verb_at(m)
+                            && !has(&CLAUSE_WORDS, self.w(m))
                             && self.cue_at(m).is_none()
                     })
             };

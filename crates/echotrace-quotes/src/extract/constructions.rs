@@ -33,11 +33,7 @@ impl<'a> Rules<'a> {
         // (`The Times` is a newspaper, not a time.)
         let timely = |k: usize| {
             let w = self.w(k);
-            !self.cap(k)
-                && (matches!(w, "last" | "this" | "next" | "past" | "early" | "late")
-                    || has(TIME_WORDS, w.trim_end_matches('s')))
-                || is_day(w)
-                || is_month(w) && w != "may"
+            (!self.cap(k) && time_word(w)) || is_day(w) || (is_month(w) && w != "may")
         };
         // Where the time phrase starts: the words at the end of `np` that tell a time.
         let mut t = np.1;

@@ -219,7 +219,7 @@ impl<'a> Rules<'a> {
                 nx2 != "that" && (has(&SUBJ_PRONOUNS, nx2) || has(&DETS, nx2) || self.cap(m + 2))
             }
             "and" => {
-                matches!(nx2, "he" | "she" | "they" | "we" | "i")
+                is_personal_subject(nx2)
                     || (!(start..m).any(|k| self.punct(k, ','))
                         && nx2 != "that"
                         && (has(&DETS, nx2)
@@ -269,9 +269,7 @@ impl<'a> Rules<'a> {
         if clause_inside {
             return false;
         }
-        let w = self.w(k + 1);
-        let verb =
-            has(&AUX, w) || IRREGULAR_PAST.contains(w) || (w.ends_with("ed") && !self.cap(k + 1));
+        let verb = self.verb_at(k + 1);
         let speech = (k + 1..(k + 4).min(self.hi)).any(|x| self.cue_at(x).is_some());
         verb && !speech
     }
@@ -380,7 +378,7 @@ impl<'a> Rules<'a> {
         while m < self.hi
             && m < k + 8
             && matches!(self.kind(m), Some(IK::Word | IK::Num))
-            && !matches!(self.w(m), "he" | "she" | "they" | "we" | "i")
+            && !is_personal_subject(self.w(m))
         {
             let w = self.w(m);
             if has(&CLAUSE_WORDS, w)
@@ -393,7 +391,7 @@ impl<'a> Rules<'a> {
         }
         let pronoun = m > k + 1
             && m < self.hi
-            && matches!(self.w(m), "he" | "she" | "they" | "we" | "i")
+            && is_personal_subject(self.w(m))
             && self.kind(m + 1) == Some(IK::Word);
         pronoun.then_some(m)
     }
@@ -860,7 +858,7 @@ impl<'a> Rules<'a> {
     /// (`it is clear`), not after a preposition: where a clause starts.
     fn clause_subject_at(&self, m: usize) -> bool {
         let w = self.w(m);
-        let subject = matches!(w, "he" | "she" | "they" | "we" | "i")
+        let subject = is_personal_subject(w)
             || (w == "it" && (has(&AUX, self.w(m + 1)) || has(BE, self.w(m + 1))));
         // (`tell the agency anything it does not know`: a relative clause on a pronoun.)
         let before = if m > self.lo { self.w(m - 1) } else { "" };
@@ -940,9 +938,7 @@ impl<'a> Rules<'a> {
                     return Some(m)
                 }
                 // `told a news conference they are close to a deal`: a clause, not an object.
-                Some(IK::Word) if matches!(self.w(m), "he" | "she" | "they" | "we" | "i") => {
-                    return None
-                }
+                Some(IK::Word) if is_personal_subject(self.w(m)) => return None,
                 Some(IK::Word) | Some(IK::Num) => {}
                 _ => return None,
             }

@@ -397,6 +397,13 @@ impl<'a> Rules<'a> {
         m < i && m > self.lo && self.w(m - 1) == "to"
     }
 
+    /// Whether the word at `k` is a verb that starts a predicate: an auxiliary, an irregular
+    /// past tense, or a lowercase word in `-ed`.
+    fn verb_at(&self, k: usize) -> bool {
+        let w = self.w(k);
+        has(&AUX, w) || has(&IRREGULAR_PAST, w) || (w.ends_with("ed") && !self.cap(k))
+    }
+
     fn finite_cue_at(&self, i: usize) -> bool {
         self.cue_at(i).is_some_and(|c| c.form == CueForm::Finite)
             && !(i > self.lo && (has(&DETS, self.w(i - 1)) || self.w(i - 1) == "to"))

@@ -113,14 +113,8 @@ impl<'a> Rules<'a> {
         let relative = (first + 1..comma)
             .find(|&m| matches!(self.w(m), "who" | "whose" | "which"))
             .unwrap_or(comma);
-        let verb = (self.lo..relative).any(|m| {
-            let w = self.w(m);
-            has(&AUX, w)
-                || has(BE, w)
-                || has(&IRREGULAR_PAST, w)
-                || (w.ends_with("ed") && !self.cap(m))
-                || self.cue_at(m).is_some_and(|c| c.form != CueForm::Noun)
-        });
+        let verb = (self.lo..relative)
+            .any(|m| self.verb_at(m) || self.cue_at(m).is_some_and(|c| c.form != CueForm::Noun));
         appositive && !verb
     }
 
@@ -129,10 +123,7 @@ impl<'a> Rules<'a> {
     /// a participle's phrase (`Speaking in Harlem,`).
     fn opens_with_subject(&self, np: (usize, usize)) -> bool {
         let first = self.a.items[np.0].lower.as_str();
-        let timely = matches!(first, "last" | "this" | "next" | "past" | "early" | "late")
-            || has(TIME_WORDS, first.trim_end_matches('s'))
-            || is_day(first)
-            || (is_month(first) && first != "may");
+        let timely = time_word(first);
         let connective = first.ends_with("ly")
             || has(CUE_ADVERBS, first)
             || matches!(

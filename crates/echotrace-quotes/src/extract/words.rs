@@ -567,6 +567,19 @@ pub(super) fn ly_adverb(w: &str) -> bool {
         )
 }
 
+/// A personal pronoun that is only ever a subject: where a clause starts.
+pub(super) fn is_personal_subject(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "we" | "i")
+}
+
+/// A word that tells a time: `last`, `week`, `Tuesday`, `March` (not `May`, a verb as often).
+pub(super) fn time_word(w: &str) -> bool {
+    matches!(w, "last" | "this" | "next" | "past" | "early" | "late")
+        || has(TIME_WORDS, w.trim_end_matches('s'))
+        || is_day(w)
+        || (is_month(w) && w != "may")
+}
+
 /// What one speaks on: `said on Twitter`, `told on CNN`, `on air`.
 pub(super) fn channel_word(w: &str) -> bool {
     matches!(
