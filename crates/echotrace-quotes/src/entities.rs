@@ -1,7 +1,8 @@
 //! People and organisations of one document, with their aliases, and the resolution of a source
 //! mention (`He`, `Tokayev`, `the Kazakh president`, `CSTO`) to the fullest name.
 
-use crate::text::{TokKind, WordSet};
+use crate::text::{with_lowercase, TokKind, WordSet};
+use compact_str::CompactString;
 use echotrace_core::ByteSpan;
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +41,10 @@ pub struct Entity {
     /// compare without allocating.
     #[serde(skip)]
     pub(crate) keys: Vec<String>,
+    /// The capitals an acronym of the name would spell (see `initials`), kept with `keys`:
+    /// every acronym looked up is compared with every organisation's.
+    #[serde(skip)]
+    pub(crate) initials: String,
 }
 
 impl Entity {
@@ -48,6 +53,7 @@ impl Entity {
             .chain(&self.aliases)
             .map(|n| org_key(n))
             .collect();
+        self.initials = initials(&self.name);
     }
 
     /// Surname and given name of the fullest name, normalised.
@@ -223,7 +229,7 @@ pub(crate) static ORG_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Words in a capitalised phrase that are places, never persons (kept out of pronoun focus).
-const NON_PERSON_WORDS: &[&str] = &[
+static NON_PERSON_WORDS: WordSet = WordSet::new(&[
     "january",
     "february",
     "march",
@@ -270,7 +276,7 @@ const NON_PERSON_WORDS: &[&str] = &[
     "google",
     "instagram",
     "tiktok",
-];
+]);
 
 /// Title words: a name after them is a person; they and the words before them are a role.
 pub(crate) static TITLES: WordSet = WordSet::new(&[
@@ -919,8 +925,15 @@ pub(crate) const GENERIC_ORG_NOUNS: &[&str] = &[
     "campaign",
 ];
 
-fn lower_key(w: &str) -> String {
-    w.to_lowercase()
+fn lower_key(w: &str) -> CompactString {
+    // Inline for short words: the registry lowers every word of every capitalised run.
+    if w.is_ascii() {
+        let mut l = CompactString::new(w);
+        l.make_ascii_lowercase();
+        l
+    } else {
+        CompactString::from(w.to_lowercase())
+    }
 }
 
 /// Whether the words before `of` in `Maria Lopez of the Urban Institute`, `Rep. Tim Ryan of
@@ -946,7 +959,7 @@ pub(crate) fn names_person_before_of(words: &[&str]) -> bool {
         && !ORG_HEADS.contains(&last.as_str())
         && !ORG_WORDS.contains(last)
         && !matches!(first.as_str(), "the" | "a" | "an")
-        && !DEMONYMS.contains(&first.as_str())
+        && !DEMONYMS.contains(first.as_str())
 }
 
 pub(crate) fn is_title(w: &str) -> bool {
@@ -971,28 +984,32 @@ pub(crate) fn is_office(words: &[&str]) -> bool {
     // One pass, one lowercasing a word: this runs for every capitalised run of a document.
     let mut titled = false;
     for w in words {
-        let l = w.to_lowercase();
-        if is_title(&l) {
-            titled = true;
-        } else if !matches!(
-            l.as_str(),
-            "prime"
-                | "chief"
-                | "vice"
-                | "deputy"
-                | "general"
-                | "attorney"
-                | "foreign"
-                | "home"
-                | "finance"
-                | "defence"
-                | "defense"
-                | "interior"
-                | "high"
-                | "lord"
-                | "supreme"
-                | "acting"
-        ) {
+        let office_word = with_lowercase(w, |l| {
+            if is_title(l) {
+                titled = true;
+                return true;
+            }
+            matches!(
+                l,
+                "prime"
+                    | "chief"
+                    | "vice"
+                    | "deputy"
+                    | "general"
+                    | "attorney"
+                    | "foreign"
+                    | "home"
+                    | "finance"
+                    | "defence"
+                    | "defense"
+                    | "interior"
+                    | "high"
+                    | "lord"
+                    | "supreme"
+                    | "acting"
+            )
+        });
+        if !office_word {
             return false;
         }
     }
@@ -1002,20 +1019,23 @@ pub(crate) fn is_office(words: &[&str]) -> bool {
 /// An organisation's key: case, `the`, `-isation/-ization` and `&`/`and` folded, so that
 /// `Collective Security Treaty Organisation` is `…Organization`.
 fn org_key(name: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(name.len());
     for w in name.split_whitespace() {
-        let w = w
-            .to_lowercase()
-            .replace("isation", "ization")
-            .replace("ise", "ize");
-        if w == "the" {
-            continue;
-        }
-        let w = if w == "&" { "and".to_string() } else { w };
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&w);
+        with_lowercase(w, |w| {
+            if w == "the" {
+                return;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            if w == "&" {
+                out.push_str("and");
+            } else if w.contains("is") {
+                out.push_str(&w.replace("isation", "ization").replace("ise", "ize"));
+            } else {
+                out.push_str(w);
+            }
+        });
     }
     out
 }
@@ -1026,7 +1046,7 @@ fn initials(name: &str) -> String {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     while words.len() > 1
         && words.last().is_some_and(|w| {
-            LEGAL_FORMS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
+            with_lowercase(w.trim_end_matches([',', '.']), |l| LEGAL_FORMS.contains(&l))
         })
     {
         words.pop();
@@ -1034,10 +1054,9 @@ fn initials(name: &str) -> String {
     words
         .into_iter()
         .filter(|w| {
-            !matches!(
-                w.to_lowercase().as_str(),
-                "of" | "the" | "and" | "for" | "&" | "on"
-            )
+            !with_lowercase(w, |l| {
+                matches!(l, "of" | "the" | "and" | "for" | "&" | "on")
+            })
         })
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
@@ -1226,7 +1245,7 @@ static NOT_NAMES: WordSet = WordSet::new(&[
 
 /// A capitalised word that is a function word, not a name (`The`, `However`).
 pub(crate) fn is_not_name(w: &str) -> bool {
-    NOT_NAMES.contains(lower_key(w).as_str())
+    NOT_NAMES.contains_lower(w)
 }
 
 /// First-person and other pronoun tokens: never part of a name, never a speaker's name.
@@ -1235,36 +1254,37 @@ pub(crate) fn is_pronoun_token(w: &str) -> bool {
     if is_acronym(w) && !is_stop_acronym(w) {
         return false;
     }
-    let l = w.to_lowercase().replace('\u{2019}', "'");
-    let base = l.split('\'').next().unwrap_or("");
-    matches!(
-        base,
-        "i" | "we"
-            | "me"
-            | "us"
-            | "my"
-            | "our"
-            | "you"
-            | "they"
-            | "them"
-            | "he"
-            | "she"
-            | "it"
-            | "him"
-            | "her"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "who"
-            | "which"
-    )
+    let base = w.split(['\'', '\u{2019}']).next().unwrap_or("");
+    with_lowercase(base, |base| {
+        matches!(
+            base,
+            "i" | "we"
+                | "me"
+                | "us"
+                | "my"
+                | "our"
+                | "you"
+                | "they"
+                | "them"
+                | "he"
+                | "she"
+                | "it"
+                | "him"
+                | "her"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "who"
+                | "which"
+        )
+    })
 }
 
 /// Nationalities and peoples: a capitalised phrase with one (`Afghan Taliban`, `Syrian
 /// Kurds`, `Iraqi Army`) names a group, not a person. Names that double as given names
 /// (`Christian`) are left out.
-const DEMONYMS: &[&str] = &[
+static DEMONYMS: WordSet = WordSet::new(&[
     "afghan",
     "arab",
     "british",
@@ -1301,12 +1321,12 @@ const DEMONYMS: &[&str] = &[
     "kurds",
     "shiite",
     "sunni",
-];
+]);
 
 /// Words that make a capitalised phrase a heading, a product, a label or a common noun
 /// rather than a personal name (`New Release`, `Best Business Schools`, `Experience Series
 /// Cardio Line`, `Hubble Space Telescope`). Lowercase.
-const NAME_STOP_WORDS: &[&str] = &[
+static NAME_STOP_WORDS: WordSet = WordSet::new(&[
     "new",
     "release",
     "drop",
@@ -1448,7 +1468,7 @@ const NAME_STOP_WORDS: &[&str] = &[
     "group",
     "party",
     "committee",
-];
+]);
 
 /// All-caps abbreviations of common nouns, never an organisation by themselves.
 const ACRONYM_STOP: &[&str] = &[
@@ -1484,16 +1504,18 @@ pub(crate) fn looks_like_person_name(words: &[&str]) -> bool {
         return false;
     }
     words.iter().all(|w| {
-        let l = w.to_lowercase();
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         let all_caps = letters >= 4 && !w.chars().any(char::is_lowercase);
-        !NAME_STOP_WORDS.contains(&l.trim_end_matches(['.', ',', ':']))
-            && !DEMONYMS.contains(&l.trim_end_matches(['.', ',', ':']))
-            && !all_caps
+        !all_caps
             && !w.chars().any(|c| c.is_ascii_digit())
+            && with_lowercase(w, |l| {
+                let bare = l.trim_end_matches(['.', ',', ':']);
+                !NAME_STOP_WORDS.contains(bare)
+                    && !DEMONYMS.contains(bare)
+                    && (w.chars().next().is_some_and(char::is_uppercase)
+                        || NAME_PARTICLES.contains(l))
+            })
             && !is_pronoun_token(w)
-            && (w.chars().next().is_some_and(char::is_uppercase)
-                || NAME_PARTICLES.contains(l.as_str()))
     })
 }
 
@@ -1504,19 +1526,16 @@ pub(crate) fn looks_like_org_name(words: &[&str]) -> bool {
         .iter()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3);
     let org_word = words.last().is_some_and(|l| {
-        let l = l.to_lowercase();
-        ORG_WORDS.contains(l.as_str()) && !NON_ORG_SUFFIX.contains(&l.as_str())
+        with_lowercase(l, |l| ORG_WORDS.contains(l) && !NON_ORG_SUFFIX.contains(l))
     });
-    let people = words
-        .first()
-        .is_some_and(|f| DEMONYMS.contains(&f.to_lowercase().as_str()));
+    let people = words.first().is_some_and(|f| DEMONYMS.contains_lower(f));
     words.len() >= 2 && capitalised && (org_word || people)
 }
 
 /// Last words of names of events and places, which the registry may hold as people for want
 /// of an organisation word (`Democratic National Convention`).
 fn is_event_or_place_noun(w: &str) -> bool {
-    NON_ORG_SUFFIX.contains(&w)
+    NON_ORG_SUFFIX.contains(w)
         || matches!(
             w,
             "convention"
@@ -1539,7 +1558,7 @@ fn is_event_or_place_noun(w: &str) -> bool {
 }
 
 /// Organisation words in `ORG_WORDS` that also end places, events and documents.
-const NON_ORG_SUFFIX: &[&str] = &[
+static NON_ORG_SUFFIX: WordSet = WordSet::new(&[
     "city",
     "county",
     "square",
@@ -1582,7 +1601,7 @@ const NON_ORG_SUFFIX: &[&str] = &[
     "campaign",
     "house",
     "daily",
-];
+]);
 
 pub(crate) struct Word<'a> {
     pub start: usize,
@@ -1698,7 +1717,7 @@ impl EntityRegistry {
             let run = &words[from..e];
             if run
                 .iter()
-                .any(|w| is_pronoun_token(w.text) || NOT_NAMES.contains(lower_key(w.text).as_str()))
+                .any(|w| is_pronoun_token(w.text) || NOT_NAMES.contains_lower(w.text))
             {
                 continue;
             }
@@ -1716,7 +1735,7 @@ impl EntityRegistry {
             }
             self.add_org(&name, span, None);
             // `the group` later refers back to it.
-            let noun = lower_key(w.text);
+            let noun = lower_key(w.text).into_string();
             if let Some(e) = self
                 .entities
                 .iter_mut()
@@ -1775,8 +1794,7 @@ impl EntityRegistry {
         // Drop sentence-initial function words (`The`, `He`) and cue words at the front.
         // An acronym in capitals is a name even when it spells a function word (`WHO`, `US`).
         let not_name = |w: &Word<'_>| {
-            NOT_NAMES.contains(lower_key(w.text).as_str())
-                && (!is_acronym(w.text) || is_stop_acronym(w.text))
+            NOT_NAMES.contains_lower(w.text) && (!is_acronym(w.text) || is_stop_acronym(w.text))
         };
         while i < j && words[i].sentence_start && not_name(&words[i]) {
             i += 1;
@@ -1788,16 +1806,16 @@ impl EntityRegistry {
         while i < j
             && words[i].sentence_start
             && j - i >= 2
-            && lower_key(words[i].text).ends_with("ing")
-            && !MALE_NAMES.contains(lower_key(words[i].text).as_str())
-            && !FEMALE_NAMES.contains(lower_key(words[i].text).as_str())
+            && with_lowercase(words[i].text, |l| {
+                l.ends_with("ing") && !MALE_NAMES.contains(l) && !FEMALE_NAMES.contains(l)
+            })
         {
             i += 1;
         }
         if i >= j {
             return;
         }
-        let lw: Vec<String> = words[i..j].iter().map(|w| lower_key(w.text)).collect();
+        let lw: Vec<CompactString> = words[i..j].iter().map(|w| lower_key(w.text)).collect();
         // An acronym before a longer name is its own mention (`the CSTO Collective Security
         // Council`).
         if j - i >= 3 && is_acronym(words[i].text) {
@@ -1848,9 +1866,9 @@ impl EntityRegistry {
             name_from = lw.len() - 2;
             // The role is the title with its place: `ambassador to britain`.
             place_role.push(lower_key(words[i - 2].text));
-            place_role.push(words[i - 1].text.to_string());
+            place_role.push(CompactString::new(words[i - 1].text));
         }
-        let mut role_words: Vec<String> = lw[..name_from].to_vec();
+        let mut role_words: Vec<CompactString> = lw[..name_from].to_vec();
         if !place_role.is_empty() {
             place_role.append(&mut role_words);
             role_words = place_role;
@@ -1909,7 +1927,7 @@ impl EntityRegistry {
             }
             _ => None,
         };
-        let lname: Vec<String> = name_words
+        let lname: Vec<CompactString> = name_words
             .iter()
             .map(|w| lower_key(strip_possessive(w.text)))
             .collect();
@@ -1928,7 +1946,7 @@ impl EntityRegistry {
             self.add_org(&name, span, acronym);
             return;
         }
-        if lname.iter().any(|w| NON_PERSON_WORDS.contains(&w.as_str())) {
+        if lname.iter().any(|w| NON_PERSON_WORDS.contains(w.as_str())) {
             return;
         }
         let role = role_words.join(" ");
@@ -1987,7 +2005,12 @@ impl EntityRegistry {
         self.entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person && surname_of(&e.name) == surname)
+            .filter(|(_, e)| {
+                e.kind == EntityKind::Person
+                    && with_lowercase(e.name.split_whitespace().next_back().unwrap_or(""), |l| {
+                        l == surname
+                    })
+            })
             .max_by_key(|(_, e)| e.mentions.last().map_or(0, |m| m.start))
             .map(|(i, _)| i)
     }
@@ -2036,6 +2059,7 @@ impl EntityRegistry {
                     mentions: Vec::new(),
                     confirmed: false,
                     keys: Vec::new(),
+                    initials: String::new(),
                 });
                 self.entities.len() - 1
             }
@@ -2067,13 +2091,19 @@ impl EntityRegistry {
     fn add_org(&mut self, name: &str, span: ByteSpan, acronym: Option<String>) {
         let key = org_key(name);
         let acr = is_acronym(name);
+        // What `name` spells as an acronym, or the acronym it would have.
+        let letters = if acr {
+            acronym_letters(name)
+        } else {
+            initials(name)
+        };
         let found = self.entities.iter().position(|e| {
             e.kind == EntityKind::Organisation
                 && (e.keys.contains(&key)
-                    || (acr && initials(&e.name) == acronym_letters(name))
+                    || (acr && e.initials == letters)
                     || (!acr
                         && (e.aliases.iter().chain(std::iter::once(&e.name)))
-                            .any(|a| is_acronym(a) && initials(name) == acronym_letters(a)))
+                            .any(|a| is_acronym(a) && letters == acronym_letters(a)))
                     || acronym
                         .as_deref()
                         .is_some_and(|x| e.name == x || e.aliases.iter().any(|a| a == x)))
@@ -2090,6 +2120,7 @@ impl EntityRegistry {
                     mentions: Vec::new(),
                     confirmed: true,
                     keys: Vec::new(),
+                    initials: String::new(),
                 });
                 self.entities.len() - 1
             }
@@ -2246,7 +2277,7 @@ impl EntityRegistry {
                 // `WHO` is the `World Health Organization` even where the text never writes
                 // the acronym next to the name.
                 EntityKind::Organisation => {
-                    exact || acr.as_deref().is_some_and(|a| initials(&e.name) == a)
+                    exact || acr.as_deref().is_some_and(|a| e.initials == a)
                 }
                 EntityKind::Person => {
                     exact || {
@@ -2437,10 +2468,6 @@ impl EntityRegistry {
             })
             .max_by_key(|(_, p)| *p)
     }
-}
-
-fn surname_of(name: &str) -> String {
-    name.split_whitespace().last().unwrap_or("").to_lowercase()
 }
 
 /// Prefers the entity mentioned last before `at`; one mentioned only later ranks lowest.

@@ -13,7 +13,9 @@
 //! Every verb is inflected by rule (`warn → warns, warned, warning`) with the irregular forms
 //! written out, so the lexicon stays a readable list of lemmas.
 
-use std::collections::HashMap;
+// Looked up for every word of every document: Fx hashing, not SipHash (no untrusted keys
+// choose the table, so flooding is no concern).
+use rustc_hash::FxHashMap as HashMap;
 
 /// What kind of attribution a cue makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -507,7 +509,7 @@ impl DefaultLexicon {
     }
 
     fn with_classes(attitude: bool) -> Self {
-        let mut words: HashMap<String, Vec<CueInfo>> = HashMap::new();
+        let mut words: HashMap<String, Vec<CueInfo>> = HashMap::default();
         let mut lists = vec![(SPEECH, CueClass::Speech)];
         if attitude {
             lists.push((ATTITUDE, CueClass::Attitude));

@@ -418,4 +418,51 @@ impl WordSet {
             .get_or_init(|| self.words.iter().copied().collect())
             .contains(word)
     }
+
+    /// Whether the lowercase form of `word` is in the set, without allocating for the short
+    /// ASCII words that make up nearly every lookup.
+    pub(crate) fn contains_lower(&self, word: &str) -> bool {
+        with_lowercase(word, |l| self.contains(l))
+    }
+}
+
+/// Calls `f` with the lowercase form of `w`. Registry and resolver lower every capitalised
+/// word several times; a `String` each time made allocation the largest item of extraction,
+/// so a short ASCII word is lowered into a buffer on the stack.
+pub(crate) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let out = &mut buf[..w.len()];
+        out.copy_from_slice(w.as_bytes());
+        out.make_ascii_lowercase();
+        // An ASCII string lowered byte by byte is still ASCII.
+        f(std::str::from_utf8(out).unwrap_or(""))
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn with_lowercase_agrees_with_to_lowercase() {
+        let long = "Abcdefghijklmnopqrstuvwxyz-Abcdefghijklmnopqrstuvwxyz";
+        for w in [
+            "Tokayev",
+            "CSTO",
+            "",
+            "Élysée",
+            "ÖZDEMİR",
+            long,
+            "O\u{2019}Brien",
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
+        static SET: WordSet = WordSet::new(&["the", "élysée"]);
+        assert!(SET.contains_lower("The"));
+        assert!(SET.contains_lower("ÉLYSÉE"));
+        assert!(!SET.contains_lower("Then"));
+    }
 }

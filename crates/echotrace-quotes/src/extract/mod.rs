@@ -47,7 +47,7 @@ pub(crate) struct Item {
     pub end: usize,
     pub kind: IK,
     /// Lowercase with curly apostrophes folded, for words; empty otherwise.
-    pub lower: String,
+    pub lower: compact_str::CompactString,
     pub cap: bool,
     /// A word with no lowercase letter (`TAPPER`, `CNN`).
     pub upper: bool,
