@@ -874,6 +874,50 @@ const NEAR: usize = 20_000;
 const ACRONYM_LOOKBACK: usize = 10_000;
 
 /// `traders`, `analysts`, `economists`, `civilians`: a plural of people, not a name.
+/// Whether the one capitalised word of `the X said` can name an institution (`Pentagon`,
+/// `Kremlin`, `Guardian`): not a title, a people or a party's member (`the President`, `the
+/// American`, `the Republican`), a group of people, an acronym (already an organisation) or
+/// a word the text also writes in lowercase.
+fn is_institution_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().all(char::is_alphabetic)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !entities::is_title(&lower)
+        && !entities::is_demonym(&lower)
+        && !matches!(
+            lower.as_str(),
+            "republican"
+                | "democrat"
+                | "conservative"
+                | "liberal"
+                | "socialist"
+                | "independent"
+                | "senator"
+                | "congressman"
+                | "congresswoman"
+                | "lord"
+                | "lady"
+                | "queen"
+                | "king"
+                | "pope"
+                // Peoples the registry's list leaves out, as they also open names of
+                // organisations (`American Airlines`).
+                | "american"
+                | "briton"
+                | "canadian"
+                | "australian"
+                | "german"
+                | "italian"
+                | "spaniard"
+                | "european"
+                | "african"
+                | "asian"
+        )
+        && !is_common(&lower)
+        && !is_people_plural(&lower)
+        && !entities::is_pronoun_token(word)
+}
+
 fn is_people_plural(lower: &str) -> bool {
     // A list, not a suffix: `Reuters` ends like `traders`.
     matches!(
@@ -1685,6 +1729,19 @@ impl QuoteExtractor {
                         && !is_people_plural(&word.to_lowercase())
                     {
                         registry.add_speaker(word, sp);
+                    } else if s.1 == s.0 + 2
+                        && items[s.0].lower == "the"
+                        && items[s.0 + 1].cap
+                        && (items[cands[ci].cue.0].lower == "according"
+                            || (cands[ci].cue.0..cands[ci].cue.1)
+                                .any(|k| self.strong_speech_cue(a, k)))
+                    {
+                        // `according to the Pentagon`, `the Kremlin said`: one proper noun
+                        // after `the` that speaks names an institution.
+                        let inst = span_of((s.0 + 1, s.1));
+                        if is_institution_word(inst.slice(text)) {
+                            registry.add_institution(inst.slice(text), inst);
+                        }
                     }
                 }
             }

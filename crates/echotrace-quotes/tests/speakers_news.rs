@@ -506,3 +506,93 @@ fn a_hyphenated_title_is_not_part_of_the_name() {
         Some("Jean-Marc Ayrault")
     );
 }
+
+#[test]
+fn issuer_of_a_statement_named_before_a_relative_clause() {
+    let text = "In a reflection of the confusion, the Electoral Commission, which regulates \
+                campaign finances, issued a statement warning that voters are entitled to \
+                transparency from campaigners.";
+    assert_eq!(
+        speaker_of(text, "the Electoral Commission").as_deref(),
+        Some("Electoral Commission")
+    );
+}
+
+#[test]
+fn a_name_before_a_document_issued_it() {
+    let text = "The Justice Department complaint says that at the time, she worked for other \
+                moving companies.";
+    assert_eq!(
+        speaker_of(text, "The Justice Department complaint").as_deref(),
+        Some("Justice Department")
+    );
+    let text = "A White House statement said the president would travel to Ohio on Friday.";
+    assert_eq!(
+        speaker_of(text, "A White House statement").as_deref(),
+        Some("White House")
+    );
+    // The document noun is the subject of the verb of saying, not a verb of its own: one
+    // quote, cued by `says`.
+    let text = "The FBI report says the suspect acted alone.";
+    let out = QuoteExtractor::new().extract(text);
+    let cues: Vec<&str> = out
+        .quotes
+        .iter()
+        .filter_map(|q| q.cue.map(|c| c.slice(text)))
+        .collect();
+    assert_eq!(cues, ["says"]);
+    assert_eq!(out.quotes[0].speaker.as_deref(), Some("FBI"));
+    // A capitalised document noun is part of a name: `The Washington Post` reports, not
+    // `Washington`.
+    let text = "The Washington Post reported that the deal had collapsed.";
+    assert_ne!(
+        speaker_of(text, "The Washington Post").as_deref(),
+        Some("Washington")
+    );
+}
+
+#[test]
+fn the_and_one_proper_noun_that_speaks_is_an_institution() {
+    let text = "The al-Tanf base is located inside a de-confliction zone. According to the \
+                Pentagon, the base serves as an outpost in the fight against the Islamic State \
+                group.";
+    assert_eq!(
+        speaker_of(text, "the Pentagon").as_deref(),
+        Some("Pentagon")
+    );
+    let text = "According to the Guardian, the minister resigned on Friday.";
+    assert_eq!(
+        speaker_of(text, "the Guardian").as_deref(),
+        Some("Guardian")
+    );
+    // An organisation of several words goes by its last.
+    let text = "The Washington Post reported the deal on Monday. According to the Post, the \
+                talks collapsed after midnight.";
+    assert_eq!(
+        speaker_of(text, "the Post").as_deref(),
+        Some("Washington Post")
+    );
+    // A party's member, a people or a title is a person of whom nothing more is known.
+    let text = "According to the Republican, the bill failed in committee.";
+    assert_eq!(speaker_of(text, "the Republican"), None);
+    let text = "According to the American, the ship was seized at dawn.";
+    assert_eq!(speaker_of(text, "the American"), None);
+}
+
+#[test]
+fn pronoun_agrees_with_a_given_name_of_known_gender() {
+    // `Nate` is a man's name and `Andrea` a woman's: `she` is the woman named in the
+    // sentence, not the man who spoke before.
+    let text = "Nate Wheatley said, \"They got me for about $8,000, a little over, maybe.\"\n\n\
+                And when asked how much Andrea Elliot was upcharged, \"Oh, we paid 18,000,\" \
+                she said.";
+    assert_eq!(
+        speaker_of_content(text, "we paid 18,000").as_deref(),
+        Some("Andrea Elliot")
+    );
+    // `Angela` is a woman's name (it once stood on the list of men's as well).
+    let text = "Volker Beck criticised the new law.\n\nChancellor Angela Merkel disagreed with \
+                him. Her countrymen, she said, should not follow those with hatred in their \
+                hearts.";
+    assert_eq!(speaker_of(text, "she").as_deref(), Some("Angela Merkel"));
+}

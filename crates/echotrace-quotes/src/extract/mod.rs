@@ -271,6 +271,17 @@ impl<'a> Rules<'a> {
         {
             return None;
         }
+        // `The FBI report says`, `a police statement said`: a document noun before the verb
+        // of saying is its subject, not a verb of its own.
+        if Self::document_noun(self.w(i))
+            && next.is_some_and(|n| {
+                self.lex
+                    .lookup(n, None)
+                    .is_some_and(|c| c.form == CueForm::Finite && c.class == CueClass::Speech)
+            })
+        {
+            return None;
+        }
         // `state` is a noun far more often than a verb (`New York state Democratic
         // official`): as a verb it takes a `that` clause or a colon.
         if matches!(self.w(i), "state" | "states")
@@ -305,7 +316,22 @@ impl<'a> Rules<'a> {
         {
             return Some((k + 1, src.1));
         }
-        (d > src.0 && self.w(d - 1).ends_with("'s")).then_some((src.0, d))
+        if d > src.0 && self.w(d - 1).ends_with("'s") {
+            return Some((src.0, d));
+        }
+        // `The Department of Justice complaint`, `a White House statement`: a name that
+        // modifies the document issued it.
+        // (A capitalised one is part of the name: `The Washington Post`.)
+        let d = (src.0..src.1).find(|&k| Self::document_noun(self.w(k)) && !self.cap(k))?;
+        let s = src.0 + usize::from(matches!(self.w(src.0), "the" | "a" | "an"));
+        let named = s < d
+            && self.cap(s)
+            && self.cap(d - 1)
+            && (s..d).all(|k| {
+                self.kind(k) == Some(IK::Word)
+                    && (self.cap(k) || matches!(self.w(k), "of" | "for" | "and" | "&"))
+            });
+        named.then_some((s, d))
     }
 
     /// Whether the verb of saying at `i` is part of a fixed phrase with which the writer

@@ -139,6 +139,11 @@ impl<'a> Rules<'a> {
                 | "editorial"
                 | "report"
                 | "post"
+                | "complaint"
+                | "filing"
+                | "lawsuit"
+                | "indictment"
+                | "website"
         )
     }
 
@@ -195,7 +200,21 @@ impl<'a> Rules<'a> {
         {
             return None;
         }
-        let subj = self.left_np(v)?;
+        let subj = match self.left_np(v) {
+            Some(np) => np,
+            // `the Electoral Commission, which regulates campaign finances, issued a
+            // statement`: the issuer is named before a relative clause or an appositive.
+            None if v > self.lo && self.punct(v - 1, ',') => {
+                let comma = v - 1;
+                let q = (self.lo..comma).rev().find(|&m| self.punct(m, ','))?;
+                let fw = self.w(q + 1);
+                if comma - q > 25 || !(matches!(fw, "which" | "who") || has(&DETS, fw)) {
+                    return None;
+                }
+                self.subject_before_aside(comma, Some(q))?.1
+            }
+            None => return None,
+        };
         Some((v, subj))
     }
 
