@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 F=../tests/fixtures
-mkdir -p corpus/{txt,jsonl,html,warc,feed,date}
+mkdir -p corpus/{txt,jsonl,html,warc,feed,date,quotes}
 cp $F/txt/*.txt $F/broken/*.txt corpus/txt/
+cp $F/txt/*.txt corpus/quotes/
 i=0; while IFS= read -r line; do printf '%s\n' "$line" > corpus/jsonl/line$((i++)); done < <(cat $F/jsonl/*.jsonl $F/broken/*.jsonl)
 cp $F/html/*.html $F/html/*.htm corpus/html/
 for f in $F/html/*.html.gz; do gunzip -c "$f" > "corpus/html/$(basename "$f" .gz)"; done
