@@ -456,3 +456,23 @@ fn a_published_text_and_an_invitation_to_the_reader_report_nobody() {
     assert_eq!(src(q, text), Some("the researchers"));
     assert_eq!(content(q, text), ["The findings were published on Monday"]);
 }
+
+#[test]
+fn an_ing_word_that_modifies_a_noun_is_no_cue() {
+    // `reporting station` names a weather station; `briefing` and `reporting` modify the
+    // noun after them, whose verb follows.
+    let text = "One Napa County reporting station hasn't seen a measurable drop of rain since \
+                mid-September, said Scott Strenfel, the utility's principal meteorologist.";
+    no_cue(text, "reporting");
+    let q = by_cue(&run(text), text, "said").clone();
+    assert_eq!(
+        src(&q, text),
+        Some("Scott Strenfel, the utility's principal meteorologist")
+    );
+    let text = "The reporting requirement was dropped last year, officials said.";
+    no_cue(text, "reporting");
+    // After a name with a clause, not a noun and its verb, after it, the word still reports.
+    let text = "The city issued a statement Monday saying the water was safe to drink.";
+    let q = by_cue(&run(text), text, "issued a statement Monday saying").clone();
+    assert_eq!(content(&q, text), ["the water was safe to drink"]);
+}

@@ -271,6 +271,26 @@ impl<'a> Rules<'a> {
         {
             return None;
         }
+        // `One Napa County reporting station hasn't seen`, `the polling place was`: an -ing word
+        // between a name or determiner and a noun with its verb modifies the noun.
+        if self.w(i).ends_with("ing")
+            && i > self.lo
+            && self.kind(i - 1) == Some(IK::Word)
+            && (has(&DETS, self.w(i - 1)) || (self.cap(i - 1) && i - 1 > self.lo))
+            && self.kind(i + 1) == Some(IK::Word)
+            && !self.cap(i + 1)
+            && next.is_some_and(|n| {
+                !n.ends_with('s')
+                    && !has(&DETS, n)
+                    && !has(&PREPS, n)
+                    && !has(&SUBJ_PRONOUNS, n)
+                    && !has(&CLAUSE_WORDS, n)
+            })
+            && has(&AUX, self.w(i + 2))
+            && !matches!(self.w(i + 2), "not" | "never")
+        {
+            return None;
+        }
         // `The FBI report says`, `a police statement said`: a document noun before the verb
         // of saying is its subject, not a verb of its own.
         if Self::document_noun(self.w(i))
