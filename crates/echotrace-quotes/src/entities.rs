@@ -2203,6 +2203,29 @@ impl EntityRegistry {
         if lname.iter().any(|w| NON_PERSON_WORDS.contains(w.as_str())) {
             return;
         }
+        // `Former White House Doctor Says`: in a headline in title case, the verb of saying
+        // after a title is no name.
+        if name_words.len() == 1
+            && matches!(
+                lname[0].as_str(),
+                "says"
+                    | "said"
+                    | "warns"
+                    | "tells"
+                    | "claims"
+                    | "urges"
+                    | "insists"
+                    | "adds"
+                    | "asks"
+                    | "denies"
+                    | "admits"
+                    | "vows"
+                    | "slams"
+                    | "reveals"
+            )
+        {
+            return;
+        }
         let role = role_words.join(" ");
         let role = role.trim_end_matches(['.', ',']).to_string();
         let titled = !role.is_empty();

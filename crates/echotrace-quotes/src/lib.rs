@@ -281,10 +281,29 @@ impl SpeakerResolver for RegistryResolver {
         // the first comma (an appositive follows it) or dash (a clause follows it).
         let head: &str = first_seg;
         // After a possessive the owner is done: `Iowa State University's Dianne Bystrom`.
-        let head = head
-            .rfind("'s ")
-            .or_else(|| head.rfind("\u{2019}s "))
-            .map_or(head, |p| &head[p + 3..]);
+        let possessive = head.rfind("'s ").map(|p| (p, p + 3)).or_else(|| {
+            head.rfind("\u{2019}s ")
+                .map(|p| (p, p + "\u{2019}s ".len()))
+        });
+        let owner = possessive.map(|(p, _)| &head[..p]);
+        let head = possessive.map_or(head, |(_, e)| &head[e..]);
+        // `Mr Johnson's spokesman`: a role that belongs to a person is that person's aide,
+        // not whoever else holds a role of that name (`Kremlin spokesman Dmitry Peskov`).
+        let owned_by_person = owner.is_some_and(|o| {
+            let first = o.split_whitespace().next().unwrap_or("").to_lowercase();
+            // A titled owner, or one the registry knows by a full personal name (not a
+            // one-word `Austria` that the registry took for a person for its speaking).
+            entities::is_title(first.trim_end_matches('.'))
+                || m.registry
+                    .lookup(o.trim_start_matches("the ").trim(), at)
+                    .is_some_and(|e| e.kind == EntityKind::Person && e.name.contains(' '))
+        });
+        let head_is_role = head
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if owned_by_person && head_is_role {
+            return None;
+        }
         let mut hw: Vec<&str> = head.split_whitespace().collect();
         // The head noun phrase ends before its prepositional phrase: `the US Embassy in New
         // Delhi`, `a spokeswoman for Neumann`, `Clark in October`.

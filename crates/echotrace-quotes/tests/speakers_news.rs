@@ -596,3 +596,44 @@ fn pronoun_agrees_with_a_given_name_of_known_gender() {
                 hearts.";
     assert_eq!(speaker_of(text, "she").as_deref(), Some("Angela Merkel"));
 }
+
+#[test]
+fn a_role_owned_by_a_person_is_that_persons_aide() {
+    // Straight and curly apostrophes alike.
+    for apostrophe in ["'", "\u{2019}"] {
+        let text = format!(
+            "Kremlin spokesman Dmitry Peskov spoke to reporters on Monday.\n\nMr \
+             Johnson{apostrophe}s spokesman said the prime minister had full confidence in the \
+             chancellor."
+        );
+        let source = format!("Mr Johnson{apostrophe}s spokesman");
+        assert_eq!(speaker_of(&text, &source), None, "{text}");
+    }
+    // A country's office is no person's aide: the lede's role is the minister named later.
+    let text = "VIENNA \u{2014} The house where Adolf Hitler was born will be turned into a \
+                police station, Austria's interior minister said on Tuesday.\n\n\"The \
+                house's future use by the police should send an unmistakable signal,\" Interior \
+                Minister Wolfgang Peschorn said in the statement.\n\nAustria argued for decades \
+                that it was the first victim of National Socialism.";
+    assert_eq!(
+        speaker_of(text, "Austria's interior minister").as_deref(),
+        Some("Wolfgang Peschorn")
+    );
+}
+
+#[test]
+fn a_verb_of_saying_in_a_headline_is_no_name() {
+    let text = "Clinton Hid Past Health Problems From Public, Former White House Doctor Says.\n\n\
+                Secrecy is not a stranger when it comes to Hillary Clinton\u{2019}s health, the \
+                Democratic presidential candidate\u{2019}s former doctor maintains.";
+    let out = QuoteExtractor::new().extract(text);
+    assert!(
+        out.entities.entities.iter().all(|e| e.name != "Says"),
+        "{:?}",
+        out.entities.entities
+    );
+    assert!(out
+        .quotes
+        .iter()
+        .all(|q| q.speaker.as_deref() != Some("Says")));
+}
