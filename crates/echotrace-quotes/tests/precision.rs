@@ -476,3 +476,35 @@ fn an_ing_word_that_modifies_a_noun_is_no_cue() {
     let q = by_cue(&run(text), text, "issued a statement Monday saying").clone();
     assert_eq!(content(&q, text), ["the water was safe to drink"]);
 }
+
+#[test]
+fn anonymity_and_summoning_report_nothing() {
+    // `declined to be named` is the formula of anonymity, as `asked not to be identified`.
+    let text = "A spokesman for the ministry, who declined to be named, said the figures were \
+                preliminary.";
+    no_cue(text, "declined");
+    let q = by_cue(&run(text), text, "said").clone();
+    assert_eq!(content(&q, text), ["the figures were preliminary"]);
+    let text = "The official, who refused to be identified, said talks had stalled.";
+    no_cue(text, "refused");
+    // Summoned and cancelled, not named or told.
+    let text = "Police spokeswoman Jane Doe said officers were called to the scene at 3 a.m.";
+    no_cue(text, "were called");
+    let q = by_cue(&run(text), text, "said").clone();
+    assert_eq!(
+        content(&q, text),
+        ["officers were called to the scene at 3 a.m."]
+    );
+    let text = "The union called off the strike on Friday after talks with the employers.";
+    no_cue(text, "called");
+    // A call to do something is still a demand, and so is calling for it.
+    let text = "The senator renewed his call to ban the sale of assault weapons.";
+    let out = run(text);
+    assert!(out
+        .quotes
+        .iter()
+        .any(|q| q.cue.is_some_and(|c| c.slice(text).ends_with("call"))));
+    let text = "The senator called for a ceasefire in the region.";
+    let q = by_cue(&run(text), text, "called for").clone();
+    assert_eq!(content(&q, text), ["a ceasefire in the region"]);
+}

@@ -777,6 +777,12 @@ impl<'a> Rules<'a> {
                     && self.w(k + 2) == "be"
                     && matches!(self.w(k + 3), "identified" | "named")
             }
+            // `declined to be named`, `refused to be identified`: the same formula.
+            "decline" | "refuse" => {
+                w == "to"
+                    && self.w(k + 1) == "be"
+                    && matches!(self.w(k + 2), "identified" | "named")
+            }
             _ => false,
         }
     }

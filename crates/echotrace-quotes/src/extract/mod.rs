@@ -271,6 +271,20 @@ impl<'a> Rules<'a> {
         {
             return None;
         }
+        // `officers were called to the scene`, `called off the strike`, `called up
+        // reservists`: summoning and cancelling, not naming or saying (`called to say` is).
+        if matches!(self.w(i), "call" | "calls" | "called" | "calling")
+            && (matches!(next, Some("into" | "off" | "up" | "back" | "in"))
+                // (The noun keeps its `to`: `his call to deport …` is a demand.)
+                || (next == Some("to")
+                    && matches!(self.w(i), "called" | "calling")
+                    && !matches!(
+                        self.w(i + 2),
+                        "say" | "tell" | "ask" | "complain" | "report" | "warn" | "thank"
+                    )))
+        {
+            return None;
+        }
         // `One Napa County reporting station hasn't seen`, `the polling place was`: an -ing word
         // between a name or determiner and a noun with its verb modifies the noun.
         if self.w(i).ends_with("ing")
