@@ -310,3 +310,19 @@ fn a_quantity_after_the_cue_opens_what_was_said() {
         assert_eq!(content(q, text), [said], "{text}");
     }
 }
+
+#[test]
+fn a_trailing_attribution_to_a_modified_group_ends_the_object() {
+    // `, state media reported` is the writer's attribution of the whole sentence, not part of
+    // what the ministry demanded.
+    let text = "The foreign ministry summoned the ambassador and demanded an explanation, state \
+                media reported.";
+    let out = run(text);
+    let q = by_cue(&out, text, "demanded");
+    assert_eq!(content(q, text), ["an explanation"]);
+    let q = by_cue(&out, text, "reported");
+    assert_eq!(src(q, text), Some("state media"));
+    let text = "The ministry demanded an explanation, local officials said.";
+    let q = by_cue(&run(text), text, "demanded").clone();
+    assert_eq!(content(&q, text), ["an explanation"]);
+}

@@ -339,7 +339,24 @@ impl<'a> Rules<'a> {
                         || matches!(w, "people" | "police");
                     if k == j && !(self.cap(k) || has(&DETS, w) || has(&SUBJ_PRONOUNS, w) || plural)
                     {
-                        return false;
+                        // `, state media reported`, `, local officials said`: a modifier, a
+                        // group of people and the verb of saying.
+                        let group = |x: &str| {
+                            matches!(x, "media" | "police" | "people" | "staff")
+                                || (x.len() > 3
+                                    && x.ends_with('s')
+                                    && !x.ends_with("ss")
+                                    && !x.ends_with("'s")
+                                    && !has(&AUX, x)
+                                    && !has(&PREPS, x))
+                        };
+                        return self.kind(j + 1) == Some(IK::Word)
+                            && !self.cap(j + 1)
+                            && group(self.w(j + 1))
+                            && self
+                                .cue_at(j + 2)
+                                .is_some_and(|c| c.form == CueForm::Finite)
+                            && (self.is_punct(j + 3) || j + 3 >= self.hi);
                     }
                     if k == j {
                         bare_plural = plural && !self.cap(k);
