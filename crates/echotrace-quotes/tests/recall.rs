@@ -402,3 +402,23 @@ fn an_apology_reports_what_it_is_for() {
         ["the remarks"]
     );
 }
+
+#[test]
+fn what_is_promised_with_no_one_it_is_promised_to() {
+    let text =
+        "Mr. Modi, who visited the site on Sunday, promised compensation to the families of \
+                the victims.";
+    let q = by_cue(&run(text), text, "promised").clone();
+    assert_eq!(
+        content(&q, text),
+        ["compensation to the families of the victims"]
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Modi"));
+    let text = "The interior minister promised a full investigation into the fire.";
+    let q = by_cue(&run(text), text, "promised").clone();
+    assert_eq!(content(&q, text), ["a full investigation into the fire"]);
+    // With someone it is promised to, what follows them is promised.
+    let text = "Trump promised voters a wall along the southern border.";
+    let q = by_cue(&run(text), text, "promised").clone();
+    assert_eq!(content(&q, text), ["a wall along the southern border"]);
+}

@@ -612,6 +612,19 @@ impl<'a> Rules<'a> {
                                 || self.is_quote(m))
                         {
                             m
+                        } else if matches!(info.lemma, "promise" | "pledge" | "guarantee")
+                            && (has(&DETS, w)
+                                || !(self.cap(k)
+                                    || w.ends_with("ly")
+                                    || has(&AUX, w)
+                                    || has(&CLAUSE_WORDS, w)
+                                    || has(&PREPS, w)
+                                    || has(OBJ_PRONOUNS, w)
+                                    || has(&SUBJ_PRONOUNS, w)))
+                        {
+                            // `promised a full investigation`: what is promised, with no one
+                            // it is promised to.
+                            k
                         } else {
                             return None;
                         }
