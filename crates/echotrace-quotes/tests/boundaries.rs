@@ -326,3 +326,19 @@ fn a_trailing_attribution_to_a_modified_group_ends_the_object() {
     let q = by_cue(&run(text), text, "demanded").clone();
     assert_eq!(content(&q, text), ["an explanation"]);
 }
+
+#[test]
+fn a_quotation_that_is_the_object_ends_before_when_it_was_said() {
+    let text = "The protesters chanted \"Down with the dictator\" as they marched through the \
+                capital.";
+    let q = by_cue(&run(text), text, "chanted").clone();
+    assert_eq!(content(&q, text), ["\"Down with the dictator\""]);
+    let text = "The governor cautioned \"let's not get ahead of ourselves\" before predicting a \
+                quick recovery.";
+    let q = by_cue(&run(text), text, "cautioned").clone();
+    assert_eq!(content(&q, text), ["\"let's not get ahead of ourselves\""]);
+    // What it was cited as is part of what was cited.
+    let text = "The former governor cited \"Bill Maher\" as his guilty pleasure.";
+    let q = by_cue(&run(text), text, "cited").clone();
+    assert_eq!(content(&q, text), ["\"Bill Maher\" as his guilty pleasure"]);
+}

@@ -98,6 +98,20 @@ impl<'a> Rules<'a> {
                     m += 1;
                     break;
                 }
+                // `chanted "Down with the dictator" as they marched`: a quotation that is the
+                // whole object ends it before a clause about when or why it was said.
+                // (`as` with a clause only: `cited "Bill Maher" as his guilty pleasure` names
+                // what it was cited as.)
+                Some(IK::Quote(_))
+                    if m == start
+                        && (matches!(
+                            self.w(m + 1),
+                            "while" | "when" | "after" | "before" | "until" | "since"
+                        ) || (self.w(m + 1) == "as" && has(&SUBJ_PRONOUNS, self.w(m + 2)))) =>
+                {
+                    m += 1;
+                    break;
+                }
                 Some(IK::Word) if m > start && matches!(self.w(m), "and" | "but") => {
                     let mut k = m + 1;
                     while k < self.hi && self.is_cue_prefix(k) {
