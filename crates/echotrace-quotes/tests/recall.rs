@@ -422,3 +422,21 @@ fn what_is_promised_with_no_one_it_is_promised_to() {
     let q = by_cue(&run(text), text, "promised").clone();
     assert_eq!(content(&q, text), ["a wall along the southern border"]);
 }
+
+#[test]
+fn a_clause_without_that_after_a_verb_that_takes_an_addressee() {
+    // `members` is no addressee here but the subject of what was warned.
+    let text = "The union warned members were at risk of losing their jobs.";
+    let q = by_cue(&run(text), text, "warned").clone();
+    assert_eq!(
+        content(&q, text),
+        ["members were at risk of losing their jobs"]
+    );
+    let text = "The union released a statement Friday warning members were at risk.";
+    let q = by_cue(&run(text), text, "released a statement Friday warning").clone();
+    assert_eq!(content(&q, text), ["members were at risk"]);
+    // An addressee and then the clause.
+    let text = "She told reporters the economy was strong.";
+    let q = by_cue(&run(text), text, "told").clone();
+    assert_eq!(content(&q, text), ["the economy was strong"]);
+}

@@ -626,6 +626,14 @@ impl<'a> Rules<'a> {
                                 || self.is_quote(m))
                         {
                             m
+                        } else if m == k + 1
+                            && has(&AUX, nx)
+                            && !matches!(nx, "not" | "never")
+                            && !has(OBJ_PRONOUNS, w)
+                        {
+                            // `warned members were at risk`: no addressee, but the subject of
+                            // a clause without `that`.
+                            k
                         } else if matches!(info.lemma, "promise" | "pledge" | "guarantee")
                             && (has(&DETS, w)
                                 || !(self.cap(k)
