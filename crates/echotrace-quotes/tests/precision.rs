@@ -508,3 +508,19 @@ fn anonymity_and_summoning_report_nothing() {
     let q = by_cue(&run(text), text, "called for").clone();
     assert_eq!(content(&q, text), ["a ceasefire in the region"]);
 }
+
+#[test]
+fn an_ing_word_after_a_determiner_is_a_noun() {
+    // `a regular briefing` is where Wang spoke, not a second speaker briefing anyone.
+    let text = "Chinese foreign ministry spokesman Wang Wenbin said Beijing \"firmly opposes\" \
+                the sanctions. Wang told a regular briefing that China would take \
+                countermeasures.";
+    no_cue(text, "briefing");
+    let q = by_cue(&run(text), text, "told").clone();
+    assert_eq!(content(&q, text), ["that China would take countermeasures"]);
+    assert_eq!(q.speaker.as_deref(), Some("Wang Wenbin"));
+    // After a noun, the participle still reports.
+    let text = "The Fed began the year predicting that it would raise rates four times.";
+    let q = by_cue(&run(text), text, "predicting").clone();
+    assert_eq!(content(&q, text), ["that it would raise rates four times"]);
+}

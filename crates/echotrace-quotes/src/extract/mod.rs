@@ -331,10 +331,36 @@ impl<'a> Rules<'a> {
         let headline_verb = i > self.lo && self.cap(i - 1) && self.w(i).ends_with('s');
         // `added on Twitter`: `on` opens the channel, not the particle of `add on`.
         let next = next.filter(|&n| !(n == "on" && channel_word(self.w(i + 2))));
+        // `told a regular briefing`, `at the hearing`: an -ing word after a determiner (and
+        // an adjective) is a noun, not a participle.
+        let after_determiner = |k: usize| {
+            k > self.lo
+                && self.kind(k - 1) == Some(IK::Word)
+                && matches!(self.w(k - 1), "a" | "an" | "the" | "its")
+        };
+        let noun_ing = self.w(i).ends_with("ing")
+            && (after_determiner(i)
+                || (i > self.lo
+                    && self.kind(i - 1) == Some(IK::Word)
+                    && matches!(
+                        self.w(i - 1),
+                        "regular"
+                            | "daily"
+                            | "weekly"
+                            | "public"
+                            | "private"
+                            | "closed-door"
+                            | "congressional"
+                            | "parliamentary"
+                            | "special"
+                            | "virtual"
+                    )
+                    && after_determiner(i - 1)));
         self.lex.lookup(self.w(i), next).filter(|c| {
-            !self.title
+            (!self.title
                 || c.class == CueClass::Speech
-                || (headline_verb && c.form == CueForm::Finite)
+                || (headline_verb && c.form == CueForm::Finite))
+                && !(noun_ing && c.form == CueForm::Participle)
         })
     }
 
