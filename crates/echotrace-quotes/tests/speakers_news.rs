@@ -637,3 +637,15 @@ fn a_verb_of_saying_in_a_headline_is_no_name() {
         .iter()
         .all(|q| q.speaker.as_deref() != Some("Says")));
 }
+
+#[test]
+fn a_company_named_by_its_trade_is_an_organisation() {
+    // `Samsung Electronics` is a company, not a person called Electronics: `the company` is
+    // it.
+    let text = "Samsung Electronics said on Thursday its quarterly profit fell 60 percent. The \
+                company said demand for memory chips had weakened.";
+    assert_eq!(
+        speaker_of(text, "The company").as_deref(),
+        Some("Samsung Electronics")
+    );
+}
