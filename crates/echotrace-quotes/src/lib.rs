@@ -525,6 +525,44 @@ impl SpeakerResolver for RegistryResolver {
                 return org_in_focus(m, sentences_back(m.text, at, 2))
                     .filter(|name| entities::noun_fits_org(last, name));
             }
+            // `the central bank` after `The Reserve Bank of India`: a modified generic noun
+            // is the organisation in focus whose name has that noun.
+            // (Not `group`, `company`, `organisation`: `the terrorist group`, `the trade
+            // group for …` are other organisations than the one named before.)
+            let specific = matches!(
+                *last,
+                "bank"
+                    | "lender"
+                    | "airline"
+                    | "carrier"
+                    | "broadcaster"
+                    | "newspaper"
+                    | "insurer"
+                    | "retailer"
+                    | "utility"
+                    | "regulator"
+                    | "watchdog"
+            );
+            if specific && entities::GENERIC_ORG_NOUNS.contains(last) && !mods.is_empty() {
+                let has_noun = |name: &String| {
+                    name.split_whitespace()
+                        .any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(last))
+                };
+                if let Some(name) = org_in_focus(m, sentences_back(m.text, at, 2)).filter(has_noun)
+                {
+                    return Some(name);
+                }
+            }
+            // `the mother of two`, `the father of three`: a description of the person in
+            // focus, of that gender.
+            if let [kin, "of", n] = role.as_slice() {
+                let number = n.chars().all(|c| c.is_ascii_digit()) || text::is_number_word(n);
+                if let (true, Some(g)) = (number, entities::role_gender(kin)) {
+                    if matches!(*kin, "mother" | "father" | "grandmother" | "grandfather") {
+                        return self.person_in_focus(m, g);
+                    }
+                }
+            }
             // `the 56-year-old`: the person in focus.
             if mods.is_empty() && last.ends_with("-year-old") {
                 return self.person_in_focus_any(m);

@@ -649,3 +649,28 @@ fn a_company_named_by_its_trade_is_an_organisation() {
         Some("Samsung Electronics")
     );
 }
+
+#[test]
+fn descriptions_of_the_one_in_focus() {
+    // A modified generic noun is the organisation in focus whose name has it.
+    let text = "The Reserve Bank of India (RBI) kept rates unchanged on Friday. The central bank \
+                said inflation remained a concern.";
+    assert_eq!(
+        speaker_of(text, "The central bank").as_deref(),
+        Some("Reserve Bank of India")
+    );
+    // Not a group of another kind.
+    let text = "SITE Intelligence Group tracks jihadist forums. Pro-Islamic State forums posted \
+                old messages in which the terrorist group said it would strike again.";
+    assert_ne!(
+        speaker_of(text, "the terrorist group").as_deref(),
+        Some("SITE Intelligence Group")
+    );
+    // `the mother of two`: the woman in focus.
+    let text = "Lena Meyer, 29, a teacher from Hamburg, said she had waited four hours. \"It was \
+                chaos,\" the mother of two said.";
+    assert_eq!(
+        speaker_of(text, "the mother of two").as_deref(),
+        Some("Lena Meyer")
+    );
+}
