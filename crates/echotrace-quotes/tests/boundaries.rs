@@ -342,3 +342,20 @@ fn a_quotation_that_is_the_object_ends_before_when_it_was_said() {
     let q = by_cue(&run(text), text, "cited").clone();
     assert_eq!(content(&q, text), ["\"Bill Maher\" as his guilty pleasure"]);
 }
+
+#[test]
+fn a_second_verb_after_the_object_is_the_subjects_next_act() {
+    let text = "A government spokesperson confirmed the arrests but gave no further details.";
+    let q = by_cue(&run(text), text, "confirmed").clone();
+    assert_eq!(content(&q, text), ["the arrests"]);
+    let text = "Protesters chanted \"What curfew?\" and kept marching until nearly 2 a.m.";
+    let q = by_cue(&run(text), text, "chanted").clone();
+    assert_eq!(content(&q, text), ["\"What curfew?\""]);
+    // Inside a reported clause with a verb of its own, the coordination is what was said.
+    let text = "He said the company grew and hired 200 people last year.";
+    let q = by_cue(&run(text), text, "said").clone();
+    assert_eq!(
+        content(&q, text),
+        ["the company grew and hired 200 people last year"]
+    );
+}

@@ -112,6 +112,25 @@ impl<'a> Rules<'a> {
                     m += 1;
                     break;
                 }
+                // `confirmed the arrests but gave no further details`: a second verb in the
+                // past after a noun phrase with none is the subject's next act.
+                Some(IK::Word)
+                    if m > start
+                        && matches!(self.w(m), "and" | "but")
+                        && self.kind(m + 1) == Some(IK::Word)
+                        && !self.cap(m + 1)
+                        && (IRREGULAR_PAST.contains(self.w(m + 1))
+                            || (self.w(m + 1).ends_with("ed") && self.w(m + 1).len() > 4))
+                        && !(start..m).any(|k| {
+                            let w = self.w(k);
+                            has(&AUX, w)
+                                || IRREGULAR_PAST.contains(w)
+                                || w.ends_with("ed")
+                                || self.finite_cue_at(k)
+                        }) =>
+                {
+                    break;
+                }
                 Some(IK::Word) if m > start && matches!(self.w(m), "and" | "but") => {
                     let mut k = m + 1;
                     while k < self.hi && self.is_cue_prefix(k) {
