@@ -543,7 +543,7 @@ impl SpeakerResolver for RegistryResolver {
                     | "regulator"
                     | "watchdog"
             );
-            if specific && entities::GENERIC_ORG_NOUNS.contains(last) && !mods.is_empty() {
+            if specific && !mods.is_empty() {
                 let has_noun = |name: &String| {
                     name.split_whitespace()
                         .any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(last))
@@ -930,11 +930,10 @@ const NEAR: usize = 20_000;
 /// How far back, in bytes, [`expand_acronym`] looks for the spelled-out form.
 const ACRONYM_LOOKBACK: usize = 10_000;
 
-/// `traders`, `analysts`, `economists`, `civilians`: a plural of people, not a name.
 /// Whether the one capitalised word of `the X said` can name an institution (`Pentagon`,
 /// `Kremlin`, `Guardian`): not a title, a people or a party's member (`the President`, `the
-/// American`, `the Republican`), a group of people, an acronym (already an organisation) or
-/// a word the text also writes in lowercase.
+/// American`, `the Republican`), a group of people, or an acronym (the registry already holds
+/// it as an organisation).
 fn is_institution_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     word.chars().all(char::is_alphabetic)
@@ -975,6 +974,7 @@ fn is_institution_word(word: &str) -> bool {
         && !entities::is_pronoun_token(word)
 }
 
+/// `traders`, `analysts`, `economists`, `civilians`: a plural of people, not a name.
 fn is_people_plural(lower: &str) -> bool {
     // A list, not a suffix: `Reuters` ends like `traders`.
     matches!(
