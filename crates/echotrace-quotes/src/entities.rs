@@ -1303,6 +1303,14 @@ fn org_key(name: &str) -> String {
     out
 }
 
+/// Whether the normalised name `long` ends in the whole words of `short` and has more before
+/// them (`joel eriksson ek` and `eriksson ek`, `washington post` and `post`).
+fn ends_in_words(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.ends_with(short)
+        && long.as_bytes()[long.len() - short.len() - 1] == b' '
+}
+
 /// The capitals that an acronym of `name` would spell: function words and a trailing legal
 /// form (`Pacific Gas & Electric Co.` → `PGE`, as `PG&E` spells it) are left out.
 fn initials(name: &str) -> String {
@@ -2323,12 +2331,8 @@ impl EntityRegistry {
                 // Same surname, and the given names agree where both have one.
                 let full = e.keys.first().map_or("", String::as_str);
                 // One is the other's last words (`Eriksson Ek`, `Joel Eriksson Ek`).
-                let tail = |long: &str, short: &str| {
-                    short.contains(' ')
-                        && long.len() > short.len()
-                        && long.ends_with(short)
-                        && long.as_bytes()[long.len() - short.len() - 1] == b' '
-                };
+                let tail =
+                    |long: &str, short: &str| short.contains(' ') && ends_in_words(long, short);
                 Some(&sur) == parts.last()
                     && (parts.len() == 1
                         || single
@@ -2478,11 +2482,7 @@ impl EntityRegistry {
                 // modifier of them, not the organisation's full name.)
                 e.kind == EntityKind::Organisation
                     && !e.name.split_whitespace().any(is_acronym)
-                    && e.keys.first().is_some_and(|k| {
-                        k.len() > short.len()
-                            && k.ends_with(short.as_str())
-                            && k.as_bytes()[k.len() - short.len() - 1] == b' '
-                    })
+                    && e.keys.first().is_some_and(|k| ends_in_words(k, &short))
             })
             .max_by_key(|(_, e)| recency(e, span.start))
             .map(|(i, _)| i);
@@ -2613,10 +2613,7 @@ impl EntityRegistry {
                         let full = e.keys.first().map_or("", String::as_str);
                         // The last words of the full name: a double surname (`Eriksson Ek`
                         // of `Joel Eriksson Ek`, `Harden Bradford` of `Joy Harden Bradford`).
-                        let tail = parts.len() >= 2
-                            && full.len() > key.len()
-                            && full.ends_with(key.as_str())
-                            && full.as_bytes()[full.len() - key.len() - 1] == b' ';
+                        let tail = parts.len() >= 2 && ends_in_words(full, &key);
                         tail || (Some(&sur) == parts.last()
                             && (parts.len() == 1 || Some(&given) == parts.first()))
                     }

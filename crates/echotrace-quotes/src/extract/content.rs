@@ -361,28 +361,12 @@ impl<'a> Rules<'a> {
                         return false;
                     }
                     // `, officials said`: a plural noun is a subject without a determiner.
-                    let plural = (w.len() > 3
-                        && w.ends_with('s')
-                        && !w.ends_with("ss")
-                        && !w.ends_with("'s")
-                        && !has(&AUX, w)
-                        && !has(&DETS, w)
-                        && !has(&SUBJ_PRONOUNS, w)
-                        && !has(&PREPS, w))
-                        || matches!(w, "people" | "police");
+                    let plural = people_noun(w);
                     if k == j && !(self.cap(k) || has(&DETS, w) || has(&SUBJ_PRONOUNS, w) || plural)
                     {
                         // `, state media reported`, `, local officials said`: a modifier, a
                         // group of people and the verb of saying.
-                        let group = |x: &str| {
-                            matches!(x, "media" | "police" | "people" | "staff")
-                                || (x.len() > 3
-                                    && x.ends_with('s')
-                                    && !x.ends_with("ss")
-                                    && !x.ends_with("'s")
-                                    && !has(&AUX, x)
-                                    && !has(&PREPS, x))
-                        };
+                        let group = |x: &str| matches!(x, "media" | "staff") || people_noun(x);
                         return self.kind(j + 1) == Some(IK::Word)
                             && !self.cap(j + 1)
                             && group(self.w(j + 1))
@@ -1060,4 +1044,18 @@ impl<'a> Rules<'a> {
         }
         (e > s).then_some((s, e))
     }
+}
+
+/// A plural noun that can be a subject without a determiner (`officials`, `people`): a word
+/// in `-s` that is no auxiliary, determiner, pronoun or preposition.
+fn people_noun(w: &str) -> bool {
+    (w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("'s")
+        && !has(&AUX, w)
+        && !has(&DETS, w)
+        && !has(&SUBJ_PRONOUNS, w)
+        && !has(&PREPS, w))
+        || matches!(w, "people" | "police")
 }
