@@ -359,3 +359,36 @@ fn a_second_verb_after_the_object_is_the_subjects_next_act() {
         ["the company grew and hired 200 people last year"]
     );
 }
+
+#[test]
+fn a_dash_before_an_attribution_of_its_own_ends_the_clause() {
+    let text = "The former chairman said the fight over the ticket would be more intense — and \
+                he noted that any change would come weeks later than in 1972.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["the fight over the ticket would be more intense"]
+    );
+    let q = by_cue(&out, text, "noted");
+    assert_eq!(
+        content(q, text),
+        ["that any change would come weeks later than in 1972"]
+    );
+    // An aside between two dashes is inside the clause, whatever follows it.
+    let text = "Griffin said that the collapse — a word used by several observers — Johnson \
+                spoke of was changing attitudes.";
+    let q = by_cue(&run(text), text, "said").clone();
+    assert_eq!(
+        content(&q, text),
+        ["that the collapse — a word used by several observers — Johnson spoke of was changing attitudes"]
+    );
+    // So is a noun phrase after a single dash.
+    let text = "Calderon noted that migration to the north is in decline — a decline that took \
+                hold while he was in office.";
+    let q = by_cue(&run(text), text, "noted").clone();
+    assert_eq!(
+        content(&q, text),
+        ["that migration to the north is in decline — a decline that took hold while he was in office"]
+    );
+}

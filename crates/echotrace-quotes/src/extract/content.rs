@@ -87,6 +87,18 @@ impl<'a> Rules<'a> {
             match self.kind(m) {
                 Some(IK::Punct(',')) if m > start && self.fronted == Some(m) => break,
                 Some(IK::Punct(',')) if m > start && self.clause_break_after(start, m) => break,
+                // `said the politics would be more intense — and he noted that …`: a dash
+                // before an attribution of its own ends the reported clause. (Before anything
+                // else a dash opens an aside inside it: `the plan — a modest boost — was`.)
+                // A dash that closes an aside opened inside the clause goes on with it
+                // (`the obliteration — a word used by several observers — Johnson spoke of`).
+                Some(IK::Punct('—'))
+                    if m > start
+                        && (start..m).filter(|&x| self.punct(x, '—')).count() % 2 == 0
+                        && self.attribution_after_dash(m + 1) =>
+                {
+                    break
+                }
                 Some(IK::Quote(f))
                     if m > start
                         && (self.np_then_cue(m + 1)
@@ -157,6 +169,21 @@ impl<'a> Rules<'a> {
             m -= 1;
         }
         m
+    }
+
+    /// Whether an attribution with a subject of its own opens at `k`, after a dash (`— and
+    /// he noted that …`, `— Cruz called them on it`): a pronoun or a name and a verb of
+    /// saying. A noun phrase after a dash is an aside more often (`— a decline that took hold
+    /// while he was in office`).
+    fn attribution_after_dash(&self, k: usize) -> bool {
+        let k = if matches!(self.w(k), "and" | "but") {
+            k + 1
+        } else {
+            k
+        };
+        self.kind(k) == Some(IK::Word)
+            && (is_personal_subject(self.w(k)) || self.cap(k))
+            && self.np_then_cue(k)
     }
 
     /// Punctuation at `k` that is part of what was said, not the sentence's: a percent
