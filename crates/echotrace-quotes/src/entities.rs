@@ -45,24 +45,52 @@ pub struct Entity {
     /// every acronym looked up is compared with every organisation's.
     #[serde(skip)]
     pub(crate) initials: String,
+    /// The last word of the name, lowercase: every lone capitalised word of the document is
+    /// compared with every person's.
+    #[serde(skip)]
+    surname: CompactString,
+    /// Where the last word of the normalised name (`keys[0]`) starts and the first ends.
+    #[serde(skip)]
+    key_ends: (usize, usize),
 }
 
 impl Entity {
+    fn new(kind: EntityKind, name: &str, confirmed: bool) -> Entity {
+        Entity {
+            kind,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            gender: None,
+            mentions: Vec::new(),
+            confirmed,
+            keys: Vec::new(),
+            initials: String::new(),
+            surname: CompactString::default(),
+            key_ends: (0, 0),
+        }
+    }
+
+    /// Recomputes what is kept from the name and aliases; called whenever they change.
     fn refresh_keys(&mut self) {
         self.keys = std::iter::once(&self.name)
             .chain(&self.aliases)
             .map(|n| org_key(n))
             .collect();
         self.initials = initials(&self.name);
+        self.surname = lower_key(self.name.split_whitespace().next_back().unwrap_or(""));
+        let k = &self.keys[0];
+        self.key_ends = (
+            k.rfind(' ').map_or(0, |i| i + 1),
+            k.find(' ').unwrap_or(k.len()),
+        );
     }
 
     /// Surname and given name of the fullest name, normalised.
     fn name_ends(&self) -> (&str, &str) {
         let k = self.keys.first().map_or("", String::as_str);
-        (
-            k.split(' ').next_back().unwrap_or(""),
-            k.split(' ').next().unwrap_or(""),
-        )
+        let (sur, given) = self.key_ends;
+        (k.get(sur..).unwrap_or(""), k.get(..given).unwrap_or(""))
     }
 }
 
@@ -1314,16 +1342,17 @@ fn ends_in_words(long: &str, short: &str) -> bool {
 /// The capitals that an acronym of `name` would spell: function words and a trailing legal
 /// form (`Pacific Gas & Electric Co.` → `PGE`, as `PG&E` spells it) are left out.
 fn initials(name: &str) -> String {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 1
-        && words.last().is_some_and(|w| {
-            with_lowercase(w.trim_end_matches([',', '.']), |l| LEGAL_FORMS.contains(&l))
-        })
-    {
-        words.pop();
-    }
-    words
-        .into_iter()
+    let legal =
+        |w: &str| with_lowercase(w.trim_end_matches([',', '.']), |l| LEGAL_FORMS.contains(&l));
+    let count = name.split_whitespace().count();
+    let legal_tail = name
+        .split_whitespace()
+        .rev()
+        .take(count.saturating_sub(1))
+        .take_while(|w| legal(w))
+        .count();
+    name.split_whitespace()
+        .take(count - legal_tail)
         .filter(|w| {
             !with_lowercase(w, |l| {
                 matches!(l, "of" | "the" | "and" | "for" | "&" | "on")
@@ -2304,12 +2333,7 @@ impl EntityRegistry {
         self.entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| {
-                e.kind == EntityKind::Person
-                    && with_lowercase(e.name.split_whitespace().next_back().unwrap_or(""), |l| {
-                        l == surname
-                    })
-            })
+            .filter(|(_, e)| e.kind == EntityKind::Person && e.surname == surname)
             .max_by_key(|(_, e)| e.mentions.last().map_or(0, |m| m.start))
             .map(|(i, _)| i)
     }
@@ -2345,17 +2369,8 @@ impl EntityRegistry {
         let idx = match found {
             Some(i) => i,
             None => {
-                self.entities.push(Entity {
-                    kind: EntityKind::Person,
-                    name: name.to_string(),
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
-                    gender: None,
-                    mentions: Vec::new(),
-                    confirmed: false,
-                    keys: Vec::new(),
-                    initials: String::new(),
-                });
+                self.entities
+                    .push(Entity::new(EntityKind::Person, name, false));
                 self.entities.len() - 1
             }
         };
@@ -2406,17 +2421,8 @@ impl EntityRegistry {
         let idx = match found {
             Some(i) => i,
             None => {
-                self.entities.push(Entity {
-                    kind: EntityKind::Organisation,
-                    name: name.to_string(),
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
-                    gender: None,
-                    mentions: Vec::new(),
-                    confirmed: true,
-                    keys: Vec::new(),
-                    initials: String::new(),
-                });
+                self.entities
+                    .push(Entity::new(EntityKind::Organisation, name, true));
                 self.entities.len() - 1
             }
         };
@@ -2441,17 +2447,28 @@ impl EntityRegistry {
 
     fn finish(&mut self) {
         for e in &mut self.entities {
+            // Keys are remade only where the aliases changed since they were made (an alias
+            // added by `add_institution`, a duplicate dropped): `finish` runs again after
+            // every speaker the resolver adds. Their order does not matter past the first.
+            let mut changed = e.keys.len() != e.aliases.len() + 1;
             // A person goes by the surname alone (`Tokayev`).
             if e.kind == EntityKind::Person && e.name.split_whitespace().count() >= 2 {
                 let surname = e.name.split_whitespace().last().unwrap_or("").to_string();
                 if !e.aliases.contains(&surname) {
+                    if !changed {
+                        e.keys.push(org_key(&surname));
+                    }
                     e.aliases.push(surname);
                 }
             }
             e.mentions.sort();
             e.aliases.sort();
+            let before = e.aliases.len();
             e.aliases.dedup();
-            e.refresh_keys();
+            changed |= e.aliases.len() != before;
+            if changed {
+                e.refresh_keys();
+            }
         }
     }
 

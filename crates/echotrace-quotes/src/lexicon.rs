@@ -61,6 +61,13 @@ pub trait CueLexicon: Send + Sync {
     /// The cue reading of `word` (lowercase), if any. `next` is the following word (lowercase),
     /// for particle verbs: `pointed` is a cue only in `pointed out`.
     fn lookup(&self, word: &str, next: Option<&str>) -> Option<CueInfo>;
+
+    /// Whether `word` (lowercase) has any cue reading, whatever follows it. The extractor
+    /// asks this of every word before the contextual checks of a cue, so a lexicon that can
+    /// answer it cheaply should; the default says yes and leaves it to `lookup`.
+    fn is_cue_word(&self, _word: &str) -> bool {
+        true
+    }
 }
 
 const ADDR: u8 = 1;
@@ -628,6 +635,10 @@ impl CueLexicon for DefaultLexicon {
             })
             .or_else(|| r.iter().find(|c| c.form == CueForm::Noun))
             .copied()
+    }
+
+    fn is_cue_word(&self, word: &str) -> bool {
+        self.words.contains_key(word)
     }
 }
 

@@ -211,7 +211,8 @@ impl<'a> Rules<'a> {
     }
 
     fn cue_at_uncached(&self, i: usize) -> Option<CueInfo> {
-        if self.kind(i) != Some(IK::Word) {
+        // Most words are no cue in any context: they are turned away before the checks below.
+        if self.kind(i) != Some(IK::Word) || !self.lex.is_cue_word(self.w(i)) {
             return None;
         }
         // A capitalised cue word in mid-sentence is a name (`Washington Post`), except in a
