@@ -647,6 +647,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_cue_word_is_one_with_any_reading() {
+        let l = DefaultLexicon::new();
+        // The extractor turns a word away when this says no: it must say yes wherever
+        // `lookup` finds a reading, whatever the next word (`pointed` only before `out`).
+        for (w, next) in [
+            ("said", None),
+            ("pointed", Some("out")),
+            ("statement", None),
+            ("warning", None),
+        ] {
+            assert!(l.lookup(w, next).is_some(), "{w}");
+            assert!(l.is_cue_word(w), "{w}");
+        }
+        for w in ["table", "the", "quickly", "Said"] {
+            assert!(!l.is_cue_word(w), "{w}");
+            assert!(l.lookup(w, Some("out")).is_none(), "{w}");
+        }
+    }
+
+    #[test]
     fn inflections() {
         let l = DefaultLexicon::new();
         for w in [
