@@ -912,6 +912,12 @@ fn lone_name(m: &Mention<'_>, word: &str, had_det: bool) -> Option<String> {
         || people
         || (m.sentence_start && !had_det && appears_lowercase(near(m.text, m.span.start), &lower))
         || (m.sentence_start && !had_det && w.ends_with("ing"))
+        // `Reporters at the scene said`, `Firefighters said`: a plural capitalised only where
+        // it opens a sentence is a common noun (a name keeps its capital: `told Reuters`).
+        || (m.sentence_start
+            && !had_det
+            && plural_shape(w)
+            && !capitalised_inside_sentence(near(m.text, m.span.start), w))
     {
         return None;
     }
@@ -1276,6 +1282,43 @@ fn transcript_speaker(text: &str, label: &str) -> bool {
         .chain(cs.flat_map(char::to_lowercase))
         .collect();
     appears_lowercase(text, &titled)
+}
+
+/// Whether `w` is shaped like an English plural (`Reporters`, `Firefighters`; not `Ross`,
+/// `Trump's`).
+fn plural_shape(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
+}
+
+/// Whether `w` is written with its capital somewhere inside a sentence, not only at the
+/// start of one: a name keeps its capital everywhere (`told Reuters`), a common noun has it
+/// only where a sentence opens with it (`Reporters at the scene said`).
+fn capitalised_inside_sentence(text: &str, w: &str) -> bool {
+    text.match_indices(w).any(|(s, _)| {
+        let e = s + w.len();
+        let head = text[..s].trim_end_matches([' ', '\u{a0}']);
+        let before = head.chars().next_back();
+        let word_edge = !text[..s]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !text[e..].chars().next().is_some_and(char::is_alphanumeric);
+        word_edge
+            && before.is_some_and(|c| {
+                !matches!(
+                    c,
+                    '.' | '!'
+                        | '?'
+                        | '\n'
+                        | '"'
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | '\''
+                        | '\u{2019}'
+                        | ':'
+                )
+            })
+    })
 }
 
 fn appears_lowercase(text: &str, w: &str) -> bool {
@@ -1791,6 +1834,9 @@ impl QuoteExtractor {
                         && !(sentence_start && appears_lowercase(text, &word.to_lowercase()))
                         && !is_common(&word.to_lowercase())
                         && !is_people_plural(&word.to_lowercase())
+                        && !(sentence_start
+                            && plural_shape(word)
+                            && !capitalised_inside_sentence(near(text, sp.start), word))
                     {
                         registry.add_speaker(word, sp);
                     } else if s.1 == s.0 + 2

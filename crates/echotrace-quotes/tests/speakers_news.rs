@@ -674,3 +674,16 @@ fn descriptions_of_the_one_in_focus() {
         Some("Lena Meyer")
     );
 }
+
+#[test]
+fn a_plural_capitalised_only_where_it_opens_a_sentence_is_nobody() {
+    let text = "Reporters at the scene said the roof of the station had collapsed.";
+    assert_eq!(speaker_of(text, "Reporters at the scene"), None);
+    let text = "A fire broke out on Monday. Firefighters said the blaze was under control by \
+                noon.";
+    assert_eq!(speaker_of(text, "Firefighters"), None);
+    // A name keeps its capital inside a sentence too.
+    let text = "Reuters reported that the talks had stalled, and the ministry later confirmed \
+                the account given to Reuters.";
+    assert_eq!(speaker_of(text, "Reuters").as_deref(), Some("Reuters"));
+}
