@@ -1284,10 +1284,11 @@ fn transcript_speaker(text: &str, label: &str) -> bool {
     appears_lowercase(text, &titled)
 }
 
-/// Whether `w` is shaped like an English plural (`Reporters`, `Firefighters`; not `Ross`,
-/// `Trump's`).
+/// Whether `w` is shaped like an English plural (`Reporters`, `Firefighters`, `Spokesmen`;
+/// not `Ross`, `Trump's`, `Carmen`).
 fn plural_shape(w: &str) -> bool {
-    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
+    (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"))
+        || (w.len() >= 7 && w.ends_with("men"))
 }
 
 /// Whether `w` is written with its capital somewhere inside a sentence, not only at the

@@ -682,6 +682,8 @@ fn a_plural_capitalised_only_where_it_opens_a_sentence_is_nobody() {
     let text = "A fire broke out on Monday. Firefighters said the blaze was under control by \
                 noon.";
     assert_eq!(speaker_of(text, "Firefighters"), None);
+    let text = "Spokesmen for both parties said the vote would be close.";
+    assert_eq!(speaker_of(text, "Spokesmen for both parties"), None);
     // A name keeps its capital inside a sentence too.
     let text = "Reuters reported that the talks had stalled, and the ministry later confirmed \
                 the account given to Reuters.";
