@@ -79,7 +79,7 @@ impl Entity {
             .collect();
         self.initials = initials(&self.name);
         self.surname = lower_key(self.name.split_whitespace().next_back().unwrap_or(""));
-        let k = &self.keys[0];
+        let k = self.keys.first().map_or("", String::as_str);
         self.key_ends = (
             k.rfind(' ').map_or(0, |i| i + 1),
             k.find(' ').unwrap_or(k.len()),
