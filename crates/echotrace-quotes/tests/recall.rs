@@ -440,3 +440,21 @@ fn a_clause_without_that_after_a_verb_that_takes_an_addressee() {
     let q = by_cue(&run(text), text, "told").clone();
     assert_eq!(content(&q, text), ["the economy was strong"]);
 }
+
+#[test]
+fn an_appositive_on_the_addressee_before_the_infinitive() {
+    let text = "The campaign has asked NBC's Lester Holt, the moderator of the first debate, to \
+                fact check the candidates during the showdown.";
+    let q = by_cue(&run(text), text, "has asked").clone();
+    assert_eq!(
+        content(&q, text),
+        ["to fact check the candidates during the showdown"]
+    );
+    // Without one, the addressee is part of what was asked.
+    let text = "The campaign has asked Lester Holt to fact check the candidates.";
+    let q = by_cue(&run(text), text, "has asked").clone();
+    assert_eq!(
+        content(&q, text),
+        ["Lester Holt to fact check the candidates"]
+    );
+}

@@ -622,8 +622,8 @@ impl<'a> Rules<'a> {
                         t
                     } else if let Some(t) = self.infinitive_after_object(k, info) {
                         // `asked the woman to raise her voice`: the object is the subject of
-                        // the infinitive and part of what was asked.
-                        if has(&PREPS, w) {
+                        // the infinitive and part of what was asked (its appositive is not).
+                        if has(&PREPS, w) || (k..t).any(|x| self.punct(x, ',')) {
                             t
                         } else {
                             k
@@ -1028,6 +1028,21 @@ impl<'a> Rules<'a> {
                 // `told a news conference they are close to a deal`: a clause, not an object.
                 Some(IK::Word) if is_personal_subject(self.w(m)) => return None,
                 Some(IK::Word) | Some(IK::Num) => {}
+                // `asked NBC's Lester Holt, the moderator of the debate, to fact check …`: an
+                // appositive on the object, set off by commas, before the infinitive.
+                Some(IK::Punct(',')) if m > k => {
+                    let close = (m + 2..(m + 16).min(self.hi))
+                        .find(|&c| !matches!(self.kind(c), Some(IK::Word | IK::Num)))?;
+                    let to = close + 1;
+                    let appositive = has(&DETS, self.w(m + 1)) || self.w(m + 1).ends_with("'s");
+                    return (appositive
+                        && self.punct(close, ',')
+                        && self.w(to) == "to"
+                        && self.kind(to + 1) == Some(IK::Word)
+                        && !self.cap(to + 1)
+                        && !has(&DETS, self.w(to + 1)))
+                    .then_some(to);
+                }
                 _ => return None,
             }
         }
