@@ -231,6 +231,13 @@ const SPEECH: &[(&str, &str, u8)] = &[
     ("congratulate", "", 0),
     ("hail", "", 0),
     ("trumpet", "", NO_BASE),
+    // Speaking against or for something: what is opposed or argued for is the object
+    // (`warned against complacency`, `railed against the billionaire class`).
+    ("warn against", "", 0),
+    ("caution against", "", 0),
+    ("rail against", "", 0),
+    ("argue against", "", 0),
+    ("argue for", "", 0),
     // Replying to something: what is replied to is the object (`did not respond to a
     // request for comment`).
     ("respond to", "", 0),

@@ -458,3 +458,23 @@ fn an_appositive_on_the_addressee_before_the_infinitive() {
         ["Lester Holt to fact check the candidates"]
     );
 }
+
+#[test]
+fn speaking_against_or_for_something() {
+    let text = "The minister warned against complacency.";
+    let q = by_cue(&run(text), text, "warned against").clone();
+    assert_eq!(content(&q, text), ["complacency"]);
+    let text = "The senator has railed against the billionaire class for years.";
+    let q = by_cue(&run(text), text, "has railed against").clone();
+    assert_eq!(src(&q, text), Some("The senator"));
+    let text = "Several economists cautioned against drawing lessons from one vote.";
+    let q = by_cue(&run(text), text, "cautioned against").clone();
+    assert_eq!(content(&q, text), ["drawing lessons from one vote"]);
+    // Without the particle the verb reports a clause as before.
+    let text = "Officials warned that the storm would reach the coast on Monday.";
+    let q = by_cue(&run(text), text, "warned").clone();
+    assert_eq!(
+        content(&q, text),
+        ["that the storm would reach the coast on Monday"]
+    );
+}
