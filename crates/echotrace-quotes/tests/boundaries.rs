@@ -392,3 +392,17 @@ fn a_dash_before_an_attribution_of_its_own_ends_the_clause() {
         ["that migration to the north is in decline — a decline that took hold while he was in office"]
     );
 }
+
+#[test]
+fn a_quotation_ending_in_a_comma_ends_before_the_writers_clause() {
+    let text = "The candidate said, \"That makes me smart,\" as the crowd cheered.";
+    let q = by_cue(&run(text), text, "said").clone();
+    assert_eq!(content(&q, text), ["\"That makes me smart,\""]);
+    let text = "The fans chanted \"Build a wall,\" referring to the candidate's vow on the \
+                border.";
+    let q = by_cue(&run(text), text, "chanted").clone();
+    assert_eq!(content(&q, text), ["\"Build a wall,\""]);
+    let text = "The minister called the report \"a disgrace,\" blaming the former mayor.";
+    let q = by_cue(&run(text), text, "called").clone();
+    assert_eq!(content(&q, text), ["the report \"a disgrace,\""]);
+}

@@ -114,12 +114,17 @@ impl<'a> Rules<'a> {
                 // whole object ends it before a clause about when or why it was said.
                 // (`as` with a clause only: `cited "Bill Maher" as his guilty pleasure` names
                 // what it was cited as.)
-                Some(IK::Quote(_))
+                // So does one that ends in a comma before the writer's clause (`said, "…,"
+                // as the crowd cheered`).
+                Some(IK::Quote(f))
                     if m == start
                         && (matches!(
                             self.w(m + 1),
                             "while" | "when" | "after" | "before" | "until" | "since"
-                        ) || (self.w(m + 1) == "as" && has(&SUBJ_PRONOUNS, self.w(m + 2)))) =>
+                        ) || (self.w(m + 1) == "as" && has(&SUBJ_PRONOUNS, self.w(m + 2)))
+                            || (self.a.frags[f].last == Some(',')
+                                && !matches!(self.w(m + 1), "a" | "an")
+                                && self.clause_break_after(start, m))) =>
                 {
                     m += 1;
                     break;
