@@ -406,3 +406,24 @@ fn a_quotation_ending_in_a_comma_ends_before_the_writers_clause() {
     let q = by_cue(&run(text), text, "called").clone();
     assert_eq!(content(&q, text), ["the report \"a disgrace,\""]);
 }
+
+#[test]
+fn an_object_runs_on_over_a_place_and_a_list_of_names() {
+    let text = "The senator criticized Tulsa, Okla., police officer Betty Shelby for the shooting.";
+    let q = by_cue(&run(text), text, "criticized").clone();
+    assert_eq!(
+        content(&q, text),
+        ["Tulsa, Okla., police officer Betty Shelby for the shooting"]
+    );
+    let text = "The minister criticized France, Germany and Italy for their silence.";
+    let q = by_cue(&run(text), text, "criticized").clone();
+    assert_eq!(
+        content(&q, text),
+        ["France, Germany and Italy for their silence"]
+    );
+    // A name after the comma that opens an appositive or a clause is not the object's.
+    let text = "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, \
+                spoke first.";
+    let q = by_cue(&run(text), text, "supporting").clone();
+    assert_eq!(content(&q, text), ["Mr. Cruz"]);
+}

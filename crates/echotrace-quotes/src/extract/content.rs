@@ -916,11 +916,60 @@ impl<'a> Rules<'a> {
                     }
                 }
                 Some(IK::Num) | Some(IK::Quote(_)) | Some(IK::Punct('-' | '\'' | '"')) => {}
+                // `criticized Tulsa, Okla., police officer Betty Shelby`, `criticized France,
+                // Germany and Italy`: a comma between names is inside the noun phrase, and so is
+                // the one that closes a place's state or country; not one before an
+                // attribution (`criticized Trump, Clinton said`).
+                Some(IK::Punct(','))
+                    if m > k
+                        && self.cap_word(m - 1)
+                        && (self.names_or_place_after(m)
+                            || (m >= k + 3 && self.punct(m - 2, ',') && self.cap_word(m - 3))) => {}
                 _ => return m,
             }
             m += 1;
         }
         m
+    }
+
+    /// Whether the comma at `m`, after a name, goes on with more names or the place's state or
+    /// country: a list closed by `and`/`or` and a name (`France, Germany and Italy`), or one or
+    /// two capitalised words closed by a comma (`Tulsa, Okla., police officer …`). A name
+    /// followed by anything else opens a clause or an appositive (`Mr. Cruz, Darran Whiting
+    /// of …`, `Trump, Golvach lost his son`).
+    fn names_or_place_after(&self, m: usize) -> bool {
+        let mut j = m + 1;
+        let mut groups = 0;
+        while j < self.hi && j < m + 16 {
+            let from = j;
+            while self.cap_word(j) && j < from + 4 {
+                j += 1;
+            }
+            if j == from {
+                return false;
+            }
+            groups += 1;
+            match self.w(j) {
+                "and" | "or" => return self.cap_word(j + 1) && !self.np_then_cue(j + 1),
+                _ if self.punct(j, ',') => {
+                    // A place: its state or country, then the rest of the noun phrase.
+                    if groups == 1 && j - from <= 2 && !self.cap_word(j + 1) {
+                        return !self.np_then_cue(m + 1);
+                    }
+                    j += 1;
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// A capitalised word at `x` that is no pronoun or determiner: a name's or a place's.
+    fn cap_word(&self, x: usize) -> bool {
+        self.kind(x) == Some(IK::Word)
+            && self.cap(x)
+            && !has(&SUBJ_PRONOUNS, self.w(x))
+            && !has(&DETS, self.w(x))
     }
 
     /// Whether the word at `m` heads a prepositional phrase's noun phrase or an addressee,
