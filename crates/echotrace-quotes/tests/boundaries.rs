@@ -427,3 +427,25 @@ fn an_object_runs_on_over_a_place_and_a_list_of_names() {
     let q = by_cue(&run(text), text, "supporting").clone();
     assert_eq!(content(&q, text), ["Mr. Cruz"]);
 }
+
+#[test]
+fn a_relative_clause_set_off_inside_the_reported_clause() {
+    let text = "He vowed to form a federal task force, which would include the military, to crack \
+                down on hackers.";
+    let q = by_cue(&run(text), text, "vowed").clone();
+    assert_eq!(
+        content(&q, text),
+        ["to form a federal task force, which would include the military, to crack down on hackers"]
+    );
+    let text = "Activists demanded that the state flag, which includes the old emblem, be removed \
+                from the display.";
+    let q = by_cue(&run(text), text, "demanded").clone();
+    assert_eq!(
+        content(&q, text),
+        ["that the state flag, which includes the old emblem, be removed from the display"]
+    );
+    // One that ends the sentence is the writer's comment.
+    let text = "He said the company made a profit, which pleased investors.";
+    let q = by_cue(&run(text), text, "said").clone();
+    assert_eq!(content(&q, text), ["the company made a profit"]);
+}

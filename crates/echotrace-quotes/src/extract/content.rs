@@ -296,7 +296,9 @@ impl<'a> Rules<'a> {
             "although" => has(&SUBJ_PRONOUNS, nx2) || has(&DETS, nx2) || self.cap(m + 2),
             // `the decision, which struck down …, illustrates`: a relative clause on the
             // subject of the reported clause is inside it.
-            "which" => m > start + 3,
+            // (Nor is one set off by commas before the clause goes on: `to form a task
+            // force, which would include the military, to crack down on hackers`.)
+            "which" => m > start + 3 && !self.relative_inside(m),
             _ => false,
         };
         // `, a labor economist at …`: an appositive on the last noun is the writer's
@@ -337,6 +339,23 @@ impl<'a> Rules<'a> {
         let verb = self.verb_at(k + 1);
         let speech = (k + 1..(k + 4).min(self.hi)).any(|x| self.cue_at(x).is_some());
         verb && !speech
+    }
+
+    /// Whether the relative clause opened by `, which` at `m` closes with a comma after which
+    /// the reported clause goes on: its verb, or the infinitive it was heading for.
+    fn relative_inside(&self, m: usize) -> bool {
+        let Some(k) = (m + 3..(m + 20).min(self.hi)).find(|&k| self.is_punct(k)) else {
+            return false;
+        };
+        if !self.punct(k, ',') {
+            return false;
+        }
+        let to_infinitive = self.w(k + 1) == "to"
+            && self.kind(k + 2) == Some(IK::Word)
+            && !self.cap(k + 2)
+            && !has(&DETS, self.w(k + 2));
+        let speech = (k + 1..(k + 4).min(self.hi)).any(|x| self.cue_at(x).is_some());
+        (to_infinitive || self.verb_at(k + 1)) && !speech
     }
 
     /// A participle opening a free adjunct after a comma (`, referring to …`, `, putting
