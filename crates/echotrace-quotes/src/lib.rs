@@ -1285,10 +1285,11 @@ fn transcript_speaker(text: &str, label: &str) -> bool {
 }
 
 /// Whether `w` is shaped like an English plural (`Reporters`, `Firefighters`, `Spokesmen`;
-/// not `Ross`, `Trump's`, `Carmen`).
+/// not `Ross`, `Trump's`, `Carmen`), and is no organisation's name word (`Reuters`).
 fn plural_shape(w: &str) -> bool {
-    (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"))
-        || (w.len() >= 7 && w.ends_with("men"))
+    ((w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"))
+        || (w.len() >= 7 && w.ends_with("men")))
+        && !entities::ORG_WORDS.contains_lower(w)
 }
 
 /// Whether `w` is written with its capital somewhere inside a sentence, not only at the
