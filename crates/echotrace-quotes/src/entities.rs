@@ -1781,6 +1781,10 @@ const ACRONYM_STOP: &[&str] = &[
     "PC", "MP3", "CEO", "CFO", "CTO", "COO", "FAQ", "DIY", "HR", "IT", "OK", "PS", "PPS", "ASAP",
     "FYI", "LOL", "NB", "TBD", "VR", "AR", "UI", "UX", "SUV", "EV", "EVS", "DL", "QB", "WR", "RB",
     "MVP", "NEW", "SALE", "FREE", "NOTE", "SUMMARY", "UPDATE", "DEALS",
+    // Measures, tests, degrees and things of economics and medicine: `a low GPA`, `GDP grew`,
+    // `a super PAC`.
+    "GPA", "GMAT", "GRE", "SAT", "LSAT", "MBA", "GDP", "CPI", "PMI", "IPO", "ETF", "EPS", "PAC",
+    "NFT", "VPN", "DNA", "ICU",
 ];
 
 pub(crate) fn is_stop_acronym(w: &str) -> bool {

@@ -689,3 +689,14 @@ fn a_plural_capitalised_only_where_it_opens_a_sentence_is_nobody() {
                 the account given to Reuters.";
     assert_eq!(speaker_of(text, "Reuters").as_deref(), Some("Reuters"));
 }
+
+#[test]
+fn an_acronym_of_a_measure_or_a_test_is_nobody() {
+    // `they` is the schools, unnamed: not the GPA named just before.
+    let text = "Schools focus on raising their average GMAT scores and undergraduate GPA. After \
+                the ratings rise, they hope they can make things right.";
+    assert_eq!(speaker_of(text, "they"), None);
+    let text = "The super PAC spent $20 million in Iowa. It said the ads would run until the \
+                caucuses.";
+    assert_eq!(speaker_of(text, "It"), None);
+}
