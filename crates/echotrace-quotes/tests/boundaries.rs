@@ -449,3 +449,21 @@ fn a_relative_clause_set_off_inside_the_reported_clause() {
     let q = by_cue(&run(text), text, "said").clone();
     assert_eq!(content(&q, text), ["the company made a profit"]);
 }
+
+#[test]
+fn an_object_ends_before_the_verb_of_a_clause_it_was_the_subject_of() {
+    let text = "Groups supporting Chris Christie and Marco Rubio also have spent heavily in the \
+                state.";
+    let q = by_cue(&run(text), text, "supporting").clone();
+    assert_eq!(content(&q, text), ["Chris Christie and Marco Rubio"]);
+    let text = "House Republicans supporting the bill have said they have the votes.";
+    let q = by_cue(&run(text), text, "supporting").clone();
+    assert_eq!(content(&q, text), ["the bill"]);
+    // Not inside a clause of the object's own, nor a month.
+    let text = "The senator criticized the plan because it was rushed.";
+    let q = by_cue(&run(text), text, "criticized").clone();
+    assert_eq!(content(&q, text), ["the plan because it was rushed"]);
+    let text = "The mayor endorsed Canova in late May.";
+    let q = by_cue(&run(text), text, "endorsed").clone();
+    assert_eq!(content(&q, text), ["Canova in late May"]);
+}

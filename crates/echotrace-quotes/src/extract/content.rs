@@ -933,6 +933,46 @@ impl<'a> Rules<'a> {
                     if adjunct || time || verb || is_day(w) {
                         return m;
                     }
+                    // `groups supporting Chris Christie, John Kasich and Marco Rubio also have
+                    // spent heavily`: an auxiliary after the object, outside a relative clause
+                    // of its own, is the verb of a clause the object was the subject of.
+                    if has(&AUX, w)
+                        && !self.cap(m)
+                        && !matches!(w, "not" | "never" | "'s" | "be" | "been" | "being" | "do")
+                        && self.kind(m - 1) == Some(IK::Word)
+                        && self.w(m - 1) != "each"
+                        && !has(&SUBJ_PRONOUNS, self.w(m - 1))
+                        && !has(&PREPS, self.w(m - 1))
+                        && !(k..m).any(|x| {
+                            matches!(
+                                self.w(x),
+                                "that"
+                                    | "which"
+                                    | "who"
+                                    | "whom"
+                                    | "whose"
+                                    | "to"
+                                    | "because"
+                                    | "as"
+                                    | "since"
+                                    | "when"
+                                    | "where"
+                                    | "while"
+                                    | "if"
+                                    | "after"
+                                    | "before"
+                                    | "until"
+                                    | "though"
+                                    | "although"
+                                    | "but"
+                            ) || has(&SUBJ_PRONOUNS, self.w(x))
+                        })
+                    {
+                        let adverb = m > k + 1
+                            && (matches!(self.w(m - 1), "also" | "still" | "already")
+                                || ly_adverb(self.w(m - 1)));
+                        return if adverb { m - 1 } else { m };
+                    }
                 }
                 Some(IK::Num) | Some(IK::Quote(_)) | Some(IK::Punct('-' | '\'' | '"')) => {}
                 // `criticized Tulsa, Okla., police officer Betty Shelby`, `criticized France,
