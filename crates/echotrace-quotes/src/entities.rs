@@ -2487,6 +2487,7 @@ impl EntityRegistry {
 
     /// An institution that speaks (`according to the Pentagon`) and that no name of the
     /// document already stands for.
+    ///
     /// An organisation of several words goes by its last (`the Post` of `The Washington Post`,
     /// `the Journal` of `The Wall Street Journal`): the most recently named one is meant.
     pub(crate) fn add_institution(&mut self, name: &str, span: ByteSpan) {

@@ -914,10 +914,7 @@ fn lone_name(m: &Mention<'_>, word: &str, had_det: bool) -> Option<String> {
         || (m.sentence_start && !had_det && w.ends_with("ing"))
         // `Reporters at the scene said`, `Firefighters said`: a plural capitalised only where
         // it opens a sentence is a common noun (a name keeps its capital: `told Reuters`).
-        || (m.sentence_start
-            && !had_det
-            && plural_shape(w)
-            && !capitalised_inside_sentence(near(m.text, m.span.start), w))
+        || (m.sentence_start && !had_det && plural_noun_opening(m.text, m.span.start, w))
     {
         return None;
     }
@@ -1282,6 +1279,13 @@ fn transcript_speaker(text: &str, label: &str) -> bool {
         .chain(cs.flat_map(char::to_lowercase))
         .collect();
     appears_lowercase(text, &titled)
+}
+
+/// Whether `w`, opening the sentence at byte `at`, is a plural common noun rather than a
+/// name (`Reporters at the scene said`, `Firefighters said`; not `Reuters`, which is written
+/// with its capital elsewhere too).
+fn plural_noun_opening(text: &str, at: usize, w: &str) -> bool {
+    plural_shape(w) && !capitalised_inside_sentence(near(text, at), w)
 }
 
 /// Whether `w` is shaped like an English plural (`Reporters`, `Firefighters`, `Spokesmen`;
@@ -1836,9 +1840,7 @@ impl QuoteExtractor {
                         && !(sentence_start && appears_lowercase(text, &word.to_lowercase()))
                         && !is_common(&word.to_lowercase())
                         && !is_people_plural(&word.to_lowercase())
-                        && !(sentence_start
-                            && plural_shape(word)
-                            && !capitalised_inside_sentence(near(text, sp.start), word))
+                        && !(sentence_start && plural_noun_opening(text, sp.start, word))
                     {
                         registry.add_speaker(word, sp);
                     } else if s.1 == s.0 + 2
