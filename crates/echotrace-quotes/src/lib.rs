@@ -1553,9 +1553,16 @@ impl QuoteExtractor {
         let cands = std::mem::take(&mut rules.cands);
         let mut quotes = self.assemble(text, &a, &rules, cands, &mut registry);
         drop_nested_attitudes(&mut quotes);
+        // Content order, with a quote nested in another's content before the one holding it
+        // (`X said [Y told reporters [that …]]` lists Y's quote first). Quotes that do not
+        // overlap keep the order they have in the text. A reader comparing our quotes with
+        // someone else's attributions by overlap meets the tightest one first: PolNeAR's
+        // scorer takes the first of equally covering quotes, so with start order it compared
+        // a nested attribution with the outer quote's cue and source.
         quotes.sort_by_key(|q| {
             (
-                q.content.first().map_or(0, |c| c.start),
+                q.content.iter().map(|c| c.end).max().unwrap_or(0),
+                std::cmp::Reverse(q.content.iter().map(|c| c.start).min().unwrap_or(0)),
                 q.cue.map_or(0, |c| c.start),
             )
         });

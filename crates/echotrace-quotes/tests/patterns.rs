@@ -1167,3 +1167,28 @@ fn a_quoted_title_after_the_cue_does_not_continue_the_quote() {
     let q = by_cue(&out, text, "told");
     assert_eq!(content(q, text).len(), 2);
 }
+
+#[test]
+fn a_nested_quote_is_listed_before_the_quote_that_holds_it() {
+    // Someone else's reported speech inside a report: both are quotes, and the inner one comes
+    // first, so a reader (or a scorer) matching attributions by overlap meets the tighter one
+    // before the quote that contains it. Quotes that do not overlap stay in text order.
+    let text = "The mayor spoke first. A campaign aide said the governor told donors on Friday \
+                that the race was tied. Later, the senator said the polls were wrong.";
+    let out = run(text);
+    let cues: Vec<&str> = out
+        .quotes
+        .iter()
+        .filter_map(|q| q.cue.map(|c| c.slice(text)))
+        .collect();
+    assert_eq!(cues, ["told", "said", "said"], "{:#?}", out.quotes);
+    let inner = &out.quotes[0];
+    assert_eq!(content(inner, text), ["that the race was tied"]);
+    assert_eq!(src(inner, text), Some("the governor"));
+    let outer = &out.quotes[1];
+    assert_eq!(
+        content(outer, text),
+        ["the governor told donors on Friday that the race was tied"]
+    );
+    assert_eq!(src(&out.quotes[2], text), Some("the senator"));
+}

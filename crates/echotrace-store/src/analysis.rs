@@ -1415,13 +1415,14 @@ impl Store {
         tx.commit().context("committing a quotes batch")
     }
 
-    /// The quotes of `doc` in content order (by the start of their first piece).
+    /// The quotes of `doc` in content order: by where their content ends, a quote nested in
+    /// another's content before it (the order the quote extractor gives).
     pub fn quotes_of(&self, doc: &DocId) -> Result<Vec<StoredQuote>, StoreError> {
         collect_rows(
             &self.conn,
             &format!(
                 "{SELECT_QUOTE} WHERE q.doc_seq = (SELECT seq FROM documents WHERE id = ?1) \
-                 ORDER BY q.content_start, q.content_end, q.position"
+                 ORDER BY q.content_end, q.content_start DESC, q.position"
             ),
             [doc.as_str()],
             "listing the quotes of a document",
@@ -1444,7 +1445,7 @@ impl Store {
             &self.conn,
             &format!(
                 "{SELECT_QUOTE} WHERE q.speaker_key = ?1 \
-                 ORDER BY q.doc_seq, q.content_start, q.content_end, q.position LIMIT ?2"
+                 ORDER BY q.doc_seq, q.content_end, q.content_start DESC, q.position LIMIT ?2"
             ),
             params![key, sql_limit(Some(limit))],
             "listing the quotes of a speaker",
@@ -1457,7 +1458,7 @@ impl Store {
         collect_rows(
             &self.conn,
             &format!(
-                "{SELECT_QUOTE} ORDER BY q.doc_seq, q.content_start, q.content_end, q.position \
+                "{SELECT_QUOTE} ORDER BY q.doc_seq, q.content_end, q.content_start DESC, q.position \
                  LIMIT ?1"
             ),
             [sql_limit(limit)],

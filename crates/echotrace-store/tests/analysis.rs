@@ -473,6 +473,30 @@ fn a_failure_inside_sqlite_midway_through_a_batch_rolls_it_all_back() {
 }
 
 #[test]
+fn a_documents_quotes_are_listed_by_where_they_end_nested_first() {
+    let mut store = store_with_corpus();
+    let docs = corpus();
+    let tass = &docs[0];
+    let outer = quote(tass, "“We will not allow it.”", Some("Vladimir Putin"));
+    let inner = quote(tass, "not allow it", None);
+    let early = quote(tass, "the CSTO acted", Some("Putin"));
+    store
+        .commit_quotes_batch(
+            &[tass.id.clone()],
+            &[outer.clone(), early.clone(), inner.clone()],
+            &[],
+        )
+        .unwrap();
+    let order = [early, inner, outer];
+    assert_eq!(store.quotes_of(&tass.id).unwrap(), order);
+    assert_eq!(store.quotes(None).unwrap(), order);
+    assert_eq!(
+        store.quotes_by_speaker("vladimir putin", 10).unwrap(),
+        order[2..]
+    );
+}
+
+#[test]
 fn re_running_a_quotes_batch_replaces_its_rows() {
     let mut store = store_with_corpus();
     let docs = corpus();
