@@ -243,6 +243,28 @@ const SPEECH: &[(&str, &str, u8)] = &[
     ("respond to", "", 0),
     ("reply to", "", 0),
     ("react to", "", 0),
+    // Fifth coverage count on train: verbs of the manner of speaking (Levin 37.3) and of
+    // telling someone off (`pleaded`, `mused`, `interjected`, `scolded him: "…"`).
+    ("plead", "", INF),
+    ("plead for", "", 0),
+    ("beg", "begged|begging|begs", ADDR | INF),
+    ("muse", "", 0),
+    ("marvel", "marveled|marveling|marvels", 0),
+    ("interject", "", 0),
+    ("opine", "", 0),
+    ("confide", "", 0),
+    ("confess", "", 0),
+    ("scoff", "", 0),
+    ("gush", "", 0),
+    ("demur", "demurred|demurring|demurs", 0),
+    ("taunt", "", 0),
+    ("scold", "", 0),
+    ("chide", "", 0),
+    ("rebuke", "", 0),
+    ("admonish", "", 0),
+    ("reprimand", "", 0),
+    ("berate", "", 0),
+    ("lecture", "", ADDR | NO_BASE),
 ];
 
 // Attitude: thinking, believing, wanting, judging, supporting. PARC-style attribution counts
@@ -326,6 +348,13 @@ const ATTITUDE: &[(&str, &str, u8)] = &[
     ("disagree with", "", 0),
     ("shrug off", "shrugged|shrugging|shrugs", 0),
     ("push back", "", 0),
+    // Fifth coverage count on train: verbs of judging with scorn, beside `criticize`.
+    ("deride", "", 0),
+    ("belittle", "", 0),
+    ("lambaste", "", 0),
+    ("castigate", "", 0),
+    ("chastise", "", 0),
+    ("ridicule", "", NO_BASE),
 ];
 
 // Nouns that report speech when followed by a clause: `his claim that`, `a statement that`.

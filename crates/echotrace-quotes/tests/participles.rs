@@ -190,3 +190,36 @@ fn a_perfect_participle_opening_the_sentence_takes_the_main_subject() {
     assert_eq!(src(q, text), Some("the prime minister"));
     assert_eq!(content(q, text), ["that the deal was dead"]);
 }
+
+#[test]
+fn going_on_to_say_after_a_quotation_is_an_attribution_of_its_own() {
+    let text = "\"The tax plan is a gift to the wealthy,\" the governor said, going on to say \
+                that working families would pay for it.";
+    let out = run(text);
+    let said = by_cue(&out, text, "said");
+    assert_eq!(
+        content(said, text),
+        ["\"The tax plan is a gift to the wealthy,\""]
+    );
+    let went_on = by_cue(&out, text, "going on to say");
+    assert_eq!(
+        content(went_on, text),
+        ["that working families would pay for it"]
+    );
+    assert_eq!(src(went_on, text), Some("the governor"));
+    // Going on to do something else is the writer's account, not more of what was said.
+    let text = "\"We are looking at the needs of the people,\" the senator said, going on to \
+                contrast the two budget plans.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "said"), text),
+        ["\"We are looking at the needs of the people,\""]
+    );
+    // `continuing to argue` opens the same kind of adjunct.
+    let text = "The mayor vetoed the bill on Friday, continuing to argue that the city could \
+                not afford it.";
+    let out = run(text);
+    let q = by_cue(&out, text, "continuing to argue");
+    assert_eq!(content(q, text), ["that the city could not afford it"]);
+    assert_eq!(src(q, text), Some("The mayor"));
+}

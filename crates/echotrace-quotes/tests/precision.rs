@@ -524,3 +524,23 @@ fn an_ing_word_after_a_determiner_is_a_noun() {
     let q = by_cue(&run(text), text, "predicting").clone();
     assert_eq!(content(&q, text), ["that it would raise rates four times"]);
 }
+
+#[test]
+fn a_plea_in_court_is_no_statement() {
+    let text = "The former aide pleaded guilty on Wednesday to lying to investigators, and his \
+                lawyer said he regretted it.";
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| !q.cue.is_some_and(|c| c.slice(text).starts_with("pleaded"))),
+        "{:#?}",
+        out.quotes
+    );
+    assert_eq!(
+        content(by_cue(&out, text, "said"), text),
+        ["he regretted it"]
+    );
+    let text = "She pleads not guilty to all charges.";
+    assert!(run(text).quotes.is_empty(), "{:#?}", run(text).quotes);
+}

@@ -478,3 +478,36 @@ fn speaking_against_or_for_something() {
         ["that the storm would reach the coast on Monday"]
     );
 }
+
+#[test]
+fn verbs_of_the_manner_of_speaking_and_of_telling_off_are_cues() {
+    // The one told off stands before the colon; what was said is the quotation.
+    let text = "Sen. Maria Lopez (D-N.M.) scolded him: \"The science is settled on this.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "scolded");
+    assert_eq!(content(q, text), ["\"The science is settled on this.\""]);
+    assert_eq!(src(q, text), Some("Sen. Maria Lopez (D-N.M.)"));
+    let text = "The judge was patient, at times admonishing the lawyers: \"Let the witness \
+                finish.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "admonishing");
+    assert_eq!(content(q, text), ["\"Let the witness finish.\""]);
+    for (text, cue) in [
+        (
+            "\"That is simply not true,\" the senator interjected.",
+            "interjected",
+        ),
+        ("\"Maybe the voters know best,\" the mayor mused.", "mused"),
+        ("\"Nobody believes that,\" she scoffed.", "scoffed"),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text).map(|s| s.len() > 2), Some(true), "{text}");
+    }
+    let text = "The mother pleaded with officers to spare her son.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "pleaded"), text),
+        ["to spare her son"]
+    );
+}

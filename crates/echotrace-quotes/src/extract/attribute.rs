@@ -106,8 +106,8 @@ impl<'a> Rules<'a> {
         // `Having said that he would not run again, the senator …`: a perfect participle
         // opens an adjunct as `Stating that …` does; `Having` is part of the cue, not its
         // subject.
-        let perfect_participle = c0 == i && prev == "having" && info.past_participle;
-        if perfect_participle {
+        let mut participle_opener = c0 == i && prev == "having" && info.past_participle;
+        if participle_opener {
             c0 = i - 1;
         }
         if info.form == CueForm::Noun {
@@ -123,6 +123,9 @@ impl<'a> Rules<'a> {
                     | "continues"
                     | "continue"
                     | "continuing"
+                    | "proceeding"
+                    | "beginning"
+                    | "starting"
                     | "proceeded"
                     | "proceeds"
                     | "began"
@@ -143,6 +146,9 @@ impl<'a> Rules<'a> {
                 None
             };
             if let Some(mut st) = start {
+                // `…," Sanders said, going on to say that …`: an aspectual participle opens
+                // an adjunct as `adding that` does, and takes the main clause's subject.
+                participle_opener = self.w(st).ends_with("ing");
                 while st > self.lo && self.is_cue_prefix(st - 1) {
                     st -= 1;
                 }
@@ -363,7 +369,7 @@ impl<'a> Rules<'a> {
             }
             return Some(cand);
         }
-        let participial = (info.form == CueForm::Participle || perfect_participle)
+        let participial = (info.form == CueForm::Participle || participle_opener)
             && !prefix_be
             && (c0 == self.lo
                 || self.punct(c0 - 1, ',')

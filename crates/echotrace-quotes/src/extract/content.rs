@@ -307,9 +307,7 @@ impl<'a> Rules<'a> {
         appositive
             || new_clause
             || matches!(nx, "as" | "while" | "whereas" | "according")
-            || self
-                .cue_at(m + 1)
-                .is_some_and(|c| c.form == CueForm::Participle)
+            || self.participle_cue_at(m + 1)
             || self.finite_cue_at(m + 1)
             || self.np_then_cue(m + 1)
     }
@@ -362,6 +360,10 @@ impl<'a> Rules<'a> {
     /// them at odds with …`): the writer's comment on the clause, not part of it.
     pub(super) fn free_participle(&self, k: usize) -> bool {
         let w = self.w(k);
+        // `, going on to contrast …`: too short for the test below, and never a noun.
+        if w == "going" && self.w(k + 1) == "on" && self.w(k + 2) == "to" {
+            return true;
+        }
         self.kind(k) == Some(IK::Word)
             && !self.cap(k)
             && w.len() > 5
@@ -481,6 +483,27 @@ impl<'a> Rules<'a> {
         pronoun.then_some(m)
     }
 
+    /// The colon after a short object at `k` when a quotation follows it: `him: "…"`, `the
+    /// client: "…"`, `reporters: "…"`. Not a clause (`the plan is simple: "…"`).
+    fn addressee_before_colon_quote(&self, k: usize) -> Option<usize> {
+        let pronoun = has(OBJ_PRONOUNS, self.w(k));
+        let mut m = k;
+        if pronoun {
+            m += 1;
+        } else {
+            while m < self.hi
+                && m < k + 4
+                && self.kind(m) == Some(IK::Word)
+                && !has(&AUX, self.w(m))
+                && !has(&CLAUSE_WORDS, self.w(m))
+                && self.cue_at(m).is_none()
+            {
+                m += 1;
+            }
+        }
+        (m > k && self.punct(m, ':') && self.is_quote(m + 1)).then_some(m)
+    }
+
     /// What was said after the cue ending at `j`.
     pub(super) fn right_content(&self, j: usize, info: &CueInfo) -> Option<(usize, usize)> {
         let mut k = j;
@@ -493,6 +516,12 @@ impl<'a> Rules<'a> {
                 .then(|| (k, self.clause_end(k)))
                 .filter(|(s, e)| e > s);
         }
+        // `scolded him: "…"`, `admonishing the client: "…"`: the one spoken to, then what
+        // was said to them, the quotation alone (a verb that takes no addressee before a
+        // clause may take one before a quotation).
+        if let Some(colon) = self.addressee_before_colon_quote(k) {
+            return Some((colon + 1, colon + 2));
+        }
         if self.punct(k, ',') {
             if self.is_quote(k + 1) {
                 k += 1;
@@ -502,10 +531,7 @@ impl<'a> Rules<'a> {
                 let relative = matches!(self.w(k + 1), "where" | "who" | "which" | "when");
                 // `…, Spicer said, adding, "…"`: a participle cue is an attribution of its
                 // own, not an aside before what this cue reports.
-                if self
-                    .cue_at(k + 1)
-                    .is_some_and(|c| c.form == CueForm::Participle)
-                {
+                if self.participle_cue_at(k + 1) {
                     return None;
                 }
                 let mut m = k + 1;
@@ -926,9 +952,7 @@ impl<'a> Rules<'a> {
                         && !self.cap(m + 1)
                         && (nx.ends_with("ed")
                             || self.finite_cue_at(m + 1)
-                            || self
-                                .cue_at(m + 1)
-                                .is_some_and(|c| c.form == CueForm::Participle)
+                            || self.participle_cue_at(m + 1)
                             || (has(&AUX, nx) && !has(&DETS, nx)));
                     if adjunct || time || verb || is_day(w) {
                         return m;

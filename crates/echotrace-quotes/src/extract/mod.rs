@@ -254,6 +254,15 @@ impl<'a> Rules<'a> {
         if self.discourse_idiom(i) {
             return None;
         }
+        // `pleaded guilty`, `pleads not guilty`: a plea in court answers a charge; it reports
+        // nothing said.
+        if matches!(
+            self.w(i),
+            "plead" | "pleads" | "pleaded" | "pleading" | "pled"
+        ) && matches!(next, Some("guilty" | "not" | "innocent" | "no"))
+        {
+            return None;
+        }
         // `two diplomats briefed on the negotiations said`: a passive participle after its
         // noun (`who were briefed on`), not the diplomats briefing anyone.
         if self.w(i) == "briefed"
@@ -496,6 +505,27 @@ impl<'a> Rules<'a> {
             && !(i > self.lo && (has(&DETS, self.w(i - 1)) || self.w(i - 1) == "to"))
     }
 
+    /// Whether a participle cue opens at `i`: `adding`, or an aspectual participle before
+    /// the infinitive of a cue (`going on to say`, `continuing to argue`), which opens an
+    /// adjunct with the main clause's subject in the same way.
+    fn participle_cue_at(&self, i: usize) -> bool {
+        if self
+            .cue_at(i)
+            .is_some_and(|c| c.form == CueForm::Participle)
+        {
+            return true;
+        }
+        let to = match self.w(i) {
+            "going" if self.w(i + 1) == "on" => i + 2,
+            "continuing" | "proceeding" | "beginning" | "starting" => i + 1,
+            _ => return false,
+        };
+        self.w(to) == "to"
+            && self
+                .cue_at(to + 1)
+                .is_some_and(|c| c.form == CueForm::Finite)
+    }
+
     fn is_cue_prefix(&self, i: usize) -> bool {
         let w = self.w(i);
         // A capitalised auxiliary inside the sentence is a name (`Prime Minister Theresa May
@@ -663,9 +693,7 @@ impl<'a> Rules<'a> {
                             && self.a.sents[c.sent].para == para
                             && self.lends_source(o)
                     });
-                    let participle = self
-                        .cue_at(st.lo)
-                        .is_some_and(|c| c.form == CueForm::Participle);
+                    let participle = self.participle_cue_at(st.lo);
                     if participle {
                         self.cands[ci].borrow = before;
                     }

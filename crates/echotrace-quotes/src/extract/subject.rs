@@ -161,9 +161,7 @@ impl<'a> Rules<'a> {
                     "in" | "at" | "on" | "during" | "after" | "before" | "following" | "via"
                 ))
             || self.free_participle(k)
-            || self
-                .cue_at(k)
-                .is_some_and(|c| c.form == CueForm::Participle)
+            || self.participle_cue_at(k)
         {
             return None;
         }
