@@ -16,7 +16,7 @@ use echotrace_core::{ByteSpan, CharOffsets, DocId, Document, Published};
 use echotrace_narratives::{
     timeline_for, Narrative, NarrativeBuilder, StoryCluster, StoryDocument,
 };
-use echotrace_store::{FoundDocument, StoredCluster, StoredQuote};
+use echotrace_store::{FoundDocument, QuoteQuery, StoredCluster, StoredQuote};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
@@ -311,6 +311,8 @@ struct ReusedSpan {
 pub(crate) struct QuoteView {
     doc: String,
     kind: String,
+    /// `speech` or `attitude` (thinking, wanting, judging), as the quote stage classed the cue.
+    class: Option<String>,
     speaker: Option<String>,
     /// The quoted words (one span per piece of a split quote).
     content: Vec<Span>,
@@ -326,6 +328,7 @@ fn quote_view(q: &StoredQuote, doc: &Document, map: &CharOffsets, with_doc: bool
     QuoteView {
         doc: q.doc.to_string(),
         kind: q.kind.clone(),
+        class: q.detail["class"].as_str().map(str::to_string),
         speaker: q.speaker.clone(),
         content: q.content.iter().map(|s| Span::of(map, *s)).collect(),
         cue: q.cue.map(|s| Span::of(map, s)),
@@ -641,11 +644,16 @@ async fn quotes_by_speaker(
     let speaker = params.required("speaker")?.to_string();
     check_key("`speaker`", &speaker)?;
     let limit = params.limit(50)?;
+    let speech = params.flag("speech")?;
     state
         .read(move |r| {
             let mut cache = DocCache::new(r);
             let mut out = Vec::new();
-            for q in r.store.quotes_by_speaker(&speaker, limit)? {
+            let query = QuoteQuery::default()
+                .speaker(speaker.as_str())
+                .speech_only(speech)
+                .limit(limit);
+            for q in r.store.find_quotes(&query)? {
                 if let Some(d) = cache.get(&q.doc)? {
                     out.push(quote_view(&q, &d.0, &d.1, true));
                 }
@@ -847,15 +855,7 @@ async fn ingest(
             "ingest is disabled; start the server with --allow-ingest",
         ));
     }
-    let analyze = match params.str("analyze") {
-        None | Some("false") | Some("0") => false,
-        Some("true") | Some("1") => true,
-        Some(other) => {
-            return Err(ApiError::bad_request(format!(
-                "`analyze` must be true or false, not {other:?}"
-            )))
-        }
-    };
+    let analyze = params.flag("analyze")?;
     let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
         .await
         .map_err(|_| {

@@ -32,6 +32,17 @@ impl Params {
             .ok_or_else(|| ApiError::bad_request(format!("missing parameter `{name}`")))
     }
 
+    /// A yes/no parameter: `true`/`1` or `false`/`0`, false when absent.
+    pub fn flag(&self, name: &str) -> Result<bool, ApiError> {
+        match self.str(name) {
+            None | Some("false") | Some("0") => Ok(false),
+            Some("true") | Some("1") => Ok(true),
+            Some(other) => Err(ApiError::bad_request(format!(
+                "`{name}` must be true or false, not {other:?}"
+            ))),
+        }
+    }
+
     /// `limit`: 1 to [`MAX_PAGE`], `default` when absent.
     pub fn limit(&self, default: usize) -> Result<usize, ApiError> {
         self.usize_in("limit", default, 1, MAX_PAGE)

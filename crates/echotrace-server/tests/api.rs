@@ -327,6 +327,23 @@ async fn quotes_people_network_and_narratives() {
     }
     let v = ok(&app, "/api/quotes?speaker=nobody%20at%20all").await;
     assert_eq!(v["quotes"].as_array().unwrap().len(), 0);
+    // Speech alone: Marc Benioff is quoted in the demo corpus, and also `intimately
+    // understands the benefits of that collaboration`, an attitude.
+    let all = ok(&app, "/api/quotes?speaker=marc%20benioff&limit=200").await;
+    let all = all["quotes"].as_array().unwrap();
+    let speech = ok(
+        &app,
+        "/api/quotes?speaker=marc%20benioff&speech=true&limit=200",
+    )
+    .await;
+    let speech = speech["quotes"].as_array().unwrap();
+    assert!(all.iter().any(|q| q["class"] == "attitude"), "{all:?}");
+    assert!(!speech.is_empty());
+    assert!(speech.iter().all(|q| q["class"] == "speech"), "{speech:?}");
+    assert_eq!(
+        speech.len(),
+        all.iter().filter(|q| q["class"] == "speech").count()
+    );
 
     let net = ok(&app, "/api/network").await;
     for key in ["interval", "edges", "groups", "nodes", "weight_cut"] {
@@ -386,6 +403,10 @@ async fn bad_input_is_a_4xx_json_error_never_a_500() {
         ("/api/clusters?cursor=6869", StatusCode::BAD_REQUEST),
         ("/api/narratives?cursor=%ff", StatusCode::BAD_REQUEST),
         ("/api/quotes", StatusCode::BAD_REQUEST),
+        (
+            "/api/quotes?speaker=x&speech=maybe",
+            StatusCode::BAD_REQUEST,
+        ),
         ("/api/people?limit=abc", StatusCode::BAD_REQUEST),
     ];
     for (uri, expected) in cases {

@@ -434,6 +434,47 @@ const SELECT_QUOTE: &str = "SELECT d.id, q.kind, q.content, q.cue_start, q.cue_e
      q.source_start, q.source_end, q.speaker, q.detail, q.id FROM quotes q \
      JOIN documents d ON d.seq = q.doc_seq";
 
+/// Which stored quotes [`Store::find_quotes`] lists: all of them unless narrowed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuoteQuery {
+    /// Only the quotes of this document.
+    pub doc: Option<DocId>,
+    /// Only quotes resolved to this speaker, compared by [`speaker_key`].
+    pub speaker: Option<String>,
+    /// Only speech (`said`, `told`, `according to`), leaving out the thoughts, wishes and
+    /// judgements that PARC-style attribution also counts (`believes`, `wants`,
+    /// `criticized`): the quote stage's cue class, kept in `detail`.
+    pub speech_only: bool,
+    /// At most this many (`None`: all).
+    pub limit: Option<usize>,
+}
+
+impl QuoteQuery {
+    /// Only the quotes of `doc`.
+    pub fn doc(mut self, doc: DocId) -> Self {
+        self.doc = Some(doc);
+        self
+    }
+
+    /// Only quotes resolved to `speaker`.
+    pub fn speaker(mut self, speaker: impl Into<String>) -> Self {
+        self.speaker = Some(speaker.into());
+        self
+    }
+
+    /// Only speech, or everything.
+    pub fn speech_only(mut self, yes: bool) -> Self {
+        self.speech_only = yes;
+        self
+    }
+
+    /// At most `limit` quotes.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+}
+
 fn row_to_quote(row: &Row<'_>) -> Result<StoredQuote, StoreError> {
     let read = read_err("reading a quote");
     let rowid: i64 = row.get(9).map_err(&read)?;
@@ -1418,16 +1459,7 @@ impl Store {
     /// The quotes of `doc` in content order: by where their content ends, a quote nested in
     /// another's content before it (the order the quote extractor gives).
     pub fn quotes_of(&self, doc: &DocId) -> Result<Vec<StoredQuote>, StoreError> {
-        collect_rows(
-            &self.conn,
-            &format!(
-                "{SELECT_QUOTE} WHERE q.doc_seq = (SELECT seq FROM documents WHERE id = ?1) \
-                 ORDER BY q.content_end, q.content_start DESC, q.position"
-            ),
-            [doc.as_str()],
-            "listing the quotes of a document",
-            row_to_quote,
-        )
+        self.find_quotes(&QuoteQuery::default().doc(doc.clone()))
     }
 
     /// Quotes whose resolved speaker equals `speaker` ignoring case and runs of whitespace
@@ -1438,30 +1470,49 @@ impl Store {
         speaker: &str,
         limit: usize,
     ) -> Result<Vec<StoredQuote>, StoreError> {
-        let Some(key) = speaker_key(speaker) else {
-            return Ok(Vec::new());
-        };
-        collect_rows(
-            &self.conn,
-            &format!(
-                "{SELECT_QUOTE} WHERE q.speaker_key = ?1 \
-                 ORDER BY q.doc_seq, q.content_end, q.content_start DESC, q.position LIMIT ?2"
-            ),
-            params![key, sql_limit(Some(limit))],
-            "listing the quotes of a speaker",
-            row_to_quote,
-        )
+        self.find_quotes(&QuoteQuery::default().speaker(speaker).limit(limit))
     }
 
     /// All quotes in document (`seq`) order then content order, at most `limit` (`None`: all).
     pub fn quotes(&self, limit: Option<usize>) -> Result<Vec<StoredQuote>, StoreError> {
+        self.find_quotes(&QuoteQuery {
+            limit,
+            ..QuoteQuery::default()
+        })
+    }
+
+    /// The quotes `query` asks for, in document (`seq`) order, then content order as in
+    /// [`Store::quotes_of`]. The narrowing is done by SQLite, before the limit.
+    pub fn find_quotes(&self, query: &QuoteQuery) -> Result<Vec<StoredQuote>, StoreError> {
+        let mut conditions: Vec<&str> = Vec::new();
+        let mut params: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(doc) = &query.doc {
+            conditions.push("q.doc_seq = (SELECT seq FROM documents WHERE id = ?)");
+            params.push(doc.as_str().to_string().into());
+        }
+        if let Some(speaker) = &query.speaker {
+            let Some(key) = speaker_key(speaker) else {
+                return Ok(Vec::new());
+            };
+            conditions.push("q.speaker_key = ?");
+            params.push(key.into());
+        }
+        if query.speech_only {
+            conditions.push("json_extract(q.detail, '$.class') = 'speech'");
+        }
+        let filter = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        params.push(sql_limit(query.limit).into());
         collect_rows(
             &self.conn,
             &format!(
-                "{SELECT_QUOTE} ORDER BY q.doc_seq, q.content_end, q.content_start DESC, q.position \
-                 LIMIT ?1"
+                "{SELECT_QUOTE} {filter} \
+                 ORDER BY q.doc_seq, q.content_end, q.content_start DESC, q.position LIMIT ?"
             ),
-            [sql_limit(limit)],
+            rusqlite::params_from_iter(params),
             "listing quotes",
             row_to_quote,
         )

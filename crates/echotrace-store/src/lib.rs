@@ -62,8 +62,8 @@ mod search;
 mod stats;
 
 pub use analysis::{
-    speaker_key, AlignmentKind, ClusterSummary, Pending, Stage, StoredAlignment, StoredCluster,
-    StoredEntity, StoredFacts, StoredMember, StoredQuote, StoredVector,
+    speaker_key, AlignmentKind, ClusterSummary, Pending, QuoteQuery, Stage, StoredAlignment,
+    StoredCluster, StoredEntity, StoredFacts, StoredMember, StoredQuote, StoredVector,
 };
 pub use documents::{Documents, FoundDocument, InsertOutcome};
 pub use error::StoreError;

@@ -3,8 +3,8 @@
 
 use echotrace_core::{ByteSpan, DocId, Document, Published, SourceId};
 use echotrace_store::{
-    AlignmentKind, Stage, Store, StoreError, StoredAlignment, StoredCluster, StoredEntity,
-    StoredFacts, StoredMember, StoredQuote, StoredVector, SCHEMA_VERSION,
+    AlignmentKind, QuoteQuery, Stage, Store, StoreError, StoredAlignment, StoredCluster,
+    StoredEntity, StoredFacts, StoredMember, StoredQuote, StoredVector, SCHEMA_VERSION,
 };
 use rusqlite::Connection;
 use serde_json::json;
@@ -482,7 +482,7 @@ fn a_documents_quotes_are_listed_by_where_they_end_nested_first() {
     let early = quote(tass, "the CSTO acted", Some("Putin"));
     store
         .commit_quotes_batch(
-            &[tass.id.clone()],
+            std::slice::from_ref(&tass.id),
             &[outer.clone(), early.clone(), inner.clone()],
             &[],
         )
@@ -494,6 +494,42 @@ fn a_documents_quotes_are_listed_by_where_they_end_nested_first() {
         store.quotes_by_speaker("vladimir putin", 10).unwrap(),
         order[2..]
     );
+}
+
+#[test]
+fn speech_alone_is_chosen_before_the_limit() {
+    let mut store = store_with_corpus();
+    let docs = corpus();
+    let tass = &docs[0];
+    let mut thought = quote(tass, "the CSTO acted", Some("Putin"));
+    thought.detail = json!({"class": "attitude"});
+    let said = quote(tass, "“We will not allow it.”", Some("Vladimir Putin"));
+    store
+        .commit_quotes_batch(
+            std::slice::from_ref(&tass.id),
+            &[thought.clone(), said.clone()],
+            &[],
+        )
+        .unwrap();
+    let first = QuoteQuery::default().limit(1);
+    assert_eq!(store.find_quotes(&first).unwrap(), [thought.clone()]);
+    assert_eq!(
+        store.find_quotes(&first.speech_only(true)).unwrap(),
+        std::slice::from_ref(&said),
+        "the attitude is left out before the limit, not after"
+    );
+    let of_doc = QuoteQuery::default().doc(tass.id.clone()).speech_only(true);
+    assert_eq!(store.find_quotes(&of_doc).unwrap(), [said]);
+    let putin = QuoteQuery::default().speaker("  PUTIN ");
+    assert_eq!(store.find_quotes(&putin).unwrap(), [thought]);
+    assert!(store
+        .find_quotes(&putin.speech_only(true))
+        .unwrap()
+        .is_empty());
+    assert!(store
+        .find_quotes(&QuoteQuery::default().doc(id("ria-1")))
+        .unwrap()
+        .is_empty());
 }
 
 #[test]

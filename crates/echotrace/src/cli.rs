@@ -166,6 +166,11 @@ pub struct QuotesArgs {
     /// Only quotes resolved to this speaker (case and spacing ignored).
     #[arg(long)]
     pub speaker: Option<String>,
+    /// Only speech (`said`, `told`, `according to`): leave out the thoughts, wishes and
+    /// judgements (`believes`, `wants`, `criticized`) that PARC-style attribution, and so
+    /// PolNeAR, also counts.
+    #[arg(long)]
+    pub speech: bool,
     /// At most this many quotes.
     #[arg(long, default_value_t = 1000)]
     pub limit: usize,

@@ -570,6 +570,21 @@ fn analyze_finds_the_seed_pages_reuse_and_quotes() {
         .collect();
     assert_eq!(putin.len(), 4, "{putin:?}");
     assert!(putin.iter().all(|q| q["speaker"] == "Vladimir Putin"));
+
+    // Every quote of the seed is speech (`said`, `told`, `warned`, …): `--speech` keeps them
+    // all, in the same order.
+    let seed = |extra: &[&str]| {
+        let out = echotrace(&db)
+            .args(["quotes", "000_1da12e83afc5f8cf", "--json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let all = seed(&[]);
+    assert!(all.lines().count() >= 13, "{all}");
+    assert_eq!(seed(&["--speech"]), all);
 }
 
 /// `eval coordination` on a generated corpus prints what `score.py` computes from the network

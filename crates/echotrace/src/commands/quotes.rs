@@ -2,7 +2,7 @@ use super::{find_document, open_existing_store, CharOffsetCache};
 use crate::cli::QuotesArgs;
 use anyhow::Result;
 use echotrace_eval::quotes::SystemQuote;
-use echotrace_store::{Store, StoredQuote};
+use echotrace_store::{QuoteQuery, Store, StoredQuote};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -25,20 +25,16 @@ pub fn system_quote(q: &StoredQuote, offsets: &mut CharOffsetCache<'_>) -> Resul
 
 pub fn run(args: QuotesArgs, db: &Path) -> Result<ExitCode> {
     let store = open_existing_store(db)?;
-    let quotes: Vec<StoredQuote> = match (&args.doc, &args.speaker) {
-        (Some(doc), speaker) => {
-            let doc = find_document(&store, doc, db)?;
-            let mut q = store.quotes_of(&doc.id)?;
-            if let Some(speaker) = speaker {
-                let want = normalize(speaker);
-                q.retain(|q| q.speaker.as_deref().is_some_and(|s| normalize(s) == want));
-            }
-            q.truncate(args.limit);
-            q
-        }
-        (None, Some(speaker)) => store.quotes_by_speaker(speaker, args.limit)?,
-        (None, None) => store.quotes(Some(args.limit))?,
-    };
+    let mut query = QuoteQuery::default()
+        .speech_only(args.speech)
+        .limit(args.limit);
+    if let Some(doc) = &args.doc {
+        query = query.doc(find_document(&store, doc, db)?.id);
+    }
+    if let Some(speaker) = &args.speaker {
+        query = query.speaker(speaker.as_str());
+    }
+    let quotes = store.find_quotes(&query)?;
     let mut offsets = CharOffsetCache::new(&store);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -56,13 +52,6 @@ pub fn run(args: QuotesArgs, db: &Path) -> Result<ExitCode> {
         print_quote(&mut out, &store, q)?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn normalize(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// `speaker (mention) cue [kind]: content`, one quote a paragraph.
