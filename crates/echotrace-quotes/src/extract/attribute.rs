@@ -596,6 +596,13 @@ impl<'a> Rules<'a> {
                         | "counter"
                         | "conclude"
                         | "quip"
+                        | "muse"
+                        | "interject"
+                        | "scoff"
+                        | "gush"
+                        | "marvel"
+                        | "confess"
+                        | "opine"
                         | "joke"
                         | "state"
                         | "observe"
@@ -693,9 +700,10 @@ impl<'a> Rules<'a> {
                         cand.content.push(rc);
                         return Some(cand);
                     }
-                    // `"…," Sarah Warbelow, legal director for …, said in a statement.`
+                    // `"…," Sarah Warbelow, legal director for …, said in a statement.`, or
+                    // `… said over the phone.`
                     _ if self.is_quote(self.lo)
-                        && (c1 >= self.hi || self.is_punct(c1))
+                        && (c1 >= self.hi || self.is_punct(c1) || self.closing_adjunct(c1))
                         && (self.cap(self.lo + 1 + usize::from(self.punct(self.lo + 1, ',')))
                             || has(
                                 &DETS,
@@ -722,6 +730,35 @@ impl<'a> Rules<'a> {
             cand.source = Some(src);
             let rc = self.right_content(c1, &info)?;
             cand.content.push(rc);
+            return Some(cand);
+        } else if c0 > self.lo + 2
+            && self.is_quote(c0 - 1)
+            && matches!(
+                self.w(c0 - 2),
+                "as" | "called"
+                    | "dubbed"
+                    | "nicknamed"
+                    | "named"
+                    | "titled"
+                    | "itself"
+                    | "himself"
+                    | "herself"
+                    | "themselves"
+            )
+            && (self.cap(self.lo) || has(&DETS, self.w(self.lo)))
+            && (self.lo..c0 - 2).any(|m| self.punct(m, ','))
+        {
+            // `Marcel Lehel, the hacker known as "Guccifer," stated that …`: a name in
+            // quotation marks closes an aside of the subject; it is not what was said. The
+            // subject is the noun phrase before the aside's comma (after any fronted
+            // adjunct: `During an interview with NBC, Marcel Lehel, the hacker …`).
+            let start = (self.lo..c0 - 2)
+                .rev()
+                .find(|&m| self.punct(m, ','))
+                .and_then(|comma| self.left_np(comma))
+                .map_or(self.lo, |np| np.0);
+            cand.source = Some((start, c0));
+            cand.content.push(self.right_content(c1, &info)?);
             return Some(cand);
         } else if c0 > self.lo && self.is_quote(c0 - 1) {
             cand.source = Some(self.extend_appositive(self.right_np(c1)?));

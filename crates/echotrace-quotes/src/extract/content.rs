@@ -48,6 +48,8 @@ impl<'a> Rules<'a> {
                 Some(IK::Num) => {}
                 Some(IK::Punct('(' | ')' | '-')) => {}
                 Some(IK::Punct('"')) if self.plural_possessive(m) => {}
+                // `said on ABC's "This Week With George Stephanopoulos" that …`
+                Some(IK::Quote(f)) if self.a.frags[f].titled => {}
                 // `said at a news conference, "…"`, `told WEEI: "…"`: the quotation or
                 // clause after the circumstance or addressee.
                 Some(IK::Punct(',')) if m > k && self.is_quote(m + 1) => return Some(m + 1),
@@ -516,6 +518,22 @@ impl<'a> Rules<'a> {
                 .then(|| (k, self.clause_end(k)))
                 .filter(|(s, e)| e > s);
         }
+        // `…, Kennedy wrote Linick.`: the one a letter went to, when nothing follows the
+        // name; what was written came before (or comes after `that`).
+        if info.lemma == "write" && self.cap(k) && self.kind(k) == Some(IK::Word) {
+            let mut m = k;
+            while m < self.hi && m < k + 3 && self.cap(m) && self.kind(m) == Some(IK::Word) {
+                m += 1;
+            }
+            if m >= self.hi || (self.is_punct(m) && !self.is_quote(m)) {
+                return None;
+            }
+            // `wrote Linick that …`: to whom, then what.
+            if self.w(m) == "that" {
+                let end = self.clause_end(m);
+                return (end > m + 1).then_some((m, end));
+            }
+        }
         // `scolded him: "…"`, `admonishing the client: "…"`: the one spoken to, then what
         // was said to them, the quotation alone (a verb that takes no addressee before a
         // clause may take one before a quotation).
@@ -528,7 +546,11 @@ impl<'a> Rules<'a> {
             } else {
                 // `saying, apparently for the first time, that …`: an aside between commas.
                 // (or a relative aside: `said on CNN, where he is a contributor, that …`).
-                let relative = matches!(self.w(k + 1), "where" | "who" | "which" | "when");
+                let relative = matches!(self.w(k + 1), "where" | "who" | "which" | "when")
+                    // `stated, while testifying before Congress, that …`
+                    || (matches!(self.w(k + 1), "while" | "after" | "before" | "if")
+                        && !self.cap(k + 2)
+                        && (self.w(k + 2).ends_with("ing") || self.w(k + 2).ends_with("ed")));
                 // `…, Spicer said, adding, "…"`: a participle cue is an attribution of its
                 // own, not an aside before what this cue reports.
                 if self.participle_cue_at(k + 1) {
@@ -1121,6 +1143,14 @@ impl<'a> Rules<'a> {
                         && !matches!(self.w(m - 1), "of" | "and" | "or")
                     {
                         return Some(m);
+                    }
+                    // `told the mayors who gathered in Indianapolis, "…"`: a relative clause
+                    // on the addressee, closed by the comma before the quotation.
+                    if w == "who" && m > k {
+                        return (m + 2..(m + 20).min(self.hi))
+                            .take_while(|&x| !self.is_quote(x))
+                            .find(|&x| self.punct(x, ',') && self.is_quote(x + 1))
+                            .map(|x| x + 1);
                     }
                     if has(&CLAUSE_WORDS, w)
                         || has(&AUX, w)

@@ -63,6 +63,9 @@ pub(crate) struct Frag {
     /// The last character before the closing mark (`,` in `"…," he said`).
     pub last: Option<char>,
     pub sent: usize,
+    /// Two to ten words in title case (`"This Week With George Stephanopoulos"`): the name
+    /// of a show, a book or a law, not something said.
+    pub titled: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -252,6 +255,11 @@ impl<'a> Rules<'a> {
             return None;
         }
         if self.discourse_idiom(i) {
+            return None;
+        }
+        // `a group that calls itself "Anonymous"`: the name it goes by. (A person who
+        // `called himself the least racist person` makes a claim, and stays a cue.)
+        if matches!(self.w(i), "call" | "calls" | "called" | "calling") && next == Some("itself") {
             return None;
         }
         // `pleaded guilty`, `pleads not guilty`: a plea in court answers a charge; it reports

@@ -291,6 +291,24 @@ impl<'a> Rules<'a> {
     /// think tank` — the speaker's description, not a continuation of what was said.
     pub(super) fn extend_appositive(&self, np: (usize, usize)) -> (usize, usize) {
         let e = np.1;
+        // `said the moderator, Chris Wallace.`: a role, then the name of who holds it.
+        if self.punct(e, ',') && has(&DETS, self.w(np.0)) && self.cap(e + 1) {
+            let mut m = e + 1;
+            while m < self.hi
+                && m < e + 6
+                && self.kind(m) == Some(IK::Word)
+                && (self.cap(m)
+                    || matches!(
+                        self.w(m),
+                        "de" | "da" | "di" | "van" | "von" | "del" | "bin"
+                    ) && self.cap(m + 1))
+            {
+                m += 1;
+            }
+            if m >= self.hi || (self.is_punct(m) && !self.is_quote(m)) {
+                return self.extend_appositive((np.0, m));
+            }
+        }
         if !self.appositive_at(e) {
             return np;
         }
@@ -312,6 +330,42 @@ impl<'a> Rules<'a> {
         } else {
             np
         }
+    }
+
+    /// Whether a prepositional phrase opens at `k` and closes the clause, with no verb in
+    /// it: `over the phone.`, `during a rally in Raleigh,`. After a cue whose content came
+    /// before it, such a phrase says where or how it was said.
+    pub(super) fn closing_adjunct(&self, k: usize) -> bool {
+        if !matches!(
+            self.w(k),
+            "in" | "on"
+                | "at"
+                | "over"
+                | "during"
+                | "by"
+                | "after"
+                | "before"
+                | "from"
+                | "via"
+                | "with"
+                | "to"
+                | "outside"
+                | "inside"
+        ) || self.kind(k) != Some(IK::Word)
+        {
+            return false;
+        }
+        let mut m = k + 1;
+        while m < self.hi
+            && m < k + 12
+            && matches!(self.kind(m), Some(IK::Word | IK::Num))
+            && self.w(m) != "that"
+            && !has(&AUX, self.w(m))
+            && self.cue_at(m).is_none()
+        {
+            m += 1;
+        }
+        m > k + 1 && (m >= self.hi || self.is_punct(m) && !self.is_quote(m))
     }
 
     pub(super) fn skip_adverbials(&self, mut k: usize) -> usize {

@@ -1,0 +1,125 @@
+//! Twelfth round (issue #4): plain statements that were lost behind something standing
+//! between the parts of an attribution — a phrase after the cue, an aside between commas, a
+//! name in quotation marks inside the subject, a relative clause on the one addressed, a
+//! show's title — and an inverted subject followed by the name of the one it describes. The
+//! sentences are paraphrased from PolNeAR train and written for these tests in the style of
+//! wire copy.
+
+mod common;
+use common::{by_cue, content, run, src};
+
+#[test]
+fn a_phrase_after_the_cue_does_not_hide_the_quotation_before_it() {
+    let text = "\"We think the government has overreached,\" Maria Santos, legal director for \
+                the civil liberties union in Portland, said over the phone. The group will not \
+                represent him.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["\"We think the government has overreached,\""]
+    );
+    assert_eq!(
+        src(q, text),
+        Some("Maria Santos, legal director for the civil liberties union in Portland")
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Maria Santos"));
+}
+
+#[test]
+fn an_aside_on_when_it_was_said_stands_before_that() {
+    let text = "The director further stated, while testifying before Congress earlier this \
+                month, that the former secretary had not been truthful.";
+    let out = run(text);
+    let q = by_cue(&out, text, "further stated");
+    assert_eq!(
+        content(q, text),
+        ["that the former secretary had not been truthful"]
+    );
+    assert_eq!(src(q, text), Some("The director"));
+}
+
+#[test]
+fn a_name_in_quotation_marks_belongs_to_the_subject() {
+    let text = "In an interview broadcast on Wednesday, Marcel Lehel, the hacker known as \
+                \u{201C}Guccifer,\u{201D} stated that he had access to the server.";
+    let out = run(text);
+    let q = by_cue(&out, text, "stated");
+    assert_eq!(content(q, text), ["that he had access to the server"]);
+    assert_eq!(
+        src(q, text),
+        Some("Marcel Lehel, the hacker known as \u{201C}Guccifer,\u{201D}")
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Marcel Lehel"));
+    // A group's name for itself is no judgement of it.
+    let text = "The group, which calls itself \"Anonymous,\" said it had taken the site down.";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1, "{:#?}", out.quotes);
+    assert_eq!(
+        content(by_cue(&out, text, "said"), text),
+        ["it had taken the site down"]
+    );
+}
+
+#[test]
+fn the_one_addressed_may_carry_a_relative_clause_before_the_quotation() {
+    let text = "But, she told the mayors who gathered in Indianapolis, \u{201C}no one should \
+                be confused about our commitment to Europe.\u{201D}";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(
+        content(q, text),
+        ["\u{201C}no one should be confused about our commitment to Europe.\u{201D}"]
+    );
+    assert_eq!(src(q, text), Some("she"));
+}
+
+#[test]
+fn the_one_a_letter_went_to_is_not_what_it_said() {
+    let text = "The records are already stored in a secure center, and there is no need to \
+                move them, Kennedy wrote Linick.";
+    let out = run(text);
+    let q = by_cue(&out, text, "wrote");
+    assert_eq!(
+        content(q, text),
+        ["The records are already stored in a secure center, and there is no need to move them"]
+    );
+    // A clause after the name is still what was written.
+    let text = "Kennedy wrote Linick that the records were safe.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "wrote"), text),
+        ["that the records were safe"]
+    );
+}
+
+#[test]
+fn a_shows_title_before_that_is_where_it_was_said() {
+    let text = "Sanders said on ABC's \"This Week With George Stephanopoulos\" that he would \
+                \"take a look\" at the bill.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["that he would \"take a look\" at the bill"]
+    );
+}
+
+#[test]
+fn an_inverted_role_takes_the_name_after_it() {
+    let text = "\"That is simply not true,\" said the moderator, Chris Wallace.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["\"That is simply not true,\""]);
+    assert_eq!(src(q, text), Some("the moderator, Chris Wallace"));
+    assert_eq!(q.speaker.as_deref(), Some("Chris Wallace"));
+    let text = "\"It is over,\" said the company's chief executive, John J. Ferriola, a \
+                former engineer.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["\"It is over,\""]);
+    assert_eq!(
+        src(q, text),
+        Some("the company's chief executive, John J. Ferriola, a former engineer")
+    );
+}
