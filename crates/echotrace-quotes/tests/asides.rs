@@ -123,3 +123,89 @@ fn an_inverted_role_takes_the_name_after_it() {
         Some("the company's chief executive, John J. Ferriola, a former engineer")
     );
 }
+
+#[test]
+fn a_demonstrative_before_a_colon_is_what_was_said_not_who_said_it() {
+    let text = "David Axelrod, who was an adviser to the president, tweeted this: \"She did it \
+                again and I'll say it again.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "tweeted");
+    assert_eq!(
+        content(q, text),
+        ["\"She did it again and I'll say it again.\""]
+    );
+    assert_eq!(
+        src(q, text),
+        Some("David Axelrod, who was an adviser to the president")
+    );
+}
+
+#[test]
+fn an_aside_between_commas_may_stand_before_a_quotation() {
+    for (text, cue, said) in [
+        (
+            "Recently she announced on her Facebook page, in all capital letters, \"I'm \
+             leaving the campaign!\"",
+            "announced",
+            "\"I'm leaving the campaign!\"",
+        ),
+        (
+            "Clinton initially said in the spring, when the story broke, \"I did not email \
+             any classified material to anyone.\"",
+            "initially said",
+            "\"I did not email any classified material to anyone.\"",
+        ),
+    ] {
+        let out = run(text);
+        assert_eq!(content(by_cue(&out, text, cue), text), [said], "{text}");
+    }
+    // A comma before `that`, written where none belongs.
+    let text = "He added, that there is a strong emphasis on a fair selection process.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "added"), text),
+        ["that there is a strong emphasis on a fair selection process"]
+    );
+    // Not after a parenthetical cue, where what came before goes on.
+    let text = "The city had resisted such rules, but the smog became so bad, the mayor noted, \
+                that the schools closed.";
+    let out = run(text);
+    let q = by_cue(&out, text, "noted");
+    assert!(
+        content(q, text)[0].starts_with("The city had resisted"),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn a_name_before_a_role_with_a_list_in_it_speaks() {
+    let text = "The new plans \"will not solve this challenge,\" Anne Richards, assistant \
+                secretary of state for population, refugees, and migration, said on the same \
+                call.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(q.speaker.as_deref(), Some("Anne Richards"));
+    assert_eq!(
+        content(q, text),
+        ["The new plans \"will not solve this challenge,\""]
+    );
+}
+
+#[test]
+fn a_circumstance_between_dashes_is_not_part_of_the_subject() {
+    let text = "Murphy \u{2014} after a long pause \u{2014} told me he had been unprepared for \
+                the grief.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(src(q, text), Some("Murphy"));
+    assert_eq!(content(q, text), ["he had been unprepared for the grief"]);
+    // Who she is, between dashes, is.
+    let text = "Rep. Lois Frankel \u{2014} like Reid, a supporter of her opponent \u{2014} \
+                recalled him giving her the same line.";
+    let out = run(text);
+    let q = by_cue(&out, text, "recalled");
+    assert!(
+        src(q, text).is_some_and(|s| s.contains("a supporter")),
+        "{q:#?}"
+    );
+}

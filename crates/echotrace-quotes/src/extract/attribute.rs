@@ -624,7 +624,11 @@ impl<'a> Rules<'a> {
                 .filter(|_| may_invert && !self.subject_and_aside_only(comma))
                 // `…, said he "appreciates …"` has its clause after the pronoun: an inverted
                 // subject is closed by punctuation (`said Smith, "…"`), not by a quotation.
-                .filter(|&(_, e)| e >= self.hi || self.is_punct(e))
+                .filter(|&(_, e)| e >= self.hi || self.is_punct(e) && !self.punct(e, ':'))
+                // `…, tweeted this: "…"`: what was tweeted, not who tweeted.
+                .filter(|&(s0, e)| {
+                    !(e == s0 + 1 && matches!(self.w(s0), "this" | "that" | "these" | "it"))
+                })
                 // `The minister, John Smith, said the company opened a new plant`: a
                 // determiner after a lowercase word that is no preposition starts an object,
                 // so what follows `said` is a clause, not its inverted subject.
@@ -646,6 +650,8 @@ impl<'a> Rules<'a> {
                 {
                     let fw = self.w(q + 1);
                     let appositive = has(&DETS, fw)
+                        // `, assistant secretary of state for …,` (not `, and the meeting`)
+                        || (fw != "and" && self.appositive_at(q))
                         || self.cap(q + 1)
                         || matches!(self.kind(q + 1), Some(IK::Num))
                         || crate::entities::is_title(fw)

@@ -65,8 +65,10 @@ impl<'a> Rules<'a> {
                         let next_comma = (m + 1..(m + 16).min(self.hi))
                             .take_while(|&x| !self.is_quote(x) && !self.punct(x, '.'))
                             .find(|&x| self.punct(x, ','));
+                        // (`announced on her Facebook page, in all capital letters, "…"`, `said
+                        // in the spring, when the story broke, "…"`: a quotation, too.)
                         return next_comma
-                            .filter(|&x| self.w(x + 1) == "that")
+                            .filter(|&x| self.w(x + 1) == "that" || self.is_quote(x + 1))
                             .filter(|&x| {
                                 (m + 1..x).all(|y| self.cap(y) || self.cue_at(y).is_none())
                             })
@@ -544,6 +546,19 @@ impl<'a> Rules<'a> {
             if self.is_quote(k + 1) {
                 k += 1;
             } else {
+                // `He added, that there's …`: a comma the writer put before `that` (not
+                // after a parenthetical cue: `…, Mr. Obama noted, that …` goes on with what
+                // came before it).
+                if self.w(k + 1) == "that"
+                    && !self.punct(k + 2, ',')
+                    // (`As we would soon learn, that crisis …`: the comma closes a fronted
+                    // clause.)
+                    && self.fronted != Some(k)
+                    && !(self.lo..j).any(|m| self.punct(m, ',') || self.is_quote(m))
+                {
+                    let end = self.clause_end(k + 1);
+                    return (end > k + 2).then_some((k + 1, end));
+                }
                 // `saying, apparently for the first time, that …`: an aside between commas.
                 // (or a relative aside: `said on CNN, where he is a contributor, that …`).
                 let relative = matches!(self.w(k + 1), "where" | "who" | "which" | "when")

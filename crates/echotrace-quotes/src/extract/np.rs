@@ -274,10 +274,22 @@ impl<'a> Rules<'a> {
         }
         // A role without an article: `, head of the Congressional Black Caucus`,
         // `, co-director of the Center for …`, `, Republican of Alabama`.
-        let role = self.kind(j + 1) == Some(IK::Word)
-            && matches!(self.w(j + 2), "of" | "for" | "at")
-            && !(has(&PREPS, w) || has(&CLAUSE_WORDS, w) || has(&AUX, w))
-            && (self.cap(j + 1) || self.cue_at(j + 1).is_none());
+        // (Two words before it, too, the second a title or an agent noun: `, assistant
+        // secretary of state`, `, Europe coordinator at`, not `, won places at`.)
+        let role_word = |x: usize| {
+            let w = self.w(x);
+            self.kind(x) == Some(IK::Word)
+                && !(has(&PREPS, w) || has(&CLAUSE_WORDS, w) || has(&AUX, w))
+                && (self.cap(x) || self.cue_at(x).is_none())
+        };
+        let role = role_word(j + 1)
+            && (matches!(self.w(j + 2), "of" | "for" | "at")
+                || role_word(j + 2)
+                    && (crate::entities::is_title(self.w(j + 2))
+                        || ["er", "or", "ist", "ant", "ent"]
+                            .iter()
+                            .any(|s| self.w(j + 2).ends_with(s)))
+                    && matches!(self.w(j + 3), "of" | "for" | "at"));
         has(&DETS, w) && !matches!(w, "that" | "this" | "these" | "those")
             || matches!(w, "who" | "whose")
             || self.kind(j + 1) == Some(IK::Num)

@@ -27,7 +27,13 @@ impl<'a> Rules<'a> {
         if (open_start..close).any(|m| self.is_quote(m)) {
             return None;
         }
-        Some((np.0, c0 - 1))
+        // `Murphy — after a knock-on-wood gesture — told me …`: an adjunct between the
+        // dashes tells when or how, not who; the subject is the noun phrase alone.
+        let adjunct = has(&PREPS, self.w(open + 1))
+            && !self.cap(open + 1)
+            // `— like Reid, a supporter of …, —` still tells who she is.
+            && self.w(open + 1) != "like";
+        Some((np.0, if adjunct { np.1 } else { c0 - 1 }))
     }
 
     /// The noun phrase that opens the sentence and is followed by a comma, taken with the
@@ -62,6 +68,7 @@ impl<'a> Rules<'a> {
         let mut q = nearest;
         let mut fallback = None;
         let mut nearest_clean = None;
+        let mut named_clean = None;
         for _ in 0..4 {
             // An age (`Maria Santos, 41, a teacher, said`) is an aside of the name before it,
             // never the subject.
@@ -79,6 +86,13 @@ impl<'a> Rules<'a> {
                 }
                 if clean {
                     nearest_clean.get_or_insert((q, np));
+                    // `…," Anne Richards, assistant secretary of state for population,
+                    // refugees, and migration, said`: a name before a list in the aside
+                    // speaks, not the list's last item.
+                    // (Not a time opening the sentence: `Earlier Tuesday, his campaign …`.)
+                    if np.0 > self.lo && (np.0..np.1).all(|m| self.cap(m)) {
+                        named_clean.get_or_insert((q, np));
+                    }
                 }
                 fallback.get_or_insert((q, np));
             }
@@ -90,7 +104,19 @@ impl<'a> Rules<'a> {
                 _ => break,
             }
         }
-        nearest_clean.or(fallback)
+        // Only where the nearest clean phrase is no name itself, and the name's own aside
+        // is a role (`, assistant secretary of …`): a list of places is not.
+        match (named_clean, nearest_clean) {
+            (Some(named), Some(near))
+                if named != near
+                    && !self.cap(near.1 .0)
+                    && self.kind(named.0 + 1) == Some(IK::Word)
+                    && !self.cap(named.0 + 1) =>
+            {
+                Some(named)
+            }
+            _ => nearest_clean.or(fallback),
+        }
     }
 
     /// Whether all before the comma at `comma` is a subject and its appositive (`Dr. Sarah
