@@ -209,3 +209,49 @@ fn a_circumstance_between_dashes_is_not_part_of_the_subject() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn a_connective_between_commas_belongs_to_nobody() {
+    let text = "Legislative leaders in North Carolina, for instance, noted that the panel was \
+                made up of judges named by one party.";
+    let out = run(text);
+    let q = by_cue(&out, text, "noted");
+    assert_eq!(src(q, text), Some("Legislative leaders in North Carolina"));
+    assert_eq!(
+        content(q, text),
+        ["that the panel was made up of judges named by one party"]
+    );
+    let text = "He added, though, that in the end the senator \"could not escape the record.\"";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "added"), text),
+        ["that in the end the senator \"could not escape the record.\""]
+    );
+}
+
+#[test]
+fn an_aside_after_the_cue_may_end_at_a_pronoun_subject() {
+    let text = "Marco Rubio says, win or lose in Tuesday\u{2019}s primary, he\u{2019}s staying \
+                in the race.";
+    let out = run(text);
+    let q = by_cue(&out, text, "says");
+    assert_eq!(content(q, text), ["he\u{2019}s staying in the race"]);
+}
+
+#[test]
+fn explained_to_someone_why_and_interjected_to_say() {
+    let text = "Sam Jacobs, the magazine's managing editor, explained to CBS why the chancellor \
+                was selected.";
+    let out = run(text);
+    let q = by_cue(&out, text, "explained");
+    assert_eq!(content(q, text), ["why the chancellor was selected"]);
+    let text = "The governor, who signed gun laws in his state, interjected to say: \"They have \
+                both been inconsistent.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "interjected to say");
+    assert_eq!(content(q, text), ["\"They have both been inconsistent.\""]);
+    assert_eq!(
+        src(q, text),
+        Some("The governor, who signed gun laws in his state")
+    );
+}

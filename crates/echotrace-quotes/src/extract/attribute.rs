@@ -135,6 +135,11 @@ impl<'a> Rules<'a> {
                     | "starts"
                     | "tried"
                     | "tries"
+                    // `interjected to say: "…"`, `paused to note that …`
+                    | "interjected"
+                    | "interjects"
+                    | "paused"
+                    | "pauses"
             ) {
                 Some(i - 2)
             } else if v == "on"
@@ -642,7 +647,15 @@ impl<'a> Rules<'a> {
                             && !matches!(self.w(k - 1), "of" | "and" | "or" | "for")
                     })
                 });
-            if let Some(np) = inverted_np {
+            // `Legislative leaders in North Carolina, for instance, noted that …`: a
+            // connective between commas is nobody's; the subject is all before it.
+            let connective_subject = q
+                .filter(|&qc| self.punct(qc, ',') && self.connective_between(qc + 1, comma))
+                .and_then(|qc| self.plain_subject(qc));
+            if let Some(np) = connective_subject {
+                cand.source = Some(np);
+                found = true;
+            } else if let Some(np) = inverted_np {
                 cand.source = Some(self.extend_appositive(np));
                 found = true;
                 inverted = true;

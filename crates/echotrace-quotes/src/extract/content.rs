@@ -546,6 +546,22 @@ impl<'a> Rules<'a> {
             if self.is_quote(k + 1) {
                 k += 1;
             } else {
+                // `He added, though, that …`: a connective set off by commas.
+                if let Some(x) = (k + 2..(k + 6).min(self.hi)).find(|&x| self.punct(x, ',')) {
+                    if self.connective_between(k + 1, x)
+                        && (self.w(x + 1) == "that"
+                            || self.is_quote(x + 1)
+                            || self.clause_subject_at(x + 1))
+                    {
+                        let start = x + 1;
+                        let end = if self.is_quote(start) {
+                            start + 1
+                        } else {
+                            self.clause_end(start)
+                        };
+                        return (end > start).then_some((start, end));
+                    }
+                }
                 // `He added, that there's …`: a comma the writer put before `that` (not
                 // after a parenthetical cue: `…, Mr. Obama noted, that …` goes on with what
                 // came before it).
@@ -575,13 +591,20 @@ impl<'a> Rules<'a> {
                 while m < self.hi
                     && m < k + 16
                     && matches!(self.kind(m), Some(IK::Word | IK::Num))
-                    && (relative || !has(&CLAUSE_WORDS, self.w(m)))
+                    && (relative || self.w(m) == "or" || !has(&CLAUSE_WORDS, self.w(m)))
                 {
                     m += 1;
                 }
+                // (`says, win or lose in Tuesday's primary, he's staying`: a pronoun opens
+                // the clause.)
                 if m > k + 1
                     && self.punct(m, ',')
-                    && (self.w(m + 1) == "that" || self.is_quote(m + 1))
+                    && (self.w(m + 1) == "that"
+                        || self.is_quote(m + 1)
+                        // (`he's`: the pronoun before its contracted verb.)
+                        || is_personal_subject(
+                            self.w(m + 1).split(['\'', '\u{2019}']).next().unwrap_or(""),
+                        ) && m + 1 < self.hi)
                 {
                     let start = m + 1;
                     let end = self.clause_end(start);
@@ -706,6 +729,23 @@ impl<'a> Rules<'a> {
                     if w == "about" && question {
                         k + 1
                     } else if let Some(t) = self.find_that(k) {
+                        t
+                    } else if let Some(t) = (w == "to")
+                        .then(|| {
+                            // `explained to CBS why Merkel was chosen`: to whom, then the
+                            // question it answers.
+                            (k + 2..(k + 6).min(self.hi))
+                                .take_while(|&m| self.kind(m) == Some(IK::Word))
+                                .find(|&m| {
+                                    is_wh(self.w(m)) && !matches!(self.w(m), "which" | "who")
+                                })
+                                .filter(|&m| {
+                                    (k + 1..m)
+                                        .all(|x| !has(&AUX, self.w(x)) && self.cue_at(x).is_none())
+                                })
+                        })
+                        .flatten()
+                    {
                         t
                     } else if let Some(t) = self.infinitive_after_object(k, info) {
                         // `asked the woman to raise her voice`: the object is the subject of

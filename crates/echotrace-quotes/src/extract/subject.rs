@@ -36,6 +36,48 @@ impl<'a> Rules<'a> {
         Some((np.0, if adjunct { np.1 } else { c0 - 1 }))
     }
 
+    /// Whether the words from `a` to `b` are a connective set off by commas: `however`,
+    /// `for instance`, `in turn`, `on the other hand`.
+    pub(super) fn connective_between(&self, a: usize, b: usize) -> bool {
+        let words: Vec<&str> = (a..b).map(|m| self.w(m)).collect();
+        matches!(
+            words.as_slice(),
+            ["however" | "though" | "too" | "also" | "meanwhile" | "moreover" | "instead"]
+                | ["therefore" | "nevertheless" | "nonetheless" | "likewise"]
+                | ["for", "instance" | "example"]
+                | [
+                    "in",
+                    "turn" | "fact" | "contrast" | "particular" | "response"
+                ]
+                | ["of", "course"]
+                | ["at", "least"]
+                | ["on", "the", "other", "hand"]
+        ) && (a..b).all(|m| self.kind(m) == Some(IK::Word))
+    }
+
+    /// All of the sentence before `end` as its subject, when it is a plain noun phrase with
+    /// its modifiers (`Legislative leaders in North Carolina`): no verb, no clause, no
+    /// punctuation, opening with a capital or a determiner.
+    pub(super) fn plain_subject(&self, end: usize) -> Option<(usize, usize)> {
+        let mut s = self.lo;
+        while s < end && matches!(self.w(s), "but" | "and" | "so" | "yet") {
+            s += 1;
+        }
+        let plain = end > s
+            && end - s <= 12
+            && (self.cap(s) || has(&DETS, self.w(s)))
+            && self.opens_with_subject((s, end))
+            && (s..end).all(|m| {
+                let w = self.w(m);
+                matches!(self.kind(m), Some(IK::Word | IK::Num))
+                    && !has(&AUX, w)
+                    && !has(&CLAUSE_WORDS, w)
+                    && !self.verb_at(m)
+                    && self.cue_at(m).is_none_or(|c| c.form == CueForm::Noun)
+            });
+        plain.then_some((s, end))
+    }
+
     /// The noun phrase that opens the sentence and is followed by a comma, taken with the
     /// aside up to `comma` (the comma before the cue): `Eddie Griffin, who at the time was
     /// …,`. None when the sentence opens with a clause of its own (a verb or a cue before
