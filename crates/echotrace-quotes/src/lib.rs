@@ -1706,7 +1706,27 @@ impl QuoteExtractor {
                     && (matches!(
                         prev.lower.as_str(),
                         "on" | "in" | "of" | "at" | "titled" | "entitled" | "called" | "named"
-                    ) || prev.lower.ends_with("'s"))
+                    ) || prev.lower.ends_with("'s")
+                        // `a host on the TV show "Shark Tank."`
+                        || fr.titled
+                            && matches!(
+                                prev.lower.as_str(),
+                                "show"
+                                    | "program"
+                                    | "programme"
+                                    | "series"
+                                    | "book"
+                                    | "novel"
+                                    | "film"
+                                    | "movie"
+                                    | "documentary"
+                                    | "song"
+                                    | "album"
+                                    | "podcast"
+                                    | "newspaper"
+                                    | "magazine"
+                                    | "column"
+                            ))
             };
             if title {
                 continue;

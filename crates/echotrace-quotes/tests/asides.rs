@@ -255,3 +255,51 @@ fn explained_to_someone_why_and_interjected_to_say() {
         Some("The governor, who signed gun laws in his state")
     );
 }
+
+#[test]
+fn a_shows_title_inside_the_subject_is_part_of_it() {
+    let text = "Sam Solovey, a contestant on the reality TV show \"The Apprentice,\" who went \
+                on to work for the company, said his boss was \"always kind and generous.\"";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1, "{:#?}", out.quotes);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(q.speaker.as_deref(), Some("Sam Solovey"));
+    assert_eq!(
+        content(q, text),
+        ["his boss was \"always kind and generous.\""]
+    );
+    // After an inverted subject, the title belongs to the description, not to what was said.
+    let text = "\"It's too early to tell,\" said Cuban, who is also a host on the TV show \
+                \"Shark Tank.\" \"I mean, it depends on the economy.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert!(
+        content(q, text).iter().all(|c| !c.contains("Shark Tank")),
+        "{q:#?}"
+    );
+    // A show is a programme; a poll or footage still shows something.
+    let text = "Footage from the game shows that several students wore flags.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "shows"), text),
+        ["that several students wore flags"]
+    );
+}
+
+#[test]
+fn an_adjunct_or_a_subordinate_clause_may_open_what_was_said() {
+    let text = "He explained after winning his home state on March 15, he would have to take \
+                68 percent of the delegates.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "explained"), text),
+        ["he would have to take 68 percent of the delegates"]
+    );
+    let text = "Swers said because the president is popular with voters, \"he's a very good \
+                surrogate for her.\"";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "said"), text),
+        ["because the president is popular with voters, \"he's a very good surrogate for her.\""]
+    );
+}

@@ -125,17 +125,22 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
                     }
                 };
                 let fi = a.frags.len();
+                // (A comma or a full stop before the closing mark is American punctuation,
+                // not the title's.)
+                let inner_end = if matches!(last, Some(',' | '.')) {
+                    inner_hi.saturating_sub(1).max(t + 1)
+                } else {
+                    inner_hi.max(t + 1)
+                };
                 let titled = (2..=10).contains(&words)
-                    && toks[t + 1..inner_hi.max(t + 1)]
-                        .iter()
-                        .all(|k| match k.kind {
-                            TokKind::Word => text.get(k.start..k.end).is_some_and(|w| {
-                                w.chars().count() < 4 || w.starts_with(|c: char| c.is_uppercase())
-                            }),
-                            TokKind::Number => true,
-                            TokKind::Punct(c) => matches!(c, '\'' | '-' | ':' | '&'),
-                            TokKind::Mark(..) => false,
-                        });
+                    && toks[t + 1..inner_end].iter().all(|k| match k.kind {
+                        TokKind::Word => text.get(k.start..k.end).is_some_and(|w| {
+                            w.chars().count() < 4 || w.starts_with(|c: char| c.is_uppercase())
+                        }),
+                        TokKind::Number => true,
+                        TokKind::Punct(c) => matches!(c, '\'' | '-' | ':' | '&'),
+                        TokKind::Mark(..) => false,
+                    });
                 a.frags.push(Frag {
                     group,
                     span: ByteSpan::new(toks[t].start, toks[close].end),

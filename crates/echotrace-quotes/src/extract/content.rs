@@ -467,7 +467,7 @@ impl<'a> Rules<'a> {
         }
         let mut m = k + 1;
         while m < self.hi
-            && m < k + 8
+            && m < k + 12
             && matches!(self.kind(m), Some(IK::Word | IK::Num))
             && !is_personal_subject(self.w(m))
         {
@@ -478,6 +478,10 @@ impl<'a> Rules<'a> {
             {
                 return None;
             }
+            m += 1;
+        }
+        // (`explained after winning Ohio on Mar. 15, he would …`: a comma may close it.)
+        if m > k + 1 && self.punct(m, ',') {
             m += 1;
         }
         let pronoun = m > k + 1
@@ -643,6 +647,31 @@ impl<'a> Rules<'a> {
             );
         if let Some(m) = clause_verb.then(|| self.adjunct_before_clause(k)).flatten() {
             k = m;
+        }
+        // `said because Obama is popular with voters, "he's a very good surrogate"`: a
+        // subordinate clause that opens what was said, then its main clause after the comma.
+        if clause_verb
+            && matches!(
+                self.w(k),
+                "because" | "since" | "although" | "if" | "unless"
+            )
+        {
+            let comma = (k + 2..(k + 20).min(self.hi))
+                .take_while(|&m| !self.is_quote(m) && !self.punct(m, '.'))
+                .find(|&m| self.punct(m, ','));
+            if let Some(c) = comma.filter(|&c| {
+                self.is_quote(c + 1)
+                    || is_personal_subject(
+                        self.w(c + 1).split(['\'', '\u{2019}']).next().unwrap_or(""),
+                    )
+            }) {
+                let end = if self.is_quote(c + 1) {
+                    c + 2
+                } else {
+                    self.clause_end(c + 1)
+                };
+                return Some((k, end));
+            }
         }
         let start = match self.kind(k)? {
             IK::Quote(_) => k,

@@ -199,6 +199,10 @@ impl<'a> Rules<'a> {
     fn is_quote(&self, i: usize) -> bool {
         matches!(self.kind(i), Some(IK::Quote(_)))
     }
+    /// A quotation in title case: the name of a show or a book (see [`Frag::titled`]).
+    fn titled_quote(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(IK::Quote(f)) if self.a.frags[f].titled)
+    }
     fn cap(&self, i: usize) -> bool {
         i < self.hi && self.a.items[i].cap
     }
@@ -255,6 +259,28 @@ impl<'a> Rules<'a> {
             return None;
         }
         if self.discourse_idiom(i) {
+            return None;
+        }
+        // `Trump's reality TV show`, `a radio talk show`: a programme. (Not after `game` or
+        // `news`: `Footage from the game shows that …`, `… and ABC News shows …`.)
+        if matches!(self.w(i), "show" | "shows")
+            && i > self.lo
+            && matches!(
+                self.w(i - 1),
+                "tv" | "talk"
+                    | "radio"
+                    | "reality"
+                    | "television"
+                    | "cable"
+                    | "chat"
+                    | "variety"
+                    | "cooking"
+                    | "quiz"
+                    | "road"
+                    | "fashion"
+                    | "awards"
+            )
+        {
             return None;
         }
         // `a group that calls itself "Anonymous"`: the name it goes by. (A person who

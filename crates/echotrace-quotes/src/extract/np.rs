@@ -325,7 +325,8 @@ impl<'a> Rules<'a> {
             return np;
         }
         let mut m = e + 1;
-        while m < self.hi && !self.is_quote(m) {
+        // (Over a show's title: `said Cuban, a host on the TV show "Shark Tank."`)
+        while m < self.hi && (!self.is_quote(m) || self.titled_quote(m)) {
             if self.punct(m, ',') && matches!(self.w(m + 1), "according" | "as" | "while") {
                 break;
             }

@@ -91,7 +91,9 @@ impl<'a> Rules<'a> {
         if has(&PREPS, self.w(self.lo)) || has(&CLAUSE_WORDS, self.w(self.lo)) {
             return None;
         }
-        if self.first_quote < comma {
+        // (A show's title in the aside is no quotation: `Sam Solovey, a contestant on the
+        // show "The Apprentice," who …, said`.)
+        if (self.first_quote..comma).any(|m| self.is_quote(m) && !self.titled_quote(m)) {
             return None;
         }
         Some((self.lo, comma))
