@@ -544,3 +544,24 @@ fn a_plea_in_court_is_no_statement() {
     let text = "She pleads not guilty to all charges.";
     assert!(run(text).quotes.is_empty(), "{:#?}", run(text).quotes);
 }
+
+#[test]
+fn figures_a_company_reports_are_no_statement() {
+    for text in [
+        "Most of the companies reported in-line or better than expected results.",
+        "The bank reported a net loss of $2 billion for the quarter.",
+    ] {
+        assert!(
+            run(text).quotes.is_empty(),
+            "{text}: {:#?}",
+            run(text).quotes
+        );
+    }
+    // A clause after the verb is still reported, whatever its subject.
+    let text = "Reuters reported losses were mounting at the firm.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "reported"), text),
+        ["losses were mounting at the firm"]
+    );
+}

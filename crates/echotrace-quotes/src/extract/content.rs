@@ -939,6 +939,31 @@ impl<'a> Rules<'a> {
                                 || self.cap(k + 1)
                                 || self.kind(k + 1) == Some(IK::Num))))
             }
+            // `reported quarterly results`, `reported a net loss of $2 million`: figures a
+            // company files, not something said.
+            // (`reported losses were mounting` is a clause: its verb follows the noun.)
+            "report" => (k..(k + 8).min(self.hi))
+                .take_while(|&m| {
+                    matches!(self.kind(m), Some(IK::Word | IK::Punct('-'))) && self.w(m) != "that"
+                })
+                .any(|m| {
+                    !has(&AUX, self.w(m + 1))
+                        && matches!(
+                            self.w(m),
+                            "results"
+                                | "earnings"
+                                | "profit"
+                                | "profits"
+                                | "loss"
+                                | "losses"
+                                | "revenue"
+                                | "revenues"
+                                | "sales"
+                                | "income"
+                                | "dividend"
+                                | "ebitda"
+                        )
+                }),
             // `continued his push`, `continues gaining momentum`: going on with something;
             // `he continued, "…"` and `continued that …` go on speaking.
             "continue" => {
