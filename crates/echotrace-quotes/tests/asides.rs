@@ -303,3 +303,31 @@ fn an_adjunct_or_a_subordinate_clause_may_open_what_was_said() {
         ["because the president is popular with voters, \"he's a very good surrogate for her.\""]
     );
 }
+
+#[test]
+fn a_pronoun_with_a_contracted_verb_opens_what_was_said() {
+    for (text, cue, said) in [
+        (
+            "Hillary Clinton tells voters she\u{2019}s with them.",
+            "tells",
+            "she\u{2019}s with them",
+        ),
+        (
+            "The mayor told the National Post he's already received hundreds of emails.",
+            "told",
+            "he's already received hundreds of emails",
+        ),
+    ] {
+        let out = run(text);
+        assert_eq!(content(by_cue(&out, text, cue), text), [said], "{text}");
+    }
+}
+
+#[test]
+fn asked_someone_about_something() {
+    let text = "The moderator, Carl Quintanilla, asked Carson about his ties to a \
+                supplement maker.";
+    let out = run(text);
+    let q = by_cue(&out, text, "asked");
+    assert_eq!(content(q, text), ["about his ties to a supplement maker"]);
+}

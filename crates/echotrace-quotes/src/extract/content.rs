@@ -605,10 +605,7 @@ impl<'a> Rules<'a> {
                     && self.punct(m, ',')
                     && (self.w(m + 1) == "that"
                         || self.is_quote(m + 1)
-                        // (`he's`: the pronoun before its contracted verb.)
-                        || is_personal_subject(
-                            self.w(m + 1).split(['\'', '\u{2019}']).next().unwrap_or(""),
-                        ) && m + 1 < self.hi)
+                        || is_personal_subject(self.w(m + 1)) && m + 1 < self.hi)
                 {
                     let start = m + 1;
                     let end = self.clause_end(start);
@@ -659,12 +656,9 @@ impl<'a> Rules<'a> {
             let comma = (k + 2..(k + 20).min(self.hi))
                 .take_while(|&m| !self.is_quote(m) && !self.punct(m, '.'))
                 .find(|&m| self.punct(m, ','));
-            if let Some(c) = comma.filter(|&c| {
-                self.is_quote(c + 1)
-                    || is_personal_subject(
-                        self.w(c + 1).split(['\'', '\u{2019}']).next().unwrap_or(""),
-                    )
-            }) {
+            if let Some(c) =
+                comma.filter(|&c| self.is_quote(c + 1) || is_personal_subject(self.w(c + 1)))
+            {
                 let end = if self.is_quote(c + 1) {
                     c + 2
                 } else {
@@ -726,6 +720,13 @@ impl<'a> Rules<'a> {
                         && self.w(m) != "to"
                     {
                         if is_wh(self.w(m)) && m > k {
+                            let end = self.clause_end(m);
+                            return (end > m + 1).then_some((m, end));
+                        }
+                        // `asked Carson about his ties to the company`: whom, then what
+                        // about (PolNeAR train keeps `about` in what was asked more often
+                        // than in the cue, 7 to 4).
+                        if self.w(m) == "about" && m > k && !self.cap(m) {
                             let end = self.clause_end(m);
                             return (end > m + 1).then_some((m, end));
                         }

@@ -569,7 +569,13 @@ pub(super) fn ly_adverb(w: &str) -> bool {
 
 /// A personal pronoun that is only ever a subject: where a clause starts.
 pub(super) fn is_personal_subject(w: &str) -> bool {
-    matches!(w, "he" | "she" | "they" | "we" | "i")
+    // A contracted verb stays glued to its pronoun: `she's with them`, `they're`, `I'm`.
+    let base = match w.split_once(['\'', '\u{2019}']) {
+        Some((base, "s" | "d" | "ll" | "re" | "ve" | "m")) => base,
+        Some(_) => return false,
+        None => w,
+    };
+    matches!(base, "he" | "she" | "they" | "we" | "i")
 }
 
 /// A word that tells a time: `last`, `week`, `Tuesday`, `March` (not `May`, a verb as often).
