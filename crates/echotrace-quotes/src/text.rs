@@ -102,7 +102,10 @@ fn is_abbreviation(word: &str) -> bool {
         return true; // an initial: George W. Bush
     }
     let lower = word.to_ascii_lowercase();
+    // `then-Sen. Barack Obama`, `ex-Gov. Smith`: a hyphenated prefix before the title.
+    let title = lower.rsplit('-').next().unwrap_or(&lower);
     ABBREVIATIONS.contains(lower.as_str())
+        || (title.len() < lower.len() && ABBREVIATIONS.contains(title))
 }
 
 fn is_word_char(c: char) -> bool {

@@ -331,3 +331,17 @@ fn asked_someone_about_something() {
     let q = by_cue(&out, text, "asked");
     assert_eq!(content(q, text), ["about his ties to a supplement maker"]);
 }
+
+#[test]
+fn a_title_after_a_hyphenated_prefix_ends_no_sentence() {
+    let text = "Smith argued that the distance between Clinton and then-Sen. Barack Obama was \
+                narrower than it is now.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "argued"), text),
+        [
+            "that the distance between Clinton and then-Sen. Barack Obama was narrower than it \
+          is now"
+        ]
+    );
+}

@@ -614,7 +614,9 @@ fn period_ends_sentence(p: &str, chars: &[(usize, char)], at: usize, next: usize
     }
     let word = &p[chars[s].0..chars[at].0];
     let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    // `then-Sen. Barack Obama`, `ex-Gov. Smith`: a hyphenated prefix before the title.
+    let title = lower.rsplit('-').next().unwrap_or(&lower);
+    if ABBREVIATIONS.contains(&lower.as_str()) || ABBREVIATIONS.contains(&title) {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -839,6 +841,20 @@ mod tests {
                 "The end?",
                 "Yes!",
                 "Dr. No left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_after_a_hyphenated_prefix_ends_no_sentence() {
+        let text = "He ran against then-Sen. Barack Obama in 2008. The ex-Gov. Smith lost.";
+        let seg = NewsSegmenter.segment(text);
+        let got: Vec<&str> = seg.sentences.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(
+            got,
+            vec![
+                "He ran against then-Sen. Barack Obama in 2008.",
+                "The ex-Gov. Smith lost."
             ]
         );
     }
