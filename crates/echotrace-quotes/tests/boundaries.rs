@@ -467,3 +467,20 @@ fn an_object_ends_before_the_verb_of_a_clause_it_was_the_subject_of() {
     let q = by_cue(&run(text), text, "endorsed").clone();
     assert_eq!(content(&q, text), ["Canova in late May"]);
 }
+
+#[test]
+fn a_thought_joined_to_the_reported_clause_goes_on_with_it() {
+    let text = "She said she was elated but still feared the military.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "said"), text),
+        ["she was elated but still feared the military"]
+    );
+    // A verb of saying joined after it is the speaker's next act.
+    let text = "He said the bill was fair and added that it would pass.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "said"), text),
+        ["the bill was fair"]
+    );
+}

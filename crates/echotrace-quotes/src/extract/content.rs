@@ -162,9 +162,23 @@ impl<'a> Rules<'a> {
                     let in_infinitive = (start..m).any(|x| self.w(x) == "to")
                         && k == m + 1
                         && self.cue_at(k).is_some_and(|c| c.lemma == self.w(k));
+                    // `said she was elated but still feared the military`: a thought
+                    // joined to a clause with a pronoun subject of its own goes on with that
+                    // clause (the subject felt it; the speaker reports it).
+                    let own_subject = {
+                        let s = if self.w(start) == "that" {
+                            start + 1
+                        } else {
+                            start
+                        };
+                        is_personal_subject(self.w(s))
+                    };
                     if !in_infinitive
                         && self.cue_at(k).is_some_and(|c| {
                             matches!(c.form, CueForm::Finite | CueForm::Participle)
+                                && !(c.class == CueClass::Attitude
+                                    && own_subject
+                                    && !self.punct(m - 1, ','))
                         })
                     {
                         break;
