@@ -484,3 +484,21 @@ fn a_thought_joined_to_the_reported_clause_goes_on_with_it() {
         ["the bill was fair"]
     );
 }
+
+#[test]
+fn a_subordinate_clause_opening_what_was_said_leads_to_its_main_clause() {
+    let text = "Prosecutors argued that although the hacker confessed, he showed no remorse and \
+                would return to hacking.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "argued"), text),
+        ["that although the hacker confessed, he showed no remorse and would return to hacking"]
+    );
+    // Not for a question asked, whose answer is the writer's next clause.
+    let text = "Asked if he was ever bullied, the candidate said no.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "Asked"), text),
+        ["if he was ever bullied"]
+    );
+}

@@ -294,6 +294,21 @@ impl<'a> Rules<'a> {
     pub(super) fn clause_break_after(&self, start: usize, m: usize) -> bool {
         let nx = self.w(m + 1);
         let nx2 = self.w(m + 2);
+        // `argued that although Lazar confessed, he showed no remorse`: the first comma
+        // closes a subordinate clause that opens what was said; its main clause follows,
+        // whatever its verb.
+        // (After `that` only: `Asked if he was bullied, he said no` ends at the comma.)
+        let opener = start + 1;
+        if self.w(start) == "that"
+            && matches!(
+                self.w(opener),
+                "although" | "though" | "if" | "when" | "because" | "once" | "unless"
+            )
+            && !(opener + 1..m).any(|x| self.punct(x, ','))
+            && (is_personal_subject(nx) || has(&DETS, nx) || self.cap(m + 1))
+        {
+            return false;
+        }
         // A new clause with its own subject after `, but` / `, and`, a concession,
         // or a relative clause on the last noun is the writer's, more often
         // than not, in PARC.
