@@ -565,3 +565,34 @@ fn figures_a_company_reports_are_no_statement() {
         ["losses were mounting at the firm"]
     );
 }
+
+#[test]
+fn adding_a_thing_is_no_statement() {
+    for text in [
+        "Guests stand on a new carpet for added comfort.",
+        "Wednesday added one more unusual development to the list.",
+        "Later, he added trucks, and, still later, he attacked the plan.",
+    ] {
+        let out = run(text);
+        assert!(
+            out.quotes
+                .iter()
+                .all(|q| !q.cue.is_some_and(|c| c.slice(text).contains("added"))),
+            "{text}: {:#?}",
+            out.quotes
+        );
+    }
+    // Adding words, or a clause, is saying.
+    let text = "Then she added the words, \"Hillary Clinton.\"";
+    let out = run(text);
+    assert!(out
+        .quotes
+        .iter()
+        .any(|q| q.cue.is_some_and(|c| c.slice(text) == "added")));
+    let text = "He added the plan was dead.";
+    let out = run(text);
+    assert_eq!(
+        content(by_cue(&out, text, "added"), text),
+        ["the plan was dead"]
+    );
+}

@@ -932,6 +932,29 @@ impl<'a> Rules<'a> {
         match info.lemma {
             "add" | "admit" => {
                 let mut m = k;
+                // `added one more development`, `added trucks, and …`: adding a thing (a noun
+                // phrase that runs to a comma or the end with no verb is no clause).
+                let thing = info.lemma == "add" && {
+                    let mut e = k;
+                    while e < self.hi
+                        && self.kind(e) == Some(IK::Word)
+                        && !has(&AUX, self.w(e))
+                        && !has(&CLAUSE_WORDS, self.w(e))
+                        && !self.verb_at(e)
+                        && !is_personal_subject(self.w(e))
+                        && self.cue_at(e).is_none()
+                    {
+                        e += 1;
+                    }
+                    // (`added the words, "Hillary Clinton."`: the quotation is what was said.)
+                    e > k
+                        && (e >= self.hi || self.punct(e, ',') || self.punct(e, '.'))
+                        && !self.is_quote(e + 1)
+                        && (crate::text::is_number_word(w) || self.w(e - 1).ends_with('s'))
+                };
+                if thing {
+                    return true;
+                }
                 if matches!(w, "more" | "less" | "fewer") && self.w(k + 1) == "than" {
                     m += 2;
                 } else if matches!(

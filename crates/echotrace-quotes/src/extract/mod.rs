@@ -261,6 +261,17 @@ impl<'a> Rules<'a> {
         if self.discourse_idiom(i) {
             return None;
         }
+        // `for added comfort`, `an added benefit`: a participle as an adjective after a
+        // preposition or an article.
+        if self.w(i) == "added"
+            && i > self.lo
+            && matches!(
+                self.w(i - 1),
+                "for" | "with" | "an" | "the" | "of" | "no" | "any"
+            )
+        {
+            return None;
+        }
         // `Trump's reality TV show`, `a radio talk show`: a programme. (Not after `game` or
         // `news`: `Footage from the game shows that …`, `… and ABC News shows …`.)
         if matches!(self.w(i), "show" | "shows")
