@@ -345,3 +345,38 @@ fn a_title_after_a_hyphenated_prefix_ends_no_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_parenthetical_on_the_subject_before_the_cue() {
+    let text = "Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior \
+                staffer) says he was unfocused in the weeks after being elected.";
+    let out = run(text);
+    let q = by_cue(&out, text, "says");
+    assert_eq!(q.speaker.as_deref(), Some("Murphy"));
+    assert_eq!(
+        content(q, text),
+        ["he was unfocused in the weeks after being elected"]
+    );
+    // A party tag after a quotation is read as before.
+    let text = "\"It's a dog whistle,\" Rep. Gwen Moore (D-Wis.) said Friday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said Friday");
+    assert_eq!(content(q, text), ["\"It's a dog whistle,\""]);
+}
+
+#[test]
+fn asked_someone_somewhere_if() {
+    let text = "Jose Antonio Vargas, an immigration activist, asked the former secretary of \
+                state during a Telemundo Facebook chat if she would commit to his pledge.";
+    let out = run(text);
+    let q = by_cue(&out, text, "asked");
+    assert_eq!(content(q, text), ["if she would commit to his pledge"]);
+    // What was asked about stays what was asked.
+    let text = "She was asked about the campus protests and whether she would encourage more.";
+    let out = run(text);
+    let q = by_cue(&out, text, "was asked about");
+    assert!(
+        content(q, text)[0].starts_with("the campus protests"),
+        "{q:#?}"
+    );
+}

@@ -750,6 +750,18 @@ impl<'a> Rules<'a> {
             let rc = self.right_content(c1, &info)?;
             cand.content.push(rc);
             return Some(cand);
+        } else if let Some((np, src, rc)) = self
+            .subject_before_parens(c0)
+            // (Only a subject that opens the sentence, with a clause after the cue: `"…,"
+            // Rep. Gwen Moore (D-Wis.) said Friday` is read below.)
+            .filter(|(np, _)| np.0 == self.lo)
+            .and_then(|(np, src)| Some((np, src, self.right_content(c1, &info)?)))
+        {
+            // `Murphy (a Connecticut Democrat …) says …`: the name speaks.
+            cand.source = Some(src);
+            cand.head = Some(np);
+            cand.content.push(rc);
+            return Some(cand);
         } else if c0 > self.lo + 2
             && self.is_quote(c0 - 1)
             && matches!(

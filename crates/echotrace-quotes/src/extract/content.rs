@@ -743,10 +743,16 @@ impl<'a> Rules<'a> {
                     let mut m = k;
                     // (Not past an infinitive: `asked the Centre to explain why …` asked
                     // the Centre to do something.)
+                    // (Over a circumstance too: `asked the former secretary of state during
+                    // a Telemundo Facebook chat if she would commit …`.)
+                    // (Not past what was asked about, nor into a clause: `asked about the
+                    // protests and whether she would …` asked about the protests.)
                     while m < self.hi
-                        && m < k + 6
+                        && m < k + 12
                         && self.kind(m) == Some(IK::Word)
                         && self.w(m) != "to"
+                        && !(m == k && w == "about")
+                        && !matches!(self.w(m), "and" | "that" | "or")
                     {
                         if is_wh(self.w(m)) && m > k {
                             let end = self.clause_end(m);

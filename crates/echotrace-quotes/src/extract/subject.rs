@@ -78,6 +78,26 @@ impl<'a> Rules<'a> {
         plain.then_some((s, end))
     }
 
+    /// For a cue right after a closing parenthesis, the noun phrase before the parenthetical
+    /// and the subject taken with it: `Murphy (a Connecticut Democrat so boyish he has been
+    /// mistaken for a staffer) says`.
+    pub(super) fn subject_before_parens(
+        &self,
+        c0: usize,
+    ) -> Option<((usize, usize), (usize, usize))> {
+        if c0 <= self.lo + 2 || !self.punct(c0 - 1, ')') {
+            return None;
+        }
+        let open = (self.lo.max(c0.saturating_sub(40))..c0 - 1)
+            .rev()
+            .find(|&m| self.punct(m, '('))?;
+        if (open..c0).any(|m| self.is_quote(m)) {
+            return None;
+        }
+        let np = self.left_np(open)?;
+        (np.1 == open).then_some((np, (np.0, c0)))
+    }
+
     /// The noun phrase that opens the sentence and is followed by a comma, taken with the
     /// aside up to `comma` (the comma before the cue): `Eddie Griffin, who at the time was
     /// …,`. None when the sentence opens with a clause of its own (a verb or a cue before
