@@ -117,30 +117,7 @@ impl<'a> Rules<'a> {
         // verb before the infinitive is part of the cue, and its subject speaks.
         if c0 == i && prev == "to" && i >= self.lo + 2 && info.form == CueForm::Finite {
             let v = self.w(i - 2);
-            let start = if matches!(
-                v,
-                "continued"
-                    | "continues"
-                    | "continue"
-                    | "continuing"
-                    | "proceeding"
-                    | "beginning"
-                    | "starting"
-                    | "proceeded"
-                    | "proceeds"
-                    | "began"
-                    | "begins"
-                    | "begun"
-                    | "started"
-                    | "starts"
-                    | "tried"
-                    | "tries"
-                    // `interjected to say: "…"`, `paused to note that …`
-                    | "interjected"
-                    | "interjects"
-                    | "paused"
-                    | "pauses"
-            ) {
+            let start = if aspectual_verb(v) {
                 Some(i - 2)
             } else if v == "on"
                 && i >= self.lo + 3

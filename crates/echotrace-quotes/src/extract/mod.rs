@@ -560,10 +560,13 @@ impl<'a> Rules<'a> {
         {
             return true;
         }
-        let to = match self.w(i) {
-            "going" if self.w(i + 1) == "on" => i + 2,
-            "continuing" | "proceeding" | "beginning" | "starting" => i + 1,
-            _ => return false,
+        let w = self.w(i);
+        let to = if w == "going" && self.w(i + 1) == "on" {
+            i + 2
+        } else if w.ends_with("ing") && aspectual_verb(w) {
+            i + 1
+        } else {
+            return false;
         };
         self.w(to) == "to"
             && self

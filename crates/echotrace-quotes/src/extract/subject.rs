@@ -39,20 +39,38 @@ impl<'a> Rules<'a> {
     /// Whether the words from `a` to `b` are a connective set off by commas: `however`,
     /// `for instance`, `in turn`, `on the other hand`.
     pub(super) fn connective_between(&self, a: usize, b: usize) -> bool {
-        let words: Vec<&str> = (a..b).map(|m| self.w(m)).collect();
-        matches!(
-            words.as_slice(),
-            ["however" | "though" | "too" | "also" | "meanwhile" | "moreover" | "instead"]
-                | ["therefore" | "nevertheless" | "nonetheless" | "likewise"]
-                | ["for", "instance" | "example"]
-                | [
-                    "in",
-                    "turn" | "fact" | "contrast" | "particular" | "response"
-                ]
-                | ["of", "course"]
-                | ["at", "least"]
-                | ["on", "the", "other", "hand"]
-        ) && (a..b).all(|m| self.kind(m) == Some(IK::Word))
+        if !(a..b).all(|m| self.kind(m) == Some(IK::Word)) {
+            return false;
+        }
+        let w = |k: usize| self.w(a + k);
+        match b.saturating_sub(a) {
+            1 => matches!(
+                w(0),
+                "however"
+                    | "though"
+                    | "too"
+                    | "also"
+                    | "meanwhile"
+                    | "moreover"
+                    | "instead"
+                    | "therefore"
+                    | "nevertheless"
+                    | "nonetheless"
+                    | "likewise"
+            ),
+            2 => matches!(
+                (w(0), w(1)),
+                ("for", "instance" | "example")
+                    | (
+                        "in",
+                        "turn" | "fact" | "contrast" | "particular" | "response"
+                    )
+                    | ("of", "course")
+                    | ("at", "least")
+            ),
+            4 => (w(0), w(1), w(2), w(3)) == ("on", "the", "other", "hand"),
+            _ => false,
+        }
     }
 
     /// All of the sentence before `end` as its subject, when it is a plain noun phrase with

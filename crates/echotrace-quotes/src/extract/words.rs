@@ -642,3 +642,31 @@ pub(super) fn adjective_taking(adjective: &str, preposition: &str) -> bool {
             | ("briefed", "on" | "about")
     )
 }
+
+/// A verb of going on or beginning that takes the infinitive of a cue into the cue
+/// (`continued to complain that`, `began to argue`, `interjected to say: "…"`).
+pub(super) fn aspectual_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "continued"
+            | "continues"
+            | "continue"
+            | "continuing"
+            | "proceeded"
+            | "proceeds"
+            | "proceeding"
+            | "began"
+            | "begins"
+            | "begun"
+            | "beginning"
+            | "started"
+            | "starts"
+            | "starting"
+            | "tried"
+            | "tries"
+            | "interjected"
+            | "interjects"
+            | "paused"
+            | "pauses"
+    )
+}
