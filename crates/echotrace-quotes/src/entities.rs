@@ -318,6 +318,9 @@ static NON_PERSON_WORDS: WordSet = WordSet::new(&[
     "google",
     "instagram",
     "tiktok",
+    // Party adjectives (`Minnesota Democratic caucuses`), never part of a personal name.
+    "democratic",
+    "republican",
 ]);
 
 /// Title words: a name after them is a person; they and the words before them are a role.
@@ -502,6 +505,17 @@ pub(crate) static TITLES: WordSet = WordSet::new(&[
     "ministers",
     "senators",
 ]);
+
+/// The gender a title before a name gives its bearer (`Mrs.`, `spokesman`), lowercase.
+pub(crate) fn title_gender(w: &str) -> Option<Gender> {
+    if MALE_TITLES.contains(&w) {
+        Some(Gender::Male)
+    } else if FEMALE_TITLES.contains(&w) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
 
 const MALE_TITLES: &[&str] = &[
     "mr.",
@@ -2157,6 +2171,21 @@ impl EntityRegistry {
                 }
             }
         }
+        // `Republican Donald Trump`, `Democrat Hillary Clinton`: the party is the person's
+        // role, not a first name; only before a common given name, so that `Democratic
+        // National Convention` and `Republican National Committee` keep it.
+        if name_from == 0
+            && lw.len() >= 3
+            && lw.len() <= 4
+            && matches!(
+                lw[0].as_str(),
+                "republican" | "democrat" | "democratic" | "gop" | "libertarian"
+            )
+            && (MALE_NAMES.contains(lw[1].as_str()) || FEMALE_NAMES.contains(lw[1].as_str()))
+            && !lw[1..].iter().any(|w| ORG_WORDS.contains(w.as_str()))
+        {
+            name_from = 1;
+        }
         // `High Commissioner for Human Rights`: a title with its object and no name after.
         if name_from > 0
             && lw
@@ -2240,10 +2269,15 @@ impl EntityRegistry {
             .iter()
             .map(|w| lower_key(strip_possessive(w.text)))
             .collect();
-        // Two names joined by `&` are a firm, never one person (`Johnson & Johnson`).
+        // Two names joined by `&` are a firm, never one person (`Johnson & Johnson`). An
+        // organisation word that opens the name and is a common given name is the person's
+        // (`Bill Clinton`, `Bill de Blasio`; `Bill Gates Foundation` is a firm by its head).
+        let given_first = name_words.len() >= 2
+            && (MALE_NAMES.contains(lname[0].as_str()) || FEMALE_NAMES.contains(lname[0].as_str()));
         let is_org = lname
             .iter()
-            .any(|w| ORG_WORDS.contains(w.as_str()) || w == "&");
+            .enumerate()
+            .any(|(k, w)| (ORG_WORDS.contains(w.as_str()) && !(k == 0 && given_first)) || w == "&");
         // A bare organisation word (`Company`, `School`) or a common-noun abbreviation
         // (`AI`, `SEO`) names nobody.
         if name_words.len() == 1
@@ -2287,11 +2321,7 @@ impl EntityRegistry {
         let given = lname.first().map(|f| f.as_str());
         let mut gender = None;
         for w in &role_words {
-            if MALE_TITLES.contains(&w.as_str()) {
-                gender = Some(Gender::Male);
-            } else if FEMALE_TITLES.contains(&w.as_str()) {
-                gender = Some(Gender::Female);
-            }
+            gender = title_gender(w.as_str()).or(gender);
         }
         if gender.is_none() && name_words.len() >= 2 {
             if let Some(g) = given {
@@ -2307,7 +2337,10 @@ impl EntityRegistry {
         // A lone capitalised word is a person only with a title (`President Obama`) or as
         // the surname of a person already known; otherwise it is a place or a common word.
         if name_words.len() == 1 && !titled {
-            if let Some(e) = self.person_with_surname(&lname[0]) {
+            if let Some(e) = self
+                .person_with_surname(&lname[0])
+                .or_else(|| self.person_with_given_name(&lname[0]))
+            {
                 self.entities[e].mentions.push(span);
             }
             return;
@@ -2333,13 +2366,39 @@ impl EntityRegistry {
     }
 
     fn person_with_surname(&self, surname: &str) -> Option<usize> {
-        // The most recently mentioned person of that surname.
+        // The person of that surname named most often so far, as `lookup` reads it; among
+        // equals the one named last.
         self.entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EntityKind::Person && e.surname == surname)
-            .max_by_key(|(_, e)| e.mentions.last().map_or(0, |m| m.start))
+            .max_by_key(|(_, e)| (e.mentions.len(), e.mentions.last().map_or(0, |m| m.start)))
             .map(|(i, _)| i)
+    }
+
+    /// The one person known by a two-word name whose given name is `given` (`Hillary` of
+    /// `Hillary Clinton`); none where two share it. A given name alone still keeps that
+    /// person in focus, so that a surname shared with a relative goes to the one last named.
+    fn person_with_given_name(&self, given: &str) -> Option<usize> {
+        // Only a common given name: a place or a word before a surname (`Wisconsin Trump`
+        // from `In Wisconsin Trump said`) is not someone's first name.
+        if !MALE_NAMES.contains(given) && !FEMALE_NAMES.contains(given) {
+            return None;
+        }
+        let mut found = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            let Some(k) = e.keys.first() else { continue };
+            if e.kind == EntityKind::Person
+                && k.split(' ').count() == 2
+                && k.split(' ').next() == Some(given)
+            {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
     }
 
     fn add_person(
@@ -2352,23 +2411,26 @@ impl EntityRegistry {
     ) {
         let key = org_key(name);
         let parts: Vec<&str> = key.split(' ').collect();
+        // `Mrs. Clinton` is not `Bill Clinton`: a title of the other gender keeps them apart.
         let found = self.entities.iter().position(|e| {
-            e.kind == EntityKind::Person && {
-                let (sur, given) = e.name_ends();
-                let single = !e.keys.first().is_some_and(|k| k.contains(' '));
-                // Same surname, and the given names agree where both have one.
-                let full = e.keys.first().map_or("", String::as_str);
-                // One is the other's last words (`Eriksson Ek`, `Joel Eriksson Ek`).
-                let tail =
-                    |long: &str, short: &str| short.contains(' ') && ends_in_words(long, short);
-                Some(&sur) == parts.last()
-                    && (parts.len() == 1
-                        || single
-                        || Some(&given) == parts.first()
-                        || e.keys.contains(&key)
-                        || tail(full, &key)
-                        || tail(&key, full))
-            }
+            e.kind == EntityKind::Person
+                && !matches!((e.gender, gender), (Some(a), Some(b)) if a != b)
+                && {
+                    let (sur, given) = e.name_ends();
+                    let single = !e.keys.first().is_some_and(|k| k.contains(' '));
+                    // Same surname, and the given names agree where both have one.
+                    let full = e.keys.first().map_or("", String::as_str);
+                    // One is the other's last words (`Eriksson Ek`, `Joel Eriksson Ek`).
+                    let tail =
+                        |long: &str, short: &str| short.contains(' ') && ends_in_words(long, short);
+                    Some(&sur) == parts.last()
+                        && (parts.len() == 1
+                            || single
+                            || Some(&given) == parts.first()
+                            || e.keys.contains(&key)
+                            || tail(full, &key)
+                            || tail(&key, full))
+                }
         });
         let idx = match found {
             Some(i) => i,
@@ -2615,13 +2677,38 @@ impl EntityRegistry {
     /// The entity whose name, alias or surname is `name`; among several, the one mentioned
     /// last before byte `at`.
     pub fn lookup(&self, name: &str, at: usize) -> Option<&Entity> {
+        self.lookup_gendered(name, at, None)
+    }
+
+    /// As [`lookup`](Self::lookup), for a name written with a title of `gender` (`Mrs.
+    /// Clinton`): a person known to be of the other gender is not the one meant.
+    pub fn lookup_gendered(
+        &self,
+        name: &str,
+        at: usize,
+        gender: Option<Gender>,
+    ) -> Option<&Entity> {
         let key = org_key(name);
         if key.is_empty() {
             return None;
         }
         let parts: Vec<&str> = key.split(' ').collect();
         let acr = is_acronym(name).then(|| acronym_letters(name));
-        let score = |e: &Entity| -> Option<(u8, usize)> {
+        // A surname alone that two people share (`Clinton` of `Hillary Clinton` and `Bill
+        // Clinton`) is the one the text has named more often so far: writers keep the bare
+        // surname for the subject of the story and tell the other apart (`Mr. Clinton`,
+        // `Bill`), so the one named last is a worse guess.
+        let salient = |e: &Entity| {
+            if parts.len() == 1 && e.kind == EntityKind::Person {
+                e.mentions.partition_point(|m| m.start <= at)
+            } else {
+                0
+            }
+        };
+        let score = |e: &Entity| -> Option<(u8, usize, usize)> {
+            if matches!((e.gender, gender), (Some(a), Some(b)) if a != b) {
+                return None;
+            }
             let exact = e.keys.contains(&key);
             let matches = match e.kind {
                 // `WHO` is the `World Health Organization` even where the text never writes
@@ -2642,7 +2729,7 @@ impl EntityRegistry {
                 }
             };
             if matches {
-                return Some((2, recency(e, at)));
+                return Some((2, salient(e), recency(e, at)));
             }
             // A lone word that is the first of a person's names and no one's surname: a name
             // written surname first (`Liu` of `Liu Xiaming`), or a given name that stands
@@ -2659,7 +2746,7 @@ impl EntityRegistry {
                                 )
                                 && !k.rsplit(' ').next().is_some_and(is_event_or_place_noun)))
                 });
-            first.then(|| (1, recency(e, at)))
+            first.then(|| (1, 0, recency(e, at)))
         };
         self.entities
             .iter()

@@ -452,7 +452,11 @@ impl SpeakerResolver for RegistryResolver {
                 }
                 return None;
             }
-            if let Some(e) = m.registry.lookup(&name, at) {
+            let gender = hl[..run_start]
+                .iter()
+                .rev()
+                .find_map(|w| entities::title_gender(w));
+            if let Some(e) = m.registry.lookup_gendered(&name, at, gender) {
                 return Some(e.name.clone());
             }
             // `Britain Liu Xiaming`: a place before the name; the person is the run's tail.
