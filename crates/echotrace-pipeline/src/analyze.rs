@@ -35,6 +35,9 @@ const REUSE_INDEX_DELTA: &str = "reuse.index.delta";
 /// What one [`Analyzer::run`] did.
 #[derive(Serialize, Default, Debug, Clone, PartialEq, Eq)]
 pub struct AnalyzeReport {
+    /// Documents whose quotes were extracted by other rules (an older build) and wait to be
+    /// extracted again; counted in `quotes_documents` as they are done.
+    pub quotes_outdated: u64,
     pub quotes_documents: u64,
     pub quotes_found: u64,
     pub reuse_documents: u64,
@@ -222,6 +225,8 @@ impl Analyzer {
         cancel: &AtomicBool,
         report: &mut AnalyzeReport,
     ) -> Result<(), PipelineError> {
+        report.quotes_outdated =
+            store.restart_stage_if_changed(Stage::Quotes, echotrace_quotes::RULES_VERSION)?;
         let pending = store.pending(Stage::Quotes)?;
         progress.start(Stage::Quotes, pending.len() as u64);
         let extractor = QuoteExtractor::default();

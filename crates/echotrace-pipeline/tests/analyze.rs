@@ -251,3 +251,55 @@ fn credit_lines_are_read_once_and_kept_for_later_reclustering() {
     assert_eq!(credited(&store), (None, serde_json::Value::Null));
     assert_eq!(store.clusters_of(&DocId::new("mirror")).unwrap().len(), 1);
 }
+
+/// Quotes extracted by another build's rules are extracted again, once, by the next run;
+/// an interrupted redo resumes, and the store ends as a fresh analysis would leave it.
+#[test]
+fn quotes_from_older_rules_are_extracted_again() {
+    let (fresh, _d1, _) = analyze_all(1000, false);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut store = Store::open(&db).unwrap();
+    store.insert_documents(&seed_corpus()).unwrap();
+    let first = run(&mut store, &db);
+    let n = first.quotes_documents;
+    assert!(n > 0);
+    assert_eq!(first.quotes_outdated, 0, "a new store has nothing to redo");
+    assert_eq!(run(&mut store, &db).quotes_documents, 0);
+
+    // The store as an older build leaves it: every document done, under its rules.
+    let older = || {
+        let mut s = Store::open(&db).unwrap();
+        s.commit_reuse_batch(&[], &[], Some(("quotes.rules", b"0.0.0+older")))
+            .unwrap();
+    };
+    older();
+    let again = run(&mut store, &db);
+    assert_eq!(again.quotes_outdated, n);
+    assert_eq!(again.quotes_documents, n);
+    assert_eq!(everything(&store).0, everything(&fresh).0);
+
+    // Interrupted after the first batch, then resumed: every document is done once.
+    older();
+    let cancel = AtomicBool::new(false);
+    let stopped = Analyzer::default()
+        .with_batch(3)
+        .run(
+            &mut store,
+            &db,
+            &CancelAfterFirstBatch(&cancel, true),
+            &cancel,
+        )
+        .unwrap();
+    assert!(stopped.interrupted);
+    assert_eq!(stopped.quotes_outdated, n);
+    assert!(stopped.quotes_documents < n);
+    let rest = run(&mut store, &db);
+    assert_eq!(
+        rest.quotes_outdated, 0,
+        "the redo resumes, it does not start over"
+    );
+    assert_eq!(stopped.quotes_documents + rest.quotes_documents, n);
+    assert_eq!(everything(&store).0, everything(&fresh).0);
+    assert_eq!(run(&mut store, &db).quotes_documents, 0);
+}

@@ -77,6 +77,15 @@ pub use echotrace_core::ByteSpan;
 pub use entities::{Entity, EntityKind, EntityRegistry, Gender};
 pub use lexicon::{CueClass, CueForm, CueInfo, CueLexicon, DefaultLexicon};
 
+/// Which rules extracted a set of quotes: the crate's version and a fingerprint of its
+/// source (see `build.rs`), different whenever a change to the rules may change what is
+/// extracted. A store keeps it to extract again what an older build extracted.
+pub const RULES_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "+",
+    env!("ECHOTRACE_QUOTES_RULES")
+);
+
 use echotrace_core::Document;
 use extract::{Analysis, Cand, Rules, IK};
 use serde::{Deserialize, Serialize};

@@ -672,6 +672,47 @@ impl Store {
         Ok(Some(read(bytes)))
     }
 
+    /// Makes every document pending again for `stage` when the stage's results were made by
+    /// other rules than `version` (an upgrade), and records `version`; returns how many
+    /// documents were through the stage and now wait for it again (0: nothing to redo).
+    ///
+    /// One transaction: the stage's old results stay readable until each document is done
+    /// again (its batch replaces them), so an interrupted redo resumes where it stopped. A
+    /// store from before versions were recorded counts as made by other rules.
+    pub fn restart_stage_if_changed(
+        &mut self,
+        stage: Stage,
+        version: &str,
+    ) -> Result<u64, StoreError> {
+        let key = format!("{}.rules", stage.as_str());
+        let tx = self
+            .write_transaction()
+            .context("starting a stage version check")?;
+        let stored: Option<Vec<u8>> = tx
+            .query_row(
+                "SELECT value FROM analysis_state WHERE key = ?1",
+                [&key],
+                |r| r.get(0),
+            )
+            .optional()
+            .context("reading a stage's rules version")?;
+        if stored.as_deref() == Some(version.as_bytes()) {
+            return Ok(0);
+        }
+        let redo = tx
+            .execute("DELETE FROM stage_done WHERE stage = ?1", [stage.as_str()])
+            .context("marking a stage's documents pending again")?;
+        tx.execute(
+            "INSERT INTO analysis_state (key, value, updated_at) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, \
+             updated_at = excluded.updated_at",
+            params![key, version.as_bytes(), now_iso()],
+        )
+        .context("recording a stage's rules version")?;
+        tx.commit().context("committing a stage version check")?;
+        Ok(redo as u64)
+    }
+
     /// A named blob of analysis state (e.g. `reuse.index`); `None` when never written.
     pub fn analysis_state(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         self.read_analysis_state(key, <[u8]>::to_vec)

@@ -31,7 +31,7 @@ pub enum Command {
     /// Run the analysis stages (quotes, reuse alignment, paraphrase with the sentence model,
     /// clusters and provenance) over every document not analyzed yet.
     #[command(
-        after_help = "Examples:\n  echotrace analyze\n  echotrace analyze --json --quiet\n  echotrace analyze --no-paraphrase   # lexical reuse only: fast on a large backfill\n\nEach batch of documents is one transaction: Ctrl-C stops after the batch in flight (exit 130) and the next `echotrace analyze` resumes; after new documents are ingested, only they are compared against the corpus."
+        after_help = "Examples:\n  echotrace analyze\n  echotrace analyze --json --quiet\n  echotrace analyze --no-paraphrase   # lexical reuse only: fast on a large backfill\n\nEach batch of documents is one transaction: Ctrl-C stops after the batch in flight (exit 130) and the next `echotrace analyze` resumes; after new documents are ingested, only they are compared against the corpus. Quotes that an older echotrace extracted are extracted again by the first `analyze` after an upgrade."
     )]
     Analyze(AnalyzeArgs),
     /// List reuse clusters: passages shared between documents, with their origin.

@@ -39,6 +39,12 @@ pub fn run(args: AnalyzeArgs, db: &Path) -> Result<ExitCode> {
     if args.json {
         print_json(&report)?;
     } else {
+        if report.quotes_outdated > 0 {
+            eprintln!(
+                "quotes: {} documents were analyzed by an older echotrace; their quotes are extracted again",
+                report.quotes_outdated
+            );
+        }
         eprintln!(
             "quotes: {} documents, {} quotes · reuse: {} documents, {} candidate pairs, {} alignments · paraphrase: {} documents, {} candidate sentence pairs, {} sentences embedded, {} paraphrases · {} clusters{}",
             report.quotes_documents,
