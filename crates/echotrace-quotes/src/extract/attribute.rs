@@ -125,7 +125,7 @@ impl<'a> Rules<'a> {
             {
                 Some(i - 3)
             } else {
-                None
+                self.catenative_before(i - 1)
             };
             if let Some(mut st) = start {
                 // `…," Sanders said, going on to say that …`: an aspectual participle opens
@@ -311,7 +311,8 @@ impl<'a> Rules<'a> {
         if info.lemma == "attack" && self.w(c1) == "on" && self.armed_attack(i, c1 + 1) {
             return None;
         }
-        let prefix_be = (c0..i).any(|m| has(BE, self.w(m)));
+        // (`was quick to add`: the `be` is the adjective's, before the infinitive.)
+        let prefix_be = (c0..i).any(|m| has(BE, self.w(m))) && !(c0 < i && self.w(i - 1) == "to");
         // After a form of `be` a verb is a participle; a bare form is a noun (`the reason is
         // fear of reprisals`), read as a noun cue. After an existential `there` the old
         // reading stands: `there are fears the virus will spread` is attributed in PARC.
@@ -423,6 +424,21 @@ impl<'a> Rules<'a> {
             if let Some((v, subj)) = self.document_issuer(c0) {
                 cand.cue.0 = v;
                 np = Some(subj);
+            }
+            // `Cruz made a point of saying …`: the phrase is the cue, its subject speaks.
+            if c0 == i
+                && i >= self.lo + 4
+                && self.w(i - 1) == "of"
+                && self.w(i - 2) == "point"
+                && matches!(self.w(i - 3), "a" | "the")
+                && matches!(self.w(i - 4), "made" | "makes" | "make" | "making")
+            {
+                let mut v = i - 4;
+                while v > self.lo && self.is_cue_prefix(v - 1) {
+                    v -= 1;
+                }
+                cand.cue.0 = v;
+                np = self.left_np(v);
             }
             cand.source = np;
             cand.content.push(rc);

@@ -27,6 +27,56 @@ impl<'a> Rules<'a> {
         self.sentence_subject(i)
     }
 
+    /// Where a phrase that takes the infinitive of a cue into the cue starts, for the `to` at
+    /// `to_at`: `was quick to add`, `went out of his way to say`, `went so far as to say`. Its
+    /// subject is the speaker's (`Obama was careful to note that …`); `is expected to` is
+    /// not here: the expectation is someone else's.
+    pub(super) fn catenative_before(&self, to_at: usize) -> Option<usize> {
+        let at = |k: usize| to_at.checked_sub(k).filter(|&j| j >= self.lo);
+        let went = |w: &str| matches!(w, "went" | "goes" | "go" | "going" | "gone");
+        let adj = at(1)?;
+        if has(BE, self.w(adj.checked_sub(1)?))
+            && matches!(
+                self.w(adj),
+                "quick"
+                    | "careful"
+                    | "eager"
+                    | "keen"
+                    | "reluctant"
+                    | "happy"
+                    | "willing"
+                    | "unwilling"
+                    | "ready"
+                    | "prepared"
+                    | "loath"
+                    | "loth"
+            )
+        {
+            return Some(adj);
+        }
+        // `went out of his way to`
+        if let Some(v) = at(5) {
+            if went(self.w(v))
+                && self.w(v + 1) == "out"
+                && self.w(v + 2) == "of"
+                && matches!(
+                    self.w(v + 3),
+                    "his" | "her" | "their" | "its" | "my" | "our"
+                )
+                && self.w(v + 4) == "way"
+            {
+                return Some(v);
+            }
+        }
+        // `went so far as to`
+        let v = at(4)?;
+        (went(self.w(v))
+            && self.w(v + 1) == "so"
+            && self.w(v + 2) == "far"
+            && self.w(v + 3) == "as")
+            .then_some(v)
+    }
+
     /// `Senator Ted Cruz, who last year threatened`, `Clinton this week said`: a time phrase
     /// between the subject and its verb is no subject; the noun phrase before it is.
     pub(super) fn before_time_phrase(&self, np: (usize, usize)) -> (usize, usize) {

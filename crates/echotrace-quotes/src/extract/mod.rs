@@ -584,6 +584,11 @@ impl<'a> Rules<'a> {
             && (has(&AUX, w)
                 || has(CUE_ADVERBS, w)
                 || (ly_adverb(w) && !self.cap(i))
+                // `would only say`, `may well argue`: after a modal, not as a subject
+                // (`Only Trump said`); `likely` right before the verb is its adverb (`the
+                // likely nominee said` has the noun there).
+                || (matches!(w, "only" | "well") && i > self.lo && has(&AUX, self.w(i - 1)))
+                || w == "likely"
                 // `Priebus later Thursday told`, `Obama on Tuesday said`: the day is the
                 // time of the saying.
                 || (w == "on" && i > self.lo && is_day(self.w(i + 1)))
