@@ -502,3 +502,41 @@ fn a_subordinate_clause_opening_what_was_said_leads_to_its_main_clause() {
         ["if he was ever bullied"]
     );
 }
+
+#[test]
+fn a_relative_clause_between_commas_ends_where_the_main_verb_comes_back() {
+    for (text, cue, said) in [
+        (
+            "Ted Cruz, who says Trump is attacking him because the polls have tightened, \
+             campaigned in Iowa on Monday.",
+            "says",
+            "Trump is attacking him because the polls have tightened",
+        ),
+        (
+            "Mr. Trump, who said last week that the judge was biased against him, issued a \
+             statement Tuesday.",
+            "said last week",
+            "that the judge was biased against him",
+        ),
+        (
+            "The contractor, who invoked his Fifth Amendment rights in September, is now \
+             cooperating with prosecutors.",
+            "invoked",
+            "his Fifth Amendment rights in September",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some("who"), "{text}");
+        assert_eq!(content(q, text), [said], "{text}");
+    }
+    // A comma that closes an aside inside what was said is no end.
+    let text = "Ms. Merkel, who suggested that Mr. Jäger, under fire for the failures in \
+                Cologne, would do better to keep quiet, left Berlin.";
+    let out = run(text);
+    let q = by_cue(&out, text, "suggested");
+    assert_eq!(
+        content(q, text),
+        ["that Mr. Jäger, under fire for the failures in Cologne, would do better to keep quiet"]
+    );
+}

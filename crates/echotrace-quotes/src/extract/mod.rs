@@ -701,6 +701,56 @@ impl<'a> Rules<'a> {
                 .collect();
             self.cands[ci].content = content;
         }
+        // `Ted Cruz, who says Trump is attacking him, campaigned Monday`: what the relative
+        // clause between commas reports ends where the main clause's verb comes back.
+        for ci in first_here..self.cands.len() {
+            let Some((rs, re)) = self.cands[ci].source else {
+                continue;
+            };
+            if !(re == rs + 1
+                && matches!(self.w(rs), "who" | "which")
+                && rs > self.lo
+                && self.punct(rs - 1, ','))
+            {
+                continue;
+            }
+            let cue_end = self.cands[ci].cue.1;
+            let resumes = |k: usize| {
+                let v = self.w(k + 1);
+                self.punct(k, ',')
+                    && self.kind(k + 1) == Some(IK::Word)
+                    && !self.cap(k + 1)
+                    && (IRREGULAR_PAST.contains(v)
+                        || (v.ends_with("ed") && v.len() > 4)
+                        || matches!(v, "has" | "had" | "will" | "would" | "is" | "was"))
+                    && !matches!(self.w(k + 2), "and" | "or" | "but")
+                    && !self.is_punct(k + 2)
+            };
+            let content: Vec<(usize, usize)> = self.cands[ci]
+                .content
+                .iter()
+                .map(|&(s, e)| {
+                    if s < cue_end {
+                        return (s, e);
+                    }
+                    // (A comma that closes an aside inside what was said does not count:
+                    // `that Mr. Jäger, under fire for …, would do better to keep quiet`.)
+                    let (mut depth, mut commas) = (0usize, 0usize);
+                    for k in s + 1..e {
+                        if self.is_quote(k) {
+                            depth ^= 1;
+                        } else if depth == 0 && self.punct(k, ',') {
+                            if commas % 2 == 0 && resumes(k) {
+                                return (s, k);
+                            }
+                            commas += 1;
+                        }
+                    }
+                    (s, e)
+                })
+                .collect();
+            self.cands[ci].content = content;
+        }
         for ci in first_here..self.cands.len() {
             let Some(src) = self.cands[ci].source else {
                 continue;
