@@ -1819,6 +1819,13 @@ pub(crate) fn looks_like_person_name(words: &[&str]) -> bool {
     if !(2..=5).contains(&words.len()) || caps < 2 {
         return false;
     }
+    // `Former White House Doctor Says`: a headline's role in title case, not a name.
+    if words
+        .first()
+        .is_some_and(|w| with_lowercase(w, |l| matches!(l, "former" | "then" | "ex")))
+    {
+        return false;
+    }
     // The surname has lowercase letters (`Loomi AI` is a product).
     if !words
         .last()

@@ -1566,6 +1566,7 @@ impl QuoteExtractor {
         let cands = std::mem::take(&mut rules.cands);
         let mut quotes = self.assemble(text, &a, &rules, cands, &mut registry);
         drop_nested_attitudes(&mut quotes);
+        drop_repeated_content(&mut quotes);
         // Content order, with a quote nested in another's content before the one holding it
         // (`X said [Y told reporters [that …]]` lists Y's quote first). Quotes that do not
         // overlap keep the order they have in the text. A reader comparing our quotes with
@@ -2157,6 +2158,47 @@ fn group_spans(a: &Analysis, g: usize) -> Vec<ByteSpan> {
 fn rules_antecedent(rules: &Rules<'_>, a: &Analysis, k: usize) -> Option<(usize, usize)> {
     let si = a.sents.iter().position(|s| s.lo <= k && k < s.hi)?;
     rules.antecedent(si, k)
+}
+
+/// Keeps one quote of several with the same content: `Lazar admitted in his plea that …`
+/// and `Wasserman Schultz said in her opening remarks that …` found it through the verb and
+/// through the noun after it, `That said, she also noted, "…"` through an idiom and the verb.
+/// A reader asking who said it gets one answer: the attribution with a resolved speaker,
+/// else with a source, else a verb of speech, else the first.
+fn drop_repeated_content(quotes: &mut Vec<Quote>) {
+    let rank = |q: &Quote| {
+        (
+            q.speaker.is_some(),
+            q.source.is_some(),
+            q.class == CueClass::Speech,
+            std::cmp::Reverse(q.cue.map_or(0, |c| c.start)),
+        )
+    };
+    let mut best: rustc_hash::FxHashMap<&[ByteSpan], usize> = Default::default();
+    for (i, q) in quotes.iter().enumerate() {
+        best.entry(q.content.as_slice())
+            .and_modify(|b| {
+                if rank(q) > rank(&quotes[*b]) {
+                    *b = i;
+                }
+            })
+            .or_insert(i);
+    }
+    if best.len() == quotes.len() {
+        return;
+    }
+    let keep: Vec<bool> = {
+        let mut keep = vec![false; quotes.len()];
+        for &i in best.values() {
+            keep[i] = true;
+        }
+        keep
+    };
+    let mut i = 0;
+    quotes.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
 }
 
 /// Drops an attitude reported inside what someone is reported to have said (`Officials said

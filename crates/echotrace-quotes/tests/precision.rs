@@ -596,3 +596,34 @@ fn adding_a_thing_is_no_statement() {
         ["the plan was dead"]
     );
 }
+
+#[test]
+fn one_content_is_one_quote_whatever_the_cues_that_found_it() {
+    for (text, cue, speaker) in [
+        (
+            "Marcel Lehel Lazar was sentenced on Wednesday. Lazar admitted in his plea that he \
+             often turned over the private correspondence of his victims.",
+            "admitted",
+            "Marcel Lehel Lazar",
+        ),
+        (
+            "Debbie Wasserman Schultz opened the meeting. Wasserman Schultz said in her opening \
+             remarks that the platform should reaffirm the party's support for Israel.",
+            "said",
+            "Debbie Wasserman Schultz",
+        ),
+    ] {
+        let out = run(text);
+        let content: Vec<_> = out.quotes.iter().map(|q| q.content.clone()).collect();
+        let mut unique = content.clone();
+        unique.dedup();
+        assert_eq!(content.len(), unique.len(), "{text}: {:#?}", out.quotes);
+        let q = out
+            .quotes
+            .iter()
+            .find(|q| q.content.iter().any(|c| c.slice(text).starts_with("that ")))
+            .unwrap();
+        assert_eq!(q.cue.map(|c| c.slice(text)), Some(cue), "{text}");
+        assert_eq!(q.speaker.as_deref(), Some(speaker), "{text}");
+    }
+}
