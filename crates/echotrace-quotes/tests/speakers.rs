@@ -176,3 +176,21 @@ fn it_after_a_generic_organisation_noun_in_its_sentence_is_that_organisation() {
                 The company's shares fell 5 percent after it said profits would be lower.";
     assert_eq!(it_speaker(text).as_deref(), Some("Northwind Holdings"));
 }
+
+#[test]
+fn a_role_in_a_title_case_headline_is_no_speaker() {
+    let text = "Clinton Hid Past Health Problems From Public, Former White House Doctor Says.\n\n\
+                Dr. Connie Mariano was the White House physician.";
+    let out = run(text);
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| c.slice(text) == "Says"))
+        .expect("the headline's attribution");
+    assert_ne!(q.speaker.as_deref(), Some("Former White House Doctor"));
+    assert!(out
+        .entities
+        .entities
+        .iter()
+        .all(|e| !e.name.starts_with("Former")));
+}
