@@ -733,11 +733,29 @@ const PLACE_POSSESSIVES: &[&str] = &[
 /// the phrase itself, unless the registry knows it.
 fn org_phrase(m: &Mention<'_>, seg: &str) -> Option<String> {
     let mut words: Vec<&str> = seg.split_whitespace().collect();
-    if words
-        .first()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
-    {
-        words.remove(0);
+    match words.first().map(|w| w.to_lowercase()).as_deref() {
+        Some("the") => {
+            words.remove(0);
+        }
+        // `a major Muslim civil rights group`: some organisation, not one named (but `a
+        // Justice Department finding`: the article goes with the noun after the name).
+        Some("a" | "an") => {
+            if words
+                .get(1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+            {
+                return None;
+            }
+            words.remove(0);
+        }
+        // `This group`, `His office`, `Former prosecutors`, `Local authorities`: a capital
+        // that only opens the sentence names nothing.
+        Some(
+            "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my"
+            | "your" | "former" | "local" | "other" | "some" | "many" | "several" | "both" | "all"
+            | "most" | "top" | "senior",
+        ) => return None,
+        _ => {}
     }
     let (last, mods) = words.split_last()?;
     let head = last.to_lowercase();

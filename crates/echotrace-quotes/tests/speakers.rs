@@ -194,3 +194,29 @@ fn a_role_in_a_title_case_headline_is_no_speaker() {
         .iter()
         .all(|e| !e.name.starts_with("Former")));
 }
+
+#[test]
+fn a_capital_that_only_opens_the_sentence_names_no_organisation() {
+    for text in [
+        "Former prosecutors said investigators were feeling the pressure of time.",
+        "Local authorities said the incident was being treated as a terrorist attack.",
+        "This group says there are still millions of people without insurance.",
+        "A major Muslim civil rights group said the remarks were dangerous.",
+    ] {
+        let out = run(text);
+        assert_eq!(out.quotes.len(), 1, "{text}");
+        assert_eq!(out.quotes[0].speaker, None, "{text}");
+    }
+    // A name after the article is still one: the article goes with the noun after it.
+    let text = "The city was cited in a Justice Department finding that officers used excessive \
+                force.";
+    assert!(run(text)
+        .quotes
+        .iter()
+        .any(|q| q.speaker.as_deref() == Some("Justice Department")));
+    let text = "China's foreign ministry said the talks would continue.";
+    assert_eq!(
+        speakers(text).first().cloned().flatten().as_deref(),
+        Some("China's foreign ministry")
+    );
+}
