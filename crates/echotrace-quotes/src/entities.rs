@@ -1483,6 +1483,9 @@ static NOT_NAMES: WordSet = WordSet::new(&[
     "also",
     "still",
     "even",
+    "only",
+    "just",
+    "perhaps",
     "now",
     "then",
     "last",
@@ -1646,6 +1649,11 @@ static DEMONYMS: WordSet = WordSet::new(&[
 /// rather than a personal name (`New Release`, `Best Business Schools`, `Experience Series
 /// Cardio Line`, `Hubble Space Telescope`). Lowercase.
 static NAME_STOP_WORDS: WordSet = WordSet::new(&[
+    // Adverbs that open a sentence before a name (`Only Trump said`, `Even Cruz agreed`).
+    "only",
+    "even",
+    "just",
+    "perhaps",
     "new",
     "release",
     "drop",

@@ -372,7 +372,10 @@ impl SpeakerResolver for RegistryResolver {
                     from = k + 3;
                 }
             }
-            if matches!(w.as_str(), "the" | "a" | "an") {
+            // (`Only Trump said`, `Even Cruz agreed`: the adverb is not part of the name.)
+            if matches!(w.as_str(), "the" | "a" | "an")
+                || (k == 0 && matches!(w.as_str(), "only" | "even" | "just" | "perhaps"))
+            {
                 from = from.max(k + 1);
             }
         }

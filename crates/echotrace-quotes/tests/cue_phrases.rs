@@ -102,3 +102,100 @@ fn made_a_point_of_saying_is_one_cue() {
     assert_eq!(src(q, text), Some("Cruz"));
     assert_eq!(content(q, text), ["that he had never taken lobbyist money"]);
 }
+
+#[test]
+fn an_adverb_or_a_year_between_subject_and_verb_belongs_to_the_cue() {
+    for (text, cue, source) in [
+        (
+            "China and the United States, which together vowed to stave off the worst effects \
+             of climate change, met in Hangzhou.",
+            "together vowed",
+            "which",
+        ),
+        (
+            "They learned of the deals on Friday and almost immediately disclosed them to the AP.",
+            "almost immediately disclosed",
+            "They",
+        ),
+        (
+            "Of the refugees, 29 others who only specified \"Christian\" as their religion were \
+             admitted as well.",
+            "only specified",
+            "who",
+        ),
+        (
+            "The Senate majority leader, who in 2010 said the party's goal was to make Obama a \
+             one-term president, was in the room.",
+            "in 2010 said",
+            "who",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+    }
+    // An adjective before a noun is no adverb of a verb: `the only hope`.
+    let text = "The only hope the Gulf States have now is for Washington to change course.";
+    assert!(run(text)
+        .quotes
+        .iter()
+        .all(|q| q.cue.map(|c| c.slice(text)) != Some("only hope")));
+}
+
+#[test]
+fn a_verb_taking_the_gerund_of_saying_is_part_of_the_cue() {
+    for (text, cue, source) in [
+        (
+            "In their report they could not resist pointing out that every shooting did not \
+             result in a homicide.",
+            "could not resist pointing out",
+            "they",
+        ),
+        (
+            "She keeps saying she opposed the war, when there are clips of her supporting it.",
+            "keeps saying",
+            "She",
+        ),
+        (
+            "Trump described the shooting as a terrible situation, but stopped short of calling \
+             the officer's actions racially motivated.",
+            "stopped short of calling",
+            "Trump",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+    }
+}
+
+#[test]
+fn the_subject_a_participle_borrows_is_the_whole_noun_phrase() {
+    // After a fronted phrase and a connective, the subject of the main clause.
+    let text = "On Thursday, however, Trump spoke to a gathering of industry leaders, promising \
+                to lift environmental regulations.";
+    let out = run(text);
+    assert_eq!(src(by_cue(&out, text, "promising"), text), Some("Trump"));
+    // A possessive name is the determiner of the subject, not the subject.
+    let text = "Obama\u{2019}s aides were also complimentary, perhaps recognizing that imitation \
+                is the best form of flattery.";
+    let out = run(text);
+    assert_eq!(
+        src(by_cue(&out, text, "perhaps recognizing"), text),
+        Some("Obama\u{2019}s aides")
+    );
+    // A contraction is no possessive.
+    let text = "It\u{2019}s become a major issue, with Clinton lambasting Trump\u{2019}s plan.";
+    let out = run(text);
+    assert!(out
+        .quotes
+        .iter()
+        .all(|q| q.source.map(|s| s.slice(text)) != Some("It\u{2019}s become a major issue")));
+    // An adverb opening the sentence is not part of the name after it.
+    let text = "Donald Trump spoke in Ohio. Only Trump said the deal was bad.";
+    let out = run(text);
+    assert_eq!(
+        by_cue(&out, text, "said").speaker.as_deref(),
+        Some("Donald Trump")
+    );
+}

@@ -415,8 +415,13 @@ impl<'a> Rules<'a> {
             if c0 == i && i > self.lo && self.kind(i - 1) == Some(IK::Num) && noun_next {
                 return None;
             }
-            // `a statement saying that`: the noun before it is the source.
-            let mut np = self.left_np(c0);
+            // `a statement saying that`: the noun before it is the source (before the year
+            // in `a lawsuit in 2013 alleging that`).
+            let dated = c0 >= self.lo + 3
+                && self.w(c0 - 2) == "in"
+                && self.kind(c0 - 1) == Some(IK::Num)
+                && is_year(self.w(c0 - 1));
+            let mut np = self.left_np(if dated { c0 - 2 } else { c0 });
             let rc = self.right_content(c1, &info)?;
             // `Trump issued a statement saying …`, `Her campaign blasted out an email to
             // supporters stating …`: the issuer speaks through the document; the verb that
@@ -424,6 +429,55 @@ impl<'a> Rules<'a> {
             if let Some((v, subj)) = self.document_issuer(c0) {
                 cand.cue.0 = v;
                 np = Some(subj);
+            }
+            // `they could not resist pointing out …`, `keeps saying …`: the verb taking the
+            // gerund is part of the cue, its subject speaks.
+            if c0 == i
+                && i > self.lo
+                && matches!(
+                    self.w(i - 1),
+                    "resist"
+                        | "resisted"
+                        | "resists"
+                        | "keep"
+                        | "keeps"
+                        | "kept"
+                        | "stop"
+                        | "stopped"
+                        | "stops"
+                        | "quit"
+                        | "avoid"
+                        | "avoided"
+                        | "avoids"
+                        | "began"
+                        | "begin"
+                        | "begins"
+                        | "started"
+                        | "starts"
+                        | "continued"
+                        | "continues"
+                )
+            {
+                let mut v = i - 1;
+                while v > self.lo && self.is_cue_prefix(v - 1) {
+                    v -= 1;
+                }
+                cand.cue.0 = v;
+                np = self.gerund_taker_subject(v);
+            }
+            // `stopped short of calling …`
+            if c0 == i
+                && i >= self.lo + 3
+                && self.w(i - 1) == "of"
+                && self.w(i - 2) == "short"
+                && matches!(self.w(i - 3), "stopped" | "stops" | "stop" | "stopping")
+            {
+                let mut v = i - 3;
+                while v > self.lo && self.is_cue_prefix(v - 1) {
+                    v -= 1;
+                }
+                cand.cue.0 = v;
+                np = self.gerund_taker_subject(v);
             }
             // `Cruz made a point of saying …`: the phrase is the cue, its subject speaks.
             if c0 == i
@@ -438,7 +492,7 @@ impl<'a> Rules<'a> {
                     v -= 1;
                 }
                 cand.cue.0 = v;
-                np = self.left_np(v);
+                np = self.gerund_taker_subject(v);
             }
             cand.source = np;
             cand.content.push(rc);

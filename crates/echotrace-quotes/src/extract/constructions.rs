@@ -77,6 +77,17 @@ impl<'a> Rules<'a> {
             .then_some(v)
     }
 
+    /// The subject of a verb at `v` that takes a gerund of saying (`they could not resist
+    /// pointing out`, `Cruz made a point of saying`): the noun phrase before it, or, after
+    /// `and`/`but`, the sentence's subject (`Trump described …, but stopped short of
+    /// calling …`).
+    pub(super) fn gerund_taker_subject(&self, v: usize) -> Option<(usize, usize)> {
+        if v > self.lo && matches!(self.w(v - 1), "and" | "but") {
+            return self.sentence_subject(v);
+        }
+        self.left_np(v)
+    }
+
     /// `Senator Ted Cruz, who last year threatened`, `Clinton this week said`: a time phrase
     /// between the subject and its verb is no subject; the noun phrase before it is.
     pub(super) fn before_time_phrase(&self, np: (usize, usize)) -> (usize, usize) {

@@ -579,16 +579,42 @@ impl<'a> Rules<'a> {
         // A capitalised auxiliary inside the sentence is a name (`Prime Minister Theresa May
         // said`), and a capitalised adverb too (`Rep. Early said`).
         let name = self.cap(i) && i > self.lo && !is_day(w) && !self.title;
+        // `who in 2010 said`: the year of the saying (not before a participle: `a suit
+        // filed in 2012 challenging …` dates the filing).
+        if self.kind(i) == Some(IK::Num) {
+            return i > self.lo + 1
+                && self.w(i - 1) == "in"
+                && is_year(w)
+                && !self.w(i + 1).ends_with("ing");
+        }
         self.kind(i) == Some(IK::Word)
             && !name
             && (has(&AUX, w)
                 || has(CUE_ADVERBS, w)
                 || (ly_adverb(w) && !self.cap(i))
-                // `would only say`, `may well argue`: after a modal, not as a subject
-                // (`Only Trump said`); `likely` right before the verb is its adverb (`the
-                // likely nominee said` has the noun there).
-                || (matches!(w, "only" | "well") && i > self.lo && has(&AUX, self.w(i - 1)))
+                // `would only say`, `may well argue`, `who only specified`: right before the
+                // verb, an adverb of it (`Only Trump said`, `the likely nominee said` have
+                // them before the subject).
+                || (w == "well" && i > self.lo && has(&AUX, self.w(i - 1)))
                 || w == "likely"
+                // (`the only hope`, `brought together demands`: an adjective and an
+                // adverb of the verb before, with a noun after them.)
+                || (matches!(w, "only" | "together")
+                    && i > self.lo
+                    && !matches!(
+                        self.w(i - 1),
+                        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my"
+                            | "your"
+                    )
+                    && !self.w(i - 1).ends_with("'s")
+                    && !self.w(i - 1).ends_with("\u{2019}s")
+                    && !(w == "together"
+                        && (self.w(i - 1).ends_with("ed")
+                            || IRREGULAR_PAST.contains(self.w(i - 1)))))
+                || (w == "in"
+                    && i > self.lo
+                    && is_year(self.w(i + 1))
+                    && !self.w(i + 2).ends_with("ing"))
                 // `Priebus later Thursday told`, `Obama on Tuesday said`: the day is the
                 // time of the saying.
                 || (w == "on" && i > self.lo && is_day(self.w(i + 1)))

@@ -269,22 +269,27 @@ impl<'a> Rules<'a> {
     /// The subject of the sentence's main clause, for a cue at `at` that has none of its own.
     pub(super) fn sentence_subject(&self, at: usize) -> Option<(usize, usize)> {
         let mut k = self.lo;
-        // A connective is not the subject: `Yet, saying …`.
-        while matches!(
-            self.w(k),
-            "yet" | "but" | "and" | "still" | "however" | "meanwhile" | "so"
-        ) {
-            k += 1;
-            if self.punct(k, ',') {
+        // A connective is not the subject: `Yet, saying …`, `On Thursday, however, Trump
+        // spoke …, promising …`.
+        let connectives = |mut k: usize| {
+            while matches!(
+                self.w(k),
+                "yet" | "but" | "and" | "still" | "however" | "meanwhile" | "so"
+            ) {
                 k += 1;
+                if self.punct(k, ',') {
+                    k += 1;
+                }
             }
-        }
+            k
+        };
+        k = connectives(k);
         // Skip a leading participial or prepositional phrase up to its comma.
         if self.w(k).ends_with("ing") || has(&PREPS, self.w(k)) {
             while k < self.hi && !self.punct(k, ',') {
                 k += 1;
             }
-            k += 1;
+            k = connectives(k + 1);
         } else if let Some(f) = self.fronted.filter(|&f| f >= k) {
             // `As they met in Ottawa, Trump was …, promising …`: the subject of the main
             // clause comes after the fronted subordinate clause; a cue inside that clause
@@ -337,6 +342,49 @@ impl<'a> Rules<'a> {
             // noun after the name is part of the subject.
             if !self.cap(e) && crate::entities::ORG_HEADS.contains(&self.w(e)) {
                 e += 1;
+            }
+            // `Obama’s aides were …`: a possessive name is the determiner of the subject,
+            // which is the noun after it.
+            // (Not a contraction: `It's become …`, `There's no way …`.)
+            let possessive = e > s && {
+                let last = self.w(e - 1);
+                let owner = last
+                    .strip_suffix("'s")
+                    .or_else(|| last.strip_suffix("\u{2019}s"))
+                    .or_else(|| last.strip_suffix('\''));
+                owner.is_some_and(|o| {
+                    !matches!(
+                        o,
+                        "it" | "there"
+                            | "that"
+                            | "he"
+                            | "she"
+                            | "who"
+                            | "what"
+                            | "here"
+                            | "where"
+                            | "let"
+                    )
+                })
+            };
+            if possessive {
+                let mut n = e;
+                while n < self.hi
+                    && n < e + 4
+                    && self.kind(n) == Some(IK::Word)
+                    && !self.cap(n)
+                    && !has(&AUX, self.w(n))
+                    && !has(&PREPS, self.w(n))
+                    && !has(&CLAUSE_WORDS, self.w(n))
+                    && self.cue_at(n).is_none()
+                    && !IRREGULAR_PAST.contains(self.w(n))
+                    && !(self.w(n).ends_with("ed") && n > e)
+                {
+                    n += 1;
+                }
+                if n > e {
+                    e = n;
+                }
             }
             return Some((s, e));
         }

@@ -121,6 +121,8 @@ pub(super) const CUE_ADVERBS: &[&str] = &[
     "formally",
     "officially",
     "quickly",
+    "almost",
+    "perhaps",
 ];
 pub(super) const OBJ_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you", "it"];
 pub(super) static SUBJ_PRONOUNS: WordSet = WordSet::new(&[
@@ -481,6 +483,11 @@ pub(super) fn is_wh(w: &str) -> bool {
         w,
         "if" | "whether" | "what" | "why" | "how" | "who" | "whom" | "when" | "where" | "which"
     )
+}
+
+/// A year of the last two centuries or this one (`2010`, `1998`).
+pub(super) fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && matches!(&w[..2], "19" | "20")
 }
 
 pub(super) fn is_day(w: &str) -> bool {
