@@ -199,3 +199,44 @@ fn the_subject_a_participle_borrows_is_the_whole_noun_phrase() {
         Some("Donald Trump")
     );
 }
+
+#[test]
+fn adverbs_of_time_and_manner_before_the_verb_are_not_its_subject() {
+    for (text, cue, source) in [
+        (
+            "He was amused that Mr. Rubio had at last described his views on immigration.",
+            "had at last described",
+            "Mr. Rubio",
+        ),
+        (
+            "The Vermont senator has struggled in the South, instead claiming victories in the \
+             Midwest.",
+            "instead claiming",
+            "The Vermont senator",
+        ),
+        (
+            "Fact-checkers soon noted that Clinton may have been referring to a hypothetical.",
+            "soon noted",
+            "Fact-checkers",
+        ),
+        (
+            "Authorities never quite realized that the men had already identified their targets.",
+            "never quite realized",
+            "Authorities",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+    }
+}
+
+#[test]
+fn an_existential_there_names_no_source() {
+    let text = "As crowds descend on Brazil for the carnival, there are fears the crush will \
+                help the virus spread.";
+    let out = run(text);
+    let q = by_cue(&out, text, "are fears");
+    assert_eq!(src(q, text), None);
+    assert_eq!(content(q, text), ["the crush will help the virus spread"]);
+}

@@ -597,6 +597,9 @@ impl<'a> Rules<'a> {
                 // them before the subject).
                 || (w == "well" && i > self.lo && has(&AUX, self.w(i - 1)))
                 || w == "likely"
+                // `had at last described`
+                || (w == "at" && self.w(i + 1) == "last")
+                || (w == "last" && i > self.lo && self.w(i - 1) == "at")
                 // (`the only hope`, `brought together demands`: an adjective and an
                 // adverb of the verb before, with a noun after them.)
                 || (matches!(w, "only" | "together")
@@ -726,6 +729,18 @@ impl<'a> Rules<'a> {
                 })
                 .collect();
             self.cands[ci].content = content;
+        }
+        // `There are fears the crush will …`, `There were reports …`: an existential `there`
+        // names nobody.
+        for ci in first_here..self.cands.len() {
+            if let Some((rs, re)) = self.cands[ci].source {
+                if re == rs + 1
+                    && self.w(rs) == "there"
+                    && (has(BE, self.w(re)) || matches!(self.w(re), "have" | "has" | "had"))
+                {
+                    self.cands[ci].source = None;
+                }
+            }
         }
         // `Ted Cruz, who says Trump is attacking him, campaigned Monday`: what the relative
         // clause between commas reports ends where the main clause's verb comes back.

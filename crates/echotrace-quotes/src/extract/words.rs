@@ -123,6 +123,9 @@ pub(super) const CUE_ADVERBS: &[&str] = &[
     "quickly",
     "almost",
     "perhaps",
+    "instead",
+    "soon",
+    "quite",
 ];
 pub(super) const OBJ_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you", "it"];
 pub(super) static SUBJ_PRONOUNS: WordSet = WordSet::new(&[
