@@ -240,3 +240,32 @@ fn an_existential_there_names_no_source() {
     assert_eq!(src(q, text), None);
     assert_eq!(content(q, text), ["the crush will help the virus spread"]);
 }
+
+#[test]
+fn the_manner_and_the_place_of_speaking_belong_to_the_cue() {
+    let text = "Asked about the devil, he laughed and said, \"I don't believe in the devil.\"";
+    let out = run(text);
+    assert_eq!(
+        src(by_cue(&out, text, "laughed and said"), text),
+        Some("he")
+    );
+    // Not a reaction that is no speech: `the audience laughed and applauded`.
+    let text = "\"How big is that wall?\" asked the boy, and the audience laughed and applauded.";
+    let out = run(text);
+    assert!(out
+        .quotes
+        .iter()
+        .all(|q| q.cue.map(|c| c.slice(text)) != Some("laughed and applauded")));
+
+    let text = "\"I think Lester Holt will be very fair,\" Trump said during a rally in \
+                Kenansville, N.C., \"but the system is rigged.\"";
+    let out = run(text);
+    let q = by_cue(&out, text, "said during a rally in Kenansville, N.C.");
+    assert_eq!(content(q, text).len(), 2);
+    // Where the clause goes on about the place, the place is not taken.
+    let text = "\"We like a lot of the candidates,\" Adelson said during the interview in Macau, \
+                the world's largest gambling hub, ahead of the opening of his new resort.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said during the interview");
+    assert_eq!(content(q, text), ["\"We like a lot of the candidates,\""]);
+}

@@ -101,6 +101,18 @@ impl<'a> Rules<'a> {
         while c0 > self.lo && self.is_cue_prefix(c0 - 1) {
             c0 -= 1;
         }
+        // `laughed and said`, `smiled and added`: the manner of speaking is part of the cue.
+        if c0 >= self.lo + 2
+            && self.w(c0 - 1) == "and"
+            && info.form == CueForm::Finite
+            && info.class == CueClass::Speech
+            && manner_of_speaking(self.w(c0 - 2))
+        {
+            c0 -= 2;
+            while c0 > self.lo && self.is_cue_prefix(c0 - 1) {
+                c0 -= 1;
+            }
+        }
         let mut c1 = i + 1 + usize::from(info.particle.is_some());
         let prev = if i > self.lo { self.w(i - 1) } else { "" };
         // `Having said that he would not run again, the senator …`: a perfect participle
@@ -261,6 +273,28 @@ impl<'a> Rules<'a> {
                     c1 = m + 1;
                     while c1 < self.hi && has(MEDIUM_NOUNS, self.w(c1)) {
                         c1 += 1;
+                    }
+                    // `during a rally in Kenansville, N.C.,`: where the occasion was.
+                    if self.w(c1) == "in" && self.cap(c1 + 1) && self.w(c1 - 1) != "in" {
+                        let mut e = c1 + 1;
+                        while e < self.hi
+                            && e < c1 + 6
+                            && (self.cap(e)
+                                || (self.punct(e, ',')
+                                    && self.cap(e + 1)
+                                    && self.w(e + 1).ends_with('.')))
+                        {
+                            e += 1;
+                        }
+                        // (Only where the clause ends there: `in Macau, the world's largest
+                        // gambling hub, …` goes on about the place.)
+                        let ends = e >= self.hi
+                            || self.w(e) == "that"
+                            || (self.is_punct(e) && !self.punct(e, ','))
+                            || (self.punct(e, ',') && (e + 1 >= self.hi || self.is_quote(e + 1)));
+                        if ends {
+                            c1 = e;
+                        }
                     }
                     // `in an interview with the Associated Press`, `in a statement to
                     // reporters`: with whom, when it ends the clause or comes before `that`.

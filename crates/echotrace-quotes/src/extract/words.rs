@@ -653,6 +653,25 @@ pub(super) fn adjective_taking(adjective: &str, preposition: &str) -> bool {
     )
 }
 
+/// A verb of how someone spoke, in the past, coordinated with a verb of saying (`laughed and
+/// said`, `paused and added`).
+pub(super) fn manner_of_speaking(w: &str) -> bool {
+    matches!(
+        w,
+        "laughed"
+            | "smiled"
+            | "chuckled"
+            | "grinned"
+            | "shrugged"
+            | "nodded"
+            | "paused"
+            | "sighed"
+            | "winked"
+            | "frowned"
+            | "smirked"
+    )
+}
+
 /// A verb of going on or beginning that takes the infinitive of a cue into the cue
 /// (`continued to complain that`, `began to argue`, `interjected to say: "…"`).
 pub(super) fn aspectual_verb(w: &str) -> bool {
