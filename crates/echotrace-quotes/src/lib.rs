@@ -2205,6 +2205,22 @@ fn drop_repeated_content(quotes: &mut Vec<Quote>) {
             })
             .or_insert(i);
     }
+    // `A news report published Wednesday said …`: a verb inside another quote's source,
+    // whose content starts at that quote's cue, reported nothing.
+    let mut inside_source: rustc_hash::FxHashMap<usize, ByteSpan> = Default::default();
+    for q in quotes.iter() {
+        if let (Some(cue), Some(src)) = (q.cue, q.source) {
+            inside_source.insert(cue.start, src);
+        }
+    }
+    best.retain(|content, &mut i| {
+        let (Some(c), Some(cue)) = (content.first(), quotes[i].cue) else {
+            return true;
+        };
+        !inside_source
+            .get(&c.start)
+            .is_some_and(|src| src.start <= cue.start && cue.end <= src.end)
+    });
     if best.len() == quotes.len() {
         return;
     }

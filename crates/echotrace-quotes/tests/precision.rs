@@ -627,3 +627,32 @@ fn one_content_is_one_quote_whatever_the_cues_that_found_it() {
         assert_eq!(q.speaker.as_deref(), Some(speaker), "{text}");
     }
 }
+
+#[test]
+fn a_verb_inside_the_subject_reports_nothing() {
+    // The day after a participle is the participle's, and the verb of saying is `said`.
+    let text = "A news report published Wednesday said the defense secretary used a personal \
+                email account for government business.";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1, "{:#?}", out.quotes);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("A news report published Wednesday"));
+    assert_eq!(
+        content(q, text),
+        ["the defense secretary used a personal email account for government business"]
+    );
+    let text = "A poll from Marquette Law School released Wednesday found Clinton leading by 15 \
+                points.";
+    let out = run(text);
+    assert_eq!(
+        src(by_cue(&out, text, "found"), text),
+        Some("A poll from Marquette Law School released Wednesday")
+    );
+    // A day before the verb of saying is still the time of the saying.
+    let text = "Obama on Tuesday said the deal was a good one.";
+    let out = run(text);
+    assert_eq!(
+        src(by_cue(&out, text, "on Tuesday said"), text),
+        Some("Obama")
+    );
+}

@@ -621,7 +621,11 @@ impl<'a> Rules<'a> {
                 // `Priebus later Thursday told`, `Obama on Tuesday said`: the day is the
                 // time of the saying.
                 || (w == "on" && i > self.lo && is_day(self.w(i + 1)))
-                || (i > self.lo && is_day(w)))
+                // (`polls released Sunday showed`: the day of the participle before it.)
+                || (i > self.lo
+                    && is_day(w)
+                    && !self.w(i - 1).ends_with("ed")
+                    && !IRREGULAR_PAST.contains(self.w(i - 1))))
     }
 
     pub fn sentence(&mut self, si: usize) {
@@ -731,9 +735,27 @@ impl<'a> Rules<'a> {
             self.cands[ci].content = content;
         }
         // `There are fears the crush will …`, `There were reports …`: an existential `there`
-        // names nobody.
+        // names nobody. `A news report published Wednesday said`: the day is the
+        // participle's, and the subject the noun phrase before it.
         for ci in first_here..self.cands.len() {
             if let Some((rs, re)) = self.cands[ci].source {
+                if re == rs + 1
+                    && is_day(self.w(rs))
+                    && rs > self.lo
+                    && (self.w(rs - 1).ends_with("ed") || IRREGULAR_PAST.contains(self.w(rs - 1)))
+                {
+                    if let Some((s, _)) = self.left_np(rs - 1) {
+                        self.cands[ci].source = Some((s, re));
+                    }
+                }
+                // (`A poll … released Wednesday found`: a source that stops before the day.)
+                if re > rs
+                    && self.cands[ci].cue.0 == re + 1
+                    && is_day(self.w(re))
+                    && (self.w(re - 1).ends_with("ed") || IRREGULAR_PAST.contains(self.w(re - 1)))
+                {
+                    self.cands[ci].source = Some((rs, re + 1));
+                }
                 if re == rs + 1
                     && self.w(rs) == "there"
                     && (has(BE, self.w(re)) || matches!(self.w(re), "have" | "has" | "had"))
