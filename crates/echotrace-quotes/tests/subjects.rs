@@ -707,3 +707,34 @@ fn anonymous_sources_after_the_content_are_the_source() {
         assert_eq!(out.quotes.len(), 1, "{text}: {:#?}", out.quotes);
     }
 }
+
+#[test]
+fn coordinated_subjects_are_whole() {
+    for (text, cue, source) in [
+        (
+            "Companies and individuals complain bitterly that taxes are too high.",
+            "complain bitterly",
+            "Companies and individuals",
+        ),
+        (
+            "The Clinton campaign and DNC did not immediately respond to requests for comment.",
+            "did not immediately respond to",
+            "The Clinton campaign and DNC",
+        ),
+        (
+            "Of the five permanent members, the United States, Britain and France support some \
+             opposition groups.",
+            "support",
+            "the United States, Britain and France",
+        ),
+        (
+            "On Sunday, Mr. Rubio and Senator Ted Cruz urged the party to coalesce around them.",
+            "urged",
+            "Mr. Rubio and Senator Ted Cruz",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+    }
+}

@@ -9,6 +9,20 @@ impl<'a> Rules<'a> {
     pub(super) fn left_np(&self, end: usize) -> Option<(usize, usize)> {
         let mut j = end;
         let mut n = 0;
+        // Whether a coordination of names was taken (a comma before it may list more).
+        let mut listed = false;
+        let plural_noun = |m: usize| {
+            let w = self.w(m);
+            self.kind(m) == Some(IK::Word)
+                && (!self.cap(m) || m == self.lo)
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !has(&AUX, w)
+                && !has(&PREPS, w)
+                && self.cue_at(m).is_none()
+        };
         while j > self.lo && n < 14 {
             let k = j - 1;
             let it = &self.a.items[k];
@@ -33,6 +47,28 @@ impl<'a> Rules<'a> {
                         && self.a.items[k - 1].end == it.start
                         && self.a.items[k - 1].lower.ends_with('s')
                         && self.kind(k - 1) == Some(IK::Word) => {}
+                // `the United States, Britain and France support`: a list of names before a
+                // coordination already taken.
+                IK::Punct(',')
+                    if listed
+                        && k > self.lo
+                        && self.cap(j)
+                        && self.cap(k - 1)
+                        && self.kind(k - 1) == Some(IK::Word)
+                        // (`Instead, Matthews, …`, `Sunday, Mr. Rubio and …`: no name.)
+                        && !is_day(self.w(k - 1))
+                        && !matches!(
+                            self.w(k - 1),
+                            "instead" | "however" | "meanwhile" | "still" | "yet" | "also"
+                                | "then" | "now" | "but" | "and" | "so" | "thus" | "indeed"
+                                | "moreover" | "besides" | "similarly" | "likewise" | "finally"
+                                | "first" | "later" | "earlier" | "there" | "here"
+                        ) =>
+                {
+                    j = k;
+                    n += 1;
+                    continue;
+                }
                 IK::Punct(_) | IK::Quote(_) => break,
                 IK::Num => {}
                 IK::Word => {
@@ -53,8 +89,15 @@ impl<'a> Rules<'a> {
                                 && self.kind(k - 1) == Some(IK::Word)
                                 && self.cue_at(k - 1).is_none()
                                 && !has(&AUX, self.w(k - 1))
-                                && !has(&PREPS, self.w(k - 1)));
+                                && !has(&PREPS, self.w(k - 1))
+                            // `Companies and individuals complain`: two plural nouns.
+                            || plural_noun(j) && plural_noun(k - 1)
+                            // `The Clinton campaign and DNC did not respond`.
+                            || self.cap(j)
+                                && (crate::entities::ORG_HEADS.contains(&self.w(k - 1))
+                                    || self.w(k - 1) == "campaign"));
                     if (w == "and" || w == "&") && coordinated {
+                        listed = self.cap(j);
                         j = k;
                         n += 1;
                         continue;
