@@ -269,3 +269,33 @@ fn the_manner_and_the_place_of_speaking_belong_to_the_cue() {
     let q = by_cue(&out, text, "said during the interview");
     assert_eq!(content(q, text), ["\"We like a lot of the candidates,\""]);
 }
+
+#[test]
+fn a_verb_of_speaking_that_a_gerund_tells_how_is_part_of_the_cue() {
+    for (text, cue, source) in [
+        (
+            "A Chinese official responded by saying Japan should be careful not to stir up \
+             problems.",
+            "responded by saying",
+            "A Chinese official",
+        ),
+        (
+            "When he returned he began by saying that he had no regrets.",
+            "began by saying",
+            "he",
+        ),
+        (
+            "Obama punctuated his list by saying, \"Too many.\"",
+            "punctuated his list by saying",
+            "Obama",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+    }
+    // Not a deed that the words served: the gerund alone is the cue.
+    let text = "Bill Clinton won his party's nomination by promising to end welfare as we know it.";
+    let out = run(text);
+    assert!(by_cue(&out, text, "promising").cue.is_some());
+}
