@@ -108,10 +108,7 @@ impl<'a> Rules<'a> {
             && info.class == CueClass::Speech
             && manner_of_speaking(self.w(c0 - 2))
         {
-            c0 -= 2;
-            while c0 > self.lo && self.is_cue_prefix(c0 - 1) {
-                c0 -= 1;
-            }
+            c0 = self.cue_prefix_start(c0 - 2);
         }
         let mut c1 = i + 1 + usize::from(info.particle.is_some());
         let prev = if i > self.lo { self.w(i - 1) } else { "" };
@@ -454,11 +451,8 @@ impl<'a> Rules<'a> {
                             })
                         && (v + 1..i - 1).all(|m| self.kind(m) == Some(IK::Word))
                 });
-                if let Some(mut v) = verb {
-                    while v > self.lo && self.is_cue_prefix(v - 1) {
-                        v -= 1;
-                    }
-                    cand.cue.0 = v;
+                if let Some(v) = verb {
+                    cand.cue.0 = self.cue_prefix_start(v);
                 }
             }
             // A verb inside what another verb reported, when the participle comes after
@@ -515,67 +509,11 @@ impl<'a> Rules<'a> {
                 cand.cue.0 = v;
                 np = Some(subj);
             }
-            // `they could not resist pointing out …`, `keeps saying …`: the verb taking the
-            // gerund is part of the cue, its subject speaks.
-            if c0 == i
-                && i > self.lo
-                && matches!(
-                    self.w(i - 1),
-                    "resist"
-                        | "resisted"
-                        | "resists"
-                        | "keep"
-                        | "keeps"
-                        | "kept"
-                        | "stop"
-                        | "stopped"
-                        | "stops"
-                        | "quit"
-                        | "avoid"
-                        | "avoided"
-                        | "avoids"
-                        | "began"
-                        | "begin"
-                        | "begins"
-                        | "started"
-                        | "starts"
-                        | "continued"
-                        | "continues"
-                )
-            {
-                let mut v = i - 1;
-                while v > self.lo && self.is_cue_prefix(v - 1) {
-                    v -= 1;
-                }
-                cand.cue.0 = v;
-                np = self.gerund_taker_subject(v);
-            }
-            // `stopped short of calling …`
-            if c0 == i
-                && i >= self.lo + 3
-                && self.w(i - 1) == "of"
-                && self.w(i - 2) == "short"
-                && matches!(self.w(i - 3), "stopped" | "stops" | "stop" | "stopping")
-            {
-                let mut v = i - 3;
-                while v > self.lo && self.is_cue_prefix(v - 1) {
-                    v -= 1;
-                }
-                cand.cue.0 = v;
-                np = self.gerund_taker_subject(v);
-            }
-            // `Cruz made a point of saying …`: the phrase is the cue, its subject speaks.
-            if c0 == i
-                && i >= self.lo + 4
-                && self.w(i - 1) == "of"
-                && self.w(i - 2) == "point"
-                && matches!(self.w(i - 3), "a" | "the")
-                && matches!(self.w(i - 4), "made" | "makes" | "make" | "making")
-            {
-                let mut v = i - 4;
-                while v > self.lo && self.is_cue_prefix(v - 1) {
-                    v -= 1;
-                }
+            // `they could not resist pointing out …`, `stopped short of calling …`, `Cruz
+            // made a point of saying …`: the phrase taking the gerund is part of the cue, and
+            // its subject speaks.
+            if let Some(v) = (c0 == i).then(|| self.gerund_taker_before(i)).flatten() {
+                let v = self.cue_prefix_start(v);
                 cand.cue.0 = v;
                 np = self.gerund_taker_subject(v);
             }

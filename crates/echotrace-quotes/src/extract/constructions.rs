@@ -77,6 +77,62 @@ impl<'a> Rules<'a> {
             .then_some(v)
     }
 
+    /// Where a phrase that takes the gerund of a cue at `i` starts: `resist`, `keep`, `stop`
+    /// and the like right before it (`could not resist pointing out`, `keeps saying`),
+    /// `stopped short of`, `made a point of`.
+    pub(super) fn gerund_taker_before(&self, i: usize) -> Option<usize> {
+        let at = |k: usize| i.checked_sub(k).filter(|&j| j >= self.lo);
+        let v = at(1)?;
+        if matches!(
+            self.w(v),
+            "resist"
+                | "resisted"
+                | "resists"
+                | "keep"
+                | "keeps"
+                | "kept"
+                | "stop"
+                | "stopped"
+                | "stops"
+                | "quit"
+                | "avoid"
+                | "avoided"
+                | "avoids"
+                | "began"
+                | "begin"
+                | "begins"
+                | "started"
+                | "starts"
+                | "continued"
+                | "continues"
+        ) {
+            return Some(v);
+        }
+        if self.w(v) != "of" {
+            return None;
+        }
+        let short = at(3).filter(|&s| {
+            self.w(s + 1) == "short"
+                && matches!(self.w(s), "stopped" | "stops" | "stop" | "stopping")
+        });
+        short.or_else(|| {
+            at(4).filter(|&m| {
+                matches!(self.w(m), "made" | "makes" | "make" | "making")
+                    && matches!(self.w(m + 1), "a" | "the")
+                    && self.w(m + 2) == "point"
+            })
+        })
+    }
+
+    /// The start of the cue whose verb is at `v`, with the auxiliaries and adverbs before it
+    /// (`would only`, `has also`).
+    pub(super) fn cue_prefix_start(&self, mut v: usize) -> usize {
+        while v > self.lo && self.is_cue_prefix(v - 1) {
+            v -= 1;
+        }
+        v
+    }
+
     /// The subject of a verb at `v` that takes a gerund of saying (`they could not resist
     /// pointing out`, `Cruz made a point of saying`): the noun phrase before it, or, after
     /// `and`/`but`, the sentence's subject (`Trump described …, but stopped short of
