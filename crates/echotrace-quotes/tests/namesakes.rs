@@ -5,24 +5,8 @@
 
 use echotrace_quotes::QuoteExtractor;
 
-/// The speaker of the quote whose content contains `content`.
-fn speaker_of(text: &str, content: &str) -> Option<String> {
-    let out = QuoteExtractor::new().extract(text);
-    let q = out
-        .quotes
-        .iter()
-        .find(|q| q.content.iter().any(|c| c.slice(text).contains(content)));
-    match q {
-        Some(q) => q.speaker.clone(),
-        None => panic!(
-            "no quote containing {content:?} in {:?}",
-            out.quotes
-                .iter()
-                .map(|q| (q.content.first().map(|c| c.slice(text)), q.speaker.clone()))
-                .collect::<Vec<_>>()
-        ),
-    }
-}
+mod common;
+use common::speaker_of_content as speaker_of;
 
 /// `Bill` is a common given name before it is a draft law: `Bill Clinton` is a person.
 #[test]

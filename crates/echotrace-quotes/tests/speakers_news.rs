@@ -5,6 +5,9 @@
 
 use echotrace_quotes::QuoteExtractor;
 
+mod common;
+use common::speaker_of_content;
+
 /// The speaker of the quote whose source mention is `source` (the first such quote).
 fn speaker_of(text: &str, source: &str) -> Option<String> {
     let out = QuoteExtractor::new().extract(text);
@@ -21,19 +24,6 @@ fn speaker_of(text: &str, source: &str) -> Option<String> {
                 .map(|q| (q.source.map(|s| s.slice(text)), q.speaker.clone()))
                 .collect::<Vec<_>>()
         ),
-    }
-}
-
-/// The speaker of the quote whose content contains `content`.
-fn speaker_of_content(text: &str, content: &str) -> Option<String> {
-    let out = QuoteExtractor::new().extract(text);
-    let q = out
-        .quotes
-        .iter()
-        .find(|q| q.content.iter().any(|c| c.slice(text).contains(content)));
-    match q {
-        Some(q) => q.speaker.clone(),
-        None => panic!("no quote containing {content:?}"),
     }
 }
 

@@ -628,6 +628,28 @@ impl<'a> Rules<'a> {
                     && !IRREGULAR_PAST.contains(self.w(i - 1))))
     }
 
+    /// Cuts each piece of candidate `ci`'s content after its cue where `cut` (given the
+    /// piece's start and end) says it ends.
+    fn cut_content_after_cue(
+        &mut self,
+        ci: usize,
+        cut: impl Fn(&Self, usize, usize) -> Option<usize>,
+    ) {
+        let cue_end = self.cands[ci].cue.1;
+        let content: Vec<(usize, usize)> = self.cands[ci]
+            .content
+            .iter()
+            .map(|&(s, e)| {
+                if s < cue_end {
+                    (s, e)
+                } else {
+                    (s, cut(self, s, e).unwrap_or(e))
+                }
+            })
+            .collect();
+        self.cands[ci].content = content;
+    }
+
     pub fn sentence(&mut self, si: usize) {
         let st = self.a.sents[si];
         self.lo = st.lo;
@@ -712,27 +734,14 @@ impl<'a> Rules<'a> {
             if !restrictive {
                 continue;
             }
-            let cue_end = self.cands[ci].cue.1;
-            let content: Vec<(usize, usize)> = self.cands[ci]
-                .content
-                .iter()
-                .map(|&(s, e)| {
-                    if s < cue_end {
-                        return (s, e);
-                    }
-                    match (s + 1..e).find(|&k| self.finite_cue_at(k) && !self.cap(k)) {
-                        Some(k) => {
-                            let mut end = k;
-                            while end > s + 1 && self.is_punct(end - 1) {
-                                end -= 1;
-                            }
-                            (s, end)
-                        }
-                        None => (s, e),
-                    }
-                })
-                .collect();
-            self.cands[ci].content = content;
+            self.cut_content_after_cue(ci, |r, s, e| {
+                let k = (s + 1..e).find(|&k| r.finite_cue_at(k) && !r.cap(k))?;
+                let mut end = k;
+                while end > s + 1 && r.is_punct(end - 1) {
+                    end -= 1;
+                }
+                Some(end)
+            });
         }
         // `There are fears the crush will …`, `There were reports …`: an existential `there`
         // names nobody. `A news report published Wednesday said`: the day is the
@@ -777,42 +786,32 @@ impl<'a> Rules<'a> {
             {
                 continue;
             }
-            let cue_end = self.cands[ci].cue.1;
-            let resumes = |k: usize| {
-                let v = self.w(k + 1);
-                self.punct(k, ',')
-                    && self.kind(k + 1) == Some(IK::Word)
-                    && !self.cap(k + 1)
-                    && (IRREGULAR_PAST.contains(v)
-                        || (v.ends_with("ed") && v.len() > 4)
-                        || matches!(v, "has" | "had" | "will" | "would" | "is" | "was"))
-                    && !matches!(self.w(k + 2), "and" | "or" | "but")
-                    && !self.is_punct(k + 2)
-            };
-            let content: Vec<(usize, usize)> = self.cands[ci]
-                .content
-                .iter()
-                .map(|&(s, e)| {
-                    if s < cue_end {
-                        return (s, e);
-                    }
-                    // (A comma that closes an aside inside what was said does not count:
-                    // `that Mr. Jäger, under fire for …, would do better to keep quiet`.)
-                    let (mut depth, mut commas) = (0usize, 0usize);
-                    for k in s + 1..e {
-                        if self.is_quote(k) {
-                            depth ^= 1;
-                        } else if depth == 0 && self.punct(k, ',') {
-                            if commas % 2 == 0 && resumes(k) {
-                                return (s, k);
-                            }
-                            commas += 1;
+            self.cut_content_after_cue(ci, |r, s, e| {
+                let resumes = |k: usize| {
+                    let v = r.w(k + 1);
+                    r.kind(k + 1) == Some(IK::Word)
+                        && !r.cap(k + 1)
+                        && (IRREGULAR_PAST.contains(v)
+                            || (v.ends_with("ed") && v.len() > 4)
+                            || matches!(v, "has" | "had" | "will" | "would" | "is" | "was"))
+                        && !matches!(r.w(k + 2), "and" | "or" | "but")
+                        && !r.is_punct(k + 2)
+                };
+                // (A comma that closes an aside inside what was said does not count:
+                // `that Mr. Jäger, under fire for …, would do better to keep quiet`.)
+                let (mut depth, mut commas) = (0usize, 0usize);
+                for k in s + 1..e {
+                    if r.is_quote(k) {
+                        depth ^= 1;
+                    } else if depth == 0 && r.punct(k, ',') {
+                        if commas % 2 == 0 && resumes(k) {
+                            return Some(k);
                         }
+                        commas += 1;
                     }
-                    (s, e)
-                })
-                .collect();
-            self.cands[ci].content = content;
+                }
+                None
+            });
         }
         for ci in first_here..self.cands.len() {
             let Some(src) = self.cands[ci].source else {

@@ -25,3 +25,22 @@ pub fn content(q: &Quote, text: &str) -> Vec<String> {
 pub fn src<'a>(q: &Quote, text: &'a str) -> Option<&'a str> {
     q.source.map(|s| s.slice(text))
 }
+
+/// The resolved speaker of the first quote whose content contains `content`.
+pub fn speaker_of_content(text: &str, content: &str) -> Option<String> {
+    let out = run(text);
+    let q = out
+        .quotes
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(text).contains(content)));
+    match q {
+        Some(q) => q.speaker.clone(),
+        None => panic!(
+            "no quote containing {content:?} in {:?}",
+            out.quotes
+                .iter()
+                .map(|q| (q.content.first().map(|c| c.slice(text)), q.speaker.clone()))
+                .collect::<Vec<_>>()
+        ),
+    }
+}
