@@ -2201,6 +2201,23 @@ impl EntityRegistry {
         {
             name_from = 1;
         }
+        // `Crooked Hillary Clinton`, `Lyin' Ted Cruz`: an epithet before a person already
+        // named in full is no part of the name.
+        if name_from == 0
+            && lw.len() == 3
+            && !MALE_NAMES.contains(lw[0].as_str())
+            && !FEMALE_NAMES.contains(lw[0].as_str())
+            && (MALE_NAMES.contains(lw[1].as_str()) || FEMALE_NAMES.contains(lw[1].as_str()))
+        {
+            let rest = format!("{} {}", lw[1], lw[2]);
+            if self
+                .entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Person && e.keys.contains(&rest))
+            {
+                name_from = 1;
+            }
+        }
         // `High Commissioner for Human Rights`: a title with its object and no name after.
         if name_from > 0
             && lw

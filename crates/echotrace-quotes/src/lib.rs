@@ -803,7 +803,14 @@ fn org_phrase(m: &Mention<'_>, seg: &str) -> Option<String> {
     if !ok {
         return None;
     }
-    let name = words.join(" ");
+    // `the nonpartisan Congressional Budget Office`: a description before a proper name is
+    // no part of it.
+    let proper = words
+        .iter()
+        .position(cap)
+        .filter(|&p| p > 0 && words[p..].iter().all(cap) && words.len() - p >= 2)
+        .unwrap_or(0);
+    let name = words[proper..].join(" ");
     Some(
         m.registry
             .lookup(&name, m.span.start)

@@ -119,3 +119,30 @@ fn a_party_adjective_is_no_surname() {
         .iter()
         .all(|e| !e.name.contains("Democratic")));
 }
+
+/// An epithet before a person already named in full (`Crooked Hillary Clinton`, a sentence's
+/// first word before the name: `Certainly Donald Trump`) is no part of the name, and a
+/// description before an organisation's proper name (`the nonpartisan Congressional Budget
+/// Office`) is none of it.
+#[test]
+fn an_epithet_or_a_description_before_a_name_is_no_part_of_it() {
+    let text = "Hillary Clinton spoke in Ohio on Monday.\n\n\
+                Crooked Hillary Clinton is the worst, Trump tweeted.\n\n\
+                \"We are stronger together,\" Clinton said.";
+    assert_eq!(
+        speaker_of(text, "stronger together").as_deref(),
+        Some("Hillary Clinton")
+    );
+    let out = QuoteExtractor::new().extract(text);
+    assert!(out
+        .entities
+        .entities
+        .iter()
+        .all(|e| e.name != "Crooked Hillary Clinton"));
+    let text = "The deficit will rise next year, according to the nonpartisan Congressional \
+                Budget Office.";
+    assert_eq!(
+        speaker_of(text, "deficit will rise").as_deref(),
+        Some("Congressional Budget Office")
+    );
+}
