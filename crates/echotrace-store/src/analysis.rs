@@ -326,6 +326,23 @@ fn batch_seqs(
 }
 
 /// Marks documents done for `stage`; a document already marked keeps its first `done_at`.
+/// Replaces the analysis state `key` with `value` inside `tx`.
+fn put_state(
+    tx: &Transaction<'_>,
+    key: &str,
+    value: &[u8],
+    what: &'static str,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO analysis_state (key, value, updated_at) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, \
+         updated_at = excluded.updated_at",
+        params![key, value, now_iso()],
+    )
+    .context(what)?;
+    Ok(())
+}
+
 fn mark_done(tx: &Transaction<'_>, stage: Stage, seqs: &[i64]) -> Result<(), StoreError> {
     let now = now_iso();
     let mut mark = tx
@@ -702,13 +719,12 @@ impl Store {
         let redo = tx
             .execute("DELETE FROM stage_done WHERE stage = ?1", [stage.as_str()])
             .context("marking a stage's documents pending again")?;
-        tx.execute(
-            "INSERT INTO analysis_state (key, value, updated_at) VALUES (?1, ?2, ?3) \
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value, \
-             updated_at = excluded.updated_at",
-            params![key, version.as_bytes(), now_iso()],
-        )
-        .context("recording a stage's rules version")?;
+        put_state(
+            &tx,
+            &key,
+            version.as_bytes(),
+            "recording a stage's rules version",
+        )?;
         tx.commit().context("committing a stage version check")?;
         Ok(redo as u64)
     }
@@ -865,13 +881,7 @@ impl Store {
                     .context("storing a sentence vector")?;
             }
             if let Some((key, value)) = state {
-                tx.execute(
-                    "INSERT INTO analysis_state (key, value, updated_at) VALUES (?1, ?2, ?3) \
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value, \
-                     updated_at = excluded.updated_at",
-                    params![key, value, now_iso()],
-                )
-                .context("storing analysis state")?;
+                put_state(&tx, key, value, "storing analysis state")?;
             }
             mark_done(&tx, stage, &seqs)?;
         }

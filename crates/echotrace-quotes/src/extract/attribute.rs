@@ -407,53 +407,10 @@ impl<'a> Rules<'a> {
         if participial {
             let rc = self.right_content(c1, &info)?;
             cand.content.push(rc);
-            // `responded by saying`, `began by saying`, `punctuated his list by saying`: a
-            // verb of speaking, or of opening and closing a speech, that the gerund tells
-            // how is part of the cue (not `won the nomination by promising`).
-            if c0 == i && i > self.lo + 1 && self.w(i - 1) == "by" {
-                let verb = (i.saturating_sub(7).max(self.lo)..i - 1).rev().find(|&v| {
-                    let w = self.w(v);
-                    !self.cap(v)
-                        && (w.ends_with("ed") || IRREGULAR_PAST.contains(w))
-                        && (self.cue_at(v).is_some_and(|c| c.class == CueClass::Speech)
-                            || matches!(
-                                w,
-                                "began"
-                                    | "started"
-                                    | "opened"
-                                    | "closed"
-                                    | "ended"
-                                    | "concluded"
-                                    | "finished"
-                                    | "continued"
-                                    | "punctuated"
-                                    | "capped"
-                                    | "wrapped"
-                            ) && {
-                                // (Of a speech: right before `by`, or with the speech as
-                                // its object: `punctuated his list by`, not `opened his
-                                // campaign by`.)
-                                let obj = self.w(i - 2);
-                                v + 1 == i - 1
-                                    || matches!(obj, "first" | "off" | "up")
-                                    || matches!(
-                                        obj,
-                                        "list"
-                                            | "remarks"
-                                            | "speech"
-                                            | "statement"
-                                            | "address"
-                                            | "comments"
-                                            | "answer"
-                                            | "testimony"
-                                            | "talk"
-                                    )
-                            })
-                        && (v + 1..i - 1).all(|m| self.kind(m) == Some(IK::Word))
-                });
-                if let Some(v) = verb {
-                    cand.cue.0 = self.cue_prefix_start(v);
-                }
+            // `responded by saying`, `began by saying`: the verb the gerund tells how is
+            // part of the cue.
+            if let Some(v) = (c0 == i).then(|| self.speech_verb_before_by(i)).flatten() {
+                cand.cue.0 = self.cue_prefix_start(v);
             }
             // A verb inside what another verb reported, when the participle comes after
             // that report, is not the participle's subject: in `Pompeo said that Washington

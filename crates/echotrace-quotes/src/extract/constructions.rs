@@ -124,6 +124,29 @@ impl<'a> Rules<'a> {
         })
     }
 
+    /// For a gerund at `i` after `by`, the verb before it that the gerund tells how, when it
+    /// is a verb of speaking (`responded by saying`, `explained the headline by saying`) or
+    /// opens or closes a speech (`began by saying`, `punctuated his list by saying`; not
+    /// `opened his campaign by calling`, `won the nomination by promising`).
+    pub(super) fn speech_verb_before_by(&self, i: usize) -> Option<usize> {
+        if i <= self.lo + 1 || self.w(i - 1) != "by" {
+            return None;
+        }
+        // (Of a speech: right before `by`, or with the speech as its object.)
+        let of_speech = |v: usize| {
+            let obj = self.w(i - 2);
+            v + 1 == i - 1 || matches!(obj, "first" | "off" | "up") || speech_noun(obj)
+        };
+        (i.saturating_sub(7).max(self.lo)..i - 1).rev().find(|&v| {
+            let w = self.w(v);
+            !self.cap(v)
+                && (w.ends_with("ed") || IRREGULAR_PAST.contains(w))
+                && (self.cue_at(v).is_some_and(|c| c.class == CueClass::Speech)
+                    || (opens_or_closes(w) && of_speech(v)))
+                && (v + 1..i - 1).all(|m| self.kind(m) == Some(IK::Word))
+        })
+    }
+
     /// The start of the cue whose verb is at `v`, with the auxiliaries and adverbs before it
     /// (`would only`, `has also`).
     pub(super) fn cue_prefix_start(&self, mut v: usize) -> usize {

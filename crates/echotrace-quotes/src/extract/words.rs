@@ -653,6 +653,41 @@ pub(super) fn adjective_taking(adjective: &str, preposition: &str) -> bool {
     )
 }
 
+/// A verb in the past that opens, continues or closes something, a speech among others
+/// (`began by saying`, `punctuated his list by saying`).
+pub(super) fn opens_or_closes(w: &str) -> bool {
+    matches!(
+        w,
+        "began"
+            | "started"
+            | "opened"
+            | "closed"
+            | "ended"
+            | "concluded"
+            | "finished"
+            | "continued"
+            | "punctuated"
+            | "capped"
+            | "wrapped"
+    )
+}
+
+/// A noun for what a speaker says as a whole (`his remarks`, `her list`).
+pub(super) fn speech_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "list"
+            | "remarks"
+            | "speech"
+            | "statement"
+            | "address"
+            | "comments"
+            | "answer"
+            | "testimony"
+            | "talk"
+    )
+}
+
 /// A verb of how someone spoke, in the past, coordinated with a verb of saying (`laughed and
 /// said`, `paused and added`).
 pub(super) fn manner_of_speaking(w: &str) -> bool {
