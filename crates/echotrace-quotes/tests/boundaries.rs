@@ -540,3 +540,41 @@ fn a_relative_clause_between_commas_ends_where_the_main_verb_comes_back() {
         ["that Mr. Jäger, under fire for the failures in Cologne, would do better to keep quiet"]
     );
 }
+
+#[test]
+fn a_sentence_split_by_its_attribution_goes_on_past_it() {
+    // `as well as` joins two parts of what was said; it opens no clause of the writer's.
+    let text = "Rising seas, the senator often says, are the gravest threat facing the coast, \
+                as well as a danger already visible in flooded streets.";
+    let out = run(text);
+    let q = by_cue(&out, text, "often says");
+    assert_eq!(
+        content(q, text),
+        [
+            "Rising seas",
+            "are the gravest threat facing the coast, as well as a danger already visible in \
+             flooded streets"
+        ]
+    );
+    // A gerund after the attribution is the subject of the rest, not the writer's aside.
+    let text = "Though the last handover was smooth, he said, replacing the nominee now would \
+                be far more bitter.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        [
+            "Though the last handover was smooth",
+            "replacing the nominee now would be far more bitter"
+        ]
+    );
+    // A circumstance of the saying between the cue and the comma leaves the rest to come.
+    let text = "These workers, the chief executive explained earlier in the hearing, were well \
+                paid and closely supervised.";
+    let out = run(text);
+    let q = by_cue(&out, text, "explained earlier");
+    assert_eq!(
+        content(q, text),
+        ["These workers", "were well paid and closely supervised"]
+    );
+}

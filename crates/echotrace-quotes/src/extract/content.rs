@@ -339,7 +339,8 @@ impl<'a> Rules<'a> {
         let appositive = matches!(nx, "a" | "an") && !self.appositive_in_subject(m);
         appositive
             || new_clause
-            || matches!(nx, "as" | "while" | "whereas" | "according")
+            || (nx == "as" && !(nx2 == "well" && self.w(m + 3) == "as"))
+            || matches!(nx, "while" | "whereas" | "according")
             || self.participle_cue_at(m + 1)
             || self.finite_cue_at(m + 1)
             || self.np_then_cue(m + 1)

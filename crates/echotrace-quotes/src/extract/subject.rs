@@ -252,6 +252,13 @@ impl<'a> Rules<'a> {
     /// The rest of a sentence interrupted by its attribution: `He is leaning toward Kasich,
     /// he said, because …` — `j` is just after the cue (or the inverted subject).
     pub(super) fn continuation(&self, j: usize) -> Option<(usize, usize)> {
+        // `These employees, Stumpf explained earlier in the committee hearing, were
+        // well paid`: a circumstance of the saying, closed by a comma, sits between the cue
+        // and the rest of what was said.
+        let j = match self.circumstance_then_comma(j) {
+            Some(c) if self.verb_at(c + 1) => c,
+            _ => j,
+        };
         if !self.punct(j, ',') || j + 1 >= self.hi {
             return None;
         }
@@ -268,13 +275,42 @@ impl<'a> Rules<'a> {
                     self.w(k),
                     "in" | "at" | "on" | "during" | "after" | "before" | "following" | "via"
                 ))
-            || self.free_participle(k)
+            || (self.free_participle(k) && !self.gerund_subject(k))
             || self.participle_cue_at(k)
         {
             return None;
         }
         let e = self.clause_end(k);
         (e > k + 1).then_some((k, e))
+    }
+
+    /// A phrase of time, place or medium at `k` (`in the committee hearing`, `on Sunday`)
+    /// closed by a comma: that comma. Nothing in it may be a verb, or it is
+    /// a clause of its own.
+    fn circumstance_then_comma(&self, k: usize) -> Option<usize> {
+        if !matches!(self.w(k), "in" | "at" | "on" | "during" | "after" | "via") {
+            return None;
+        }
+        let c = (k + 1..(k + 10).min(self.hi)).find(|&x| self.is_punct(x))?;
+        let plain = (k + 1..c).all(|x| {
+            matches!(self.kind(x), Some(IK::Word | IK::Num))
+                && !self.verb_at(x)
+                && self.cue_at(x).is_none()
+        });
+        (plain && self.punct(c, ',') && c > k + 1).then_some(c)
+    }
+
+    /// A gerund at `k` that is the subject of the clause it opens: a short object, then a
+    /// finite verb (`replacing Clinton would be much more acrimonious`).
+    fn gerund_subject(&self, k: usize) -> bool {
+        (k + 1..(k + 6).min(self.hi))
+            .take_while(|&x| !self.is_punct(x) && self.kind(x).is_some())
+            .any(|x| {
+                matches!(
+                    self.w(x),
+                    "is" | "was" | "would" | "will" | "could" | "can" | "might" | "may" | "has"
+                )
+            })
     }
 
     /// A subject noun phrase found leftwards from its verb stops at a preposition; when the
