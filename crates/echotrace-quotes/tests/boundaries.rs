@@ -578,3 +578,39 @@ fn a_sentence_split_by_its_attribution_goes_on_past_it() {
         ["These workers", "were well paid and closely supervised"]
     );
 }
+
+#[test]
+fn where_and_when_something_was_said_ends_its_object() {
+    let text = "The candidate attacked the former beauty queen in early-morning tweets.";
+    let out = run(text);
+    let q = by_cue(&out, text, "attacked");
+    assert_eq!(content(q, text), ["the former beauty queen"]);
+    let text = "The governor aggressively attacked her opponent as a fraud and a scam artist \
+                during the first debate.";
+    let out = run(text);
+    let q = by_cue(&out, text, "aggressively attacked");
+    assert_eq!(
+        content(q, text),
+        ["her opponent as a fraud and a scam artist"]
+    );
+    let text = "The union denounced the plan on social media Tuesday night.";
+    let out = run(text);
+    let q = by_cue(&out, text, "denounced");
+    assert_eq!(content(q, text), ["the plan"]);
+    // Inside a clause on the object, or before the rest of the complement, it stays.
+    let text = "Voters blamed the former president for the housing bust that occurred during \
+                his second term.";
+    let out = run(text);
+    let q = by_cue(&out, text, "blamed");
+    assert_eq!(
+        content(q, text),
+        ["the former president for the housing bust that occurred during his second term"]
+    );
+    let text = "The senator thanked the mayor on Twitter for backing his bill.";
+    let out = run(text);
+    let q = by_cue(&out, text, "thanked");
+    assert_eq!(
+        content(q, text),
+        ["the mayor on Twitter for backing his bill"]
+    );
+}

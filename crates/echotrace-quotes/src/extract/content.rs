@@ -1120,20 +1120,19 @@ impl<'a> Rules<'a> {
             match self.kind(m) {
                 Some(IK::Word) => {
                     let nx = self.w(m + 1);
-                    let adjunct = matches!(
+                    let adjunct = (matches!(
                         w,
                         "in" | "at" | "on" | "during" | "after" | "before" | "since"
                     ) && (is_day(nx)
                         || is_month(nx)
                         || has(TIME_WORDS, nx)
-                        || self.kind(m + 1) == Some(IK::Num)
-                        || (matches!(nx, "a" | "an" | "the" | "his" | "her" | "their")
-                            && (has(MEDIUM_NOUNS, self.w(m + 2))
-                                || has(TIME_WORDS, self.w(m + 2))
-                                || matches!(
-                                    self.w(m + 2),
-                                    "rally" | "debate" | "event" | "hearing" | "news"
-                                ))));
+                        || self.kind(m + 1) == Some(IK::Num)))
+                        // (Not inside a clause on the object: `the crisis that occurred
+                        // during his second term`.)
+                        || (self.occasion_phrase(m)
+                            && !(k + 1..m).any(|x| {
+                                self.verb_at(x) || matches!(self.w(x), "that" | "who" | "which")
+                            }));
                     let time = matches!(w, "last" | "this" | "next" | "earlier")
                         && (has(TIME_WORDS, nx) || is_day(nx) || is_month(nx));
                     // `echoed similar themes and took the stage`, `calling them rapists and
@@ -1204,6 +1203,67 @@ impl<'a> Rules<'a> {
             m += 1;
         }
         m
+    }
+
+    /// Whether the preposition at `m` opens a phrase about when, where or through what the
+    /// words were said, not a part of what was said: `during the first debate`, `despite a
+    /// subpoena`, `on Twitter`, `in early-morning tweets`, `at last week's forum`, `in a
+    /// ruling released Thursday`. (`in the Senate`, `on trade` stay with the object.)
+    fn occasion_phrase(&self, m: usize) -> bool {
+        let w = self.w(m);
+        if matches!(w, "during" | "despite" | "amid") {
+            return true;
+        }
+        if !matches!(w, "in" | "on" | "at" | "after" | "before" | "since") {
+            return false;
+        }
+        if matches!(
+            self.w(m + 1),
+            "twitter" | "facebook" | "instagram" | "youtube" | "television" | "tv" | "radio"
+        ) {
+            return !matches!(self.w(m + 2), "for" | "as" | "over" | "about");
+        }
+        // The noun phrase: a determiner or possessive, up to three modifiers, its head.
+        let mut j = m + 1;
+        let mut det = false;
+        while j < self.hi && j < m + 6 {
+            match self.kind(j) {
+                Some(IK::Word | IK::Num) | Some(IK::Punct('-' | '\'')) => {}
+                _ => break,
+            }
+            let x = self.w(j);
+            if has(&DETS, x) || x == "'s" {
+                det = true;
+            } else if self.kind(j) == Some(IK::Word) {
+                let head = x.trim_end_matches('s');
+                let occasion = has(MEDIUM_NOUNS, head)
+                    || matches!(
+                        head,
+                        "rally"
+                            | "ralli"
+                            | "debate"
+                            | "event"
+                            | "hearing"
+                            | "forum"
+                            | "ruling"
+                            | "appearance"
+                            | "diatribe"
+                            | "remark"
+                            | "website"
+                            | "media"
+                            | "session"
+                    );
+                // (`thanked Trump on Twitter for backing …`: the complement goes on after it.)
+                if occasion && (det || x.ends_with('s') || x == "media") {
+                    return !matches!(self.w(j + 1), "for" | "as" | "over" | "about");
+                }
+                if has(&PREPS, x) || has(&AUX, x) || x == "and" {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        false
     }
 
     /// Whether the comma at `m`, after a name, goes on with more names or the place's state or
