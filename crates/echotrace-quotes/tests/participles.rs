@@ -223,3 +223,27 @@ fn going_on_to_say_after_a_quotation_is_an_attribution_of_its_own() {
     assert_eq!(content(q, text), ["that the city could not afford it"]);
     assert_eq!(src(q, text), Some("The mayor"));
 }
+
+#[test]
+fn a_gerund_after_a_preposition_takes_the_clause_subject_or_the_one_blamed() {
+    // The noun phrase before the preposition is not the gerund's subject.
+    let text = "The campaign has been steering clear of criticizing the president.";
+    let out = run(text);
+    let q = by_cue(&out, text, "criticizing");
+    assert_eq!(src(q, text), Some("The campaign"));
+    // After a verb of praise or blame, its object did what the gerund says.
+    let text = "The senator thanked the mayor on Twitter for backing his bill.";
+    let out = run(text);
+    let q = by_cue(&out, text, "backing");
+    assert_eq!(src(q, text), Some("the mayor"));
+    let text = "A House panel voted to hold the former aide in contempt of Congress for \
+                refusing to testify.";
+    let out = run(text);
+    let q = by_cue(&out, text, "refusing");
+    assert_eq!(src(q, text), Some("the former aide"));
+    // A time between a subject and its verb leaves no preposition in the source.
+    let text = "RNC spokesman Sean Spicer on Thursday evening said the party was united.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("RNC spokesman Sean Spicer"));
+}

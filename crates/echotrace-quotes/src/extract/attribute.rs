@@ -474,6 +474,22 @@ impl<'a> Rules<'a> {
                 cand.cue.0 = v;
                 np = self.gerund_taker_subject(v);
             }
+            // `steering clear of criticizing`, `held in contempt of Congress for refusing`:
+            // a gerund after a preposition has no noun phrase of its own before it; the one
+            // found runs into that preposition and is no source.
+            let prep = |w: &str| (has(&PREPS, w) && w != "to") || matches!(w, "for" | "of");
+            // (With no noun phrase there at all, only a subject followed by its verb is
+            // taken: `Rather than …` and headlines name no one.)
+            if c0 > self.lo && prep(self.w(c0 - 1)) && np.is_none_or(|np| np.1 == c0) {
+                let had = np.is_some();
+                np = self.object_blamed_for(c0).or_else(|| {
+                    self.sentence_subject(c0).filter(|s| {
+                        had || self.verb_at(s.1)
+                            || self.finite_cue_at(s.1)
+                            || (ly_adverb(self.w(s.1)) && self.verb_at(s.1 + 1))
+                    })
+                });
+            }
             cand.source = np;
             cand.content.push(rc);
             return Some(cand);
@@ -1127,5 +1143,35 @@ impl<'a> Rules<'a> {
             return Some(cand);
         }
         None
+    }
+}
+
+impl Rules<'_> {
+    /// For a gerund at `g` after `for`: the object of a verb of praise or blame before it,
+    /// who did what the gerund says (`thanked the mayor on Twitter for backing`, `held the
+    /// aide in contempt for refusing`); `apologized for suggesting` has none.
+    fn object_blamed_for(&self, g: usize) -> Option<(usize, usize)> {
+        if g < self.lo + 3 || self.w(g - 1) != "for" {
+            return None;
+        }
+        let v = (self.lo..g - 2).rev().take(8).find(|&v| {
+            let w = self.w(v);
+            [
+                "thank", "blame", "prais", "criticiz", "fault", "accus", "attack", "slam",
+                "credit", "applaud", "commend", "condemn", "punish", "chastis", "scold", "rebuk",
+                "mock", "ridicul", "hold", "held", "su", "fire",
+            ]
+            .iter()
+            .any(|stem| {
+                w.strip_prefix(stem).is_some_and(|rest| {
+                    matches!(rest, "" | "s" | "ed" | "d" | "es" | "ing" | "e")
+                        && !(rest.is_empty() && matches!(*stem, "su" | "accus" | "prais"))
+                })
+            })
+        })?;
+        if has(OBJ_PRONOUNS, self.w(v + 1)) && self.kind(v + 1) == Some(IK::Word) {
+            return Some((v + 1, v + 2));
+        }
+        self.right_np(v + 1).filter(|np| np.1 < g - 1)
     }
 }
