@@ -299,3 +299,24 @@ fn a_verb_of_speaking_that_a_gerund_tells_how_is_part_of_the_cue() {
     let out = run(text);
     assert!(by_cue(&out, text, "promising").cue.is_some());
 }
+
+#[test]
+fn phrases_that_take_a_gerund_of_avoiding_or_deciding_are_part_of_the_cue() {
+    let text = "The campaign has been steering clear of criticizing the president.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has been steering clear of criticizing");
+    assert_eq!(src(q, text), Some("The campaign"));
+    assert_eq!(content(q, text), ["the president"]);
+    let text = "Voters will have no way of knowing how much he pays in taxes.";
+    let out = run(text);
+    let q = by_cue(&out, text, "will have no way of knowing");
+    assert_eq!(src(q, text), Some("Voters"));
+    let text = "The bureau decided against recommending charges against her.";
+    let out = run(text);
+    let q = by_cue(&out, text, "decided against recommending");
+    assert_eq!(content(q, text), ["charges against her"]);
+    let text = "Republicans have shied away from calling it a tax.";
+    let out = run(text);
+    let q = by_cue(&out, text, "have shied away from calling");
+    assert_eq!(src(q, text), Some("Republicans"));
+}

@@ -108,8 +108,35 @@ impl<'a> Rules<'a> {
         ) {
             return Some(v);
         }
-        if self.w(v) != "of" {
-            return None;
+        // `decided against recommending`, `refrained from naming`, `shied away from
+        // calling`, `steering clear of criticizing`, `no way of knowing`.
+        match self.w(v) {
+            "against" => {
+                return at(2).filter(|&d| {
+                    matches!(self.w(d), "decided" | "decide" | "decides" | "deciding")
+                });
+            }
+            "from" => {
+                return at(2)
+                    .filter(|&d| self.w(d).starts_with("refrain"))
+                    .or_else(|| {
+                        at(3).filter(|&d| {
+                            self.w(d + 1) == "away"
+                                && matches!(
+                                    self.w(d),
+                                    "shied" | "shy" | "shies" | "shying" | "backed" | "backing"
+                                )
+                        })
+                    });
+            }
+            "of" => {}
+            _ => return None,
+        }
+        if let Some(d) = at(3).filter(|&d| {
+            (self.w(d).starts_with("steer") && self.w(d + 1) == "clear")
+                || (self.w(d) == "no" && self.w(d + 1) == "way")
+        }) {
+            return Some(d);
         }
         let short = at(3).filter(|&s| {
             self.w(s + 1) == "short"
@@ -163,6 +190,14 @@ impl<'a> Rules<'a> {
     pub(super) fn gerund_taker_subject(&self, v: usize) -> Option<(usize, usize)> {
         if v > self.lo && matches!(self.w(v - 1), "and" | "but") {
             return self.sentence_subject(v);
+        }
+        // `Voters will have no way of knowing`: the verb before `no way` is the subject's.
+        let mut v = v;
+        if self.w(v) == "no" && v > self.lo && matches!(self.w(v - 1), "have" | "has" | "had") {
+            v -= 1;
+            while v > self.lo && has(&AUX, self.w(v - 1)) {
+                v -= 1;
+            }
         }
         self.left_np(v)
     }
