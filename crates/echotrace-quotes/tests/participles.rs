@@ -227,7 +227,7 @@ fn going_on_to_say_after_a_quotation_is_an_attribution_of_its_own() {
 #[test]
 fn a_gerund_after_a_preposition_takes_the_clause_subject_or_the_one_blamed() {
     // The noun phrase before the preposition is not the gerund's subject.
-    let text = "The campaign has been steering clear of criticizing the president.";
+    let text = "The campaign has long avoided any talk of criticizing the president.";
     let out = run(text);
     let q = by_cue(&out, text, "criticizing");
     assert_eq!(src(q, text), Some("The campaign"));
@@ -246,4 +246,22 @@ fn a_gerund_after_a_preposition_takes_the_clause_subject_or_the_one_blamed() {
     let out = run(text);
     let q = by_cue(&out, text, "said");
     assert_eq!(src(q, text), Some("RNC spokesman Sean Spicer"));
+}
+
+#[test]
+fn a_document_that_says_speaks_for_whoever_issued_it() {
+    let text = "The senator released a letter from his doctor on Friday afternoon that says he \
+                is in excellent health.";
+    let out = run(text);
+    let q = by_cue(
+        &out,
+        text,
+        "released a letter from his doctor on Friday afternoon that says",
+    );
+    assert_eq!(src(q, text), Some("The senator"));
+    assert_eq!(content(q, text), ["he is in excellent health"]);
+    let text = "The ministry issued a policy paper welcoming the plans to expand the port.";
+    let out = run(text);
+    let q = by_cue(&out, text, "issued a policy paper welcoming");
+    assert_eq!(src(q, text), Some("The ministry"));
 }

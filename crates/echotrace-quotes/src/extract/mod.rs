@@ -765,6 +765,18 @@ impl<'a> Rules<'a> {
                 {
                     self.cands[ci].source = Some((rs, re + 1));
                 }
+                // `released a letter from his doctor Friday afternoon that says …`: the
+                // document speaks for whoever issued it, as in `released a statement saying`.
+                if re == rs + 1
+                    && matches!(self.w(rs), "that" | "which")
+                    && self.cands[ci].cue.0 == re
+                {
+                    if let Some((v, subj)) = self.document_issuer(rs) {
+                        self.cands[ci].cue.0 = v;
+                        self.cands[ci].source = Some(subj);
+                        continue;
+                    }
+                }
                 // `Sean Spicer on Thursday evening said`: a time between the subject and
                 // its verb leaves its preposition behind; no noun phrase ends in one.
                 let dangling = |w: &str| has(&PREPS, w) || matches!(w, "for" | "of");

@@ -144,6 +144,7 @@ impl<'a> Rules<'a> {
                 | "lawsuit"
                 | "indictment"
                 | "website"
+                | "paper"
         )
     }
 
