@@ -1192,3 +1192,29 @@ fn a_nested_quote_is_listed_before_the_quote_that_holds_it() {
     );
     assert_eq!(src(&out.quotes[2], text), Some("the senator"));
 }
+
+#[test]
+fn a_paragraph_quoted_with_marks_of_another_kind_is_a_quotation_of_its_own() {
+    // A blog quotes a newspaper's paragraphs as a straight-quoted block that it never
+    // closes; the next paragraph opens and closes a curly quotation with its own speaker.
+    let text = "The reporter writes:\n\n\
+                \"The first time she had seen him, at a rally in June, she was just beginning \
+                to feel at home.\n\n\
+                \u{201C}It never crossed my mind that I was losing it,\u{201D} she said several \
+                months later.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["\u{201C}It never crossed my mind that I was losing it,\u{201D}"]
+    );
+    // With marks of the same kind, the last paragraph closes the one quotation.
+    let text = "The reporter writes:\n\n\
+                \u{201C}The first time she had seen him, at a rally in June, she was just \
+                beginning to feel at home.\n\n\
+                \u{201C}It never crossed my mind that I was losing it,\u{201D} she said several \
+                months later.";
+    let out = run(text);
+    let q = by_cue(&out, text, "writes");
+    assert_eq!(content(q, text).len(), 2, "{:#?}", out.quotes);
+}

@@ -69,7 +69,7 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
     a.items.reserve(region.len() / 5);
     a.tokens.reserve(region.len() / 5);
     let mut toks: Vec<Token> = Vec::new();
-    let mut open_group: Option<usize> = None;
+    let mut open_group: Option<(usize, Option<char>)> = None;
     let mut para = 0usize;
     let mut line_start = lo;
     let mut lines: Vec<(usize, usize)> = Vec::new();
@@ -117,8 +117,12 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
                 } else {
                     None
                 };
+                // (A paragraph that opens with a mark of another kind and closes it is a
+                // quotation of its own, not the next paragraph of the one left open: a
+                // blog's straight-quoted block, then `“It never crossed my mind …,” she said`.)
+                let mark = text.get(toks[t].start..).and_then(|m| m.chars().next());
                 let group = match open_group.take() {
-                    Some(g) if t == 0 => g,
+                    Some((g, m)) if t == 0 && (m == mark || p.close.is_none()) => g,
                     _ => {
                         a.groups.push(Vec::new());
                         a.groups.len() - 1
@@ -151,7 +155,7 @@ pub(crate) fn analyze(text: &str, lo: usize, hi: usize, lex: &dyn CueLexicon) ->
                 });
                 a.groups[group].push(fi);
                 if p.close.is_none() {
-                    this_open = Some(group);
+                    this_open = Some((group, mark));
                 }
                 a.items.push(Item {
                     start: toks[t].start,
