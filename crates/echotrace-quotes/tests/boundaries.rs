@@ -614,3 +614,16 @@ fn where_and_when_something_was_said_ends_its_object() {
         ["the mayor on Twitter for backing his bill"]
     );
 }
+
+#[test]
+fn a_quotation_after_a_colon_is_what_the_attribution_after_it_reports() {
+    let text = "The statement also praised her record on the job: \u{201C}She has opened the door \
+                for women in our trade,\u{201D} the union wrote.";
+    let out = run(text);
+    let q = by_cue(&out, text, "wrote");
+    assert_eq!(src(q, text), Some("the union"));
+    assert_eq!(
+        content(q, text),
+        ["\u{201C}She has opened the door for women in our trade,\u{201D}"]
+    );
+}

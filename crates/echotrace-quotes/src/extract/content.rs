@@ -1480,6 +1480,12 @@ impl<'a> Rules<'a> {
         while e > s && self.is_punct(e - 1) && !self.closes_content(s, e - 1) {
             e -= 1;
         }
+        // `The statement referenced her record: “…,” the union wrote`: a quotation that a
+        // colon introduces is what the attribution after it reports; the words before the
+        // colon are the writer's.
+        if e > s + 2 && self.is_quote(e - 1) && self.punct(e - 2, ':') {
+            s = e - 1;
+        }
         (e > s).then_some((s, e))
     }
 }
