@@ -656,3 +656,32 @@ fn a_verb_inside_the_subject_reports_nothing() {
         Some("Obama")
     );
 }
+
+#[test]
+fn a_relative_pronoun_never_reports_the_clause_of_its_antecedent() {
+    for text in [
+        "A big reason was the rise of the governor, who had talked about so many of the \
+         things she believed.",
+        "Later in the broadcast, the host praised the evangelist, who has publicly vowed to \
+         stay out of politics.",
+    ] {
+        let out = run(text);
+        for q in &out.quotes {
+            if q.source.is_some_and(|s| s.slice(text) == "who") {
+                assert!(
+                    content(q, text).iter().all(
+                        |c| !c.contains("the rise of") && !c.contains("Later in the broadcast")
+                    ),
+                    "{text}: {:#?}",
+                    content(q, text)
+                );
+            }
+        }
+    }
+    // What the pronoun's verb takes after it is still its content.
+    let text = "Later in the broadcast, the host praised the evangelist, who has publicly vowed \
+                to stay out of politics.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has publicly vowed");
+    assert_eq!(content(q, text), ["to stay out of politics"]);
+}

@@ -1033,7 +1033,13 @@ impl<'a> Rules<'a> {
         if self.punct(c1, ':') && c1 + 1 >= self.hi {
             return Some(cand);
         }
+        // (`…, the rise of Donald Trump, who had talked about …`: what comes before a
+        // relative pronoun is its antecedent's clause, never what the pronoun said.)
+        let relative_source = cand
+            .source
+            .is_some_and(|(s, e)| e == s + 1 && matches!(self.w(s), "who" | "which" | "whom"));
         if src_start > self.lo
+            && !relative_source
             && (self.punct(src_start - 1, ',')
                 || self.is_quote(src_start - 1)
                 || self.punct(src_start - 1, '—'))
