@@ -511,3 +511,18 @@ fn verbs_of_the_manner_of_speaking_and_of_telling_off_are_cues() {
         ["to spare her son"]
     );
 }
+
+#[test]
+fn so_many_after_a_cue_is_a_quantity_not_said_so() {
+    let text = "The organiser said so many people were angry that the hall was too small.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert!(content(q, text)[0].starts_with("so many people were angry"));
+    let text = "The governor had talked about so many of the things she believed.";
+    let out = run(text);
+    let q = by_cue(&out, text, "had talked about");
+    assert_eq!(content(q, text), ["so many of the things she believed"]);
+    // `said so` itself reports nothing.
+    let text = "The mayor said so, and left the room.";
+    assert!(run(text).quotes.is_empty());
+}

@@ -880,7 +880,7 @@ impl<'a> Rules<'a> {
                     } else {
                         return None;
                     }
-                } else if matches!(
+                } else if (matches!(
                     w,
                     "and"
                         | "but"
@@ -898,7 +898,9 @@ impl<'a> Rules<'a> {
                         | "not"
                         | "which"
                         | "who"
-                ) || has(&AUX, w)
+                ) || has(&AUX, w))
+                    // (`said so many people were angry`: a quantity, not `said so`.)
+                    && !(w == "so" && matches!(self.w(k + 1), "many" | "much" | "few" | "little"))
                 {
                     return None;
                 } else {
