@@ -1218,3 +1218,28 @@ fn a_paragraph_quoted_with_marks_of_another_kind_is_a_quotation_of_its_own() {
     let q = by_cue(&out, text, "writes");
     assert_eq!(content(q, text).len(), 2, "{:#?}", out.quotes);
 }
+
+#[test]
+fn as_stated_in_a_document_and_as_reported_by_a_source_before_a_clause() {
+    // The document it was stated in speaks, its possessive apostrophe included.
+    let text = "As stated in Davis' commentary, there are conflicting stories about how the \
+                permit was granted.";
+    let out = run(text);
+    let q = by_cue(&out, text, "stated");
+    assert_eq!(src(q, text), Some("Davis' commentary"));
+    assert_eq!(
+        content(q, text),
+        ["there are conflicting stories about how the permit was granted"]
+    );
+    let text = "As noted in the report, the deal collapsed after the vote.";
+    let out = run(text);
+    let q = by_cue(&out, text, "noted");
+    assert_eq!(src(q, text), Some("the report"));
+    assert_eq!(content(q, text), ["the deal collapsed after the vote"]);
+    // The source ends at the comma, even before a clause with no verb in its first words.
+    let text = "As reported by Western Journalism, the former secretary of state was made \
+                aware of her duty to protect classified information.";
+    let out = run(text);
+    let q = by_cue(&out, text, "reported");
+    assert_eq!(src(q, text), Some("Western Journalism"));
+}

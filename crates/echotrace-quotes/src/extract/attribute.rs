@@ -494,17 +494,26 @@ impl<'a> Rules<'a> {
             cand.content.push(rc);
             return Some(cand);
         }
-        // `As reported by Western Journalism, investigators found …`
+        // `As reported by Western Journalism, investigators found …`; `As stated in Davis'
+        // commentary, there are …`: the document it was stated in speaks.
         let as_passive = passive
             && c0 == self.lo + 2
             && self.w(self.lo) == "as"
             && (c0..i).all(|m| has(BE, self.w(m)))
             || (c0 == self.lo + 1 && self.w(self.lo) == "as" && info.past_participle);
-        if let Some(src) = (as_passive && self.w(c1) == "by")
-            .then(|| self.right_np(c1 + 1))
+        // (`As noted in the report,`: the cue took the medium in; the report is the source.)
+        let medium_in_cue = (c0..c1)
+            .find(|&k| self.w(k) == "in")
+            .filter(|_| self.punct(c1, ','));
+        let by_or_in = (matches!(self.w(c1), "by" | "in")).then_some(c1 + 1);
+        if let Some(src) = as_passive
+            .then(|| by_or_in.or(medium_in_cue.map(|k| k + 1)))
             .flatten()
-            .filter(|src| self.punct(src.1, ','))
+            .and_then(|s| self.np_before_comma(s))
         {
+            if let Some(k) = medium_in_cue.filter(|_| by_or_in.is_none()) {
+                cand.cue.1 = k;
+            }
             let s0 = src.1 + 1;
             let e = self.clause_end(s0);
             if e > s0 + 1 {
@@ -1179,5 +1188,38 @@ impl Rules<'_> {
             return Some((v + 1, v + 2));
         }
         self.right_np(v + 1).filter(|np| np.1 < g - 1)
+    }
+}
+
+impl Rules<'_> {
+    /// The noun phrase from `s` to the comma that closes it, within a few words and with no
+    /// verb inside (`the minister,`, `Davis' commentary,`, `The New York Times,`).
+    fn np_before_comma(&self, s: usize) -> Option<(usize, usize)> {
+        let e = (s..(s + 10).min(self.hi)).find(|&k| self.punct(k, ','))?;
+        let plain = (s..e).all(|k| {
+            (matches!(self.kind(k), Some(IK::Word | IK::Num))
+                && !(k > s && self.verb_at(k))
+                && !has(&CLAUSE_WORDS, self.w(k)))
+                || matches!(self.kind(k), Some(IK::Punct('\'' | '-' | '.' | '&')))
+                || (matches!(self.kind(k), Some(IK::Punct('"')))
+                    && k > s
+                    && self.possessive_mark(k))
+        });
+        (plain && e > s && self.kind(s) == Some(IK::Word)).then_some((s, e))
+    }
+}
+
+impl Rules<'_> {
+    /// Whether the unpaired mark at `k` is the apostrophe of a plural or `s` possessive
+    /// (`Davis' commentary`): one mark, right after a word in `s`, before a word.
+    fn possessive_mark(&self, k: usize) -> bool {
+        let items = &self.a.items;
+        let (Some(m), Some(p)) = (items.get(k), k.checked_sub(1).and_then(|j| items.get(j))) else {
+            return false;
+        };
+        m.start == p.end
+            && m.end - m.start <= '’'.len_utf8()
+            && p.lower.ends_with('s')
+            && self.kind(k + 1) == Some(IK::Word)
     }
 }
