@@ -627,3 +627,34 @@ fn a_quotation_after_a_colon_is_what_the_attribution_after_it_reports() {
         ["\u{201C}She has opened the door for women in our trade,\u{201D}"]
     );
 }
+
+#[test]
+fn as_someone_put_it_after_a_clause_reports_that_clause() {
+    let text = "The plan would cost $2 trillion, as the Times reported on Sunday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "reported");
+    assert_eq!(src(q, text), Some("the Times"));
+    assert_eq!(content(q, text), ["The plan would cost $2 trillion"]);
+    // After a quotation that ends in the comma, and only the last clause of the sentence.
+    let text = "Most applicants must meet education requirements, but the main requirement for \
+                the program is a \"lawful source of investment income,\" as a ministry memo put \
+                it.";
+    let out = run(text);
+    let q = by_cue(&out, text, "put it");
+    assert_eq!(src(q, text), Some("a ministry memo"));
+    assert_eq!(
+        content(q, text),
+        ["the main requirement for the program is a \"lawful source of investment income,\""]
+    );
+    // A clause after the cue is no circumstance of it.
+    let text = "Her wins solidify her argument that she is popular everywhere, as his campaign \
+                manager suggested after she swept the South.";
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| q.cue.map(|c| c.slice(text)) != Some("suggested")),
+        "{:#?}",
+        out.quotes
+    );
+}

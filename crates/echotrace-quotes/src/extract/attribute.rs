@@ -1142,13 +1142,47 @@ impl<'a> Rules<'a> {
                 return Some(cand);
             }
         }
-        // `…, as some have speculated.`: the clause before the comma.
+        // `…, as some have speculated.`, `…, as the Times reported on Sunday.`: the clause
+        // before the comma (the last one, when a main clause follows an earlier comma:
+        // `… echo her concerns, because while …, the primary requirement is …, as a memo
+        // put it`).
+        // (A quotation that ends in the comma is what was said: `is a "lawful source of
+        // investment income," as a memo put it`.)
+        let quote_comma = src_start > self.lo + 1
+            && matches!(self.kind(src_start - 2), Some(IK::Quote(f)) if self.a.frags[f].last == Some(','));
         if src_start > self.lo + 1
             && self.w(src_start - 1) == "as"
-            && self.punct(src_start - 2, ',')
-            && (c1 >= self.hi || self.is_punct(c1))
+            && (self.punct(src_start - 2, ',') || quote_comma)
+            && (c1 >= self.hi || self.is_punct(c1) || self.circumstance_to_end(c1))
         {
-            if let Some(lc) = self.left_content(src_start - 2) {
+            let upto = if quote_comma {
+                src_start - 1
+            } else {
+                src_start - 2
+            };
+            if let Some(mut lc) = self.left_content(upto) {
+                // (Not an appositive: `Rahm Emanuel, his chief of staff, urged …`; its
+                // clause has a verb before the next comma.)
+                // (A conjunction after the comma is not part of it: `…, but the main
+                // requirement is …`.)
+                let opens = |k: usize| {
+                    if matches!(self.w(k), "but" | "and" | "yet") {
+                        k + 1
+                    } else {
+                        k
+                    }
+                };
+                if let Some(k) = (lc.0 + 2..lc.1.saturating_sub(2)).rev().find(|&k| {
+                    let c = opens(k + 1);
+                    (self.punct(k, ',') || self.punct(k, '—') || self.punct(k, '-'))
+                        && self.main_clause_at(c)
+                        && !self.is_quote(c)
+                        && (c + 1..lc.1)
+                            .take_while(|&m| !self.punct(m, ','))
+                            .any(|m| self.verb_at(m))
+                }) {
+                    lc.0 = opens(k + 1);
+                }
                 cand.content.push(lc);
                 return Some(cand);
             }
@@ -1221,5 +1255,25 @@ impl Rules<'_> {
             && m.end - m.start <= '’'.len_utf8()
             && p.lower.ends_with('s')
             && self.kind(k + 1) == Some(IK::Word)
+    }
+}
+
+impl Rules<'_> {
+    /// Whether the words from `k` to the end of the sentence tell only when, where or in what
+    /// something was said (`on Sunday`, `in its ruling`, `last week`): no verb, no clause.
+    fn circumstance_to_end(&self, k: usize) -> bool {
+        let e = (k..self.hi).find(|&m| self.is_punct(m)).unwrap_or(self.hi);
+        let opens = matches!(
+            self.w(k),
+            "in" | "on" | "at" | "during" | "last" | "this" | "earlier" | "later" | "after"
+        ) || is_day(self.w(k));
+        opens
+            && e > k
+            && e <= k + 8
+            && (e >= self.hi || !self.punct(e, ','))
+            && (k..e).all(|m| self.kind(m) == Some(IK::Word) || self.kind(m) == Some(IK::Num))
+            && !(k + 1..e).any(|m| {
+                self.verb_at(m) || has(&CLAUSE_WORDS, self.w(m)) || has(&SUBJ_PRONOUNS, self.w(m))
+            })
     }
 }
