@@ -526,3 +526,43 @@ fn so_many_after_a_cue_is_a_quantity_not_said_so() {
     let text = "The mayor said so, and left the room.";
     assert!(run(text).quotes.is_empty());
 }
+
+#[test]
+fn adjectives_of_believing_and_fearing_report_the_clause_after_them() {
+    for (text, cue, source, said) in [
+        (
+            "Her advisers are not convinced that the message will work with the broader \
+             electorate.",
+            "are not convinced",
+            "Her advisers",
+            "that the message will work with the broader electorate",
+        ),
+        (
+            "The senator is confident the bill will pass before the recess.",
+            "is confident",
+            "The senator",
+            "the bill will pass before the recess",
+        ),
+        (
+            "His donors remain hopeful that he will win the primary.",
+            "remain hopeful",
+            "His donors",
+            "that he will win the primary",
+        ),
+        // A passive of a psych verb has its experiencer as subject, not what is judged.
+        (
+            "Some Democrats are worried that the tactics could divide the party.",
+            "are worried",
+            "Some Democrats",
+            "that the tactics could divide the party",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+        assert_eq!(content(q, text), [said], "{text}");
+    }
+    // Without a clause after it, the adjective reports nothing.
+    let text = "The mayor was aware of the problem and sure to act.";
+    assert!(run(text).quotes.is_empty(), "{:#?}", run(text).quotes);
+}

@@ -376,6 +376,114 @@ impl<'a> Rules<'a> {
         })
     }
 
+    /// Adjectives of believing and fearing with a clause: `Republicans are convinced that
+    /// …`, `the senator is confident the bill will pass`, `aides remain hopeful that …`,
+    /// `investors are worried that …`, `I'm sure he will win`. The one who holds the belief
+    /// is the subject (not what is judged, as for the passive `were considered`); the cue
+    /// is the copula with the adjective.
+    pub(super) fn attitude_adjective(&self, i: usize) -> Option<Cand> {
+        if !matches!(
+            self.w(i),
+            "convinced"
+                | "confident"
+                | "sure"
+                | "certain"
+                | "hopeful"
+                | "optimistic"
+                | "pessimistic"
+                | "skeptical"
+                | "sceptical"
+                | "doubtful"
+                | "adamant"
+                | "worried"
+                | "concerned"
+                | "afraid"
+                | "fearful"
+                | "aware"
+                | "unconvinced"
+                | "persuaded"
+        ) || (self.cap(i) && i != self.lo)
+        {
+            return None;
+        }
+        // The copula, across adverbs (`is now fully convinced`); a pronoun with its copula
+        // glued on (`I'm sure`) is both.
+        let mut b = i;
+        while b > self.lo
+            && (ly_adverb(self.w(b - 1))
+                || matches!(
+                    self.w(b - 1),
+                    "not"
+                        | "very"
+                        | "so"
+                        | "now"
+                        | "still"
+                        | "also"
+                        | "all"
+                        | "quite"
+                        | "more"
+                        | "less"
+                        | "fully"
+                        | "already"
+                        | "increasingly"
+                ))
+        {
+            b -= 1;
+        }
+        let copula = b.checked_sub(1).filter(|&v| v >= self.lo)?;
+        let cw = self.w(copula);
+        let glued = cw.contains(['\'', '\u{2019}']) && is_personal_subject(cw);
+        if !(glued
+            || has(BE, cw)
+            || matches!(
+                cw,
+                "remain"
+                    | "remains"
+                    | "remained"
+                    | "feel"
+                    | "feels"
+                    | "felt"
+                    | "became"
+                    | "become"
+                    | "grew"
+            ))
+        {
+            return None;
+        }
+        // What is believed: a `that` clause, or a clause with a subject of its own.
+        let k = i + 1;
+        let nx = self.w(k);
+        let clause = nx == "that"
+            || (self.kind(k) == Some(IK::Word)
+                && (is_personal_subject(nx) || (has(&DETS, nx) && nx != "that"))
+                && (k + 1..(k + 6).min(self.hi)).any(|m| self.verb_at(m)));
+        if !clause {
+            return None;
+        }
+        let e = self.clause_end(k);
+        if e <= k + 1 {
+            return None;
+        }
+        let mut c0 = copula;
+        while c0 > self.lo && self.is_cue_prefix(c0 - 1) {
+            c0 -= 1;
+        }
+        let src = if glued {
+            Some((copula, copula + 1))
+        } else {
+            self.left_np(c0)
+                .filter(|np| !(np.1 == np.0 + 1 && matches!(self.w(np.0), "it" | "there")))
+        }?;
+        let cue0 = if glued { copula + 1 } else { c0 };
+        Some(Cand::new(
+            (cue0, i + 1),
+            src,
+            (k, e),
+            CueClass::Attitude,
+            self.si,
+        ))
+    }
+
     /// Raising verbs of appearance: `Clinton still seems not to have found a voice`, `it
     /// appeared that …`, `the plan looks like a trap`. The judgement is the writer's (or
     /// nobody's), so there is no source; what is judged is the subject together with its

@@ -670,6 +670,7 @@ impl<'a> Rules<'a> {
                 .then(|| self.according(i))
                 .flatten()
                 .or_else(|| self.raising(i))
+                .or_else(|| self.attitude_adjective(i))
                 .or_else(|| self.quoted_as_saying(i))
                 .or_else(|| self.document_reads(i))
                 .or_else(|| self.hearsay_adverb(i))
