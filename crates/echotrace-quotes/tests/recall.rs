@@ -562,6 +562,16 @@ fn adjectives_of_believing_and_fearing_report_the_clause_after_them() {
         assert_eq!(src(q, text), Some(source), "{text}");
         assert_eq!(content(q, text), [said], "{text}");
     }
+    // A wish (`eager to`) and a judgement (`critical of`, its preposition in the cue).
+    let text = "The governor was eager to make his mark on the party.";
+    let out = run(text);
+    let q = by_cue(&out, text, "was eager");
+    assert_eq!(content(q, text), ["to make his mark on the party"]);
+    let text = "She has often been critical of the senator's use of personal email.";
+    let out = run(text);
+    let q = by_cue(&out, text, "has often been critical of");
+    assert_eq!(src(q, text), Some("She"));
+    assert_eq!(content(q, text), ["the senator's use of personal email"]);
     // Without a clause after it, the adjective reports nothing.
     let text = "The mayor was aware of the problem and sure to act.";
     assert!(run(text).quotes.is_empty(), "{:#?}", run(text).quotes);

@@ -382,8 +382,19 @@ impl<'a> Rules<'a> {
     /// is the subject (not what is judged, as for the passive `were considered`); the cue
     /// is the copula with the adjective.
     pub(super) fn attitude_adjective(&self, i: usize) -> Option<Cand> {
-        if !matches!(
-            self.w(i),
+        let w = self.w(i);
+        // `was eager to make his mark` (a wish, with no verb of saying after it: `eager to
+        // say` is a cue of its own), `has been critical of Mr. Trump`, `skeptical of`.
+        let wish = w == "eager"
+            && self.w(i + 1) == "to"
+            && self.kind(i + 2) == Some(IK::Word)
+            && !self.cap(i + 2)
+            && self.cue_at(i + 2).is_none();
+        let judges = matches!(w, "critical" | "skeptical" | "sceptical" | "supportive")
+            && matches!(self.w(i + 1), "of" | "about")
+            && self.kind(i + 2) == Some(IK::Word);
+        let believes = matches!(
+            w,
             "convinced"
                 | "confident"
                 | "sure"
@@ -402,8 +413,8 @@ impl<'a> Rules<'a> {
                 | "aware"
                 | "unconvinced"
                 | "persuaded"
-        ) || (self.cap(i) && i != self.lo)
-        {
+        );
+        if !(wish || judges || believes) || (self.cap(i) && i != self.lo) {
             return None;
         }
         // The copula, across adverbs (`is now fully convinced`); a pronoun with its copula
@@ -450,18 +461,23 @@ impl<'a> Rules<'a> {
         {
             return None;
         }
-        // What is believed: a `that` clause, or a clause with a subject of its own.
+        // What is believed: a `that` clause, or a clause with a subject of its own; what is
+        // wished (`to …`); who or what is judged (`of …`, the preposition in the cue).
         let k = i + 1;
         let nx = self.w(k);
         let clause = nx == "that"
             || (self.kind(k) == Some(IK::Word)
                 && (is_personal_subject(nx) || (has(&DETS, nx) && nx != "that"))
                 && (k + 1..(k + 6).min(self.hi)).any(|m| self.verb_at(m)));
-        if !clause {
+        if !(clause || wish || judges) {
             return None;
         }
-        let e = self.clause_end(k);
-        if e <= k + 1 {
+        let (k, e) = if judges {
+            (k + 1, self.np_object_end(k + 1))
+        } else {
+            (k, self.clause_end(k))
+        };
+        if e <= k + usize::from(!judges) {
             return None;
         }
         let mut c0 = copula;
@@ -475,8 +491,9 @@ impl<'a> Rules<'a> {
                 .filter(|np| !(np.1 == np.0 + 1 && matches!(self.w(np.0), "it" | "there")))
         }?;
         let cue0 = if glued { copula + 1 } else { c0 };
+        let cue1 = if judges { i + 2 } else { i + 1 };
         Some(Cand::new(
-            (cue0, i + 1),
+            (cue0, cue1),
             src,
             (k, e),
             CueClass::Attitude,
