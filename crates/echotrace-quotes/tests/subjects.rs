@@ -738,3 +738,50 @@ fn coordinated_subjects_are_whole() {
         assert_eq!(src(q, text), Some(source), "{text}");
     }
 }
+
+#[test]
+fn a_noun_of_saying_voiced_or_held_by_the_subject_is_the_subjects() {
+    for (text, cue, source, said) in [
+        (
+            "Democrats have raised concerns about the plan.",
+            "have raised concerns about",
+            "Democrats",
+            "the plan",
+        ),
+        (
+            "She made the claim that the vote was rigged.",
+            "made the claim",
+            "She",
+            "that the vote was rigged",
+        ),
+        (
+            "The Security Council on Friday made a strong condemnation of the test.",
+            "made a strong condemnation of",
+            "The Security Council",
+            "the test",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+        assert_eq!(content(q, text), [said], "{text}");
+    }
+    // A suggestion someone dismisses is not theirs; doubts someone faces are not either.
+    for (text, cue) in [
+        (
+            "The senator dismissed the suggestion that he would resign.",
+            "the suggestion",
+        ),
+        (
+            "She faces renewed doubts about her record.",
+            "renewed doubts about",
+        ),
+    ] {
+        let out = run(text);
+        for q in &out.quotes {
+            if q.cue.map(|c| c.slice(text)) == Some(cue) {
+                assert_eq!(src(q, text), None, "{text}");
+            }
+        }
+    }
+}

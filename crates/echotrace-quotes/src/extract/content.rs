@@ -1494,7 +1494,7 @@ impl<'a> Rules<'a> {
 
 /// A plural noun that can be a subject without a determiner (`officials`, `people`): a word
 /// in `-s` that is no auxiliary, determiner, pronoun or preposition.
-fn people_noun(w: &str) -> bool {
+pub(super) fn people_noun(w: &str) -> bool {
     (w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")

@@ -739,6 +739,15 @@ impl<'a> Rules<'a> {
                 }
             }
         }
+        // `Democrats have raised concerns about …`, `He has the firmly held belief that …`,
+        // `she made the claim that …`: a noun of saying or thinking that is the object of a
+        // verb of having or voicing is its subject's; that verb is part of the cue.
+        if source.is_none() {
+            if let Some((v, np)) = self.voicing_verb_before(i) {
+                source = Some(np);
+                c0 = v;
+            }
+        }
         Some(Cand {
             cue: (c0, cue_end),
             source,
@@ -749,6 +758,96 @@ impl<'a> Rules<'a> {
             head: None,
             head_is_person: false,
         })
+    }
+
+    /// For a noun cue at `i`: the verb of having or voicing whose object it heads (a
+    /// determiner and up to three modifiers between), with that verb's subject.
+    fn voicing_verb_before(&self, i: usize) -> Option<(usize, (usize, usize))> {
+        let voicing = |verb: &str| {
+            [
+                "express", "voic", "rais", "made", "make", "shar", "held", "hold", "offer",
+                "repeat", "reiterat", "renew", "echo", "aired", "airing", "lodg", "level",
+            ]
+            .iter()
+            .any(|stem| verb.starts_with(stem))
+                || matches!(verb, "has" | "have" | "had" | "having")
+        };
+        // `raised concerns about`: a plural with no determiner right after the verb.
+        // (Not after `renewed`, `held`: adjectives there, `faces renewed doubts`.)
+        if i > self.lo + 1
+            && self.w(i).ends_with('s')
+            && voicing(self.w(i - 1))
+            && !matches!(self.w(i - 1), "renewed" | "held" | "repeated" | "made")
+        {
+            return self.voicing_subject(i - 1);
+        }
+        let mut d = i;
+        while d > self.lo
+            && d + 4 > i
+            && self.kind(d - 1) == Some(IK::Word)
+            && !self.cap(d - 1)
+            && !matches!(
+                self.w(d - 1),
+                "a" | "an" | "the" | "no" | "any" | "some" | "such" | "this" | "these"
+            )
+        {
+            d -= 1;
+        }
+        let det = d.checked_sub(1).filter(|&x| x >= self.lo)?;
+        if !matches!(
+            self.w(det),
+            "a" | "an" | "the" | "no" | "any" | "some" | "such" | "this" | "these"
+        ) {
+            return None;
+        }
+        let v = det.checked_sub(1).filter(|&x| x >= self.lo)?;
+        if !voicing(self.w(v)) {
+            return None;
+        }
+        self.voicing_subject(v)
+    }
+
+    /// The verb at `v` (with its auxiliaries and adverbs) and its subject.
+    fn voicing_subject(&self, v: usize) -> Option<(usize, (usize, usize))> {
+        if self.cap(v) || v <= self.lo {
+            return None;
+        }
+        let mut b = v;
+        while b > self.lo && (has(&AUX, self.w(b - 1)) || has(CUE_ADVERBS, self.w(b - 1))) {
+            b -= 1;
+        }
+        // (Not the object of a preposition, `in the past has voiced`; a time after the
+        // subject is no part of it, `Obama on Friday held`.)
+        let dated = |np: (usize, usize)| {
+            // (`The Security Council on Friday`: the day is the verb's.)
+            let p = (np.0 + 1..np.1).find(|&m| matches!(self.w(m), "on" | "in" | "at"));
+            match p {
+                Some(p)
+                    if (p + 1..np.1).all(|m| {
+                        is_day(self.w(m))
+                            || is_month(self.w(m))
+                            || self.kind(m) == Some(IK::Num)
+                            || has(TIME_WORDS, self.w(m))
+                    }) =>
+                {
+                    (np.0, p)
+                }
+                _ => np,
+            }
+        };
+        let np = self
+            .left_np(b)
+            .map(|np| dated(self.before_time_phrase(np)))
+            .filter(|np| {
+                np.1 <= b
+                    && !(np.0 > self.lo && has(&PREPS, self.w(np.0 - 1)))
+                    && !(np.0..np.1).any(|m| matches!(self.w(m), "for" | "in" | "on" | "at"))
+                    && (self.cap(np.0)
+                        || has(&DETS, self.w(np.0))
+                        || has(&SUBJ_PRONOUNS, self.w(np.0))
+                        || super::content::people_noun(self.w(np.0)))
+            })?;
+        Some((b, self.subject_with_pp(np, v)))
     }
 
     /// Whether the attack named at `i`, on the object at `k`, is one with arms (`a deadly
