@@ -785,3 +785,20 @@ fn a_noun_of_saying_voiced_or_held_by_the_subject_is_the_subjects() {
         }
     }
 }
+
+#[test]
+fn a_quantity_of_people_is_the_source_with_its_of_phrase() {
+    let text = "One of the men, a retired teacher, had served in the army and said he was \
+                convinced that the war was unnecessary.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert!(
+        src(q, text).is_some_and(|s| s.starts_with("One of the men")),
+        "{:?}",
+        src(q, text)
+    );
+    let text = "Many of his supporters said the rally was the best yet.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Many of his supporters"));
+}

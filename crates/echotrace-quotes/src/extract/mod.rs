@@ -778,6 +778,46 @@ impl<'a> Rules<'a> {
                         continue;
                     }
                 }
+                // `some of the club's homeowners`, `many of his supporters`: a quantity is
+                // of the people the `of` phrase names.
+                let quantity = |w: &str| {
+                    matches!(
+                        w,
+                        "some"
+                            | "many"
+                            | "most"
+                            | "one"
+                            | "two"
+                            | "three"
+                            | "several"
+                            | "few"
+                            | "all"
+                            | "none"
+                            | "half"
+                            | "majority"
+                            | "third"
+                            | "quarter"
+                            | "each"
+                            | "a"
+                            | "the"
+                            | "both"
+                    )
+                };
+                if (rs..re).all(|m| quantity(self.w(m)))
+                    && self.w(re) == "of"
+                    && self.kind(re + 1) == Some(IK::Word)
+                {
+                    if let Some((_, e)) = self.right_np(re + 1).filter(|np| {
+                        (np.1 <= self.cands[ci].cue.0 || np.0 > self.cands[ci].cue.1)
+                            && !self.cands[ci]
+                                .content
+                                .iter()
+                                .any(|c| c.0 < np.1 && np.0 < c.1)
+                    }) {
+                        self.cands[ci].source = Some((rs, e));
+                        continue;
+                    }
+                }
                 // `Sean Spicer on Thursday evening said`: a time between the subject and
                 // its verb leaves its preposition behind; no noun phrase ends in one.
                 let dangling = |w: &str| has(&PREPS, w) || matches!(w, "for" | "of");
