@@ -685,3 +685,27 @@ fn a_relative_pronoun_never_reports_the_clause_of_its_antecedent() {
     let q = by_cue(&out, text, "has publicly vowed");
     assert_eq!(content(q, text), ["to stay out of politics"]);
 }
+
+#[test]
+fn a_time_or_an_adverb_is_never_a_source() {
+    for text in [
+        "Former allies who have known him for the past week described the nominee as \
+         reckless.",
+        "Many who knew the candidate over the decades said he had less magnetism now.",
+        "Simply complaining about the press is not enough, the adviser said.",
+    ] {
+        let out = run(text);
+        for q in &out.quotes {
+            let s = src(q, text).unwrap_or("");
+            assert!(
+                !matches!(s, "the past week" | "the decades" | "simply" | "Simply"),
+                "{text}: {s}"
+            );
+        }
+    }
+    // A name in -ly and a count of people stay sources.
+    let text = "Skelly said the plan would fail, and 39 have said the same.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("Skelly"));
+}

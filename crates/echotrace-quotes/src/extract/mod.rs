@@ -778,6 +778,26 @@ impl<'a> Rules<'a> {
                         continue;
                     }
                 }
+                // `the past`, `this past week`, `the decades`, `simply`, `Now`: a time or an
+                // adverb that a rule took for a subject names nobody.
+                // (`The Times` is a newspaper; `the 46-year-old`, `Skelly`, `39` name people.)
+                // The rules above
+                // may have moved the source.
+                let Some((rs, re)) = self.cands[ci].source else {
+                    continue;
+                };
+                let nobody = (rs..re).all(|m| {
+                    let w = self.w(m);
+                    (time_word(w) && (!self.cap(m) || is_day(w) || is_month(w)))
+                        || matches!(w, "the" | "a" | "decades" | "years" | "now" | "then")
+                }) || (re == rs + 1
+                    && ly_adverb(self.w(rs))
+                    && !self.cap(rs)
+                    && self.kind(rs) == Some(IK::Word));
+                if nobody {
+                    self.cands[ci].source = None;
+                    continue;
+                }
                 // `some of the club's homeowners`, `many of his supporters`: a quantity is
                 // of the people the `of` phrase names.
                 let quantity = |w: &str| {
