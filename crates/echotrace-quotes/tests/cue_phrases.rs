@@ -320,3 +320,43 @@ fn phrases_that_take_a_gerund_of_avoiding_or_deciding_are_part_of_the_cue() {
     let q = by_cue(&out, text, "have shied away from calling");
     assert_eq!(src(q, text), Some("Republicans"));
 }
+
+#[test]
+fn a_noun_of_feeling_or_saying_with_its_topic_joins_the_verbs_cue() {
+    for (text, cue, said) in [
+        (
+            "He expressed doubts about the new casino project.",
+            "expressed doubts about",
+            "the new casino project",
+        ),
+        (
+            "The aide offered a preview of the candidate's thinking.",
+            "offered a preview of",
+            "the candidate's thinking",
+        ),
+        (
+            "The veteran was offering his thoughts on military readiness.",
+            "was offering his thoughts on",
+            "military readiness",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(content(q, text), [said], "{text}");
+    }
+    // Not an object that is no such noun, a medium, or a clause after a verb of saying.
+    for (text, cue) in [
+        ("They criticized the treatment of women.", "criticized"),
+        (
+            "The governor is trumpeting a positive message on the campaign trail.",
+            "is trumpeting",
+        ),
+        (
+            "He said his recent attacks on the senator have given his campaign momentum.",
+            "said",
+        ),
+    ] {
+        let out = run(text);
+        by_cue(&out, text, cue);
+    }
+}

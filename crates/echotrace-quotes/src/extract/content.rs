@@ -1211,7 +1211,7 @@ impl<'a> Rules<'a> {
     /// words were said, not a part of what was said: `during the first debate`, `despite a
     /// subpoena`, `on Twitter`, `in early-morning tweets`, `at last week's forum`, `in a
     /// ruling released Thursday`. (`in the Senate`, `on trade` stay with the object.)
-    fn occasion_phrase(&self, m: usize) -> bool {
+    pub(super) fn occasion_phrase(&self, m: usize) -> bool {
         let w = self.w(m);
         if matches!(w, "during" | "despite" | "amid") {
             return true;
