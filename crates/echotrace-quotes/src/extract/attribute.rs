@@ -1223,9 +1223,7 @@ impl Rules<'_> {
         }
         self.right_np(v + 1).filter(|np| np.1 < g - 1)
     }
-}
 
-impl Rules<'_> {
     /// The noun phrase from `s` to the comma that closes it, within a few words and with no
     /// verb inside (`the minister,`, `Davis' commentary,`, `The New York Times,`).
     fn np_before_comma(&self, s: usize) -> Option<(usize, usize)> {
@@ -1241,9 +1239,7 @@ impl Rules<'_> {
         });
         (plain && e > s && self.kind(s) == Some(IK::Word)).then_some((s, e))
     }
-}
 
-impl Rules<'_> {
     /// Whether the unpaired mark at `k` is the apostrophe of a plural or `s` possessive
     /// (`Davis' commentary`): one mark, right after a word in `s`, before a word.
     fn possessive_mark(&self, k: usize) -> bool {
@@ -1256,9 +1252,7 @@ impl Rules<'_> {
             && p.lower.ends_with('s')
             && self.kind(k + 1) == Some(IK::Word)
     }
-}
 
-impl Rules<'_> {
     /// Whether the words from `k` to the end of the sentence tell only when, where or in what
     /// something was said (`on Sunday`, `in its ruling`, `last week`): no verb, no clause.
     fn circumstance_to_end(&self, k: usize) -> bool {

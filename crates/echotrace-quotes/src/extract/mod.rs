@@ -715,113 +715,13 @@ impl<'a> Rules<'a> {
                 self.cands[ci].cue.1 = c1 + 1;
             }
         }
-        // `expressed doubts about the project`, `offered a preview of his thinking`, `asked
-        // questions about Trump`: a noun of saying or feeling that the verb takes, with the
-        // preposition of its topic, is part of the cue; the topic is what was said.
+        // `expressed doubts about the project`, `offered a preview of his thinking`: a noun
+        // of saying or feeling that the verb voices, with the preposition of its topic, is
+        // part of the cue; the topic is what was said.
         for ci in first_here..self.cands.len() {
-            let (c0, c1) = self.cands[ci].cue;
-            if self.cands[ci].content.len() != 1 || c1 <= c0 || self.cands[ci].content[0].0 != c1 {
-                continue;
-            }
-            let (s, e) = self.cands[ci].content[0];
-            // (Only a verb that voices what the noun names — `expressed`, `offered`,
-            // `raised`, `answered` — not one whose object the phrase is, `described his views
-            // on immigration`; never a clause, `suggested that early support for …`.)
-            let voices = (c0..c1).any(|m| {
-                let w = self.w(m);
-                self.cue_at(m).is_some()
-                    && [
-                        "express", "voic", "offer", "shar", "rais", "air", "signal", "reiterat",
-                        "repeat", "renew", "answer", "indicat", "announc", "declar", "pledg",
-                    ]
-                    .iter()
-                    .any(|p| w.starts_with(p))
-            });
-            if !voices || matches!(self.w(s), "that" | "whether" | "if") {
-                continue;
-            }
-            let mut n = s;
-            // (Its determiner and modifiers: no verb, no infinitive, no cue among them.)
-            while n < e
-                && n < s + 3
-                && self.kind(n) == Some(IK::Word)
-                && !self.cap(n)
-                && (has(&DETS, self.w(n))
-                    || ly_adverb(self.w(n))
-                    || (!matches!(self.w(n + 1), "about" | "of" | "for" | "on" | "over")
-                        && !has(&PREPS, self.w(n))
-                        && !has(&CLAUSE_WORDS, self.w(n))
-                        && !self.verb_at(n)
-                        && self.cue_at(n).is_none()
-                        && self.kind(n + 1) == Some(IK::Word)))
-            {
-                n += 1;
-            }
-            let noun = self.w(n);
-            let topical = self.kind(n) == Some(IK::Word)
-                && !self.cap(n)
-                && (self.cue_at(n).is_some_and(|c| c.form == CueForm::Noun)
-                    || matches!(
-                        noun.trim_end_matches('s'),
-                        "question"
-                            | "doubt"
-                            | "concern"
-                            | "worry"
-                            | "fear"
-                            | "preview"
-                            | "understanding"
-                            | "enthusiasm"
-                            | "mention"
-                            | "thought"
-                            | "view"
-                            | "opinion"
-                            | "respect"
-                            | "disdain"
-                            | "contempt"
-                            | "skepticism"
-                            | "sympathy"
-                            | "admiration"
-                            | "reservation"
-                            | "misgiving"
-                            | "hope"
-                            | "complaint"
-                            | "warning"
-                            | "explanation"
-                            | "defense"
-                            | "defence"
-                            | "statement"
-                            | "testimonial"
-                            | "insight"
-                    ));
-            // (Only an object: `said his recent attacks on Trump have given …` reports a
-            // clause; `posted a message on Twitter` names a medium.)
-            // (`on` gives a topic to a view only: `his thoughts on military readiness`, not
-            // `a positive message on the campaign trail`.)
-            let on_view = matches!(
-                noun.trim_end_matches('s'),
-                "view"
-                    | "thought"
-                    | "opinion"
-                    | "position"
-                    | "stance"
-                    | "question"
-                    | "comment"
-                    | "remark"
-                    | "insight"
-                    | "assessment"
-                    | "critique"
-            );
-            if topical
-                && (matches!(self.w(n + 1), "about" | "of" | "for" | "over")
-                    || (self.w(n + 1) == "on" && on_view))
-                && n + 2 < e
-                && !(s..n).any(|m| self.verb_at(m) || self.is_punct(m))
-                && !(n + 2..e).any(|m| self.verb_at(m) || has(&AUX, self.w(m)))
-                && !self.occasion_phrase(n + 1)
-                && !channel_word(self.w(n + 2))
-            {
-                self.cands[ci].cue.1 = n + 2;
-                self.cands[ci].content[0].0 = n + 2;
+            if let Some(t) = self.voiced_topic(&self.cands[ci]) {
+                self.cands[ci].cue.1 = t;
+                self.cands[ci].content[0].0 = t;
             }
         }
         // `Voters who backed Trump said they were angry`: a relative clause inside the
@@ -887,65 +787,17 @@ impl<'a> Rules<'a> {
                         continue;
                     }
                 }
-                // `the past`, `this past week`, `the decades`, `simply`, `Now`: a time or an
-                // adverb that a rule took for a subject names nobody.
-                // (`The Times` is a newspaper; `the 46-year-old`, `Skelly`, `39` name people.)
-                // The rules above
-                // may have moved the source.
+                // The rules above may have moved the source.
                 let Some((rs, re)) = self.cands[ci].source else {
                     continue;
                 };
-                let nobody = (rs..re).all(|m| {
-                    let w = self.w(m);
-                    (time_word(w) && (!self.cap(m) || is_day(w) || is_month(w)))
-                        || matches!(w, "the" | "a" | "decades" | "years" | "now" | "then")
-                }) || (re == rs + 1
-                    && ly_adverb(self.w(rs))
-                    && !self.cap(rs)
-                    && self.kind(rs) == Some(IK::Word));
-                if nobody {
+                if self.names_nobody(rs, re) {
                     self.cands[ci].source = None;
                     continue;
                 }
-                // `some of the club's homeowners`, `many of his supporters`: a quantity is
-                // of the people the `of` phrase names.
-                let quantity = |w: &str| {
-                    matches!(
-                        w,
-                        "some"
-                            | "many"
-                            | "most"
-                            | "one"
-                            | "two"
-                            | "three"
-                            | "several"
-                            | "few"
-                            | "all"
-                            | "none"
-                            | "half"
-                            | "majority"
-                            | "third"
-                            | "quarter"
-                            | "each"
-                            | "a"
-                            | "the"
-                            | "both"
-                    )
-                };
-                if (rs..re).all(|m| quantity(self.w(m)))
-                    && self.w(re) == "of"
-                    && self.kind(re + 1) == Some(IK::Word)
-                {
-                    if let Some((_, e)) = self.right_np(re + 1).filter(|np| {
-                        (np.1 <= self.cands[ci].cue.0 || np.0 > self.cands[ci].cue.1)
-                            && !self.cands[ci]
-                                .content
-                                .iter()
-                                .any(|c| c.0 < np.1 && np.0 < c.1)
-                    }) {
-                        self.cands[ci].source = Some((rs, e));
-                        continue;
-                    }
+                if let Some(e) = self.partitive_end(&self.cands[ci], rs, re) {
+                    self.cands[ci].source = Some((rs, e));
+                    continue;
                 }
                 // `Sean Spicer on Thursday evening said`: a time between the subject and
                 // its verb leaves its preposition behind; no noun phrase ends in one.

@@ -964,3 +964,112 @@ impl<'a> Rules<'a> {
         m
     }
 }
+
+impl Rules<'_> {
+    /// For a candidate whose cue is a verb that voices what a noun names (`expressed`,
+    /// `offered`, `raised`, `answered`, `announced` …) and whose content opens with such a
+    /// noun of saying or feeling and the preposition of its topic (`doubts about`, `a preview
+    /// of`, `his thoughts on`): where the topic starts, which is where the cue now ends.
+    /// Only an object (not a clause: `suggested that early support for …`, `said his attacks
+    /// on Trump have given …`), and not a medium (`posted a message on Twitter`); not after
+    /// a verb whose object the phrase is (`described his views on immigration`).
+    pub(super) fn voiced_topic(&self, cand: &Cand) -> Option<usize> {
+        let (c0, c1) = cand.cue;
+        if cand.content.len() != 1 || c1 <= c0 || cand.content[0].0 != c1 {
+            return None;
+        }
+        let (s, e) = cand.content[0];
+        let voices = (c0..c1).any(|m| {
+            let w = self.w(m);
+            self.cue_at(m).is_some()
+                && [
+                    "express", "voic", "offer", "shar", "rais", "air", "signal", "reiterat",
+                    "repeat", "renew", "answer", "indicat", "announc", "declar", "pledg",
+                ]
+                .iter()
+                .any(|p| w.starts_with(p))
+        });
+        if !voices || matches!(self.w(s), "that" | "whether" | "if") {
+            return None;
+        }
+        // The noun's determiner and modifiers: no verb, no infinitive, no cue among them.
+        let mut n = s;
+        while n < e
+            && n < s + 3
+            && self.kind(n) == Some(IK::Word)
+            && !self.cap(n)
+            && (has(&DETS, self.w(n))
+                || ly_adverb(self.w(n))
+                || (!matches!(self.w(n + 1), "about" | "of" | "for" | "on" | "over")
+                    && !has(&PREPS, self.w(n))
+                    && !has(&CLAUSE_WORDS, self.w(n))
+                    && !self.verb_at(n)
+                    && self.cue_at(n).is_none()
+                    && self.kind(n + 1) == Some(IK::Word)))
+        {
+            n += 1;
+        }
+        let noun = self.w(n).trim_end_matches('s');
+        let topical = self.kind(n) == Some(IK::Word)
+            && !self.cap(n)
+            && (self.cue_at(n).is_some_and(|c| c.form == CueForm::Noun)
+                || matches!(
+                    noun,
+                    "question"
+                        | "doubt"
+                        | "concern"
+                        | "worry"
+                        | "fear"
+                        | "preview"
+                        | "understanding"
+                        | "enthusiasm"
+                        | "mention"
+                        | "thought"
+                        | "view"
+                        | "opinion"
+                        | "respect"
+                        | "disdain"
+                        | "contempt"
+                        | "skepticism"
+                        | "sympathy"
+                        | "admiration"
+                        | "reservation"
+                        | "misgiving"
+                        | "hope"
+                        | "complaint"
+                        | "warning"
+                        | "explanation"
+                        | "defense"
+                        | "defence"
+                        | "statement"
+                        | "testimonial"
+                        | "insight"
+                ));
+        // `on` gives a topic to a view only: `his thoughts on military readiness`, not `a
+        // positive message on the campaign trail`.
+        let on_view = matches!(
+            noun,
+            "view"
+                | "thought"
+                | "opinion"
+                | "position"
+                | "stance"
+                | "question"
+                | "comment"
+                | "remark"
+                | "insight"
+                | "assessment"
+                | "critique"
+        );
+        let topic = n + 2;
+        (topical
+            && (matches!(self.w(n + 1), "about" | "of" | "for" | "over")
+                || (self.w(n + 1) == "on" && on_view))
+            && topic < e
+            && !(s..n).any(|m| self.verb_at(m) || self.is_punct(m))
+            && !(topic..e).any(|m| self.verb_at(m) || has(&AUX, self.w(m)))
+            && !self.occasion_phrase(n + 1)
+            && !channel_word(self.w(topic)))
+        .then_some(topic)
+    }
+}

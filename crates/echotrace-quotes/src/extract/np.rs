@@ -447,3 +447,58 @@ impl<'a> Rules<'a> {
         }
     }
 }
+
+impl Rules<'_> {
+    /// Whether the source `rs..re` that a rule found names nobody: a time (`the past`, `this
+    /// past week`, `the decades`, `Tuesday morning`) or a lowercase adverb (`simply`). `The
+    /// Times` is a newspaper; `the 46-year-old`, `Skelly` and `39` name people.
+    pub(super) fn names_nobody(&self, rs: usize, re: usize) -> bool {
+        (rs..re).all(|m| {
+            let w = self.w(m);
+            (time_word(w) && (!self.cap(m) || is_day(w) || is_month(w)))
+                || matches!(w, "the" | "a" | "decades" | "years" | "now" | "then")
+        }) || (re == rs + 1
+            && ly_adverb(self.w(rs))
+            && !self.cap(rs)
+            && self.kind(rs) == Some(IK::Word))
+    }
+
+    /// For a source `rs..re` that is only a quantity (`some`, `One`, `a third`) before
+    /// `of`: the end of the people the `of` phrase names (`some of the club's homeowners`,
+    /// `One of the men`), unless that phrase is the cue's or inside what was said.
+    pub(super) fn partitive_end(&self, cand: &Cand, rs: usize, re: usize) -> Option<usize> {
+        let quantity = |w: &str| {
+            matches!(
+                w,
+                "some"
+                    | "many"
+                    | "most"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "several"
+                    | "few"
+                    | "all"
+                    | "none"
+                    | "half"
+                    | "majority"
+                    | "third"
+                    | "quarter"
+                    | "each"
+                    | "a"
+                    | "the"
+                    | "both"
+            )
+        };
+        if !((rs..re).all(|m| quantity(self.w(m)))
+            && self.w(re) == "of"
+            && self.kind(re + 1) == Some(IK::Word))
+        {
+            return None;
+        }
+        let np = self.right_np(re + 1)?;
+        let clear = (np.1 <= cand.cue.0 || np.0 > cand.cue.1)
+            && !cand.content.iter().any(|c| c.0 < np.1 && np.0 < c.1);
+        clear.then_some(np.1)
+    }
+}
