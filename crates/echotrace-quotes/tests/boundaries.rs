@@ -597,6 +597,16 @@ fn where_and_when_something_was_said_ends_its_object() {
     let out = run(text);
     let q = by_cue(&out, text, "denounced");
     assert_eq!(content(q, text), ["the plan"]);
+    // When the act took place: a clause after `after`, `when`.
+    let text = "The senator endorsed the bill after his son came out two years ago.";
+    let out = run(text);
+    let q = by_cue(&out, text, "endorsed");
+    assert_eq!(content(q, text), ["the bill"]);
+    // (A time phrase keeps its `after`: `until after the primaries`.)
+    let text = "The union did not endorse a candidate until after the primaries.";
+    let out = run(text);
+    let q = by_cue(&out, text, "did not endorse");
+    assert_eq!(content(q, text), ["a candidate until after the primaries"]);
     // Inside a clause on the object, or before the rest of the complement, it stays.
     let text = "Voters blamed the former president for the housing bust that occurred during \
                 his second term.";

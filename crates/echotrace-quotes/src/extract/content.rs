@@ -1131,7 +1131,20 @@ impl<'a> Rules<'a> {
                         || self.kind(m + 1) == Some(IK::Num)))
                         // (Not inside a clause on the object: `the crisis that occurred
                         // during his second term`.)
-                        || (self.occasion_phrase(m)
+                        // `charged Lewandowski after determining …`, `pledged to work together
+                        // after a meeting Thursday`: when the act took place. (Not why:
+                        // `criticized the plan because it was rushed` may be the criticism.)
+                        || ((self.occasion_phrase(m)
+                            || (matches!(w, "after" | "before" | "when" | "while")
+                                && m > k + 1
+                                // (`until after the primaries`, `the day before`, `at a time
+                                // when …`: part of a time phrase.)
+                                && !matches!(
+                                    self.w(m - 1),
+                                    "until" | "day" | "time" | "moment" | "point" | "shortly"
+                                        | "long" | "right" | "just" | "soon" | "only" | "even"
+                                        | "week" | "year" | "month" | "days" | "years"
+                                )))
                             && !(k + 1..m).any(|x| {
                                 self.verb_at(x) || matches!(self.w(x), "that" | "who" | "which")
                             }));
@@ -1239,6 +1252,7 @@ impl<'a> Rules<'a> {
             } else if self.kind(j) == Some(IK::Word) {
                 let head = x.trim_end_matches('s');
                 let occasion = has(MEDIUM_NOUNS, head)
+                    || has(MEDIUM_NOUNS, x.trim_end_matches("es"))
                     || matches!(
                         head,
                         "rally"
@@ -1251,6 +1265,7 @@ impl<'a> Rules<'a> {
                             | "appearance"
                             | "diatribe"
                             | "remark"
+                            | "occasion"
                             | "website"
                             | "media"
                             | "session"
