@@ -602,6 +602,11 @@ fn where_and_when_something_was_said_ends_its_object() {
     let out = run(text);
     let q = by_cue(&out, text, "endorsed");
     assert_eq!(content(q, text), ["the bill"]);
+    // The subject's next act ends it too.
+    let text = "She thanked her adopted home state and then boomed a warning to the crowd.";
+    let out = run(text);
+    let q = by_cue(&out, text, "thanked");
+    assert_eq!(content(q, text), ["her adopted home state"]);
     // (A time phrase keeps its `after`: `until after the primaries`.)
     let text = "The union did not endorse a candidate until after the primaries.";
     let out = run(text);

@@ -1153,9 +1153,13 @@ impl<'a> Rules<'a> {
                     // `echoed similar themes and took the stage`, `calling them rapists and
                     // vowing to …`, `criticized Mr. Trump and has been a pointed critic`: a
                     // verb coordinated with the cue ends its object.
+                    // (`barely mentioned Clinton's remarks and went right back to …`, `thanked
+                    // her home state and then boomed`.)
                     let verb = w == "and"
                         && !self.cap(m + 1)
                         && (nx.ends_with("ed")
+                            || IRREGULAR_PAST.contains(nx)
+                            || nx == "then"
                             || self.finite_cue_at(m + 1)
                             || self.participle_cue_at(m + 1)
                             || (has(&AUX, nx) && !has(&DETS, nx)));
