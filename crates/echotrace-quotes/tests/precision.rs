@@ -703,6 +703,25 @@ fn a_time_or_an_adverb_is_never_a_source() {
             );
         }
     }
+    // Nor a connective or a verb that a rule read as a subject.
+    for text in [
+        "A lawsuit was filed challenging the police department's surveillance of mosques.",
+        "Earlier, urging the department to review the rules, the senator spoke for an hour.",
+    ] {
+        let out = run(text);
+        for q in &out.quotes {
+            let s = src(q, text).unwrap_or("");
+            assert!(!matches!(s, "filed" | "Earlier"), "{text}: {s}");
+        }
+    }
+    let text = "Retired Gen. John Allen, who led forces in Afghanistan, said the plan would fail.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert!(
+        src(q, text).is_some_and(|s| s.contains("John Allen")),
+        "{:?}",
+        src(q, text)
+    );
     // A name in -ly and a count of people stay sources.
     let text = "Skelly said the plan would fail, and 39 have said the same.";
     let out = run(text);

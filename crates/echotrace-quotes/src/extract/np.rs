@@ -450,9 +450,31 @@ impl<'a> Rules<'a> {
 
 impl Rules<'_> {
     /// Whether the source `rs..re` that a rule found names nobody: a time (`the past`, `this
-    /// past week`, `the decades`, `Tuesday morning`) or a lowercase adverb (`simply`). `The
-    /// Times` is a newspaper; `the 46-year-old`, `Skelly` and `39` name people.
+    /// past week`, `the decades`, `Tuesday morning`), a lowercase adverb (`simply`), a
+    /// connective or a verb. `The Times` is a newspaper; `the 46-year-old`, `Skelly` and
+    /// `39` name people.
     pub(super) fn names_nobody(&self, rs: usize, re: usize) -> bool {
+        // A connective (`So`, `Besides`, `Earlier`) or a verb (`filed`, `sent a letter this
+        // week`) that a rule read as a subject.
+        let w0 = self.w(rs);
+        if (re == rs + 1
+            && matches!(
+                w0,
+                "so" | "besides" | "earlier" | "later" | "also" | "meanwhile" | "however"
+                    | "still" | "yet" | "thus" | "instead" | "indeed" | "moreover"
+            ))
+            // (A verb alone or before its object: `filed`, `shown`, `sent a letter this
+            // week`, `led her`; not an adjective, `retired Gen. John Allen`, `paid speeches`.)
+            || (self.kind(rs) == Some(IK::Word)
+                && !self.cap(rs)
+                && (w0.ends_with("ed") || IRREGULAR_PAST.contains(w0) || w0 == "shown")
+                && (re == rs + 1
+                    || has(&DETS, self.w(rs + 1))
+                    || has(OBJ_PRONOUNS, self.w(rs + 1))
+                    || self.kind(rs + 1) == Some(IK::Num)))
+        {
+            return true;
+        }
         (rs..re).all(|m| {
             let w = self.w(m);
             (time_word(w) && (!self.cap(m) || is_day(w) || is_month(w)))
