@@ -673,3 +673,19 @@ fn as_someone_put_it_after_a_clause_reports_that_clause() {
         out.quotes
     );
 }
+
+#[test]
+fn a_connective_of_the_writer_opens_no_content() {
+    for text in [
+        "In fact, neither tax plan would change what the middle class pays, analysts say.",
+        "Even so, the governor will sign the bill, his spokesman said.",
+    ] {
+        let out = run(text);
+        let q = out.quotes.first().expect("a quote");
+        let c = content(q, text);
+        assert!(
+            !c[0].starts_with("In fact") && !c[0].starts_with("Even so"),
+            "{text}: {c:?}"
+        );
+    }
+}

@@ -1493,6 +1493,19 @@ impl<'a> Rules<'a> {
                 )
             {
                 s += 2;
+            } else if s + 2 < upto
+                && self.punct(s + 2, ',')
+                && matches!(
+                    (self.w(s), self.w(s + 1)),
+                    ("in", "fact" | "contrast" | "addition" | "short" | "turn")
+                        | ("even", "so")
+                        | ("of", "course")
+                        | ("after", "all")
+                        | ("by", "contrast")
+                )
+            {
+                // `In fact, …`, `Even so, …`, `Of course, …`: the writer's connective.
+                s += 3;
             } else {
                 break;
             }
