@@ -79,7 +79,9 @@ impl<'a> Rules<'a> {
 
     /// Where a phrase that takes the gerund of a cue at `i` starts: `resist`, `keep`, `stop`
     /// and the like right before it (`could not resist pointing out`, `keeps saying`),
-    /// `stopped short of`, `made a point of`.
+    /// `stopped short of`, `made a point of`, and phrases of avoiding or deciding
+    /// (`steering clear of`, `no way of`, `decided against`, `refrained from`, `shied away
+    /// from`).
     pub(super) fn gerund_taker_before(&self, i: usize) -> Option<usize> {
         let at = |k: usize| i.checked_sub(k).filter(|&j| j >= self.lo);
         let v = at(1)?;
