@@ -265,3 +265,21 @@ fn a_document_that_says_speaks_for_whoever_issued_it() {
     let q = by_cue(&out, text, "issued a policy paper welcoming");
     assert_eq!(src(q, text), Some("The ministry"));
 }
+
+#[test]
+fn a_people_or_party_adjective_before_a_plural_is_part_of_the_subject() {
+    for (text, source) in [
+        (
+            "European leaders gathered Friday in Brussels, offering broad new defense efforts.",
+            "European leaders",
+        ),
+        (
+            "Democratic senators met on Tuesday, saying the bill was dead.",
+            "Democratic senators",
+        ),
+    ] {
+        let out = run(text);
+        let q = out.quotes.first().expect("a quote");
+        assert_eq!(src(q, text), Some(source), "{text}");
+    }
+}

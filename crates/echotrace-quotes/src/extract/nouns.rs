@@ -344,6 +344,22 @@ impl<'a> Rules<'a> {
             if !self.cap(e) && crate::entities::ORG_HEADS.contains(&self.w(e)) {
                 e += 1;
             }
+            // `European leaders gathered …`, `Democratic senators met …`: a capitalised
+            // adjective of a people or a party is the modifier of the plural noun after it.
+            let adjectival = |w: &str| {
+                ["an", "ic", "ish", "ese", "i"]
+                    .iter()
+                    .any(|x| w.ends_with(x))
+            };
+            if e == s + 1
+                && adjectival(self.w(s))
+                && super::content::people_noun(self.w(e))
+                && !self.cap(e)
+                && !self.verb_at(e)
+                && self.cue_at(e).is_none()
+            {
+                e += 1;
+            }
             // `Obama’s aides were …`: a possessive name is the determiner of the subject,
             // which is the noun after it.
             // (Not a contraction: `It's become …`, `There's no way …`.)
