@@ -477,7 +477,7 @@ impl<'a> Rules<'a> {
             // `steering clear of criticizing`, `held in contempt of Congress for refusing`:
             // a gerund after a preposition has no noun phrase of its own before it; the one
             // found runs into that preposition and is no source.
-            let prep = |w: &str| (has(&PREPS, w) && w != "to") || matches!(w, "for" | "of");
+            let prep = |w: &str| preposition(w) && w != "to";
             // (With no noun phrase there at all, only a subject followed by its verb is
             // taken: `Rather than …` and headlines name no one.)
             if c0 > self.lo && prep(self.w(c0 - 1)) && np.is_none_or(|np| np.1 == c0) {

@@ -801,10 +801,10 @@ impl<'a> Rules<'a> {
                 }
                 // `Sean Spicer on Thursday evening said`: a time between the subject and
                 // its verb leaves its preposition behind; no noun phrase ends in one.
-                let dangling = |w: &str| has(&PREPS, w) || matches!(w, "for" | "of");
-                if re > rs + 1 && dangling(self.w(re - 1)) && self.kind(re - 1) == Some(IK::Word) {
+                if re > rs + 1 && preposition(self.w(re - 1)) && self.kind(re - 1) == Some(IK::Word)
+                {
                     self.cands[ci].source = Some((rs, re - 1));
-                } else if re == rs + 1 && dangling(self.w(rs)) {
+                } else if re == rs + 1 && preposition(self.w(rs)) {
                     self.cands[ci].source = None;
                 }
                 if re == rs + 1

@@ -734,3 +734,9 @@ pub(super) fn aspectual_verb(w: &str) -> bool {
             | "pauses"
     )
 }
+
+/// A preposition, `for` and `of` included (`PREPS` leaves them out: the noun-phrase rules read
+/// across them, `the author of`, `support for`).
+pub(super) fn preposition(w: &str) -> bool {
+    has(&PREPS, w) || matches!(w, "for" | "of")
+}
