@@ -333,7 +333,10 @@ impl SpeakerResolver for RegistryResolver {
             ) || (w == "on" && !inside_name)
                 || (matches!(w, "for" | "of")
                     && hw[k - 1].chars().next().is_some_and(char::is_lowercase)
-                    && (w == "for" || !entities::is_title(prev.as_str())))
+                    && (w == "for" || !entities::is_title(prev.as_str()))
+                    // A role in lowercase words before a name is no phrase to cut: `master
+                    // of ceremonies Asab Al-Tabchi`.
+                    && !(w == "of" && role_then_name(&hw[k + 1..])))
                 // `Ted Cruz of Texas`: a person's name before where they are from (`Bank of
                 // America` and `Federal Reserve Bank of New York` are names of their own).
                 || (w == "of"
@@ -612,6 +615,19 @@ impl SpeakerResolver for RegistryResolver {
 }
 
 /// The word that ends right before byte `at` (skipping spaces), without its punctuation.
+/// Lowercase words (no determiner) and then a capitalised name to the end: `ceremonies Asab
+/// Al-Tabchi`, the rest of a role's `of` phrase with the name of who holds it.
+fn role_then_name(words: &[&str]) -> bool {
+    let cap = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+    let lower = words.iter().take_while(|w| !cap(w)).count();
+    (1..=2).contains(&lower)
+        && lower < words.len()
+        && words[..lower]
+            .iter()
+            .all(|w| !matches!(*w, "the" | "a" | "an" | "his" | "her" | "its" | "their"))
+        && words[lower..].iter().all(|w| cap(w))
+}
+
 fn word_before(text: &str, at: usize) -> Option<&str> {
     let before = text.get(..at)?.trim_end();
     let w = before.rsplit(char::is_whitespace).next()?;

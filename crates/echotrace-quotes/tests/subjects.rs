@@ -802,3 +802,57 @@ fn a_quantity_of_people_is_the_source_with_its_of_phrase() {
     let q = by_cue(&out, text, "said");
     assert_eq!(src(q, text), Some("Many of his supporters"));
 }
+
+#[test]
+fn a_role_in_lowercase_words_before_a_name_is_an_inverted_subject() {
+    for (text, source, speaker) in [
+        (
+            "\"Thanks, Clarkston, for welcoming these refugees,\" said master of ceremonies \
+             Asab Al-Tabchi, a Syrian engineer.",
+            "master of ceremonies Asab Al-Tabchi, a Syrian engineer",
+            "Asab Al-Tabchi",
+        ),
+        (
+            "\"It raises questions,\" said election lawyer Joe Birkenstock.",
+            "election lawyer Joe Birkenstock",
+            "Joe Birkenstock",
+        ),
+        (
+            "The plan is bad, said campaign manager John Smith.",
+            "campaign manager John Smith",
+            "John Smith",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, "said");
+        assert_eq!(src(q, text), Some(source), "{text}");
+        assert_eq!(q.speaker.as_deref(), Some(speaker), "{text}");
+    }
+    // A time after the noun is no name: `police` said it, on Friday.
+    let text = "\"We are investigating,\" said police Friday.";
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| src(q, text).is_none_or(|s| !s.contains("Friday"))),
+        "{:?}",
+        out.quotes.iter().map(|q| src(q, text)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_appositive_after_the_source_of_according_to_has_no_verb() {
+    let text = "According to Hugh Hewitt, one notable feature of the movie is who it lacks: \
+                President Barack Obama.";
+    let out = run(text);
+    let q = by_cue(&out, text, "According to");
+    assert_eq!(src(q, text), Some("Hugh Hewitt"));
+    let text = "According to conservative talk radio host Rush Limbaugh, the move reeks of \
+                “fear” and desperation.";
+    let out = run(text);
+    let q = by_cue(&out, text, "According to");
+    assert_eq!(
+        src(q, text),
+        Some("conservative talk radio host Rush Limbaugh")
+    );
+}

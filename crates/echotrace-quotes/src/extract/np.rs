@@ -215,6 +215,7 @@ impl<'a> Rules<'a> {
     pub(super) fn right_np(&self, start: usize) -> Option<(usize, usize)> {
         let mut j = start;
         let mut n = 0;
+        let role_end = self.role_before_name(start);
         while j < self.hi && n < 10 {
             match self.kind(j) {
                 Some(IK::Word) => {
@@ -233,6 +234,7 @@ impl<'a> Rules<'a> {
                         return None;
                     }
                     if j == start
+                        && role_end.is_none()
                         && !(self.cap(j)
                             || has(&DETS, w)
                             || has(&SUBJ_PRONOUNS, w)
@@ -241,8 +243,10 @@ impl<'a> Rules<'a> {
                     {
                         return None;
                     }
-                    // After an article a cue word is a noun: `said a report from …`.
-                    let noun = j > start && matches!(self.w(j - 1), "a" | "an" | "the");
+                    // After an article a cue word is a noun: `said a report from …`; so is
+                    // a word of the role before a name (`said campaign manager …`).
+                    let noun = (j > start && matches!(self.w(j - 1), "a" | "an" | "the"))
+                        || role_end.is_some_and(|r| j < r);
                     if self.cue_at(j).is_some() && !self.cap(j) && !noun {
                         break;
                     }
@@ -294,11 +298,50 @@ impl<'a> Rules<'a> {
                 titled |= crate::entities::is_title(self.w(k));
                 k += 1;
             }
-            if titled && k > j + 1 {
+            // An appositive is closed by a comma or the sentence's end, and has no verb: in
+            // `According to Hugh Hewitt, one notable feature of the movie is who it lacks:`
+            // and `…, the move reeks of “fear”` the comma ends the source.
+            let closed = k >= self.hi || matches!(self.kind(k), Some(IK::Punct(',' | '.' | ';')));
+            // (A relative clause on the name has its verb: `…, who was an adviser`.)
+            let verbless = !(j + 1..k)
+                .take_while(|&m| !matches!(self.w(m), "who" | "whose"))
+                .any(|m| has(&AUX, self.w(m)));
+            if titled && k > j + 1 && closed && verbless {
                 return Some((start, k));
             }
         }
         Some((start, j))
+    }
+
+    /// Where the name starts after the lowercase words of a role that open a noun phrase at
+    /// `start`: `campaign manager John Smith`, `master of ceremonies Asab Al-Tabchi`,
+    /// `conservative activist Bob Vander Plaats`. Titles alone (`secretary`, `pollster`) are
+    /// known words; a role is any short run of nouns and adjectives, so it counts only with a
+    /// name right after it — not a time (`said police Friday`), not after a preposition
+    /// or a clause word (`said voters in Iowa`).
+    fn role_before_name(&self, start: usize) -> Option<usize> {
+        let mut k = start;
+        while k < self.hi && k < start + 4 && self.kind(k) == Some(IK::Word) && !self.cap(k) {
+            let w = self.w(k);
+            if has(&CLAUSE_WORDS, w)
+                || (has(&PREPS, w) && !(w == "of" && k > start))
+                || has(&AUX, w)
+                || has(&DETS, w)
+                || has(&SUBJ_PRONOUNS, w)
+                || w.ends_with("ly")
+                || time_word(w)
+            {
+                return None;
+            }
+            k += 1;
+        }
+        let name = k > start
+            && k < self.hi
+            && self.kind(k) == Some(IK::Word)
+            && self.cap(k)
+            && self.w(k - 1) != "of"
+            && !time_word(self.w(k));
+        name.then_some(k)
     }
 
     /// Whether a comma at `j` opens an appositive or a relative clause on the noun phrase
