@@ -689,3 +689,33 @@ fn a_connective_of_the_writer_opens_no_content() {
         );
     }
 }
+
+#[test]
+fn what_was_said_goes_on_past_the_one_told_and_past_at_least() {
+    let text = "Instead, Trump told CNN, his policy would merely be \"to go after them\" if he \
+                wins the White House.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(
+        content(q, text),
+        [
+            "Instead",
+            "his policy would merely be \"to go after them\" if he wins the White House"
+        ]
+    );
+    let text = "Now, he says, at least seven of Washington state's 44 delegates have signed on.";
+    let out = run(text);
+    let q = by_cue(&out, text, "says");
+    assert_eq!(
+        content(q, text),
+        [
+            "Now",
+            "at least seven of Washington state's 44 delegates have signed on"
+        ]
+    );
+    // After a quotation, the words past the one told describe them.
+    let text = "\"You're very rude,\" Clinton told the man, a state representative.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(content(q, text), ["\"You're very rude,\""]);
+}

@@ -274,7 +274,9 @@ impl<'a> Rules<'a> {
                 && matches!(
                     self.w(k),
                     "in" | "at" | "on" | "during" | "after" | "before" | "following" | "via"
-                ))
+                )
+                // `at least seven delegates` is a number, not a place.
+                && !(self.w(k) == "at" && matches!(self.w(k + 1), "least" | "most")))
             || (self.free_participle(k) && !self.gerund_subject(k))
             || self.participle_cue_at(k)
         {
@@ -288,7 +290,9 @@ impl<'a> Rules<'a> {
     /// closed by a comma: that comma. Nothing in it may be a verb, or it is
     /// a clause of its own.
     fn circumstance_then_comma(&self, k: usize) -> Option<usize> {
-        if !matches!(self.w(k), "in" | "at" | "on" | "during" | "after" | "via") {
+        if !matches!(self.w(k), "in" | "at" | "on" | "during" | "after" | "via")
+            || matches!(self.w(k + 1), "least" | "most")
+        {
             return None;
         }
         let c = (k + 1..(k + 10).min(self.hi)).find(|&x| self.is_punct(x))?;
