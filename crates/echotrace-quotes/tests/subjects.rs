@@ -856,3 +856,33 @@ fn an_appositive_after_the_source_of_according_to_has_no_verb() {
         Some("conservative talk radio host Rush Limbaugh")
     );
 }
+
+#[test]
+fn a_share_written_with_a_percent_sign_is_a_subject() {
+    let text = "It is on social issues that they lean left: 42% say they're liberal, 32% call \
+                themselves conservative on questions including race relations.";
+    let out = run(text);
+    let q = by_cue(&out, text, "say");
+    assert_eq!(src(q, text), Some("42%"));
+    assert_eq!(content(q, text), ["they're liberal"]);
+    let q = by_cue(&out, text, "call");
+    assert_eq!(src(q, text), Some("32%"));
+    // After a semicolon, an attribution of its own ends what was said before it.
+    let text = "34% strongly agree they should be able to use the bathroom of their choice; 17% \
+                strongly disagree.";
+    let out = run(text);
+    let q = by_cue(&out, text, "strongly agree");
+    assert_eq!(src(q, text), Some("34%"));
+    assert_eq!(
+        content(q, text),
+        ["they should be able to use the bathroom of their choice"]
+    );
+    // Right before a noun, after an article, the share modifies the noun.
+    let text = "Turnout showed a 30% decline in South Carolina.";
+    let out = run(text);
+    assert!(
+        out.quotes.iter().all(|q| src(q, text) != Some("a 30%")),
+        "{:?}",
+        out.quotes.iter().map(|q| src(q, text)).collect::<Vec<_>>()
+    );
+}

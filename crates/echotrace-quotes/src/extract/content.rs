@@ -91,6 +91,9 @@ impl<'a> Rules<'a> {
             match self.kind(m) {
                 Some(IK::Punct(',')) if m > start && self.fronted == Some(m) => break,
                 Some(IK::Punct(',')) if m > start && self.clause_break_after(start, m) => break,
+                // `they should be able to …; 17% strongly disagree`: an attribution of its own
+                // after a semicolon.
+                Some(IK::Punct(';')) if m > start && self.np_then_cue(m + 1) => break,
                 // `said the politics would be more intense — and he noted that …`: a dash
                 // before an attribution of its own ends the reported clause. (Before anything
                 // else a dash opens an aside inside it: `the plan — a modest boost — was`.)
@@ -477,6 +480,8 @@ impl<'a> Rules<'a> {
                     }
                 }
                 Some(IK::Num) => {}
+                // `, 32% call themselves conservative`
+                Some(IK::Punct('%')) if k > j && self.kind(k - 1) == Some(IK::Num) => {}
                 _ => return false,
             }
             k += 1;

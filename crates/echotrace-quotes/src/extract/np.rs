@@ -69,6 +69,15 @@ impl<'a> Rules<'a> {
                     n += 1;
                     continue;
                 }
+                // `42% say`: a share of people, as `42 percent` is.
+                // (`a 30% decline`: right before the cue, after an article, the share
+                // modifies a noun.)
+                IK::Punct('%')
+                    if k > self.lo
+                        && self.kind(k - 1) == Some(IK::Num)
+                        && !(j == end
+                            && k >= self.lo + 2
+                            && matches!(self.w(k - 2), "a" | "an" | "the")) => {}
                 IK::Punct(_) | IK::Quote(_) => break,
                 IK::Num => {}
                 IK::Word => {
