@@ -886,3 +886,24 @@ fn a_share_written_with_a_percent_sign_is_a_subject() {
         out.quotes.iter().map(|q| src(q, text)).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn two_roles_of_one_person_joined_by_and_are_one_source() {
+    let text = "\"I have been warning throughout this campaign,\" the Florida senator and \
+                Republican presidential candidate said in a statement.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said in a statement");
+    assert_eq!(
+        src(q, text),
+        Some("the Florida senator and Republican presidential candidate")
+    );
+    let text = "The firm lobbied on behalf of the Trump Organization, said lobbyist and GOP \
+                strategist Charlie Black.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        src(q, text),
+        Some("lobbyist and GOP strategist Charlie Black")
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Charlie Black"));
+}

@@ -101,6 +101,12 @@ impl<'a> Rules<'a> {
                                 && !has(&PREPS, self.w(k - 1))
                             // `Companies and individuals complain`: two plural nouns.
                             || plural_noun(j) && plural_noun(k - 1)
+                            // `the Florida senator and Republican presidential candidate
+                            // said`: two roles of one person.
+                            || crate::entities::is_title(self.w(k - 1))
+                                && (self.cap(j)
+                                    || crate::entities::is_title(self.w(j))
+                                    || has(NAME_MODIFIERS, self.w(j)))
                             // `The Clinton campaign and DNC did not respond`.
                             || self.cap(j)
                                 && (crate::entities::ORG_HEADS.contains(&self.w(k - 1))
@@ -232,8 +238,12 @@ impl<'a> Rules<'a> {
                     // `said a report from Kotak Institutional Equities`: the issuer of a
                     // document after `from`.
                     let issuer = w == "from" && j > start && Self::document_noun(self.w(j - 1));
+                    // (`said lobbyist and GOP strategist Charlie Black`: two roles of one
+                    // person.)
+                    let in_role = role_end.is_some_and(|r| j < r);
                     if j > start
                         && !issuer
+                        && !in_role
                         && (has(&CLAUSE_WORDS, w) || (has(&PREPS, w) && w != "of" && w != "for"))
                     {
                         break;
@@ -332,6 +342,16 @@ impl<'a> Rules<'a> {
         let mut k = start;
         while k < self.hi && k < start + 4 && self.kind(k) == Some(IK::Word) && !self.cap(k) {
             let w = self.w(k);
+            // `lobbyist and GOP strategist Charlie Black`: a second role joined by `and`.
+            if w == "and"
+                && k > start
+                && self.kind(k + 1) == Some(IK::Word)
+                && !has(&DETS, self.w(k + 1))
+                && !has(&SUBJ_PRONOUNS, self.w(k + 1))
+            {
+                k += 1;
+                continue;
+            }
             if has(&CLAUSE_WORDS, w)
                 || (has(&PREPS, w) && !(w == "of" && k > start))
                 || has(&AUX, w)
