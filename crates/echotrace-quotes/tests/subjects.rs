@@ -907,3 +907,27 @@ fn two_roles_of_one_person_joined_by_and_are_one_source() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Charlie Black"));
 }
+
+#[test]
+fn a_cue_word_after_a_possessive_before_a_verb_of_saying_ends_the_subject() {
+    let text = "Another source familiar with Cruz’s thinking said, “I think he’ll certainly try \
+                to be more friendly with his colleagues.”";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        src(q, text),
+        Some("Another source familiar with Cruz’s thinking")
+    );
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| q.cue.map(|c| c.slice(text)) != Some("thinking")),
+        "{:#?}",
+        out.quotes
+    );
+    let text = "USA TODAY's reporting indicated that some of the donors were unaware of basic \
+                facts.";
+    let out = run(text);
+    let q = by_cue(&out, text, "indicated");
+    assert_eq!(src(q, text), Some("USA TODAY's reporting"));
+}

@@ -26,6 +26,19 @@ impl<'a> Rules<'a> {
         {
             return None;
         }
+        // `A source familiar with Cruz's thinking said …`: after a possessive or an article
+        // the word is a noun, and a verb of saying right after it has it at the end of its
+        // subject; the verb is the cue.
+        if info.particle.is_none()
+            && i > self.lo
+            && (self.w(i - 1).ends_with("'s") || has(&DETS, self.w(i - 1)))
+            && self
+                .cue_at(i + 1)
+                .is_some_and(|c| c.form == CueForm::Finite && c.lemma != self.w(i + 1))
+            && !self.cap(i + 1)
+        {
+            return None;
+        }
         // `The campaign plans to …` is the verb; `his plans to …` the noun.
         if info.form == CueForm::Noun && info.particle.is_some() && i > self.lo {
             let prev = self.w(i - 1);

@@ -182,7 +182,9 @@ impl<'a> Rules<'a> {
                             || has(NOUNY, w)
                             || has(NOUNY, w.trim_end_matches('s'))
                             // `A police statement said`
-                            || Self::document_noun(w));
+                            || Self::document_noun(w)
+                            // `familiar with Cruz's thinking said`
+                            || (k > self.lo && self.w(k - 1).ends_with("'s")));
                     if !it.cap
                         && k > self.lo
                         && !has(&DETS, self.w(k - 1))
