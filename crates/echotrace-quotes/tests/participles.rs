@@ -283,3 +283,30 @@ fn a_people_or_party_adjective_before_a_plural_is_part_of_the_subject() {
         assert_eq!(src(q, text), Some(source), "{text}");
     }
 }
+
+#[test]
+fn a_gerund_subject_of_a_sentence_reported_at_its_end_is_no_participle() {
+    let text = "Seeing his brother suffering led him to avoid ever trying alcohol or cigarettes, \
+                he said.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        content(q, text),
+        ["Seeing his brother suffering led him to avoid ever trying alcohol or cigarettes"]
+    );
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| q.cue.map(|c| c.slice(text)) != Some("Seeing")),
+        "{:#?}",
+        out.quotes
+    );
+    // A participle of saying takes the clause as its object.
+    let text = "Noting he majored in philosophy during college, Allen joked.";
+    let out = run(text);
+    let q = by_cue(&out, text, "Noting");
+    assert_eq!(
+        content(q, text),
+        ["he majored in philosophy during college"]
+    );
+}

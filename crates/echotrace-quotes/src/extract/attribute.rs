@@ -417,6 +417,19 @@ impl<'a> Rules<'a> {
                         | "when"
                         | "without"
                 ));
+        // `Seeing his brother suffering led him to avoid alcohol, he said.`: a gerund that
+        // opens a sentence reported by an attribution at its end is the subject of the verb
+        // after it, not a participle.
+        // (A participle of saying takes a clause: `Noting he majored in philosophy, Allen
+        // said.`)
+        if participial
+            && c0 == self.lo
+            && info.class != CueClass::Speech
+            && info.particle.is_none()
+            && self.gerund_before_closing_attribution(c1)
+        {
+            return None;
+        }
         if participial {
             let rc = self.right_content(c1, &info)?;
             cand.content.push(rc);
@@ -1244,6 +1257,32 @@ impl Rules<'_> {
             }
             _ => c1,
         }
+    }
+
+    /// Whether the words from `c1` run, with a finite verb and no comma, to a comma followed
+    /// by an attribution that ends the sentence (`… led him to avoid alcohol, he said.`).
+    fn gerund_before_closing_attribution(&self, c1: usize) -> bool {
+        let Some(m) = (c1..self.hi).find(|&x| self.is_punct(x) || self.is_quote(x)) else {
+            return false;
+        };
+        // (`criticism over perceived inconsistencies`: after a preposition or an article the
+        // participle is an adjective.)
+        let verb = (c1 + 1..m).any(|x| {
+            let before = self.w(x - 1);
+            self.verb_at(x)
+                && !has(&CLAUSE_WORDS, before)
+                && !has(&PREPS, before)
+                && !has(&DETS, before)
+        });
+        // (`Saying that the plan failed, …`: a clause inside the participle's object.)
+        let clause_word = (c1..m).any(|x| {
+            has(&CLAUSE_WORDS, self.w(x))
+                && !matches!(self.w(x), "and" | "or" | "but" | "nor" | "yet" | "so")
+        });
+        verb && !clause_word
+            && self.punct(m, ',')
+            && self.np_then_cue(m + 1)
+            && (m + 1..self.hi).all(|x| !self.is_punct(x) || x + 1 >= self.hi)
     }
 
     fn object_blamed_for(&self, g: usize) -> Option<(usize, usize)> {
