@@ -360,3 +360,33 @@ fn a_noun_of_feeling_or_saying_with_its_topic_joins_the_verbs_cue() {
         by_cue(&out, text, cue);
     }
 }
+
+#[test]
+fn a_verb_that_voices_takes_a_singular_noun_of_attitude_with_no_determiner() {
+    for (text, cue, source, what) in [
+        (
+            "Marine Le Pen voiced support for Donald Trump.",
+            "voiced support for",
+            "Marine Le Pen",
+            "Donald Trump",
+        ),
+        (
+            "He expressed concern that the billionaire businessman was encouraging violence.",
+            "expressed concern",
+            "He",
+            "that the billionaire businessman was encouraging violence",
+        ),
+        (
+            "Clinton expressed confidence that the use of her private server would not be an \
+             issue.",
+            "expressed confidence",
+            "Clinton",
+            "that the use of her private server would not be an issue",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+        assert_eq!(content(q, text), [what], "{text}");
+    }
+}

@@ -797,6 +797,15 @@ impl<'a> Rules<'a> {
         {
             return self.voicing_subject(i - 1);
         }
+        // `voiced support for`, `expressed confidence that`: a verb that only voices takes a
+        // noun of attitude with no determiner, singular too.
+        if i > self.lo + 1
+            && ["express", "voic", "offer", "reiterat", "rais"]
+                .iter()
+                .any(|stem| self.w(i - 1).starts_with(stem))
+        {
+            return self.voicing_subject(i - 1);
+        }
         let mut d = i;
         while d > self.lo
             && d + 4 > i
