@@ -719,3 +719,39 @@ fn what_was_said_goes_on_past_the_one_told_and_past_at_least() {
     let q = by_cue(&out, text, "told");
     assert_eq!(content(q, text), ["\"You're very rude,\""]);
 }
+
+#[test]
+fn a_relative_pronoun_is_the_object_of_a_verb_of_naming_after_it() {
+    for (text, cue, source, what) in [
+        (
+            "Observers walked with the marchers, whom he described as \"peaceful,\" for the \
+             length of the route.",
+            "described",
+            "he",
+            vec!["whom", "as \"peaceful,\""],
+        ),
+        (
+            "It was a defiant answer to what they described as an overwhelmingly liberal news \
+             media.",
+            "described",
+            "they",
+            vec!["what", "as an overwhelmingly liberal news media"],
+        ),
+        (
+            "The server, which he called \"an open orchid,\" was hacked.",
+            "called",
+            "he",
+            vec!["which", "\"an open orchid,\""],
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+        assert_eq!(content(q, text), what, "{text}");
+    }
+    // A complementizer, with the verb's object after it.
+    let text = "He noted on Tuesday that Mr. Rubio had described his views on immigration.";
+    let out = run(text);
+    let q = by_cue(&out, text, "had described");
+    assert_eq!(content(q, text), ["his views on immigration"]);
+}

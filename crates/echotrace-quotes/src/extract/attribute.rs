@@ -996,6 +996,59 @@ impl<'a> Rules<'a> {
                 Some(IK::Quote(f)) => self.a.frags[f].last != Some('.'),
                 _ => false,
             };
+        // `the marchers, whom he described as "peaceful,"`, `what they described as a
+        // liberal news media`, `the server, which he called "an open orchid,"`: the object of
+        // a verb of naming is the relative pronoun before its subject, and what it was
+        // called follows the verb.
+        let naming = matches!(
+            info.lemma,
+            "describe" | "call" | "dub" | "label" | "brand" | "portray" | "characterize"
+        ) && info.particle.is_none();
+        let object_relative = src_start > self.lo
+            && match self.w(src_start - 1) {
+                "which" | "whom" | "what" => true,
+                // (`that` is a relative pronoun only with the gap plain to see: `a plan that
+                // he described as …`, not `that he had described his views`.)
+                "that" => {
+                    src_start >= self.lo + 2
+                        && self.kind(src_start - 2) == Some(IK::Word)
+                        && self.cue_at(src_start - 2).is_none()
+                        && !has(&AUX, self.w(src_start - 2))
+                        && (self.w(c1) == "as" || self.is_quote(c1))
+                }
+                _ => false,
+            };
+        // (`whom he would first call to put together an alliance`: calling on someone.)
+        if naming
+            && self.w(c1) != "to"
+            && (self.w(c1) == "as"
+                || !matches!(info.lemma, "describe" | "portray" | "characterize"))
+            && object_relative
+            && cand.source.is_some()
+            && matches!(self.kind(c1), Some(IK::Word | IK::Quote(_)))
+            && !has(OBJ_PRONOUNS, self.w(c1))
+        {
+            let mut e = self.clause_end(c1);
+            // A quotation is all of the name; a relative clause set off by a comma ends at
+            // the next one (`The server, which he called "an open orchid," was hacked`).
+            let quotation = if self.is_quote(c1) {
+                Some(c1)
+            } else {
+                (self.w(c1) == "as" && self.is_quote(c1 + 1)).then_some(c1 + 1)
+            };
+            if let Some(q) = quotation {
+                e = e.min(q + 1);
+            } else if src_start >= self.lo + 2 && self.punct(src_start - 2, ',') {
+                if let Some(k) = (c1 + 1..e).find(|&k| self.punct(k, ',')) {
+                    e = k;
+                }
+            }
+            if e > c1 {
+                cand.content.push((src_start - 1, src_start));
+                cand.content.push((c1, e));
+                return Some(cand);
+            }
+        }
         // After the quotation, a `that` followed by its verb is a relative pronoun
         // (`"…," Merkel told reporters after the meeting that was held on a boat`).
         let rc = self.right_content(c1, &info).filter(|rc| {
