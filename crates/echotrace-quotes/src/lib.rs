@@ -437,6 +437,11 @@ impl SpeakerResolver for RegistryResolver {
             if name_words.iter().any(|w| entities::is_pronoun_token(w)) {
                 return None;
             }
+            // `The order released Friday`: a day or a month ends the phrase; it names nobody.
+            let lone = name_words[0].to_lowercase();
+            if name_words.len() == 1 && (extract::is_day(&lone) || extract::is_month(&lone)) {
+                return None;
+            }
             let name = name_words.join(" ");
             if let Some(k) = title_pp.filter(|&k| k < run_start) {
                 // A person named after the title (`Secretary of State Mike Pompeo`) is the

@@ -931,3 +931,40 @@ fn a_cue_word_after_a_possessive_before_a_verb_of_saying_ends_the_subject() {
     let q = by_cue(&out, text, "indicated");
     assert_eq!(src(q, text), Some("USA TODAY's reporting"));
 }
+
+#[test]
+fn a_poll_dated_by_its_participle_is_one_source_with_its_issuers() {
+    for (text, cue, source) in [
+        (
+            "A CNN/ORC poll of South Carolina released on Tuesday showed Mr. Trump with a \
+             16-point lead.",
+            "showed",
+            "A CNN/ORC poll of South Carolina released on Tuesday",
+        ),
+        (
+            "A New York Times/CBS News poll conducted last week found that African-Americans \
+             rated the economy as good.",
+            "found",
+            "A New York Times/CBS News poll conducted last week",
+        ),
+        (
+            "A Monmouth poll out Monday showed Clinton with a healthy lead over Sanders.",
+            "showed",
+            "A Monmouth poll out Monday",
+        ),
+        (
+            "A poll from Marquette Law School released Wednesday found Clinton leading Trump.",
+            "found",
+            "A poll from Marquette Law School released Wednesday",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+    }
+    // A day at the end of a document's phrase names nobody.
+    let text = "The order released Friday said the plant may resume operations.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(q.speaker, None);
+}

@@ -221,13 +221,42 @@ impl<'a> Rules<'a> {
             return np;
         }
         if t > np.0 {
-            // `Clinton this week`: the name before the time.
-            return if self.cap(np.0) { (np.0, t) } else { np };
+            // `Clinton this week`: the name before the time (but `A CBS News poll conducted
+            // last week`, `a poll out Monday`: the time dates the participle, inside the
+            // noun phrase).
+            return if self.cap(np.0) && !self.dated_time(np.0, t) {
+                (np.0, t)
+            } else {
+                np
+            };
         }
         if np.0 <= self.lo {
             return np;
         }
+        // `A poll conducted last week`, `a poll released on Tuesday`: the time dates the
+        // participle of the noun phrase before it, and belongs to it (a noun before the
+        // participle, and a time with a noun in it: not `another posted this`).
+        let noun_of_time = (np.0..np.1).any(|k| {
+            let w = self.w(k);
+            has(TIME_WORDS, w.trim_end_matches('s')) || is_day(w) || is_month(w)
+        });
+        if noun_of_time && self.dated_time(self.lo, np.0) {
+            let on = self.w(np.0 - 1) == "on";
+            let participle = if on { np.0 - 2 } else { np.0 - 1 };
+            if let Some(head) = self.left_np(participle + 1).filter(|h| h.0 < participle) {
+                return (head.0, np.1);
+            }
+        }
         self.left_np(np.0).unwrap_or(np)
+    }
+
+    /// Whether the time phrase at `t` (inside a phrase from `from`) dates the participle
+    /// before it: `released Saturday`, `released on Tuesday`, `conducted last week`, `out
+    /// Monday`.
+    pub(super) fn dated_time(&self, from: usize, t: usize) -> bool {
+        t > from
+            && (self.dated_before(t)
+                || (self.w(t - 1) == "on" && t - 1 > from && self.dated_before(t - 1)))
     }
 
     /// `Maria Lopez of the Urban Institute`, `Rep. Tim Ryan of Ohio`, `Shaheda Begum of

@@ -32,6 +32,7 @@ pub(crate) use analysis::analyze;
 pub(crate) use registry::build_registry;
 use registry::caps_label_paras;
 use words::*;
+pub(crate) use words::{is_day, is_month};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum IK {
@@ -620,12 +621,20 @@ impl<'a> Rules<'a> {
                     && !self.w(i + 2).ends_with("ing"))
                 // `Priebus later Thursday told`, `Obama on Tuesday said`: the day is the
                 // time of the saying.
-                || (w == "on" && i > self.lo && is_day(self.w(i + 1)))
-                // (`polls released Sunday showed`: the day of the participle before it.)
+                // (`polls released Sunday showed`, `a poll released on Tuesday showed`, `a
+                // poll out Monday showed`: the day of the participle before it.)
+                || (w == "on" && i > self.lo && is_day(self.w(i + 1)) && !self.dated_before(i))
                 || (i > self.lo
                     && is_day(w)
-                    && !self.w(i - 1).ends_with("ed")
-                    && !IRREGULAR_PAST.contains(self.w(i - 1))))
+                    && !self.dated_before(i)
+                    && !(self.w(i - 1) == "on" && i > self.lo + 1 && self.dated_before(i - 1))))
+    }
+
+    /// Whether the word before `i` is a participle or `out` that a time after it dates
+    /// (`released`, `taken`, `out`).
+    fn dated_before(&self, i: usize) -> bool {
+        let p = self.w(i - 1);
+        p.ends_with("ed") || IRREGULAR_PAST.contains(p) || matches!(p, "out" | "taken")
     }
 
     /// Cuts each piece of candidate `ci`'s content after its cue where `cut` (given the

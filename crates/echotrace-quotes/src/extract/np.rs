@@ -69,6 +69,13 @@ impl<'a> Rules<'a> {
                     n += 1;
                     continue;
                 }
+                // `A Des Moines Register/Bloomberg Politics poll`: two names of one issuer.
+                IK::Punct('/')
+                    if j < end
+                        && k > self.lo
+                        && self.kind(k - 1) == Some(IK::Word)
+                        && self.cap(k - 1)
+                        && self.cap(j) => {}
                 // `42% say`: a share of people, as `42 percent` is.
                 // (`a 30% decline`: right before the cue, after an article, the share
                 // modifies a noun.)

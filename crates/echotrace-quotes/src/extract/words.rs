@@ -493,7 +493,7 @@ pub(super) fn is_year(w: &str) -> bool {
     w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && matches!(&w[..2], "19" | "20")
 }
 
-pub(super) fn is_day(w: &str) -> bool {
+pub(crate) fn is_day(w: &str) -> bool {
     matches!(
         w,
         "monday"
@@ -509,7 +509,7 @@ pub(super) fn is_day(w: &str) -> bool {
     )
 }
 
-pub(super) fn is_month(w: &str) -> bool {
+pub(crate) fn is_month(w: &str) -> bool {
     matches!(
         w,
         "january"
