@@ -1243,3 +1243,40 @@ fn as_stated_in_a_document_and_as_reported_by_a_source_before_a_clause() {
     let q = by_cue(&out, text, "reported");
     assert_eq!(src(q, text), Some("Western Journalism"));
 }
+
+#[test]
+fn a_participle_of_reporting_with_its_agent_reports_the_clause_around_it() {
+    let text = "Pieces of the machinery have shifted into general election gear: the main super \
+                PAC started reserving ad time this week, as first reported by the New York \
+                Times on Tuesday.";
+    let out = run(text);
+    let q = by_cue(&out, text, "first reported");
+    assert_eq!(src(q, text), Some("the New York Times"));
+    assert_eq!(
+        content(q, text),
+        ["the main super PAC started reserving ad time this week"]
+    );
+    let text = "The nationwide campaign, first reported by The Washington Post, is a key element \
+                of the response.";
+    let out = run(text);
+    let q = by_cue(&out, text, "first reported");
+    assert_eq!(src(q, text), Some("The Washington Post"));
+    assert_eq!(
+        content(q, text),
+        [
+            "The nationwide campaign",
+            "is a key element of the response"
+        ]
+    );
+    // A clause with an attribution of its own is that attribution's.
+    let text = "\"I would make sure it didn't happen again,\" Carson noted in an interview, as \
+                reported by BuzzFeed News.";
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| q.cue.map(|c| c.slice(text)) != Some("reported")),
+        "{:#?}",
+        out.quotes
+    );
+}

@@ -548,6 +548,15 @@ impl<'a> Rules<'a> {
                 return Some(cand);
             }
         }
+        // `…, as first reported by the New York Times on Tuesday.`, `The nationwide
+        // campaign, first reported by The Washington Post, is a key element …`: a participle
+        // of reporting with its agent, set off by a comma, reports the clause around it.
+        if let Some(cand) = (info.past_participle && !passive && self.w(c1) == "by")
+            .then(|| self.reported_by_aside(c0, c1, &cand))
+            .flatten()
+        {
+            return Some(cand);
+        }
         // `can be found here`, `was offered the job`: a thing located or given, not a
         // finding or an offer reported.
         if passive && matches!(info.lemma, "find" | "offer") {
@@ -1336,6 +1345,54 @@ impl Rules<'_> {
             && self.punct(m, ',')
             && self.np_then_cue(m + 1)
             && (m + 1..self.hi).all(|x| !self.is_punct(x) || x + 1 >= self.hi)
+    }
+
+    /// The attribution of `…, as first reported by X.` (the clause before the comma) or of
+    /// `NP, first reported by X, VP` (the clause around the aside), with cue `c0..c1` and
+    /// `by` at `c1`.
+    fn reported_by_aside(&self, c0: usize, c1: usize, cand: &Cand) -> Option<Cand> {
+        // (`accused by the Turkish government of coordinating …`: what the agent did is no
+        // part of it.)
+        let agent = self
+            .right_np(c1 + 1)
+            .filter(|&(s, e)| (s..e).all(|m| self.cap(m) || !self.w(m).ends_with("ing")))?;
+        let mut cand = cand.clone();
+        cand.source = Some(agent);
+        let after = agent.1;
+        if c0 >= self.lo + 2 && self.w(c0 - 1) == "as" && self.punct(c0 - 2, ',') {
+            let ends = after >= self.hi || self.is_punct(after) || self.circumstance_to_end(after);
+            // (`"…," Carson noted in an interview, as reported by BuzzFeed News`: a clause
+            // with an attribution of its own is that one's.)
+            let lc = self
+                .left_content(c0 - 2)
+                .filter(|lc| ends && !(lc.0..lc.1).any(|m| self.cue_at(m).is_some()))?;
+            // Only the clause after a colon: `Pieces … have shifted into their general
+            // election gear: the main super PAC started reserving ad time …`.
+            let lc = match (lc.0..lc.1)
+                .rev()
+                .find(|&m| self.punct(m, ':') || self.punct(m, ';'))
+            {
+                Some(m) if m + 2 < lc.1 => (m + 1, lc.1),
+                _ => lc,
+            };
+            cand.content.push(lc);
+            return Some(cand);
+        }
+        if c0 > self.lo && self.punct(c0 - 1, ',') {
+            let comma = if self.punct(after, ',') {
+                after
+            } else {
+                self.circumstance_then_comma(after)?
+            };
+            let np = self.left_np(c0 - 1).filter(|np| np.0 == self.lo)?;
+            let e = self.clause_end(comma + 1);
+            if e > comma + 1 && self.verb_at(comma + 1) {
+                cand.content.push(np);
+                cand.content.push((comma + 1, e));
+                return Some(cand);
+            }
+        }
+        None
     }
 
     fn object_blamed_for(&self, g: usize) -> Option<(usize, usize)> {

@@ -289,7 +289,7 @@ impl<'a> Rules<'a> {
     /// A phrase of time, place or medium at `k` (`in the committee hearing`, `on Sunday`)
     /// closed by a comma: that comma. Nothing in it may be a verb, or it is
     /// a clause of its own.
-    fn circumstance_then_comma(&self, k: usize) -> Option<usize> {
+    pub(super) fn circumstance_then_comma(&self, k: usize) -> Option<usize> {
         if !matches!(self.w(k), "in" | "at" | "on" | "during" | "after" | "via")
             || matches!(self.w(k + 1), "least" | "most")
         {
