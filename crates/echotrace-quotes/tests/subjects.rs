@@ -968,3 +968,16 @@ fn a_poll_dated_by_its_participle_is_one_source_with_its_issuers() {
     let q = by_cue(&out, text, "said");
     assert_eq!(q.speaker, None);
 }
+
+#[test]
+fn a_plural_noun_and_a_modified_plural_noun_are_one_subject() {
+    let text = "Support is particularly strong among the most progressive wing of the unions, \
+                teachers and union officials told POLITICO.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(src(q, text), Some("teachers and union officials"));
+    let text = "Local governments and school districts could feel a budget pinch, officials said.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("officials"));
+}

@@ -106,8 +106,17 @@ impl<'a> Rules<'a> {
                                 && self.cue_at(k - 1).is_none()
                                 && !has(&AUX, self.w(k - 1))
                                 && !has(&PREPS, self.w(k - 1))
-                            // `Companies and individuals complain`: two plural nouns.
-                            || plural_noun(j) && plural_noun(k - 1)
+                            // `Companies and individuals complain`: two plural nouns
+                            // (`teachers and union officials told`: the second with its
+                            // modifier).
+                            || plural_noun(k - 1)
+                                && (plural_noun(j)
+                                    || end == j + 2
+                                        && plural_noun(j + 1)
+                                        && !self.cap(j)
+                                        && self.kind(j) == Some(IK::Word)
+                                        && self.cue_at(j).is_none()
+                                        && !has(&DETS, self.w(j)))
                             // `the Florida senator and Republican presidential candidate
                             // said`: two roles of one person.
                             || crate::entities::is_title(self.w(k - 1))
