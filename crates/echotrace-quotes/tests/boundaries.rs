@@ -755,3 +755,33 @@ fn a_relative_pronoun_is_the_object_of_a_verb_of_naming_after_it() {
     let q = by_cue(&out, text, "had described");
     assert_eq!(content(q, text), ["his views on immigration"]);
 }
+
+#[test]
+fn what_was_told_follows_the_one_told_an_aside_and_the_story_told() {
+    let text = "As Clinton told the New York Daily News, tax relief is given in exchange for \
+                creating jobs.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(src(q, text), Some("Clinton"));
+    assert_eq!(
+        content(q, text),
+        ["tax relief is given in exchange for creating jobs"]
+    );
+    let text = "Sources told POLITICO, however, that she did chime in.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told");
+    assert_eq!(content(q, text), ["that she did chime in"]);
+    let text = "He told the story of an older supporter in the Miami area.";
+    let out = run(text);
+    let q = by_cue(&out, text, "told the story of");
+    assert_eq!(content(q, text), ["an older supporter in the Miami area"]);
+    // `that` as the subject of a verb after the aside is no complementizer.
+    let text = "Officials have been promising a larger staff for months, though, that has yet \
+                to happen.";
+    let out = run(text);
+    let q = by_cue(&out, text, "have been promising");
+    assert_eq!(
+        content(q, text),
+        ["a larger staff for months, though, that has yet to happen"]
+    );
+}

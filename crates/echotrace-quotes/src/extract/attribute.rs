@@ -1230,9 +1230,11 @@ impl<'a> Rules<'a> {
             }
             return None;
         }
-        // `As Joel Pollak observed, the biggest victor …`
-        if src_start > self.lo && self.w(src_start - 1) == "as" && self.punct(c1, ',') {
-            let s = c1 + 1;
+        // `As Joel Pollak observed, the biggest victor …`, `As Clinton told the New York
+        // Daily News, tax relief is …`
+        let as_comma = self.comma_after_addressee(c1, &info);
+        if src_start > self.lo && self.w(src_start - 1) == "as" && self.punct(as_comma, ',') {
+            let s = as_comma + 1;
             let e = self.clause_end(s);
             if e > s {
                 cand.content.push((s, e));

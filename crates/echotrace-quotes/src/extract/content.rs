@@ -54,6 +54,17 @@ impl<'a> Rules<'a> {
                 // clause after the circumstance or addressee.
                 Some(IK::Punct(',')) if m > k && self.is_quote(m + 1) => return Some(m + 1),
                 Some(IK::Punct(':')) if m > k && m + 1 < self.hi => return Some(m + 1),
+                // `told POLITICO, however, that`: the comma closing a one-word aside (not
+                // `…, though, that has yet to happen`: `that` the subject of a verb).
+                Some(IK::Punct(','))
+                    if m >= k + 2
+                        && self.punct(m - 2, ',')
+                        && self.w(m + 1) == "that"
+                        && !has(&AUX, self.w(m + 2))
+                        && !self.verb_at(m + 2) =>
+                {
+                    return Some(m + 1)
+                }
                 Some(IK::Punct(',')) => {
                     // `said, however, that` — only a one-word aside; `told a rally in Salem,
                     // New Hampshire, that` — a place and its state.
@@ -558,6 +569,17 @@ impl<'a> Rules<'a> {
             return (k < self.hi)
                 .then(|| (k, self.clause_end(k)))
                 .filter(|(s, e)| e > s);
+        }
+        // `tells the story of how he wooed her`, `told the largely unsubstantiated tale of
+        // …`: the story told is what was said (its noun joins the cue later), not one told.
+        if info.lemma == "tell" && info.particle.is_none() && has(&DETS, self.w(k)) {
+            let noun = (k + 1..(k + 4).min(self.hi))
+                .take_while(|&m| self.kind(m) == Some(IK::Word) && !self.cap(m))
+                .find(|&m| matches!(self.w(m), "story" | "stories" | "tale" | "tales"));
+            if let Some(n) = noun.filter(|&n| matches!(self.w(n + 1), "of" | "about")) {
+                let end = self.clause_end(n + 2);
+                return (end > n + 2).then_some((k, end));
+            }
         }
         // `…, Kennedy wrote Linick.`: the one a letter went to, when nothing follows the
         // name; what was written came before (or comes after `that`).

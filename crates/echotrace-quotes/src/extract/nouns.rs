@@ -1013,6 +1013,8 @@ impl Rules<'_> {
                 ]
                 .iter()
                 .any(|p| w.starts_with(p))
+                // `told the story of`, `tells the tale of`
+                || matches!(w, "tell" | "tells" | "told" | "telling")
         });
         if !voices || matches!(self.w(s), "that" | "whether" | "if") {
             return None;
@@ -1069,6 +1071,9 @@ impl Rules<'_> {
                         | "statement"
                         | "testimonial"
                         | "insight"
+                        | "story"
+                        | "storie"
+                        | "tale"
                 ));
         // `on` gives a topic to a view only: `his thoughts on military readiness`, not `a
         // positive message on the campaign trail`.
