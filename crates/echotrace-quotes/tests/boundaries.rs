@@ -785,3 +785,25 @@ fn what_was_told_follows_the_one_told_an_aside_and_the_story_told() {
         ["a larger staff for months, though, that has yet to happen"]
     );
 }
+
+#[test]
+fn an_amount_of_money_can_be_what_was_called_for() {
+    let text = "He calls for $1 trillion in new spending to improve infrastructure; she calls \
+                for $275 billion.";
+    let out = run(text);
+    let contents: Vec<Vec<String>> = out.quotes.iter().map(|q| content(q, text)).collect();
+    assert!(
+        contents.contains(&vec![
+            "$1 trillion in new spending to improve infrastructure".to_string()
+        ]),
+        "{contents:?}"
+    );
+    assert!(
+        contents.contains(&vec!["$275 billion".to_string()]),
+        "{contents:?}"
+    );
+    // Figures a company files are still no saying.
+    let text = "The remaining casinos reported $2.17 billion in gaming revenue.";
+    let out = run(text);
+    assert!(out.quotes.is_empty(), "{:#?}", out.quotes);
+}

@@ -981,3 +981,22 @@ fn a_plural_noun_and_a_modified_plural_noun_are_one_subject() {
     let q = by_cue(&out, text, "said");
     assert_eq!(src(q, text), Some("officials"));
 }
+
+#[test]
+fn a_determined_noun_is_the_subject_of_an_inflected_verb_with_its_particle() {
+    let text = "His plan calls for rates that rise with earnings.";
+    let out = run(text);
+    let q = by_cue(&out, text, "calls for");
+    assert_eq!(src(q, text), Some("His plan"));
+    assert_eq!(content(q, text), ["rates that rise with earnings"]);
+    // The noun itself after an adjective: `an unprompted call for`.
+    let text = "Cruz made an unprompted call for an end to sugar subsidies.";
+    let out = run(text);
+    assert!(
+        out.quotes
+            .iter()
+            .all(|q| src(q, text) != Some("Cruz made an unprompted")),
+        "{:#?}",
+        out.quotes
+    );
+}

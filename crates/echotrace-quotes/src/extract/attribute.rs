@@ -622,9 +622,20 @@ impl<'a> Rules<'a> {
             let after_aside = self.punct(i - 1, ',')
                 && (self.w(i).ends_with('s') || self.w(i).ends_with("ed"))
                 && i >= self.lo + 3;
+            // `his plan calls for rates that rise`: a determiner and a noun, then the verb
+            // with its particle.
+            // (Inflected: `an unprompted call for`, `a wake-up call for` are nouns.)
+            let determined_noun = info.particle.is_some()
+                && self.w(i) != info.lemma
+                && i >= self.lo + 2
+                && self.kind(i - 1) == Some(IK::Word)
+                && !p.ends_with("'s")
+                && !has(&PREPS, p)
+                && (has(&DETS, self.w(i - 2)) || self.w(i - 2).ends_with("'s"));
             let subj = has(&SUBJ_PRONOUNS, p)
                 || has(SOURCE_NOUNS, p)
                 || after_aside
+                || determined_noun
                 // `Men under 35 support Sanders`, `40 percent support him` (but `10-year
                 // notes` is a bond: a number with a unit is a modifier).
                 || (self.kind(i - 1) == Some(IK::Num)

@@ -726,6 +726,8 @@ impl<'a> Rules<'a> {
         }
         let start = match self.kind(k)? {
             IK::Quote(_) => k,
+            // `calls for $1 trillion in new spending`: an amount of money.
+            IK::Punct('$' | '£' | '€') if self.kind(k + 1) == Some(IK::Num) => k,
             IK::Punct(_) => return None,
             IK::Num => k,
             IK::Word => {
@@ -1033,7 +1035,10 @@ impl<'a> Rules<'a> {
             // (`reported losses were mounting` is a clause: its verb follows the noun.)
             "report" => (k..(k + 8).min(self.hi))
                 .take_while(|&m| {
-                    matches!(self.kind(m), Some(IK::Word | IK::Punct('-'))) && self.w(m) != "that"
+                    matches!(
+                        self.kind(m),
+                        Some(IK::Word | IK::Num | IK::Punct('-' | '$'))
+                    ) && self.w(m) != "that"
                 })
                 .any(|m| {
                     !has(&AUX, self.w(m + 1))
