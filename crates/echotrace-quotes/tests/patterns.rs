@@ -1280,3 +1280,29 @@ fn a_participle_of_reporting_with_its_agent_reports_the_clause_around_it() {
         out.quotes
     );
 }
+
+#[test]
+fn an_inverted_verb_of_saying_before_a_colon_is_the_cue_not_part_of_a_name() {
+    for (text, cue, source) in [
+        (
+            "Continued Stone: “So I think it’s a very real problem.”",
+            "Continued",
+            "Stone",
+        ),
+        (
+            "Said Ellis: “I don’t get the sense she’s the least bit interested.”",
+            "Said",
+            "Ellis",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+        assert_eq!(q.speaker.as_deref(), Some(source), "{text}");
+    }
+    // A name and a colon is still a label.
+    let text = "Warren Buffett: “So I think it’s a very real problem.”";
+    let out = run(text);
+    assert_eq!(out.quotes.len(), 1);
+    assert_eq!(out.quotes[0].speaker.as_deref(), Some("Warren Buffett"));
+}

@@ -901,7 +901,7 @@ impl<'a> Rules<'a> {
             let np = self.right_np(c1)?;
             let np = self.extend_appositive(np);
             let e = np.1;
-            if self.punct(e, ',') && self.is_quote(e + 1) {
+            if (self.punct(e, ',') || self.punct(e, ':')) && self.is_quote(e + 1) {
                 cand.source = Some(np);
                 cand.content.push((e + 1, e + 2));
                 return Some(cand);

@@ -858,6 +858,15 @@ impl<'a> Rules<'a> {
         if (lo..name_end).any(|m| self.cue_at(m).is_some() && !self.cap(m)) {
             return None;
         }
+        // `Continued Stone: "…"`, `Said Comey: "…"`: an inverted verb of saying and its
+        // subject, read by the verb's rule; the verb is no part of a name.
+        if name_end > lo + 1
+            && self.cue_at(lo).is_some_and(|c| {
+                c.form == CueForm::Finite && c.class == CueClass::Speech && c.lemma != self.w(lo)
+            })
+        {
+            return None;
+        }
         if self.name_list(k + 1) {
             return None;
         }
