@@ -390,3 +390,31 @@ fn a_verb_that_voices_takes_a_singular_noun_of_attitude_with_no_determiner() {
         assert_eq!(content(q, text), [what], "{text}");
     }
 }
+
+#[test]
+fn an_adverb_of_manner_between_a_verb_and_its_particle_joins_the_cue() {
+    for (text, cue, source, what) in [
+        (
+            "In a July interview, he spoke favorably of the internment of Nazi sympathizers.",
+            "spoke favorably of",
+            "he",
+            "the internment of Nazi sympathizers",
+        ),
+        (
+            "Friends and employees talked glowingly about his character and leadership style.",
+            "talked glowingly about",
+            "Friends and employees",
+            "his character and leadership style",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+        assert_eq!(content(q, text), [what], "{text}");
+    }
+    // An adverb before a clause stays the verb's (`said sharply that`).
+    let text = "He said sharply that the plan failed.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said sharply");
+    assert_eq!(content(q, text), ["that the plan failed"]);
+}

@@ -124,6 +124,10 @@ impl<'a> Rules<'a> {
             c0 = self.cue_prefix_start(c0 - 2);
         }
         let mut c1 = i + 1 + usize::from(info.particle.is_some());
+        // `spoke favorably of`: the particle after an adverb of manner (see `cue_at`).
+        if info.particle.is_some_and(|p| p != self.w(i + 1)) {
+            c1 = i + 3;
+        }
         let prev = if i > self.lo { self.w(i - 1) } else { "" };
         // `Having said that he would not run again, the senator …`: a perfect participle
         // opens an adjunct as `Stating that …` does; `Having` is part of the cue, not its

@@ -412,7 +412,19 @@ impl<'a> Rules<'a> {
                             | "virtual"
                     )
                     && after_determiner(i - 1)));
-        self.lex.lookup(self.w(i), next).filter(|c| {
+        let found = self.lex.lookup(self.w(i), next);
+        // `spoke favorably of`, `spoke briefly about`: an adverb of manner between the verb
+        // and its particle (the particle reading then starts two words on).
+        let found = match found {
+            Some(c) if c.particle.is_some() || c.form == CueForm::Noun => Some(c),
+            _ if next.is_some_and(ly_adverb) && self.kind(i + 2) == Some(IK::Word) => self
+                .lex
+                .lookup(self.w(i), Some(self.w(i + 2)))
+                .filter(|c| c.particle.is_some() && c.form != CueForm::Noun)
+                .or(found),
+            _ => found,
+        };
+        found.filter(|c| {
             (!self.title
                 || c.class == CueClass::Speech
                 || (headline_verb && c.form == CueForm::Finite))
