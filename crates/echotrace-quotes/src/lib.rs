@@ -166,6 +166,11 @@ impl SpeakerResolver for RegistryResolver {
             .collect();
         let lower: Vec<String> = words.iter().map(|w| lower_straight(w)).collect();
         let at = m.span.start;
+        // `Ms. Toretti, Mrs. Rao and other prominent bundlers`: a group, nobody in particular.
+        if names_a_group(raw) {
+            return None;
+        }
+
         // With `told`, the speaker is the subject: the mention after it is the addressee
         // (`Charles Simpson, …, told Polygraph.info the …`).
         if let Some(verb) = word_before(m.text, at) {
@@ -631,6 +636,23 @@ fn role_then_name(words: &[&str]) -> bool {
             .iter()
             .all(|w| !matches!(*w, "the" | "a" | "an" | "his" | "her" | "its" | "their"))
         && words[lower..].iter().all(|w| cap(w))
+}
+
+/// Whether a mention is names listed before `and other …` (`Crane, Kibbe and other
+/// libertarians`): capitalised words only between the first comma and `and`.
+fn names_a_group(raw: &str) -> bool {
+    let Some((_, rest)) = raw.split_once(", ") else {
+        return false;
+    };
+    let Some((names, group)) = rest.split_once(" and ") else {
+        return false;
+    };
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    names.split_whitespace().all(|w| cap(w) || w.ends_with(','))
+        && matches!(
+            group.split_whitespace().next(),
+            Some("other" | "many" | "several" | "more" | "dozens" | "hundreds")
+        )
 }
 
 fn word_before(text: &str, at: usize) -> Option<&str> {

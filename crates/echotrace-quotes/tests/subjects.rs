@@ -1000,3 +1000,29 @@ fn a_determined_noun_is_the_subject_of_an_inflected_verb_with_its_particle() {
         out.quotes
     );
 }
+
+#[test]
+fn names_listed_before_and_other_are_one_group_source() {
+    let text = "Ms. Toretti, Mrs. Rao and other prominent bundlers said their networks were now \
+                composed mostly of women.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        src(q, text),
+        Some("Ms. Toretti, Mrs. Rao and other prominent bundlers")
+    );
+    // A group is nobody in particular.
+    assert_eq!(q.speaker, None);
+}
+
+#[test]
+fn a_clause_after_the_verb_is_no_inverted_subject() {
+    let text = "John Smith, Democrat of Ohio and chairman of the panel, said the plan failed.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(
+        src(q, text),
+        Some("John Smith, Democrat of Ohio and chairman of the panel")
+    );
+    assert_eq!(content(q, text), ["the plan failed"]);
+}

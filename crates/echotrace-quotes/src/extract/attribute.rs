@@ -736,6 +736,9 @@ impl<'a> Rules<'a> {
                 .filter(|&(s0, e)| {
                     !(e == s0 + 1 && matches!(self.w(s0), "this" | "that" | "these" | "it"))
                 })
+                // `John Smith, Democrat of Ohio and chairman of the panel, said the plan
+                // failed`: a clause with its verb, not an inverted subject.
+                .filter(|&(s0, e)| !(e > s0 + 1 && !self.cap(e - 1) && self.verb_at(e - 1)))
                 // `The minister, John Smith, said the company opened a new plant`: a
                 // determiner after a lowercase word that is no preposition starts an object,
                 // so what follows `said` is a clause, not its inverted subject.

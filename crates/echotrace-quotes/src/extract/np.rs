@@ -128,7 +128,9 @@ impl<'a> Rules<'a> {
                                 && (crate::entities::ORG_HEADS.contains(&self.w(k - 1))
                                     || self.w(k - 1) == "campaign"));
                     if (w == "and" || w == "&") && coordinated {
-                        listed = self.cap(j);
+                        // (`Hillary Clinton and other Democrats`: a name before `and` may be
+                        // the last of a list.)
+                        listed = self.cap(j) || self.cap(k - 1);
                         j = k;
                         n += 1;
                         continue;
