@@ -807,3 +807,24 @@ fn an_amount_of_money_can_be_what_was_called_for() {
     let out = run(text);
     assert!(out.quotes.is_empty(), "{:#?}", out.quotes);
 }
+
+#[test]
+fn a_list_of_indefinite_noun_phrases_goes_on_past_its_commas() {
+    let text = "For his part, Bush tweeted Monday that Trump is a “loser,” a “liar” and a \
+                “whiner.”";
+    let out = run(text);
+    let q = by_cue(&out, text, "tweeted Monday");
+    assert_eq!(
+        content(q, text),
+        ["that Trump is a “loser,” a “liar” and a “whiner.”"]
+    );
+    let text = "Bush said Trump is a loser, a liar and a whiner.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["Trump is a loser, a liar and a whiner"]);
+    // An appositive on a name is still the writer's.
+    let text = "He said the plan was written by John Smith, a labor economist at the institute.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(content(q, text), ["the plan was written by John Smith"]);
+}

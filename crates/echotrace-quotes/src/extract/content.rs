@@ -350,7 +350,9 @@ impl<'a> Rules<'a> {
         };
         // `, a labor economist at …`: an appositive on the last noun is the writer's
         // description, not what was said.
-        let appositive = matches!(nx, "a" | "an") && !self.appositive_in_subject(m);
+        let appositive = matches!(nx, "a" | "an")
+            && !self.appositive_in_subject(m)
+            && !self.indefinite_list_at(m);
         appositive
             || new_clause
             || (nx == "as" && !(nx2 == "well" && self.w(m + 3) == "as"))
@@ -365,6 +367,23 @@ impl<'a> Rules<'a> {
     /// man from Leeds, had been arrested`): the appositive closes with a comma and the
     /// clause's verb follows, which is no verb of saying (`, a labor economist, has said` is
     /// an attribution of its own).
+    /// Whether the comma at `m` (or the quotation ending in one) goes on a list of
+    /// indefinite noun phrases: `Trump is a loser, a liar and a whiner`, `a “loser,” a
+    /// “liar” and a “whiner”`. An article before it, and `and` or `or` before another one
+    /// after it.
+    fn indefinite_list_at(&self, m: usize) -> bool {
+        let before = (m.saturating_sub(4).max(self.lo)..m)
+            .rev()
+            .take_while(|&x| !self.punct(x, ','))
+            .any(|x| matches!(self.w(x), "a" | "an"));
+        let after = (m + 2..(m + 10).min(self.hi))
+            .take_while(|&x| !matches!(self.kind(x), Some(IK::Punct('.' | ';' | ':' | '—'))))
+            .any(|x| matches!(self.w(x), "and" | "or") && matches!(self.w(x + 1), "a" | "an"));
+        // (`…, a senior official and a friend said`: an attribution of its own.)
+        let attribution = (m + 2..(m + 10).min(self.hi)).any(|x| self.finite_cue_at(x));
+        before && after && !attribution
+    }
+
     fn appositive_in_subject(&self, m: usize) -> bool {
         let Some(k) = (m + 2..(m + 16).min(self.hi)).find(|&k| self.punct(k, ',')) else {
             return false;
