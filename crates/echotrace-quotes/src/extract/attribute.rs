@@ -1313,9 +1313,6 @@ impl<'a> Rules<'a> {
 }
 
 impl Rules<'_> {
-    /// For a gerund at `g` after `for`: the object of a verb of praise or blame before it,
-    /// who did what the gerund says (`thanked the mayor on Twitter for backing`, `held the
-    /// aide in contempt for refusing`); `apologized for suggesting` has none.
     /// After `told`, `assured`, `reminded` at `c1`: the comma that closes the one told
     /// (`told CNN,`, `told The Washington Post,`, `told reporters,`); otherwise `c1`.
     fn comma_after_addressee(&self, c1: usize, info: &CueInfo) -> usize {
@@ -1415,6 +1412,9 @@ impl Rules<'_> {
         None
     }
 
+    /// For a gerund at `g` after `for`: the object of a verb of praise or blame before it,
+    /// who did what the gerund says (`thanked the mayor on Twitter for backing`, `held the
+    /// aide in contempt for refusing`); `apologized for suggesting` has none.
     fn object_blamed_for(&self, g: usize) -> Option<(usize, usize)> {
         if g < self.lo + 3 || self.w(g - 1) != "for" {
             return None;

@@ -362,11 +362,6 @@ impl<'a> Rules<'a> {
             || self.np_then_cue(m + 1)
     }
 
-    /// Whether the appositive opening after the comma at `m` describes the subject of the
-    /// reported clause, which then goes on past it (`Police said the suspect, a 34-year-old
-    /// man from Leeds, had been arrested`): the appositive closes with a comma and the
-    /// clause's verb follows, which is no verb of saying (`, a labor economist, has said` is
-    /// an attribution of its own).
     /// Whether the comma at `m` (or the quotation ending in one) goes on a list of
     /// indefinite noun phrases: `Trump is a loser, a liar and a whiner`, `a “loser,” a
     /// “liar” and a “whiner”`. An article before it, and `and` or `or` before another one
@@ -384,6 +379,11 @@ impl<'a> Rules<'a> {
         before && after && !attribution
     }
 
+    /// Whether the appositive opening after the comma at `m` describes the subject of the
+    /// reported clause, which then goes on past it (`Police said the suspect, a 34-year-old
+    /// man from Leeds, had been arrested`): the appositive closes with a comma and the
+    /// clause's verb follows, which is no verb of saying (`, a labor economist, has said` is
+    /// an attribution of its own).
     fn appositive_in_subject(&self, m: usize) -> bool {
         let Some(k) = (m + 2..(m + 16).min(self.hi)).find(|&k| self.punct(k, ',')) else {
             return false;
