@@ -1026,3 +1026,30 @@ fn a_clause_after_the_verb_is_no_inverted_subject() {
     );
     assert_eq!(content(q, text), ["the plan failed"]);
 }
+
+#[test]
+fn a_subject_may_end_in_a_relative_clause_with_a_verb_of_its_own() {
+    for (text, cue, source) in [
+        (
+            "The state officials whose laws have been invalidated say the real change has come \
+             in the judiciary.",
+            "say",
+            "The state officials whose laws have been invalidated",
+        ),
+        (
+            "Even Republicans who have praised his candidacy warned that the party may have to \
+             separate itself from him.",
+            "warned",
+            "Republicans who have praised his candidacy",
+        ),
+    ] {
+        let out = run(text);
+        let q = by_cue(&out, text, cue);
+        assert_eq!(src(q, text), Some(source), "{text}");
+    }
+    // A relative pronoun right before the verb is its own subject.
+    let text = "He met the officials who say the plan failed.";
+    let out = run(text);
+    let q = by_cue(&out, text, "say");
+    assert_eq!(src(q, text), Some("who"));
+}

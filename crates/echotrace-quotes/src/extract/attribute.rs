@@ -931,7 +931,17 @@ impl<'a> Rules<'a> {
             }
             return None;
         } else {
-            match self.left_np(c0).map(|np| self.before_time_phrase(np)) {
+            // `The state officials whose laws have been invalidated say …`: a subject with a
+            // relative clause of its own right before the verb.
+            let relative_subject = self.subject_with_relative_clause(c0);
+            if let Some(src) = relative_subject {
+                cand.source = Some(src);
+            }
+            match self
+                .left_np(c0)
+                .map(|np| self.before_time_phrase(np))
+                .filter(|_| relative_subject.is_none())
+            {
                 // `the September 11, 2001 attacks`: the year of a full date modifies the noun
                 // after it; a date is no subject.
                 Some(np)
@@ -977,6 +987,7 @@ impl<'a> Rules<'a> {
                         None => cand.source = Some(np),
                     }
                 }
+                None if relative_subject.is_some() => {}
                 None => {
                     if matches!(self.w(c0 - 1), "and" | "but" | "or") {
                         cand.borrow = (first_here..self.cands.len())
@@ -1336,6 +1347,27 @@ impl Rules<'_> {
             }
             _ => c1,
         }
+    }
+
+    /// The subject that opens the sentence and ends in a relative clause with a verb of its
+    /// own, right before the cue at `c0`: `The state officials whose laws have been
+    /// invalidated say`, `Supporters who attended the rally said`.
+    fn subject_with_relative_clause(&self, c0: usize) -> Option<(usize, usize)> {
+        let r = (c0.saturating_sub(12).max(self.lo + 1)..c0)
+            .rev()
+            .take_while(|&m| matches!(self.kind(m), Some(IK::Word | IK::Num)))
+            .find(|&m| matches!(self.w(m), "who" | "whose"))?;
+        let verb = (r + 1..c0).any(|m| self.verb_at(m) || self.finite_cue_at(m));
+        let clause_word = (r + 1..c0).any(|m| has(&CLAUSE_WORDS, self.w(m)));
+        if !verb || clause_word || c0 < r + 3 {
+            return None;
+        }
+        let np = self.left_np(r)?;
+        let opens = np.0 == self.lo
+            || (np.0 == self.lo + 1 && matches!(self.w(self.lo), "but" | "and" | "yet" | "so"));
+        // (`Even Republicans who have praised him warned`: the adverb is not the source's.)
+        let s = np.0 + usize::from(matches!(self.w(np.0), "even" | "only" | "also" | "just"));
+        (opens && np.1 == r && s < r).then_some((s, c0))
     }
 
     /// Whether the words from `c1` run, with a finite verb and no comma, to a comma followed
