@@ -1053,3 +1053,16 @@ fn a_subject_may_end_in_a_relative_clause_with_a_verb_of_its_own() {
     let q = by_cue(&out, text, "say");
     assert_eq!(src(q, text), Some("who"));
 }
+
+#[test]
+fn an_interview_is_the_occasion_of_a_saying_not_its_source() {
+    let text = "He declined at first, but in a later interview said he had deleted the archive.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_ne!(src(q, text), Some("a later interview"));
+    // A document of one is a source all the same.
+    let text = "According to a transcript of the interview, she said no.";
+    let out = run(text);
+    let q = by_cue(&out, text, "According to");
+    assert_eq!(src(q, text), Some("a transcript of the interview"));
+}

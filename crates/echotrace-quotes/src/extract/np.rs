@@ -567,14 +567,19 @@ impl Rules<'_> {
         {
             return true;
         }
-        (rs..re).all(|m| {
-            let w = self.w(m);
-            (time_word(w) && (!self.cap(m) || is_day(w) || is_month(w)))
-                || matches!(w, "the" | "a" | "decades" | "years" | "now" | "then")
-        }) || (re == rs + 1
-            && ly_adverb(self.w(rs))
-            && !self.cap(rs)
-            && self.kind(rs) == Some(IK::Word))
+        // (`but in a later interview said …`: the occasion of the saying, not who spoke.)
+        let occasion = matches!(self.w(re - 1), "interview" | "interviews")
+            && (rs..re - 1).all(|m| !self.cap(m) && self.w(m) != "of");
+        occasion
+            || (rs..re).all(|m| {
+                let w = self.w(m);
+                (time_word(w) && (!self.cap(m) || is_day(w) || is_month(w)))
+                    || matches!(w, "the" | "a" | "decades" | "years" | "now" | "then")
+            })
+            || (re == rs + 1
+                && ly_adverb(self.w(rs))
+                && !self.cap(rs)
+                && self.kind(rs) == Some(IK::Word))
     }
 
     /// For a source `rs..re` that is only a quantity (`some`, `One`, `a third`) before
