@@ -1066,3 +1066,16 @@ fn an_interview_is_the_occasion_of_a_saying_not_its_source() {
     let q = by_cue(&out, text, "According to");
     assert_eq!(src(q, text), Some("a transcript of the interview"));
 }
+
+#[test]
+fn a_gerund_with_its_object_is_no_source() {
+    let text = "Clinton and her allies are launching a new round of attacks on Trump.";
+    let out = run(text);
+    let q = by_cue(&out, text, "attacks on");
+    assert_ne!(src(q, text), Some("launching a new round"));
+    // A noun in -ing is a source all the same.
+    let text = "The ruling party said the plan failed.";
+    let out = run(text);
+    let q = by_cue(&out, text, "said");
+    assert_eq!(src(q, text), Some("The ruling party"));
+}

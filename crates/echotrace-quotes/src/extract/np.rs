@@ -559,7 +559,11 @@ impl Rules<'_> {
             // week`, `led her`; not an adjective, `retired Gen. John Allen`, `paid speeches`.)
             || (self.kind(rs) == Some(IK::Word)
                 && !self.cap(rs)
-                && (w0.ends_with("ed") || IRREGULAR_PAST.contains(w0) || w0 == "shown")
+                && (w0.ends_with("ed")
+                    || IRREGULAR_PAST.contains(w0)
+                    || w0 == "shown"
+                    // `launching a new round (of attacks)`, `running ads (praising)`
+                    || (self.free_participle(rs) && re > rs + 1))
                 && (re == rs + 1
                     || has(&DETS, self.w(rs + 1))
                     || has(OBJ_PRONOUNS, self.w(rs + 1))
