@@ -1079,3 +1079,16 @@ fn a_gerund_with_its_object_is_no_source() {
     let q = by_cue(&out, text, "said");
     assert_eq!(src(q, text), Some("The ruling party"));
 }
+
+#[test]
+fn the_one_heard_or_seen_saying_it_speaks() {
+    let text = "They were thrilled hearing a leading presidential candidate acknowledging how \
+                much ground they have lost.";
+    let out = run(text);
+    let q = by_cue(&out, text, "acknowledging");
+    assert_eq!(src(q, text), Some("a leading presidential candidate"));
+    let text = "Many came to hear Weld and Johnson speak about the highway between the parties.";
+    let out = run(text);
+    let q = by_cue(&out, text, "speak about");
+    assert_eq!(src(q, text), Some("Weld and Johnson"));
+}

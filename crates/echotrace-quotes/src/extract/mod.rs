@@ -812,6 +812,38 @@ impl<'a> Rules<'a> {
                 let Some((rs, re)) = self.cands[ci].source else {
                     continue;
                 };
+                // `hearing him say it`, `hearing a leading presidential candidate acknowledging
+                // …`: the one heard or seen saying it speaks.
+                let perceived = (rs..re.saturating_sub(1)).rev().find(|&m| {
+                    !self.cap(m)
+                        && matches!(
+                            self.w(m),
+                            "hear"
+                                | "hears"
+                                | "heard"
+                                | "hearing"
+                                | "see"
+                                | "sees"
+                                | "saw"
+                                | "seeing"
+                                | "watch"
+                                | "watches"
+                                | "watched"
+                                | "watching"
+                        )
+                });
+                // (The one perceived follows the verb: not `who have heard directly from
+                // the campaign say`.)
+                let object = |m: usize| {
+                    has(OBJ_PRONOUNS, self.w(m + 1))
+                        || has(&DETS, self.w(m + 1))
+                        || self.cap(m + 1)
+                        || content::people_noun(self.w(m + 1))
+                };
+                if let Some(m) = perceived.filter(|&m| self.cands[ci].cue.0 == re && object(m)) {
+                    self.cands[ci].source = Some((m + 1, re));
+                    continue;
+                }
                 if self.names_nobody(rs, re) {
                     self.cands[ci].source = None;
                     continue;
