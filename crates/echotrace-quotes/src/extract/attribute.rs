@@ -673,10 +673,7 @@ impl<'a> Rules<'a> {
             // endorsed Sen. Ted Cruz` has its object after the verb, not its subject.
             // Nor a verb whose object is the one told: `…, John Moy, chief executive of Full
             // Fact, told the BBC` has its subject before the verb.
-            let tells = matches!(
-                info.lemma,
-                "tell" | "inform" | "assure" | "remind" | "notify" | "brief"
-            );
+            let tells = tells_someone(info.lemma);
             // A verb with its particle (`called for`, `pointed to`) takes an object after it,
             // never an inverted subject: `…, called for an immediate ceasefire`.
             // Only verbs of saying proper invert their subject (`…, said Smith`, `…, wrote
@@ -1327,8 +1324,7 @@ impl Rules<'_> {
     /// After `told`, `assured`, `reminded` at `c1`: the comma that closes the one told
     /// (`told CNN,`, `told The Washington Post,`, `told reporters,`); otherwise `c1`.
     fn comma_after_addressee(&self, c1: usize, info: &CueInfo) -> usize {
-        if !matches!(info.lemma, "tell" | "assure" | "remind" | "inform") || info.particle.is_some()
-        {
+        if !tells_someone(info.lemma) || info.particle.is_some() {
             return c1;
         }
         let comma = (c1 + 1..(c1 + 7).min(self.hi)).find(|&k| self.is_punct(k));

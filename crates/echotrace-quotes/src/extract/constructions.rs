@@ -207,16 +207,7 @@ impl<'a> Rules<'a> {
     /// `Senator Ted Cruz, who last year threatened`, `Clinton this week said`: a time phrase
     /// between the subject and its verb is no subject; the noun phrase before it is.
     pub(super) fn before_time_phrase(&self, np: (usize, usize)) -> (usize, usize) {
-        // (`The Times` is a newspaper, not a time.)
-        let timely = |k: usize| {
-            let w = self.w(k);
-            (!self.cap(k) && time_word(w)) || is_day(w) || (is_month(w) && w != "may")
-        };
-        // Where the time phrase starts: the words at the end of `np` that tell a time.
-        let mut t = np.1;
-        while t > np.0 && timely(t - 1) {
-            t -= 1;
-        }
+        let t = self.time_phrase_start(np);
         if t == np.1 {
             return np;
         }
@@ -248,6 +239,20 @@ impl<'a> Rules<'a> {
             }
         }
         self.left_np(np.0).unwrap_or(np)
+    }
+
+    /// Where the time phrase at the end of `np` starts (`np.1` when there is none): the words
+    /// that tell a time (`The Times` is a newspaper, not a time).
+    pub(super) fn time_phrase_start(&self, np: (usize, usize)) -> usize {
+        let timely = |k: usize| {
+            let w = self.w(k);
+            (!self.cap(k) && time_word(w)) || is_day(w) || (is_month(w) && w != "may")
+        };
+        let mut t = np.1;
+        while t > np.0 && timely(t - 1) {
+            t -= 1;
+        }
+        t
     }
 
     /// Whether the time phrase at `t` (inside a phrase from `from`) dates the participle

@@ -405,13 +405,9 @@ impl<'a> Rules<'a> {
             let head = self.w(e - 1);
             // (`A poll from Marquette Law School released Wednesday`: the day dates the
             // participle; the noun phrase goes on before the preposition.)
-            let mut t = e;
-            while t > np.0 && (time_word(self.w(t - 1)) || is_day(self.w(t - 1))) {
-                t -= 1;
-            }
             if e == np.1
                 && j == np.0
-                && !self.dated_time(np.0, t)
+                && !self.dated_time(np.0, self.time_phrase_start(np))
                 && (has(MEDIUM_NOUNS, head)
                     || has(TIME_WORDS, head)
                     || is_day(head)

@@ -596,6 +596,15 @@ pub(super) fn time_word(w: &str) -> bool {
         || (is_month(w) && w != "may")
 }
 
+/// A verb whose object is the one told (`told the BBC`, `assured reporters`): who speaks is
+/// never after it, and what was said comes after that object.
+pub(super) fn tells_someone(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "tell" | "inform" | "assure" | "remind" | "notify" | "brief"
+    )
+}
+
 /// What one speaks on: `said on Twitter`, `told on CNN`, `on air`.
 pub(super) fn channel_word(w: &str) -> bool {
     matches!(
